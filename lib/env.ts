@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL and sets it. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** SMTP relay, e.g. smtp://user:pass@host:587 or smtps://…:465. Unset: a local catcher. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Set by `npm start` when it runs the local SMTP catcher, so the console shows the Mailbox. */
+  MAIL_CATCHER: booleanFlag.default(false),
+  MAIL_FROM: z.string().min(3).default('Dauys <no-reply@dauys.localhost>'),
+  /** The public base URL of the site, used in every link in mail. */
+  APP_URL: z.url().default('http://localhost:3000'),
+  /** Secret that signs sessions and unsubscribe tokens; at least 32 characters. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** The first admin; invited at every start when set. */
+  ADMIN_EMAIL: z.email().optional(),
+  /** Run the pg-boss workers inside each Next.js server process. Set false with `npm run worker`. */
+  WORKER_IN_PROCESS: booleanFlag.default(true),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function readEnv(): Env {
+  const source = Object.fromEntries(
+    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
+    throw new Error(`Invalid configuration:\n${problems}\nSee .env.example and the README.`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();
+
+export function requireDatabaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error('DATABASE_URL is not set: start Dauys with `npm start`, or set it to a PostgreSQL URL.');
+  }
+  return env.DATABASE_URL;
+}
+
+export function requireAuthSecret(): string {
+  if (!env.AUTH_SECRET) {
+    throw new Error('AUTH_SECRET is not set: `npm start` creates one, or set 32+ random characters.');
+  }
+  return env.AUTH_SECRET;
+}
