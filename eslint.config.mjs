@@ -1,0 +1,25 @@
+import Module, { createRequire } from 'node:module';
+import { defineConfig, globalIgnores } from 'eslint/config';
+
+// NOTE: typescript-eslint refuses TypeScript 7's package (it needs the TS 6 JavaScript API).
+// TypeScript 7 ships that API as @typescript/typescript6 for tools like it, so `typescript` is
+// resolved to it for the linter only; `tsc` and `next build` keep TypeScript 7.
+// https://github.com/typescript-eslint/typescript-eslint/issues/10940
+const require = createRequire(import.meta.url);
+const typescript6 = require.resolve('@typescript/typescript6');
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return request === 'typescript' ? typescript6 : resolveFilename.call(this, request, ...rest);
+};
+
+const { default: nextVitals } = await import('eslint-config-next/core-web-vitals');
+const { default: nextTs } = await import('eslint-config-next/typescript');
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([
+    '.next/**', '.next-*/**', '.data/**', '.scratch/**', 'lib/generated/**', 'next-env.d.ts',
+    'test-results/**', 'playwright-report/**',
+  ]),
+]);
