@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -61,8 +62,26 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
   return {
     url: urlFor(database),
     urlFor,
-    stop: () => server.stop(),
+    stop: () => stopServer(server),
   };
+}
+
+/**
+ * Stops PostgreSQL with a fast shutdown (SIGINT: clean, no recovery at the next start). A Ctrl-C in
+ * a terminal reaches postgres directly too; then it is already down and there is nothing to wait for.
+ */
+async function stopServer(server: EmbeddedPostgres): Promise<void> {
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      child.kill('SIGQUIT');
+      resolve();
+    }, 30_000);
+  });
+  await Promise.race([server.stop(), timeout]);
+  clearTimeout(timer);
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { expect, test } from '@playwright/test';
+
+/*
+ * `npm start` as a person uses it: start, stop with Ctrl-C (SIGINT to the whole process group, as a
+ * terminal sends it) or SIGTERM (as a process manager sends it), start again on the same data.
+ * Uses the production build the web server of this run already made.
+ */
+const ROOT = path.resolve(__dirname, '..');
+const DATA_DIR = '.data/e2e-lifecycle';
+const PORT = 3310;
+const PG_PORT = 54349;
+const SMTP_PORT = 2545;
+const DATABASE_URL = `postgresql://dauys:dauys@127.0.0.1:${PG_PORT}/dauys`;
+
+function startDauys(): ChildProcess {
+  return spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DAUYS_DATA_DIR: DATA_DIR,
+      DAUYS_PG_PORT: String(PG_PORT),
+      DAUYS_SMTP_PORT: String(SMTP_PORT),
+      APP_URL: `http://localhost:${PORT}`,
+      DATABASE_URL: '',
+      SMTP_URL: '',
+    },
+  });
+}
+
+async function waitUntilHealthy() {
+  await expect
+    .poll(async () => (await fetch(`http://localhost:${PORT}/api/health`).catch(() => null))?.status ?? 0, {
+      timeout: 120_000,
+      intervals: [500],
+    })
+    .toBe(200);
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function expectEverythingStopped() {
+  for (const port of [PORT, PG_PORT, SMTP_PORT]) expect(await isListening(port), `port ${port}`).toBe(false);
+  // PostgreSQL removes its pid file only after a clean shutdown.
+  expect(existsSync(path.join(ROOT, DATA_DIR, 'postgres/postmaster.pid'))).toBe(false);
+}
+
+test.describe.configure({ timeout: 300_000 });
+
+test('npm start stops cleanly on Ctrl-C and SIGTERM and keeps its data across restarts', async () => {
+  await rm(path.join(ROOT, DATA_DIR), { recursive: true, force: true });
+
+  const first = startDauys();
+  await waitUntilHealthy();
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  await client.query(`INSERT INTO "AuditLog" (id, action, "createdAt") VALUES ('lifecycle-marker', 'test.marker', now())`);
+  await client.end();
+
+  process.kill(-first.pid!, 'SIGINT');
+  expect(await exitOf(first)).toBe(0);
+  await expectEverythingStopped();
+
+  const second = startDauys();
+  await waitUntilHealthy();
+  const again = new pg.Client({ connectionString: DATABASE_URL });
+  await again.connect();
+  const { rowCount } = await again.query(`SELECT 1 FROM "AuditLog" WHERE id = 'lifecycle-marker'`);
+  await again.end();
+  expect(rowCount).toBe(1);
+
+  process.kill(second.pid!, 'SIGTERM');
+  expect(await exitOf(second)).toBe(0);
+  await expectEverythingStopped();
+});

@@ -1,0 +1,27 @@
+/**
+ * Deterministic, idempotent demo content (every run converges on the same rows). Demo rows are
+ * marked as demo where people can see them. Capabilities add their own seed steps here.
+ */
+import { db } from '@/lib/db';
+import { DEFAULT_HOTLINES } from '@/lib/help/default-hotlines';
+
+async function seedHotlines() {
+  if ((await db.hotline.count()) > 0) return; // organizers may have edited the list
+  await db.hotline.createMany({
+    data: DEFAULT_HOTLINES.map((hotline, position) => ({ ...hotline, position })),
+  });
+}
+
+export async function seedDemoContent() {
+  await seedHotlines();
+}
+
+if (process.argv[1] && /prisma[\\/]seed\.ts$/.test(process.argv[1])) {
+  seedDemoContent()
+    .then(() => db.$disconnect())
+    .then(() => console.log('Demo content is in place.'))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,163 @@
+/**
+ * `npm start` (production build) and `npm run dev` (hot reload): everything on one machine.
+ * With no configuration it runs an embedded PostgreSQL (data in .data/), applies migrations, seeds
+ * demo content, catches mail in a local SMTP server readable in the console, and starts Next.js with
+ * the job worker inside it. DATABASE_URL / SMTP_URL switch to real servers; nothing embedded starts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-postgres';
+import { isPortInUse } from './lib/free-port';
+import { isBuildStale } from './lib/build-freshness';
+import { applyMigrations } from './lib/migration-engine';
+
+const ROOT = path.resolve(__dirname, '..');
+const isDev = process.argv.includes('--dev');
+const dataDir = path.resolve(ROOT, process.env.DAUYS_DATA_DIR ?? '.data');
+const port = Number(process.env.PORT ?? 3000);
+const postgresPort = Number(process.env.DAUYS_PG_PORT ?? 54329);
+const smtpPort = Number(process.env.DAUYS_SMTP_PORT ?? 2525);
+const DEMO_ADMIN = 'admin@dauys.localhost';
+
+const cleanups: Array<() => Promise<void>> = [];
+let nextProcess: ChildProcess | undefined;
+let shuttingDown = false;
+
+function log(message: string) {
+  process.stdout.write(`[dauys] ${message}\n`);
+}
+
+async function authSecret(): Promise<string> {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(dataDir, 'auth-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  await mkdir(dataDir, { recursive: true });
+  if (await isPortInUse(port)) throw new Error(`Port ${port} is already in use: stop the other server or set PORT.`);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: isDev ? 'development' : 'production',
+    APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+    AUTH_SECRET: await authSecret(),
+  };
+  env.NEXTAUTH_URL ??= env.APP_URL;
+
+  let postgres: RunningPostgres | undefined;
+  if (!env.DATABASE_URL) {
+    if (await isPortInUse(postgresPort)) {
+      throw new Error(`Port ${postgresPort} (embedded PostgreSQL) is in use: is another Dauys running? Set DAUYS_PG_PORT.`);
+    }
+    postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: postgresPort });
+    cleanups.push(() => postgres!.stop());
+    env.DATABASE_URL = postgres.url;
+    log(`PostgreSQL (embedded) on 127.0.0.1:${postgresPort}, data in ${path.relative(ROOT, dataDir)}/postgres`);
+  }
+  // Modules below read configuration through lib/env when first imported.
+  Object.assign(process.env, env);
+
+  const applied = await applyMigrations(env.DATABASE_URL!);
+  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+
+  if (!env.SMTP_URL) {
+    const { startSmtpCatcher } = await import('./lib/smtp-catcher');
+    const catcher = await startSmtpCatcher({ port: smtpPort, databaseUrl: env.DATABASE_URL! });
+    cleanups.unshift(() => catcher.stop());
+    env.SMTP_URL = `smtp://127.0.0.1:${catcher.port}`;
+    env.MAIL_CATCHER = 'true';
+    Object.assign(process.env, env);
+  }
+
+  const { seedDemoContent } = await import('../prisma/seed');
+  await seedDemoContent();
+  const { ensureAdmin } = await import('../lib/organizers/ensure-admin');
+  if (env.ADMIN_EMAIL) await ensureAdmin(env.ADMIN_EMAIL);
+  if (env.MAIL_CATCHER === 'true') await ensureAdmin(DEMO_ADMIN);
+  const { db } = await import('../lib/db');
+  await db.$disconnect();
+
+  const nextBin = path.join(ROOT, 'node_modules/.bin/next');
+  if (!isDev && (await isBuildStale(ROOT))) {
+    log('Building the production bundle (first start, or the code changed)…');
+    await run(nextBin, ['build'], env);
+  }
+
+  nextProcess = spawn(nextBin, [isDev ? 'dev' : 'start', '-p', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  nextProcess.stdout!.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (/Ready in|✓ Ready/.test(chunk.toString())) announce(env, started);
+  });
+  nextProcess.on('exit', (code) => {
+    if (!shuttingDown) {
+      log(`Next.js exited with code ${code}`);
+      void shutdown(code ?? 1);
+    }
+  });
+}
+
+function announce(env: NodeJS.ProcessEnv, started: number) {
+  const url = env.APP_URL;
+  const lines = [
+    '',
+    `Dauys is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  ];
+  if (env.MAIL_CATCHER === 'true') {
+    lines.push(
+      `Demo admin: sign in at ${url}/en/login with ${DEMO_ADMIN}; the sign-in link arrives in the local mailbox.`,
+      `Caught mail: ${url}/en/console/mailbox (all mail the app sends lands there; nothing leaves this machine).`,
+    );
+  }
+  lines.push('Press Ctrl-C to stop.', '');
+  for (const line of lines) log(line);
+}
+
+async function shutdown(exitCode = 0) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log('Shutting down…');
+  if (nextProcess && nextProcess.exitCode === null) {
+    const exited = new Promise((resolve) => nextProcess!.once('exit', resolve));
+    nextProcess.kill('SIGTERM');
+    const timeout = setTimeout(() => nextProcess?.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timeout);
+  }
+  for (const cleanup of cleanups) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+  log('Stopped.');
+  process.exit(exitCode);
+}
+
+// embedded-postgres installs exit hooks that stop PostgreSQL and exit at once on a signal, which
+// could leave Next.js running; this script orders the shutdown itself: Next.js, mail, then PostgreSQL.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(0));
+}
+
+main().catch(async (error) => {
+  console.error(`[dauys] ${error instanceof Error ? error.message : error}`);
+  if (!(error instanceof Error && error.message.startsWith('Port'))) console.error(error);
+  await shutdown(1);
+});
