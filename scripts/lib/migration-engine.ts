@@ -217,3 +217,15 @@ export async function createMigration(databaseUrl: string, name: string): Promis
   if (!existsSync(lockfilePath)) await writeFile(lockfilePath, LOCKFILE_CONTENT);
   return dir;
 }
+
+/**
+ * Development only: applies the migrations, then whatever schema.prisma adds that no migration has
+ * yet (like `prisma db push`), so work in progress can be tried before its migration is written.
+ * The drift test keeps failing until `npm run db:migrate` writes that migration.
+ */
+export async function applyMigrationsAndPendingSchema(databaseUrl: string): Promise<{ pendingSql: string }> {
+  await applyMigrations(databaseUrl);
+  const pendingSql = await diffMigrationsToSchema(databaseUrl);
+  if (pendingSql) await runAdminStatement(databaseUrl, pendingSql);
+  return { pendingSql };
+}

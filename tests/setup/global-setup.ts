@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
 import { freePort } from '../../scripts/lib/free-port';
-import { applyMigrations } from '../../scripts/lib/migration-engine';
+import { applyMigrationsAndPendingSchema } from '../../scripts/lib/migration-engine';
 
 export const TEMPLATE_DATABASE = 'dauys_template';
 
@@ -28,7 +28,10 @@ export default async function setup(project: TestProject) {
     database: TEMPLATE_DATABASE,
     ephemeral: true,
   });
-  await applyMigrations(server.url);
+  const { pendingSql } = await applyMigrationsAndPendingSchema(server.url);
+  if (pendingSql) {
+    console.warn('[tests] prisma/schema.prisma is ahead of prisma/migrations; applied the difference for this run.');
+  }
 
   // Drop the template's connections so CREATE DATABASE … TEMPLATE can copy it.
   const admin = new pg.Client({ connectionString: server.urlFor('postgres') });
