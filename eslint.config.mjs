@@ -18,6 +18,7 @@ const { default: nextTs } = await import('eslint-config-next/typescript');
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  { files: ['next.config.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   globalIgnores([
     '.next/**', '.next-*/**', '.data/**', '.scratch/**', 'lib/generated/**', 'next-env.d.ts',
     'test-results/**', 'playwright-report/**',

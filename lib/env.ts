@@ -21,6 +21,15 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   /** Run the pg-boss workers inside each Next.js server process. Set false with `npm run worker`. */
   WORKER_IN_PROCESS: booleanFlag.default(true),
+  /** First wait before a mail is retried after a temporary SMTP failure; doubles on each retry. */
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** Campaign mail throttle: at most this many messages in any second / hour; 0 = unlimited. */
+  MAIL_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
+  MAIL_RATE_PER_HOUR: z.coerce.number().int().min(0).default(0),
+  /** DKIM signing of campaign mail; all three set, or none. The key is PEM (\n escapes allowed). */
+  DKIM_DOMAIN: z.string().min(3).optional(),
+  DKIM_SELECTOR: z.string().min(1).optional(),
+  DKIM_PRIVATE_KEY: z.string().min(64).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -40,6 +49,10 @@ function readEnv(): Env {
 }
 
 export const env = readEnv();
+
+// NOTE: next-auth 4 reads NEXTAUTH_URL from process.env on every request (links, cookies, origin);
+// it is derived from APP_URL here so the rest of the app has one base URL to configure.
+process.env.NEXTAUTH_URL ??= env.APP_URL;
 
 export function requireDatabaseUrl(): string {
   if (!env.DATABASE_URL) {

@@ -4,6 +4,8 @@
  */
 import { db } from '@/lib/db';
 import { DEFAULT_HOTLINES } from '@/lib/help/default-hotlines';
+import { seedPetitions } from './seed/petitions';
+import { seedEvents } from './seed/events';
 
 async function seedHotlines() {
   if ((await db.hotline.count()) > 0) return; // organizers may have edited the list
@@ -14,6 +16,8 @@ async function seedHotlines() {
 
 export async function seedDemoContent() {
   await seedHotlines();
+  await seedPetitions();
+  await seedEvents();
 }
 
 if (process.argv[1] && /prisma[\\/]seed\.ts$/.test(process.argv[1])) {

@@ -1,0 +1,40 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
+import type { AudienceSource, CampaignDraftInput } from '@/lib/campaigns/schemas';
+
+export type AudienceChoices = {
+  petitions: Array<{ id: string; title: string }>;
+  events: Array<{ id: string; title: string }>;
+  tags: Array<{ id: string; name: string }>;
+};
+
+const keyOf = (source: AudienceSource) =>
+  source.type === 'updates' ? 'updates' : `${source.type}:${'petitionId' in source ? source.petitionId : 'eventId' in source ? source.eventId : source.reformId}`;
+
+/** The union part of the audience: one checkbox per source. */
+export function AudienceSources({ form, choices }: { form: UseFormReturn<CampaignDraftInput>; choices: AudienceChoices }) {
+  const t = useTranslations('campaigns.console');
+  const sources = useWatch({ control: form.control, name: 'audience.sources' }) ?? [];
+  const selected = new Set(sources.map(keyOf));
+  const toggle = (source: AudienceSource, on: boolean) => {
+    const next = on ? [...sources, source] : sources.filter((s) => keyOf(s) !== keyOf(source));
+    form.setValue('audience.sources', next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+  };
+  const options: Array<{ source: AudienceSource; label: string }> = [
+    { source: { type: 'updates' }, label: t('sources.updates') },
+    ...choices.petitions.map((p) => ({ source: { type: 'petition', petitionId: p.id } as const, label: t('sources.petition', { title: p.title }) })),
+    ...choices.events.map((e) => ({ source: { type: 'event', eventId: e.id } as const, label: t('sources.event', { title: e.title }) })),
+  ];
+  return (
+    <fieldset id="campaign-audience-sources">
+      <legend>{t('sourcesLabel')}</legend>
+      {options.map(({ source, label }) => (
+        <label key={keyOf(source)}>
+          <input type="checkbox" checked={selected.has(keyOf(source))} onChange={(event) => toggle(source, event.target.checked)} /> {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,91 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireOrganizer } from '@/lib/auth';
+import { getEventFigures } from '@/lib/events/figures';
+import { localized } from '@/lib/events/localized';
+import { getEventForConsole, listAttendees, listCampaigns } from '@/lib/events/queries';
+import { LocaleSchema } from '@/lib/validation';
+import { ActionForm, Field } from '../action-form';
+import { transitionEventAction } from '../actions';
+import { EventEditor } from '../event-editor';
+import { Figures } from '../figures';
+
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export default async function ConsoleEventPage({ params, searchParams }: Props) {
+  const { id, locale: rawLocale } = await params;
+  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  await requireOrganizer(locale);
+  const event = await getEventForConsole(id);
+  if (!event) notFound();
+  const [t, tEvents, format, campaigns, attendees, figures] = await Promise.all([
+    getTranslations({ locale, namespace: 'events.console' }),
+    getTranslations({ locale, namespace: 'events' }),
+    getFormatter({ locale }),
+    listCampaigns(),
+    listAttendees(event.id),
+    getEventFigures({ eventId: event.id }),
+  ]);
+  const { saved } = await searchParams;
+  let position = 0;
+  return (
+    <div className="stack">
+      <p><Link href={`/${locale}/console/events`}>{t('back')}</Link></p>
+      <h1>{localized(event.title, locale)}</h1>
+      {saved ? <p role="status" className="notice">{t('saved')}</p> : null}
+      <p>
+        {t('statusLine', { status: tEvents(`status.${event.status}`), sequence: event.sequence })}{' '}
+        {event.status !== 'DRAFT' ? <Link href={`/${locale}/events/${event.slug}`}>{t('publicPage')}</Link> : null}
+      </p>
+      {event.submitterEmail ? <p>{t('submittedBy', { name: event.submitterName ?? '', email: event.submitterEmail })}</p> : null}
+      {event.rejectionReason ? <p>{t('rejectedBecause', { reason: event.rejectionReason })}</p> : null}
+
+      <section aria-labelledby="actions-heading" className="stack">
+        <h2 id="actions-heading">{t('actions')}</h2>
+        {['DRAFT', 'PENDING_REVIEW', 'REJECTED'].includes(event.status) ? (
+          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'publish')} submit={event.status === 'PENDING_REVIEW' ? t('approve') : t('publish')} done={t('done')}>{null}</ActionForm>
+        ) : null}
+        {['PENDING_REVIEW', 'DRAFT'].includes(event.status) ? (
+          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'reject')} submit={t('reject')} done={t('done')}>
+            <Field name="reason" label={t('rejectReason')} multiline />
+          </ActionForm>
+        ) : null}
+        {event.status === 'PUBLISHED' ? (
+          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'cancel')} submit={t('cancelEvent')} done={t('done')}>
+            <Field name="note" label={t('cancelNote')} multiline />
+          </ActionForm>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="attendees-heading" className="stack">
+        <h2 id="attendees-heading">{t('attendees')}</h2>
+        <Figures locale={locale} figures={figures} />
+        <p className="button-row">
+          <a href={`/api/events/${event.slug}/attendees`}>{t('export')}</a>
+          <Link href={`/${locale}/console/events/${event.id}/check-in`}>{t('checkIn')}</Link>
+        </p>
+        <table>
+          <caption>{t('attendeesCaption', { count: attendees.length })}</caption>
+          <thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('email')}</th><th scope="col">{t('guests')}</th><th scope="col">{t('status')}</th><th scope="col">{t('rsvpAt')}</th></tr></thead>
+          <tbody>
+            {attendees.map((row) => (
+              <tr key={row.id}>
+                <td>{row.name}</td>
+                <td>{row.email}</td>
+                <td>{row.guests}</td>
+                <td>{tEvents(`rsvpStatus.${row.status}`)}{row.status === 'WAITLISTED' ? ` #${++position}` : ''}{row.attendedAt ? ` ✓ ${t('attended')}` : ''}</td>
+                <td>{format.dateTime(row.createdAt, 'dateTime')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="edit-heading">
+        <h2 id="edit-heading">{t('edit')}</h2>
+        <EventEditor locale={locale} event={event} campaigns={campaigns.map((c) => ({ id: c.id, label: localized(c.name, locale) }))} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { requireOrganizer } from '@/lib/auth';
+import { dateColumnKey } from '@/lib/events/almaty-time';
+import { localized } from '@/lib/events/localized';
+import { listCampaigns } from '@/lib/events/queries';
+import { LOCALE_NAMES } from '@/lib/i18n/routing';
+import { LOCALES, LocaleSchema } from '@/lib/validation';
+import { ActionForm, Field } from '../action-form';
+import { saveCampaignAction } from '../actions';
+
+/** Calendar campaigns (date windows): list, edit, create. */
+export default async function CampaignsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  await requireOrganizer(locale);
+  const [t, campaigns] = await Promise.all([getTranslations({ locale, namespace: 'events.console' }), listCampaigns()]);
+  const form = (campaign: (typeof campaigns)[number] | null) => {
+    const name = (campaign?.name ?? {}) as Record<string, string>;
+    return (
+      <ActionForm action={saveCampaignAction.bind(null, locale, campaign?.id ?? null)} submit={t('save')} done={t('saved')}>
+        <Field name="slug" label={t('slug')} defaultValue={campaign?.slug} />
+        {LOCALES.map((lang) => <Field key={lang} name={`name.${lang}`} label={`${t('campaignName')} (${LOCALE_NAMES[lang]})`} defaultValue={name[lang]} />)}
+        <Field name="startsOn" type="date" label={t('startsOn')} defaultValue={campaign ? dateColumnKey(campaign.startsOn) : ''} />
+        <Field name="endsOn" type="date" label={t('endsOn')} defaultValue={campaign ? dateColumnKey(campaign.endsOn) : ''} />
+      </ActionForm>
+    );
+  };
+  return (
+    <div className="stack">
+      <p><Link href={`/${locale}/console/events`}>{t('back')}</Link></p>
+      <h1>{t('campaigns')}</h1>
+      {campaigns.map((campaign) => (
+        <details key={campaign.id}>
+          <summary>{localized(campaign.name, locale)} — {dateColumnKey(campaign.startsOn)} … {dateColumnKey(campaign.endsOn)} ({t('eventCount', { count: campaign._count.events })})</summary>
+          {form(campaign)}
+        </details>
+      ))}
+      <h2>{t('newCampaign')}</h2>
+      {form(null)}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { requireOrganizer } from '@/lib/auth';
+import { localized } from '@/lib/events/localized';
+import { listModerationQueue } from '@/lib/events/queries';
+import { LocaleSchema } from '@/lib/validation';
+import { ActionForm, Field } from '../action-form';
+import { transitionEventAction } from '../actions';
+
+/** Verified partner submissions, oldest first: approve, open to edit, or reject with a reason. */
+export default async function ModerationPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  await requireOrganizer(locale);
+  const [t, tEvents, format, queue] = await Promise.all([
+    getTranslations({ locale, namespace: 'events.console' }),
+    getTranslations({ locale, namespace: 'events' }),
+    getFormatter({ locale }),
+    listModerationQueue(),
+  ]);
+  return (
+    <div className="stack">
+      <p><Link href={`/${locale}/console/events`}>{t('back')}</Link></p>
+      <h1>{t('moderationTitle')}</h1>
+      {queue.length === 0 ? <p>{t('queueEmpty')}</p> : null}
+      {queue.map((event) => (
+        <article key={event.id} className="stack" aria-labelledby={`submission-${event.id}`} style={{ borderTop: '1px solid #d4d4d4', paddingTop: '1rem' }}>
+          <h2 id={`submission-${event.id}`}>{localized(event.title, locale)}</h2>
+          <p>{tEvents(`types.${event.type}`)} · {format.dateTime(event.startsAt, 'dateTime')} · {event.city} · {event.organiserName}</p>
+          <p>{t('submittedBy', { name: event.submitterName ?? '', email: event.submitterEmail ?? '' })}</p>
+          <p style={{ whiteSpace: 'pre-line' }}>{localized(event.description, locale)}</p>
+          <p><Link href={`/${locale}/console/events/${event.id}`}>{t('openToEdit')}</Link></p>
+          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'publish')} submit={t('approve')} done={t('done')}>{null}</ActionForm>
+          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'reject')} submit={t('reject')} done={t('done')}>
+            <Field name="reason" label={t('rejectReason')} multiline />
+          </ActionForm>
+        </article>
+      ))}
+    </div>
+  );
+}

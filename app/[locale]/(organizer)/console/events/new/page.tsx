@@ -1,0 +1,18 @@
+import { getTranslations } from 'next-intl/server';
+import { requireOrganizer } from '@/lib/auth';
+import { localized } from '@/lib/events/localized';
+import { listCampaigns } from '@/lib/events/queries';
+import { LocaleSchema } from '@/lib/validation';
+import { EventEditor } from '../event-editor';
+
+export default async function NewEventPage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  await requireOrganizer(locale);
+  const [t, campaigns] = await Promise.all([getTranslations({ locale, namespace: 'events.console' }), listCampaigns()]);
+  return (
+    <div className="stack">
+      <h1>{t('new')}</h1>
+      <EventEditor locale={locale} event={null} campaigns={campaigns.map((c) => ({ id: c.id, label: localized(c.name, locale) }))} />
+    </div>
+  );
+}

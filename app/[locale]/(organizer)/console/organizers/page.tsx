@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { requireAdmin } from '@/lib/auth';
+import { listOrganizers } from '@/lib/organizers/queries';
+import { LocaleSchema } from '@/lib/validation';
+import { inviteOrganizerAction, removeOrganizerAction } from './actions';
+import { InviteForm } from './invite-form';
+import styles from '../../console.module.css';
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ error?: string; removed?: string }>;
+};
+
+const KNOWN_ERRORS = ['cannotRemoveSelf', 'lastAdmin', 'organizerNotFound'] as const;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'console.organizers' });
+  return { title: t('title') };
+}
+
+export default async function OrganizersPage({ params, searchParams }: Props) {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const admin = await requireAdmin(locale);
+  const { error, removed } = await searchParams;
+  const [organizers, t] = await Promise.all([
+    listOrganizers(),
+    getTranslations({ locale, namespace: 'console.organizers' }),
+  ]);
+  const problem = KNOWN_ERRORS.find((key) => key === error);
+  const formatDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' });
+  const removeAction = removeOrganizerAction.bind(null, locale);
+
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      {problem ? (
+        <p className="notice notice-error" role="alert">
+          {t(`errors.${problem}`)}
+        </p>
+      ) : null}
+      {removed ? (
+        <p className="notice" role="status">
+          {t('removed')}
+        </p>
+      ) : null}
+      <InviteForm action={inviteOrganizerAction.bind(null, locale)} locale={locale} />
+      <h2>{t('listTitle')}</h2>
+      <div className={styles.tableScroll} tabIndex={0} role="region" aria-label={t('listTitle')}>
+        <table>
+          <caption>{t('listCaption', { count: organizers.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('columns.email')}</th>
+              <th scope="col">{t('columns.role')}</th>
+              <th scope="col">{t('columns.lastSignIn')}</th>
+              <th scope="col">{t('columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organizers.map((organizer) => (
+              <tr key={organizer.id}>
+                <th scope="row">{organizer.email}</th>
+                <td>{t(`roles.${organizer.role}`)}</td>
+                <td>{organizer.lastSignInAt ? formatDate.format(organizer.lastSignInAt) : t('never')}</td>
+                <td>
+                  {organizer.id === admin.id ? (
+                    t('you')
+                  ) : (
+                    <form action={removeAction}>
+                      <input type="hidden" name="userId" value={organizer.id} />
+                      <button type="submit" className="button-danger">
+                        {t('remove', { email: organizer.email })}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

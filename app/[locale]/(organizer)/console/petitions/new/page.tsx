@@ -1,0 +1,23 @@
+import { getTranslations } from 'next-intl/server';
+import { requireOrganizer } from '@/lib/auth';
+import { LocaleSchema } from '@/lib/validation';
+import { PetitionForm } from '../petition-form';
+
+type Props = { params: Promise<{ locale: string }> };
+
+const empty = { kk: '', ru: '', en: '' };
+
+export default async function NewPetitionPage({ params }: Props) {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  await requireOrganizer(locale);
+  const t = await getTranslations({ locale, namespace: 'petitions.console' });
+  return (
+    <div className="stack">
+      <h1>{t('new')}</h1>
+      <PetitionForm
+        locale={locale}
+        defaults={{ slug: '', title: empty, summary: empty, body: empty, addressee: empty, goal: 50000, milestones: '1000, 10000', opensAt: '', closesAt: '' }}
+      />
+    </div>
+  );
+}

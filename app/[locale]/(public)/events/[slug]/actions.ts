@@ -1,0 +1,35 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { clientIp } from '@/lib/client-ip';
+import { RSVP_LIMIT_PER_WINDOW, RSVP_LIMIT_WINDOW_SECONDS } from '@/lib/events/constants';
+import { appErrorToFieldErrors, errorMessage, translateFieldErrors } from '@/lib/events/field-errors';
+import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
+import { RsvpSchema } from '@/lib/events/schemas';
+import { hit } from '@/lib/rate-limit';
+import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+
+export type RsvpFormState = { ok: false; fieldErrors: FieldErrors; formError?: string } | null;
+
+/** The RSVP form: guard (rate limit) → safeParse → rsvpToEvent → the result page. */
+export async function rsvpAction(rawLocale: string, slug: string, _previous: RsvpFormState, formData: FormData): Promise<RsvpFormState> {
+  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const parsed = RsvpSchema.safeParse({ ...Object.fromEntries(formData), locale });
+  if (!parsed.success) {
+    return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), locale), formError: errorMessage('formHasErrors', locale) };
+  }
+  const limit = await hit(`events-rsvp:ip:${await clientIp()}`, RSVP_LIMIT_PER_WINDOW, RSVP_LIMIT_WINDOW_SECONDS);
+  if (!limit.allowed) return { ok: false, fieldErrors: {}, formError: errorMessage('rateLimited', locale) };
+  if (parsed.data.website) redirect(`/${locale}/events/${encodeURIComponent(slug)}/rsvp?result=confirmed`);
+
+  let result: string;
+  try {
+    const outcome = await rsvpToEvent(slug, parsed.data);
+    result = outcome.change === 'guests-unavailable' ? 'guests-unavailable' : outcome.status.toLowerCase().replace('_', '-');
+  } catch (error) {
+    const mapped = appErrorToFieldErrors(error, locale);
+    if (!mapped) throw error;
+    return { ok: false, ...mapped, formError: mapped.formError ?? errorMessage('formHasErrors', locale) };
+  }
+  redirect(`/${locale}/events/${encodeURIComponent(slug)}/rsvp?result=${result}`);
+}

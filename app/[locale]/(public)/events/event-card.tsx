@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { CalendarEvent } from '@/lib/events/queries';
+import { localized } from '@/lib/events/localized';
+import styles from './events.module.css';
+
+/** One event in the calendar list: title link, time in Kazakhstan, place, type, seats. */
+export async function EventCard({ event, locale }: { event: CalendarEvent; locale: string }) {
+  const [t, tCommon, format] = await Promise.all([
+    getTranslations({ locale, namespace: 'events' }),
+    getTranslations({ locale, namespace: 'common' }),
+    getFormatter({ locale }),
+  ]);
+  const isCancelled = event.status === 'CANCELLED';
+  const seatsLeft = event.capacity === null ? null : Math.max(event.capacity - event.seatsTaken, 0);
+  return (
+    <li className={`${styles.event} ${isCancelled ? styles.cancelled : ''}`}>
+      <h3>
+        <Link href={`/${locale}/events/${event.slug}`}>{localized(event.title, locale)}</Link>
+      </h3>
+      <p className={styles.meta}>
+        <time dateTime={event.startsAt.toISOString()}>{format.dateTime(event.startsAt, 'time')}</time>
+        {' · '}
+        {event.isOnline ? t('online') : `${event.city}, ${tCommon(`regions.${event.region}`)}`}
+      </p>
+      <p>
+        <span className={styles.badge}>{t(`types.${event.type}`)}</span>{' '}
+        {isCancelled ? <strong>{t('status.cancelled')}</strong> : seatsLeft === null ? null : seatsLeft > 0 ? t('seatsLeft', { count: seatsLeft }) : t('full')}
+      </p>
+    </li>
+  );
+}

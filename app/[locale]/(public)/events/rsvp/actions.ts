@@ -1,0 +1,28 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { cancelRsvp } from '@/lib/events/cancel-rsvp';
+import { confirmRsvp } from '@/lib/events/confirm-rsvp';
+import { EventTokenSchema } from '@/lib/events/schemas';
+import { LocaleSchema } from '@/lib/validation';
+
+function tokenFrom(formData: FormData): string | null {
+  const parsed = EventTokenSchema.safeParse(formData.get('token'));
+  return parsed.success ? parsed.data : null;
+}
+
+/** The confirmation page's button: the only way a pending RSVP is confirmed (POST, never the mailed GET). */
+export async function confirmRsvpAction(rawLocale: string, formData: FormData): Promise<void> {
+  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const token = tokenFrom(formData);
+  const result = token ? await confirmRsvp(token) : { status: 'invalid' as const };
+  const outcome = result.status === 'done' ? result.rsvp.toLowerCase() : result.status;
+  redirect(`/${locale}/events/rsvp/confirm?result=${outcome}&token=${encodeURIComponent(token ?? '')}`);
+}
+
+export async function cancelRsvpAction(rawLocale: string, formData: FormData): Promise<void> {
+  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const token = tokenFrom(formData);
+  const result = token ? await cancelRsvp(token) : { status: 'invalid' as const };
+  redirect(`/${locale}/events/rsvp/cancel?result=${result.status}`);
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import Link from 'next/link';
+import { findRsvpByToken } from '@/lib/events/find-rsvp-by-token';
+import { localized } from '@/lib/events/localized';
+import { LocaleSchema } from '@/lib/validation';
+import { confirmRsvpAction } from '../actions';
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string; result?: string }> };
+
+export const metadata: Metadata = { robots: { index: false }, referrer: 'no-referrer' };
+
+/** Landing page of the mailed confirmation link: GET shows a button (mail scanners open links); the POST confirms. */
+export default async function ConfirmRsvpPage({ params, searchParams }: Props) {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  setRequestLocale(locale);
+  const { token, result } = await searchParams;
+  const t = await getTranslations({ locale, namespace: 'events.confirm' });
+  const rsvp = await findRsvpByToken(token);
+  const back = rsvp ? <Link href={`/${locale}/events/${rsvp.event.slug}`}>{t('back')}</Link> : <Link href={`/${locale}/events`}>{t('calendar')}</Link>;
+
+  if (!rsvp || result === 'invalid') {
+    return (
+      <div className="page narrow">
+        <h1>{t('title')}</h1>
+        <p className="notice notice-error">{t('invalid')}</p>
+        <p>{back}</p>
+      </div>
+    );
+  }
+  if (rsvp.status !== 'PENDING_EMAIL' || result) {
+    const key = rsvp.status === 'CONFIRMED' ? 'confirmed' : rsvp.status === 'WAITLISTED' ? 'waitlisted' : rsvp.status === 'CANCELLED' ? 'cancelled' : 'closed';
+    return (
+      <div className="page narrow">
+        <h1>{t('title')}</h1>
+        <p role="status" className="notice">
+          {t(key)}
+        </p>
+        <p>{back}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="page narrow">
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('body', { title: localized(rsvp.event.title, locale) })}</p>
+      <form action={confirmRsvpAction.bind(null, locale)}>
+        <input type="hidden" name="token" value={token} />
+        <button type="submit">{t('button')}</button>
+      </form>
+      <p>{back}</p>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { EVENT_TYPES } from '@/lib/events/constants';
+import { LOCALE_NAMES } from '@/lib/i18n/routing';
+import { LOCALES, LocaleSchema, REGIONS } from '@/lib/validation';
+import { submitEventAction } from './actions';
+import { SubmitForm } from './submit-form';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'events.submit' });
+  return { title: t('title') };
+}
+
+export default async function SubmitEventPage({ params }: Props) {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  setRequestLocale(locale);
+  const [t, tEvents, tCommon] = await Promise.all([
+    getTranslations({ locale, namespace: 'events.submit' }),
+    getTranslations({ locale, namespace: 'events' }),
+    getTranslations({ locale, namespace: 'common' }),
+  ]);
+  return (
+    <div className="page narrow">
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('intro')}</p>
+      <SubmitForm
+        locale={locale}
+        action={submitEventAction.bind(null, locale)}
+        regions={REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }))}
+        types={EVENT_TYPES.map((value) => ({ value, label: tEvents(`types.${value}`) }))}
+        languages={LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import Link from 'next/link';
+import { LocaleSchema } from '@/lib/validation';
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export const metadata: Metadata = { robots: { index: false } };
+
+/** The same answer for a first signature, a repeat, a blocked address: nothing to learn here. */
+export default async function CheckEmailPage({ params }: Props) {
+  const { slug, locale: rawLocale } = await params;
+  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'petitions.checkEmail' });
+  return (
+    <div className="page narrow">
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('body')}</p>
+      <p>{t('spam')}</p>
+      <p>
+        <Link href={`/${locale}/petitions/${slug}`}>{t('back')}</Link>
+      </p>
+    </div>
+  );
+}

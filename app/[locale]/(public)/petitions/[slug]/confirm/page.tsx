@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import Link from 'next/link';
+import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
+import { localized } from '@/lib/petitions/localized';
+import { TokenSchema } from '@/lib/petitions/schemas';
+import { LocaleSchema } from '@/lib/validation';
+import { confirmSignatureAction } from '../actions';
+
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ token?: string; result?: string }> };
+
+export const metadata: Metadata = { robots: { index: false }, referrer: 'no-referrer' };
+
+/** Landing page of the mailed link: GET only shows a button (mail scanners open links); the POST confirms. */
+export default async function ConfirmPage({ params, searchParams }: Props) {
+  const { slug, locale: rawLocale } = await params;
+  const { token, result } = await searchParams;
+  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'petitions.confirm' });
+  const tPage = await getTranslations({ locale, namespace: 'petitions.checkEmail' });
+  const back = <Link href={`/${locale}/petitions/${slug}`}>{tPage('back')}</Link>;
+
+  if (result === 'confirmed' || result === 'already-confirmed') {
+    return (
+      <div className="page narrow">
+        <h1>{t('title')}</h1>
+        <p role="status" className="notice">
+          {result === 'confirmed' ? t('done') : t('already')}
+        </p>
+        <p>{back}</p>
+      </div>
+    );
+  }
+
+  const parsed = TokenSchema.safeParse(token);
+  const found = parsed.success ? await findSignatureByToken(parsed.data) : null;
+  if (!parsed.success || !found || found.isExpired || result === 'invalid') {
+    return (
+      <div className="page narrow">
+        <h1>{t('title')}</h1>
+        <p className="notice notice-error">{t('invalid')}</p>
+        <p>{back}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page narrow">
+      <h1>{t('title')}</h1>
+      {found.status === 'CONFIRMED' ? (
+        <p className="notice">{t('already')}</p>
+      ) : (
+        <>
+          <p className="lead">{t('body', { title: localized(found.petitionTitle, locale) })}</p>
+          <form action={confirmSignatureAction.bind(null, locale, slug)}>
+            <input type="hidden" name="token" value={parsed.data} />
+            <button type="submit">{t('button')}</button>
+          </form>
+        </>
+      )}
+      <p>
+        <Link href={`/${locale}/petitions/${slug}/withdraw?token=${encodeURIComponent(parsed.data)}`}>{t('notMe')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { env } from '@/lib/env';
+import { COUNT_POLL_MS } from '@/lib/petitions/constants';
+import { localized } from '@/lib/petitions/localized';
+import { renderPetitionMarkdown } from '@/lib/petitions/markdown';
+import { findPublicPetition, findRecentPublicSigners, getPublicFigures, isSignable } from '@/lib/petitions/queries';
+import { LocaleSchema, REGIONS } from '@/lib/validation';
+import { LiveCount } from '../live-count';
+import styles from '../petitions.module.css';
+import { ShareLinks } from '../share-links';
+import { SignForm } from '../sign-form';
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const petition = await findPublicPetition(slug);
+  if (!petition) return {};
+  const title = localized(petition.title, locale);
+  const description = localized(petition.summary, locale);
+  return { title, description, openGraph: { title, description, type: 'article' }, twitter: { card: 'summary_large_image', title, description } };
+}
+
+export default async function PetitionPage({ params }: Props) {
+  const { slug, locale: rawLocale } = await params;
+  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  setRequestLocale(locale);
+  const petition = await findPublicPetition(slug);
+  if (!petition) notFound();
+  const [figures, signers, t, tCommon, format] = await Promise.all([
+    getPublicFigures(petition),
+    findRecentPublicSigners(petition.id, slug),
+    getTranslations({ locale, namespace: 'petitions' }),
+    getTranslations({ locale, namespace: 'common' }),
+    getFormatter({ locale }),
+  ]);
+  const title = localized(petition.title, locale);
+  const signable = isSignable(petition);
+  const regions = REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }));
+
+  return (
+    <article className="page">
+      <h1>{title}</h1>
+      <p>
+        <span className={styles.badge}>{t(`status.${petition.status}`)}</span>
+      </p>
+      {petition.isDemo ? <p className="notice">{t('page.demo')}</p> : null}
+      <div className={styles.layout}>
+        <div>
+          <p className="lead">{localized(petition.summary, locale)}</p>
+          <p>
+            <strong>{t('page.addressee', { addressee: localized(petition.addressee, locale) })}</strong>
+          </p>
+          {petition.respondedAt ? (
+            <section className="callout" aria-labelledby="response-heading">
+              <h2 id="response-heading">{t('page.response', { date: format.dateTime(petition.respondedAt, 'short') })}</h2>
+              <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.response, locale)) }} />
+            </section>
+          ) : null}
+          {petition.handedOverAt ? (
+            <section className="callout" aria-labelledby="handover-heading">
+              <h2 id="handover-heading">{t('page.handedOver', { date: format.dateTime(petition.handedOverAt, 'short') })}</h2>
+              <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.handoverNote, locale)) }} />
+            </section>
+          ) : null}
+          <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.body, locale)) }} />
+        </div>
+        <aside aria-label={t('page.progressLabel')}>
+          <LiveCount slug={slug} initial={figures} pollMs={COUNT_POLL_MS} live={signable} />
+          {petition.closesAt && signable ? <p>{t('page.closesAt', { date: format.dateTime(petition.closesAt, 'short') })}</p> : null}
+          <section aria-labelledby="sign-heading" id="sign">
+            <h2 id="sign-heading">{t('page.signHeading')}</h2>
+            {signable ? <SignForm slug={slug} locale={locale} regions={regions} /> : <p className="notice">{t('page.closedNotice')}</p>}
+          </section>
+          <section aria-labelledby="signers-heading">
+            <h2 id="signers-heading">{t('page.recentSigners')}</h2>
+            <p className="hint">{t('page.recentSignersNote')}</p>
+            {signers.length ? (
+              <ul className={styles.signers}>
+                {signers.map((signer, index) => (
+                  <li key={index}>
+                    {signer.name}, {tCommon(`regions.${signer.region}`)}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('page.recentSignersNone')}</p>
+            )}
+          </section>
+          <ShareLinks url={`${env.APP_URL}/${locale}/petitions/${slug}`} title={title} />
+        </aside>
+      </div>
+    </article>
+  );
+}

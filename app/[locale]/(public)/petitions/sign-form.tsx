@@ -1,0 +1,164 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { SignPetitionSchema, type SignPetitionData, type SignPetitionInput } from '@/lib/petitions/schemas';
+import type { FieldErrors } from '@/lib/validation';
+import enPetitions from '@/messages/en/petitions.json';
+import styles from './petitions.module.css';
+
+const OWN_ERROR_KEYS = new Set(Object.keys(enPetitions.errors));
+
+type Props = {
+  slug: string;
+  locale: 'kk' | 'ru' | 'en';
+  regions: Array<{ value: string; label: string }>;
+  defaults?: Record<string, string | boolean>;
+  /** Field error keys from a no-JavaScript round trip. */
+  initialErrors?: FieldErrors;
+  initialFormError?: string;
+};
+
+/**
+ * Works without JavaScript (a plain POST to the route handler, which redirects); with it, the same
+ * schema validates here first and the same handler answers with JSON field errors.
+ */
+export function SignForm({ slug, locale, regions, defaults = {}, initialErrors = {}, initialFormError }: Props) {
+  const t = useTranslations('petitions.form');
+  const tErrors = useTranslations('errors');
+  const tOwn = useTranslations('petitions.errors');
+  const [serverErrors, setServerErrors] = useState<FieldErrors>(() => Object.fromEntries(Object.entries(initialErrors).map(([k, v]) => [k, message(v)])));
+  const [formError, setFormError] = useState<string | undefined>(initialFormError ? t(initialFormError as never) : undefined);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<SignPetitionInput, unknown, SignPetitionData>({
+    resolver: zodResolver(SignPetitionSchema),
+    defaultValues: {
+      fullName: String(defaults.fullName ?? ''),
+      email: String(defaults.email ?? ''),
+      region: (defaults.region ?? '') as SignPetitionInput['region'],
+      city: String(defaults.city ?? ''),
+      comment: String(defaults.comment ?? ''),
+      isPublic: defaults.isPublic === true,
+      consent: (defaults.consent === true) as unknown as true,
+      wantsUpdates: defaults.wantsUpdates === true,
+      locale,
+      website: '',
+    },
+  });
+
+  function message(key: string): string {
+    if (OWN_ERROR_KEYS.has(key)) return tOwn(key as never);
+    return tErrors.has(key as never) ? tErrors(key as never) : tErrors('generic');
+  }
+
+  const action = `/api/petitions/${slug}/signatures`;
+  const onSubmit = handleSubmit(async (data) => {
+    setServerErrors({});
+    setFormError(undefined);
+    const response = await fetch(action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(data),
+    }).catch(() => null);
+    const body = (await response?.json().catch(() => null)) as { ok?: boolean; next?: string; fieldErrors?: FieldErrors; formError?: string } | null;
+    if (body?.ok && body.next) {
+      window.location.assign(body.next);
+      return;
+    }
+    if (body?.fieldErrors) setServerErrors(body.fieldErrors);
+    setFormError(body?.formError ?? (body?.fieldErrors ? t('hasErrors') : t('failed')));
+  });
+
+  const errorFor = (name: keyof SignPetitionInput): string | undefined => {
+    const clientKey = errors[name]?.message;
+    return clientKey ? message(clientKey) : serverErrors[name];
+  };
+  const describedBy = (name: string, hint?: boolean) =>
+    [hint ? `${name}-hint` : '', errorFor(name as keyof SignPetitionInput) ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const fieldError = (name: keyof SignPetitionInput) => {
+    const text = errorFor(name);
+    return text ? (
+      <p id={`${name}-error`} className="field-error">
+        {text}
+      </p>
+    ) : null;
+  };
+
+  return (
+    <form action={action} method="post" onSubmit={onSubmit} noValidate className="stack" aria-describedby={formError ? 'sign-form-error' : undefined}>
+      {formError ? (
+        <p id="sign-form-error" role="alert" className="notice notice-error">
+          {formError}
+        </p>
+      ) : null}
+      <input type="hidden" {...register('locale')} />
+      <div className="field">
+        <label htmlFor="fullName">{t('fullName')}</label>
+        <input id="fullName" autoComplete="name" aria-invalid={!!errorFor('fullName')} aria-describedby={describedBy('fullName')} {...register('fullName')} />
+        {fieldError('fullName')}
+      </div>
+      <div className="field">
+        <label htmlFor="email">{t('email')}</label>
+        <p id="email-hint" className="hint">
+          {t('emailHint')}
+        </p>
+        <input id="email" type="email" autoComplete="email" inputMode="email" aria-invalid={!!errorFor('email')} aria-describedby={describedBy('email', true)} {...register('email')} />
+        {fieldError('email')}
+      </div>
+      <div className="field">
+        <label htmlFor="region">{t('region')}</label>
+        <select id="region" aria-invalid={!!errorFor('region')} aria-describedby={describedBy('region')} {...register('region')}>
+          <option value="">{t('regionPlaceholder')}</option>
+          {regions.map((region) => (
+            <option key={region.value} value={region.value}>
+              {region.label}
+            </option>
+          ))}
+        </select>
+        {fieldError('region')}
+      </div>
+      <div className="field">
+        <label htmlFor="city">{t('city')}</label>
+        <input id="city" autoComplete="address-level2" aria-invalid={!!errorFor('city')} aria-describedby={describedBy('city')} {...register('city')} />
+        {fieldError('city')}
+      </div>
+      <div className="field">
+        <label htmlFor="comment">{t('comment')}</label>
+        <p id="comment-hint" className="hint">
+          {t('commentHint')}
+        </p>
+        <textarea id="comment" rows={3} aria-invalid={!!errorFor('comment')} aria-describedby={describedBy('comment', true)} {...register('comment')} />
+        {fieldError('comment')}
+      </div>
+      <div className={styles.honeypot}>
+        <label htmlFor="website">{t('honeypot')}</label>
+        <input id="website" tabIndex={-1} autoComplete="off" {...register('website')} />
+      </div>
+      <div className={styles.checkbox}>
+        <input id="isPublic" type="checkbox" {...register('isPublic')} />
+        <label htmlFor="isPublic">{t('isPublic')}</label>
+      </div>
+      <div className="field">
+        <div className={styles.checkbox}>
+          <input id="consent" type="checkbox" aria-invalid={!!errorFor('consent')} aria-describedby={describedBy('consent')} {...register('consent')} />
+          <label htmlFor="consent">{t('consent')}</label>
+        </div>
+        {fieldError('consent')}
+      </div>
+      <div className={styles.checkbox}>
+        <input id="wantsUpdates" type="checkbox" {...register('wantsUpdates')} />
+        <label htmlFor="wantsUpdates">{t('wantsUpdates')}</label>
+      </div>
+      <div>
+        <button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t('submitting') : t('submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

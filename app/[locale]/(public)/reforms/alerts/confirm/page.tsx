@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import Link from 'next/link';
+import { findSubscriptionByToken } from '@/lib/reforms/confirm-subscription';
+import { localized } from '@/lib/reforms/localized';
+import { LocaleSchema } from '@/lib/validation';
+import { confirmSubscriptionAction } from '../actions';
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string; result?: string }> };
+
+export const metadata: Metadata = { robots: { index: false }, referrer: 'no-referrer' };
+
+/** Landing page of the mailed link: GET only shows a button (mail scanners open links); the POST confirms. */
+export default async function ConfirmAlertsPage({ params, searchParams }: Props) {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  setRequestLocale(locale);
+  const { token, result } = await searchParams;
+  const t = await getTranslations({ locale, namespace: 'reforms' });
+  const subscription = token ? await findSubscriptionByToken(token) : null;
+
+  if (!subscription || result === 'invalid') {
+    return (
+      <div className="page narrow">
+        <h1>{t('confirm.invalidHeading')}</h1>
+        <p className="notice notice-error">{t('confirm.invalidBody')}</p>
+        <p>
+          <Link href={`/${locale}/reforms/alerts`}>{t('confirm.again')}</Link>
+        </p>
+      </div>
+    );
+  }
+  const about = subscription.reform ? t('confirm.aboutOne', { title: localized(subscription.reform.title, locale) }) : t('confirm.aboutAll');
+  if (result === 'confirmed' || subscription.isConfirmed) {
+    return (
+      <div className="page narrow">
+        <h1>{t('confirm.doneHeading')}</h1>
+        <p role="status" className="notice">
+          {about} {t(`frequency.${subscription.frequency}`)}
+        </p>
+        <p>{t('confirm.doneBody')}</p>
+        <p>
+          <Link href={subscription.reform ? `/${locale}/reforms/${subscription.reform.slug}` : `/${locale}/reforms`}>{t('reform.back')}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page narrow">
+      <h1>{t('confirm.heading')}</h1>
+      <p>
+        {about} {t(`frequency.${subscription.frequency}`)}
+      </p>
+      <form action={confirmSubscriptionAction.bind(null, locale)}>
+        <input type="hidden" name="token" value={token} />
+        <button type="submit">{t('confirm.button')}</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { localized } from '@/lib/reforms/localized';
+import { listReformChoices } from '@/lib/reforms/queries';
+import { LocaleSchema } from '@/lib/validation';
+import { SubscribeForm } from '../subscribe-form';
+import { subscribeAction } from './actions';
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ reform?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const t = await getTranslations({ locale, namespace: 'reforms' });
+  return { title: t('subscribe.heading') };
+}
+
+/** "Get alerts" for all reforms, or one (?reform=<slug>). */
+export default async function AlertsPage({ params, searchParams }: Props) {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  setRequestLocale(locale);
+  const { reform: slug } = await searchParams;
+  const [t, reforms] = await Promise.all([getTranslations({ locale, namespace: 'reforms' }), listReformChoices()]);
+  const chosen = reforms.find((reform) => reform.slug === slug);
+  return (
+    <div className="page narrow">
+      <h1>{t('subscribe.heading')}</h1>
+      <p>{t('subscribe.intro')}</p>
+      <SubscribeForm
+        locale={locale}
+        reforms={reforms.map((reform) => ({ id: reform.id, title: localized(reform.title, locale) }))}
+        defaultScope={chosen?.id ?? 'all'}
+        action={subscribeAction.bind(null, locale)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ALL_TOPICS, verifyUnsubscribeToken } from '@/lib/unsubscribe/tokens';
+import { LocaleSchema } from '@/lib/validation';
+import { unsubscribeAction } from './actions';
+import { UnsubscribeForm } from './unsubscribe-form';
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const t = await getTranslations({ locale, namespace: 'unsubscribe' });
+  return { title: t('metaTitle'), robots: { index: false, follow: false } };
+}
+
+/** Opening the link (or a mail scanner fetching it) only shows the question; the button unsubscribes. */
+export default async function UnsubscribePage({ params, searchParams }: Props) {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  setRequestLocale(locale);
+  const { token } = await searchParams;
+  const tokenValue = typeof token === 'string' ? token : '';
+  const claim = verifyUnsubscribeToken(tokenValue);
+  const t = await getTranslations({ locale, namespace: 'unsubscribe' });
+
+  if (!claim) {
+    return (
+      <section className="page narrow stack" aria-labelledby="unsubscribe-title">
+        <h1 id="unsubscribe-title">{t('invalidTitle')}</h1>
+        <p className="notice notice-error">{t('invalidBody')}</p>
+      </section>
+    );
+  }
+
+  const topics = await getTranslations({ locale, namespace: 'mail.topics' });
+  const topicLabel = topics.has(claim.topic as never) ? topics(claim.topic as never) : topics('other');
+  return (
+    <section className="page narrow stack" aria-labelledby="unsubscribe-title">
+      <h1 id="unsubscribe-title">{t('title')}</h1>
+      <UnsubscribeForm
+        action={unsubscribeAction.bind(null, locale)}
+        token={tokenValue}
+        topicLabel={topicLabel}
+        isAllTopics={claim.topic === ALL_TOPICS}
+      />
+    </section>
+  );
+}

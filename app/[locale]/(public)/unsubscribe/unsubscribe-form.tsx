@@ -1,0 +1,58 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import type { UnsubscribeFormState } from './actions';
+
+type Props = {
+  action: (previous: UnsubscribeFormState, formData: FormData) => Promise<UnsubscribeFormState>;
+  token: string;
+  topicLabel: string;
+  isAllTopics: boolean;
+};
+
+export function UnsubscribeForm({ action, token, topicLabel, isAllTopics }: Props) {
+  const t = useTranslations('unsubscribe');
+  const [state, formAction, isPending] = useActionState(action, { status: 'idle' });
+
+  if (state.status === 'done') {
+    return (
+      <div className="stack">
+        <div role="status" className="notice">
+          <h2>{t('doneTitle')}</h2>
+          <p>{state.scope === 'all' ? t('doneAll') : t('doneTopic', { topic: topicLabel })}</p>
+        </div>
+        {state.scope === 'topic' ? (
+          <form action={formAction} className="stack">
+            <input type="hidden" name="token" value={token} />
+            <input type="hidden" name="scope" value="all" />
+            <p>{t('everythingPrompt')}</p>
+            <div>
+              <button type="submit" className="button-secondary" disabled={isPending}>
+                {isPending ? t('working') : t('everythingButton')}
+              </button>
+            </div>
+          </form>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <form action={formAction} className="stack">
+      {state.status === 'error' ? (
+        <p role="alert" className="notice notice-error">
+          {state.message}
+        </p>
+      ) : null}
+      <p>{isAllTopics ? t('confirmAll') : t('confirm', { topic: topicLabel })}</p>
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="scope" value={isAllTopics ? 'all' : 'topic'} />
+      <div>
+        <button type="submit" disabled={isPending}>
+          {isPending ? t('working') : t('button')}
+        </button>
+      </div>
+    </form>
+  );
+}

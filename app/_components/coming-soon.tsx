@@ -1,0 +1,16 @@
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+
+/** Placeholder body for a section that is not built yet, so navigation never leads to a 404. */
+export async function ComingSoon({ locale, title }: { locale: string; title: string }) {
+  const t = await getTranslations({ locale, namespace: 'common' });
+  return (
+    <div className="page narrow">
+      <h1>{title}</h1>
+      <p>{t('comingSoon')}</p>
+      <p>
+        <Link href="/">{t('backHome')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
+import { QUICK_EXIT_KEY_PRESSES, QUICK_EXIT_KEY_WINDOW_MS, QUICK_EXIT_URL } from './quick-exit-url';
+
+function leaveSite(): void {
+  // Blank the page first, so nothing stays on screen while the neutral site loads.
+  document.title = '';
+  document.body.replaceChildren();
+  // replace() swaps the current history entry: Back does not return to this page.
+  window.location.replace(QUICK_EXIT_URL);
+}
+
+/**
+ * A fixed "Quick exit" button on every public page, and Escape pressed twice within a second,
+ * for someone who must hide this site at once. Escape alone keeps its usual meaning.
+ */
+export function QuickExit() {
+  const t = useTranslations('common.quickExit');
+  const presses = useRef<number[]>([]);
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape' || event.repeat) return;
+      const now = event.timeStamp;
+      presses.current = [...presses.current.filter((at) => now - at < QUICK_EXIT_KEY_WINDOW_MS), now];
+      if (presses.current.length >= QUICK_EXIT_KEY_PRESSES) leaveSite();
+    }
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    // Marks the page as ready: the shortcut listens and the button leaves without a history entry.
+    container.current?.setAttribute('data-armed', 'true');
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, []);
+
+  return (
+    <div ref={container} className="quick-exit">
+      <a
+        href={QUICK_EXIT_URL}
+        className="quick-exit-button"
+        rel="noreferrer"
+        aria-describedby="quick-exit-hint"
+        onClick={(event) => {
+          event.preventDefault();
+          leaveSite();
+        }}
+      >
+        {t('button')}
+      </a>
+      <p id="quick-exit-hint" className="quick-exit-hint">
+        {t('hint')}
+      </p>
+    </div>
+  );
+}

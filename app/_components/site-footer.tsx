@@ -1,0 +1,38 @@
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { isAppLocale, routing } from '@/lib/i18n/routing';
+import { findPublicHotlines, telHref } from '@/lib/help/queries';
+
+export async function SiteFooter({ locale }: { locale: string }) {
+  const t = await getTranslations({ locale, namespace: 'common' });
+  const lang = isAppLocale(locale) ? locale : routing.defaultLocale;
+  const hotlines = await findPublicHotlines();
+  return (
+    <footer className="site-footer">
+      <div className="site-footer-inner">
+        <section aria-labelledby="footer-hotlines-title" className="footer-hotlines">
+          <h2 id="footer-hotlines-title">{t('footer.hotlinesTitle')}</h2>
+          <ul>
+            {hotlines.map((hotline) => (
+              <li key={hotline.id}>
+                <a href={telHref(hotline.number)} className="footer-hotline-number">
+                  {hotline.number}
+                </a>{' '}
+                <span>{hotline.name[lang]}</span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/help">{t('footer.moreHelp')}</Link>
+          </p>
+        </section>
+        <p className="demo-notice">
+          <strong>{t('demo.label')}:</strong> {t('footer.demoNotice')}
+        </p>
+        <p className="footer-meta">
+          {t('footer.openSource')} <Link href="/console">{t('footer.organizers')}</Link>
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,25 @@
+import { requireOrganizerForRoute } from '@/lib/auth';
+import { db } from '@/lib/db';
+import { exportSignaturesCsv } from '@/lib/petitions/export-signatures';
+import { LocaleSchema } from '@/lib/validation';
+
+type Context = { params: Promise<{ slug: string }> };
+
+/** Organizers only: the confirmed signatures as a streamed CSV download (audit-logged). */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const organizer = await requireOrganizerForRoute();
+  if (organizer instanceof Response) return organizer;
+  const { slug } = await params;
+  const petition = await db.petition.findUnique({ where: { slug }, select: { id: true } });
+  if (!petition) return new Response('Not found', { status: 404 });
+  const locale = LocaleSchema.catch('en').parse(new URL(request.url).searchParams.get('lang'));
+  const stream = await exportSignaturesCsv({ petitionId: petition.id, actorId: organizer.id, locale });
+  const date = new Date().toISOString().slice(0, 10);
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="signatures-${slug}-${date}.csv"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

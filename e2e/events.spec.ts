@@ -1,0 +1,110 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import ICAL from 'ical.js';
+import { signInAs } from './helpers/auth';
+import { findLink, readLatestMail, withDatabase } from './helpers/mail';
+
+const ADMIN = 'admin@dauys.localhost';
+const run = Date.now().toString(36);
+
+test('filter the calendar, RSVP, open the .ics, cancel: the first on the waitlist gets the seat and a mail', async ({ page, request }) => {
+  // A one-seat event with a waitlisted person, made from the seeded demo campaign.
+  const slug = `e2e-one-seat-${run}`;
+  const lecture = `E2E lecture ${run}`;
+  await withDatabase(async (client) => {
+    await client.query(
+      `INSERT INTO "Event" (id, "campaignId", slug, title, description, type, "startsAt", "endsAt", region, city, venue, languages,
+                            capacity, "organiserName", status, "updatedAt")
+       SELECT $1, id, $2, $3::jsonb, '{"en":"Test"}', 'LECTURE', '2026-12-03T09:00:00Z',
+              '2026-12-03T11:00:00Z', 'PAVLODAR', 'Pavlodar', 'Library', '{en}', 1, 'E2E', 'PUBLISHED', now()
+         FROM "EventCampaign" WHERE slug = '16-days-2026'`,
+      [`e2e${run}`, slug, JSON.stringify({ kk: `E2E kk ${run}`, ru: `E2E ru ${run}`, en: lecture })],
+    );
+  });
+
+  await page.goto('/en/events');
+  await page.getByLabel('Region').selectOption('PAVLODAR');
+  await page.getByLabel('Type').selectOption('LECTURE');
+  await page.getByRole('button', { name: 'Show events' }).click();
+  await expect(page).toHaveURL(/region=PAVLODAR/);
+  await expect(page).toHaveURL(/type=LECTURE/);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByRole('link', { name: lecture }).click();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  const first = `first-${run}@example.org`;
+  const since = new Date();
+  await page.getByLabel('Your name').fill('Aigerim First');
+  await page.getByLabel('Email', { exact: true }).fill(first);
+  await page.getByLabel(/I agree/).check();
+  await page.getByRole('button', { name: 'Reserve my place' }).click();
+  await expect(page.getByRole('heading', { name: 'Your place is confirmed' })).toBeVisible();
+
+  const mail = await readLatestMail(first, since, 20_000);
+  expect(mail.subject).toContain(lecture);
+  const ics = await request.get(findLink(mail, /\/api\/events\/.+\/ics$/));
+  expect(ics.headers()['content-type']).toContain('text/calendar');
+  const vevent = new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!;
+  expect(new ICAL.Event(vevent).summary).toBe(lecture);
+
+  // Second person: the event is full, so the waitlist.
+  const second = `second-${run}@example.org`;
+  await page.goto(`/en/events/${slug}`);
+  await page.getByLabel('Your name').fill('Dana Second');
+  await page.getByLabel('Email', { exact: true }).fill(second);
+  await page.getByLabel(/I agree/).check();
+  await page.getByRole('button', { name: 'Join the waitlist' }).click();
+  await expect(page.getByRole('heading', { name: "You're on the waitlist" })).toBeVisible();
+  expect((await readLatestMail(second, since, 20_000)).subject).toBe(`You're on the waitlist: ${lecture}`);
+
+  // The first cancels from the mailed link (GET shows a button; the POST cancels).
+  const promotedSince = new Date();
+  await page.goto(findLink(mail, /\/events\/rsvp\/cancel$/));
+  await page.getByRole('button', { name: 'Cancel my place' }).click();
+  await expect(page.getByText('Your place is cancelled')).toBeVisible();
+
+  const promoted = await readLatestMail(second, promotedSince, 20_000);
+  expect(promoted.subject).toBe(`A place opened up: ${lecture}`);
+});
+
+test('a partner submits an event, verifies the address, and an organizer approves it', async ({ page, context, baseURL }) => {
+  const partner = `partner-${run}@example.org`;
+  const title = `Orange walk ${run}`;
+  await page.goto('/en/events/submit');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByRole('button', { name: 'Submit the event' }).click();
+  await expect(page.getByText('Please fill in this field.').first()).toBeVisible();
+
+  await page.getByLabel('Event title').fill(title);
+  await page.getByLabel('Description').fill('A walk with orange scarves through the centre.');
+  await page.getByLabel('Type', { exact: true }).selectOption('MARCH');
+  await page.getByLabel('Starts').fill('2026-11-29T12:00');
+  await page.getByLabel('Ends').fill('2026-11-29T14:00');
+  await page.getByLabel('Region').selectOption('KARAGANDA');
+  await page.getByLabel('City').fill('Karaganda');
+  await page.getByLabel('Venue').fill('Central Park');
+  await page.getByLabel('Organisation').fill('Karaganda Circle');
+  await page.getByLabel('Your name').fill('Saule Partner');
+  await page.getByLabel('Your email').fill(partner);
+  await page.getByLabel(/I agree/).check();
+  const since = new Date();
+  await page.getByRole('button', { name: 'Submit the event' }).click();
+  await expect(page.getByText('Check your email')).toBeVisible();
+
+  const verify = await readLatestMail(partner, since, 20_000);
+  await page.goto(findLink(verify, /\/events\/submit\/verify$/));
+  await page.getByRole('button', { name: 'Confirm my email' }).click();
+  await expect(page.getByText('your event is with our moderators')).toBeVisible();
+
+  await signInAs(context, baseURL!, ADMIN);
+  await page.goto('/en/console/events/moderation');
+  const submission = page.getByRole('article').filter({ hasText: title });
+  const approvedSince = new Date();
+  await submission.getByRole('button', { name: 'Approve and publish' }).click();
+  await expect(page.getByText('No submissions are waiting.')).toBeVisible();
+  const approved = await readLatestMail(partner, approvedSince, 20_000);
+  expect(approved.subject).toBe(`Your event is published: ${title}`);
+
+  await page.goto('/en/events?region=KARAGANDA&type=MARCH');
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+});

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import type { BrowserContext } from '@playwright/test';
+import { withDatabase } from './mail';
+
+/**
+ * Signs a browser context in as an existing user without the mail round trip, by creating a
+ * database session the way next-auth does. For specs about other capabilities: the sign-in
+ * itself is covered by organizer-login.spec.ts, and skipping it keeps them clear of its rate limits.
+ */
+export async function signInAs(context: BrowserContext, baseURL: string, email: string): Promise<void> {
+  const sessionToken = randomUUID();
+  await withDatabase(async (client) => {
+    const { rows } = await client.query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [email.toLowerCase()]);
+    if (!rows[0]) throw new Error(`${email} is not an organizer`);
+    await client.query(
+      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '8 hours')`,
+      [randomUUID(), sessionToken, rows[0].id],
+    );
+  });
+  const url = new URL(baseURL);
+  await context.addCookies([
+    {
+      name: `${url.protocol === 'https:' ? '__Secure-' : ''}next-auth.session-token`,
+      value: sessionToken,
+      domain: url.hostname,
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: url.protocol === 'https:',
+    },
+  ]);
+}
+
+/** Adds an organizer straight to the database (what an admin's invitation does, minus the mail). */
+export async function createOrganizer(email: string, role: 'ADMIN' | 'ORGANIZER' = 'ORGANIZER'): Promise<void> {
+  await withDatabase((client) =>
+    client.query(`INSERT INTO "User" (id, email, role, "createdAt") VALUES ($1, $2, $3, now())`, [
+      randomUUID(),
+      email.toLowerCase(),
+      role,
+    ]),
+  );
+}

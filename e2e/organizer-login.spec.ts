@@ -1,0 +1,148 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createOrganizer, signInAs } from './helpers/auth';
+import { expectNoMail, findLink, readLatestMail, withDatabase } from './helpers/mail';
+
+const DEMO_ADMIN = 'admin@dauys.localhost';
+const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+// Sign-in mails are limited to 5 an hour per address and 20 per IP: only the first test asks for
+// the demo admin's link; the others use organizers of their own.
+
+async function requestLink(page: Page, email: string) {
+  await page.goto('/en/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+}
+
+/** Asks for a link, reads it from the caught mail and returns it (not yet opened). */
+async function mailedSignInLink(page: Page, email: string): Promise<string> {
+  const since = new Date();
+  await requestLink(page, email);
+  const mail = await readLatestMail(email, since);
+  return findLink(mail, /\/login\/confirm$/);
+}
+
+async function openLinkAndConfirm(page: Page, link: string) {
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: 'Finish signing in' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/en\/console$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+}
+
+test('the demo admin invites an organizer, who signs in through the mailed link and signs out', async ({ page, browser }) => {
+  await openLinkAndConfirm(page, await mailedSignInLink(page, DEMO_ADMIN));
+  await expect(page.getByText(`Signed in as ${DEMO_ADMIN}`)).toBeVisible();
+
+  const organizerEmail = `organizer-${unique()}@example.org`;
+  const nav = page.getByRole('navigation', { name: 'Console' });
+  await nav.getByRole('link', { name: 'Organizers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Organizers' })).toBeVisible();
+  const invitedAt = new Date();
+  await page.getByLabel('Email address').fill(organizerEmail);
+  await page.getByLabel('Role').selectOption('ORGANIZER');
+  await page.getByLabel('Language of the invitation').selectOption('en');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Invitation sent to ${organizerEmail}` })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: organizerEmail })).toBeVisible();
+
+  const invitation = await readLatestMail(organizerEmail, invitedAt);
+  const loginLink = findLink(invitation, /^\/en\/login$/);
+
+  const organizerContext = await browser.newContext();
+  const organizer = await organizerContext.newPage();
+  await organizer.goto(loginLink);
+  await openLinkAndConfirm(organizer, await mailedSignInLink(organizer, organizerEmail));
+  await expect(organizer.getByText(`Signed in as ${organizerEmail}`)).toBeVisible();
+  await expect(organizer.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Organizers' })).toHaveCount(0);
+  await organizer.goto('/en/console/organizers');
+  await expect(organizer).toHaveURL(/\/en\/console$/);
+
+  await organizer.getByRole('button', { name: 'Sign out' }).click();
+  await expect(organizer).toHaveURL(/\/en\/login$/);
+  await organizer.goto('/en/console');
+  await expect(organizer).toHaveURL(/\/en\/login$/);
+  await organizerContext.close();
+
+  await nav.getByRole('link', { name: 'Audit log' }).click();
+  const log = page.getByRole('table');
+  await expect(log.getByRole('row').filter({ hasText: 'organizer.invite' }).filter({ hasText: organizerEmail })).toBeVisible();
+  await expect(log.getByRole('row').filter({ hasText: 'auth.logout' }).filter({ hasText: organizerEmail })).toBeVisible();
+});
+
+test('an unknown address gets the same answer and no mail', async ({ page }) => {
+  const stranger = `stranger-${unique()}@example.org`;
+  const known = `known-${unique()}@example.org`;
+  await createOrganizer(known);
+  const since = new Date();
+  await requestLink(page, stranger);
+  const strangerAnswer = await page.getByRole('main').innerText();
+
+  await requestLink(page, known);
+  expect(await page.getByRole('main').innerText()).toBe(strangerAnswer);
+  await readLatestMail(known, since);
+
+  expect(await expectNoMail(stranger, since)).toBe(true);
+  const leftovers = await withDatabase((client) =>
+    client.query('SELECT 1 FROM "VerificationToken" WHERE identifier = $1', [stranger]),
+  );
+  expect(leftovers.rowCount).toBe(0);
+});
+
+test('a link opened first by a mail scanner still signs the person in, once', async ({ page, playwright }) => {
+  const email = `scanned-${unique()}@example.org`;
+  await createOrganizer(email);
+  const link = await mailedSignInLink(page, email);
+  expect(link).not.toContain('/api/auth/callback');
+
+  const scanner = await playwright.request.newContext();
+  const scanned = await scanner.get(link);
+  expect(scanned.status()).toBe(200);
+  await scanner.dispose();
+
+  await openLinkAndConfirm(page, link);
+
+  // The same link a second time: the token was used, so it is refused.
+  await page.context().clearCookies();
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/login\?error=/);
+  await expect(page.getByText('That sign-in link has expired or was already used.')).toBeVisible();
+});
+
+test('anonymous visitors are sent to sign in and cannot run organizer actions', async ({ page, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const consoleResponse = await anonymous.get('/kk/console', { maxRedirects: 0 });
+  expect([303, 307, 308]).toContain(consoleResponse.status());
+  expect(consoleResponse.headers().location).toMatch(/\/kk\/login$/);
+  await page.goto('/kk/console');
+  await expect(page).toHaveURL(/\/kk\/login$/);
+
+  expect(await (await anonymous.get('/api/auth/session')).json()).toEqual({});
+  const crossSite = await anonymous.post('/api/auth-confirm', {
+    headers: { 'Sec-Fetch-Site': 'cross-site' },
+    form: { token: 'a'.repeat(64), email: DEMO_ADMIN },
+    maxRedirects: 0,
+  });
+  expect(crossSite.status()).toBe(403);
+
+  // Capture a real invite action request from an admin's page, then replay it without a session.
+  const admin = `admin-${unique()}@example.org`;
+  await createOrganizer(admin, 'ADMIN');
+  await signInAs(page.context(), baseURL!, admin);
+  await page.goto('/en/console/organizers');
+  const actionRequest = page.waitForRequest((request) => request.method() === 'POST' && !!request.headers()['next-action']);
+  await page.getByLabel('Email address').fill(`legit-${unique()}@example.org`);
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  const captured = await actionRequest;
+  await expect(page.getByRole('status').filter({ hasText: 'Invitation sent' })).toBeVisible();
+
+  const intruderEmail = `intruder-${unique()}@example.org`;
+  const body = captured.postData()!.replace(/legit-[^"\r\n]+@example\.org/, intruderEmail);
+  const headers = Object.fromEntries(Object.entries(captured.headers()).filter(([name]) => name !== 'cookie'));
+  const replay = await anonymous.post(captured.url(), { headers, data: body, maxRedirects: 0 });
+  expect(replay.status()).not.toBe(500);
+  const invited = await withDatabase((client) => client.query('SELECT 1 FROM "User" WHERE email = $1', [intruderEmail]));
+  expect(invited.rowCount).toBe(0);
+  await anonymous.dispose();
+});

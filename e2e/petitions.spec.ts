@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from './helpers/auth';
+import { findLink, readLatestMail, withDatabase } from './helpers/mail';
+
+const SLUG = 'sexual-harassment-liability';
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+async function shownCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('signature-count').getAttribute('data-count'));
+}
+
+async function storedSignatures(email: string): Promise<number> {
+  return withDatabase(async (client) => {
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "Signature" WHERE email = $1', [email]);
+    return Number(rows[0]!.n);
+  });
+}
+
+async function signAndConfirm(page: Page, locale: 'en' | 'kk' | 'ru', email: string, labels: Record<string, RegExp | string>) {
+  await page.goto(`/${locale}/petitions/${SLUG}`);
+  const before = await shownCount(page);
+  const since = new Date();
+  await page.getByLabel(labels.fullName!, { exact: true }).fill('Aigerim Karimova');
+  await page.getByLabel(labels.email!, { exact: true }).fill(email);
+  await page.getByLabel(labels.region!, { exact: true }).selectOption('ASTANA');
+  await page.getByLabel(labels.isPublic!).check();
+  await page.getByLabel(labels.consent!).check();
+  await page.getByRole('button', { name: labels.submit! }).click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/petitions/${SLUG}/check-email$`));
+
+  const mail = await readLatestMail(email, since, 20_000);
+  const confirmUrl = new URL(findLink(mail, /\/confirm$/));
+  // A mail scanner opens the link first: nothing changes.
+  await page.request.get(confirmUrl.pathname + confirmUrl.search);
+  await page.goto(confirmUrl.pathname + confirmUrl.search);
+  await page.getByRole('button', { name: labels.confirm! }).click();
+  await expect(page.getByRole('status')).toBeVisible();
+
+  await expect.poll(async () => {
+    await page.goto(`/${locale}/petitions/${SLUG}`);
+    return shownCount(page);
+  }, { timeout: 15_000 }).toBe(before + 1);
+  return before;
+}
+
+test('sign in English, confirm from the caught mail, the count rises; the page passes axe', async ({ page }) => {
+  const email = `e2e-en-${unique()}@example.org`;
+  await signAndConfirm(page, 'en', email, {
+    fullName: 'Full name', email: 'Email', region: 'Region', isPublic: /Show my first name/, consent: /I agree to the privacy notice/,
+    submit: 'Sign', confirm: 'Confirm my signature',
+  });
+  await expect(page.getByText('Aigerim K., Astana (city)').first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations).toEqual([]);
+});
+
+test('sign in Kazakh on a phone and confirm', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await signAndConfirm(page, 'kk', `e2e-kk-${unique()}@example.org`, {
+    fullName: 'Аты-жөні', email: 'Email', region: 'Өңір', isPublic: /Атымды/, consent: /Құпиялылық туралы/, submit: 'Қол қою', confirm: 'Қолымды растау',
+  });
+  await context.close();
+});
+
+test('bad input shows Russian errors beside the fields and stores nothing', async ({ page }) => {
+  const email = `e2e-bad-${unique()}`;
+  await page.goto(`/ru/petitions/${SLUG}`);
+  await page.getByLabel('Имя и фамилия', { exact: true }).fill('A');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Подписать' }).click();
+  await expect(page.locator('#fullName-error')).toHaveText(/Укажите имя|имя/i);
+  await expect(page.locator('#email-error')).toHaveText('Проверьте адрес электронной почты.');
+  await expect(page.locator('#region-error')).toBeVisible();
+  await expect(page.locator('#consent-error')).toBeVisible();
+  await expect(page.getByLabel('Email', { exact: true })).toHaveAttribute('aria-describedby', /email-error/);
+  expect(await storedSignatures(email)).toBe(0);
+});
+
+test('without JavaScript the form still signs, and errors come back from the server', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await page.goto(`/en/petitions/${SLUG}`);
+  await page.getByLabel('Full name', { exact: true }).fill('Dana Sultanova');
+  await page.getByLabel('Email', { exact: true }).fill('not-an-address');
+  await page.getByRole('button', { name: 'Sign' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/petitions/${SLUG}/sign$`));
+  await expect(page.locator('#email-error')).toHaveText('Please check the email address.');
+  await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('Dana Sultanova');
+
+  const email = `e2e-nojs-${unique()}@example.org`;
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Region', { exact: true }).selectOption('ABAI');
+  await page.getByLabel(/I agree to the privacy notice/).check();
+  await page.getByRole('button', { name: 'Sign' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/petitions/${SLUG}/check-email$`));
+  expect(await storedSignatures(email)).toBe(1);
+  await context.close();
+});
+
+test('the organizer exports the CSV and a confirmed signer is in it; the export is audit-logged', async ({ page, context, baseURL }) => {
+  const email = `e2e-export-${unique()}@example.org`;
+  await signAndConfirm(page, 'en', email, {
+    fullName: 'Full name', email: 'Email', region: 'Region', isPublic: /Show my first name/, consent: /I agree to the privacy notice/,
+    submit: 'Sign', confirm: 'Confirm my signature',
+  });
+  await signInAs(context, baseURL!, 'admin@dauys.localhost');
+  await page.goto('/en/console/petitions');
+  await page.getByRole('link', { name: 'Liability for sexual harassment' }).click();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download confirmed signatures (CSV)' }).click();
+  const download = await downloadPromise;
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toContain('"Name","Email","Region","City","Confirmed at","Consent version"');
+  expect(csv).toContain(`"Aigerim Karimova","${email}","Astana (city)"`);
+  const audits = await withDatabase(async (client) => (await client.query(`SELECT 1 FROM "AuditLog" WHERE action = 'petition.export'`)).rowCount);
+  expect(audits).toBeGreaterThan(0);
+});

@@ -1,0 +1,145 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { QUICK_EXIT_URL } from '../app/_components/quick-exit-url';
+
+/*
+ * The public shell: languages, the Content-Security-Policy, Quick exit and accessibility.
+ * The neutral Quick exit site is stubbed (the machine is offline, and tests must not leave it).
+ */
+
+const HOME_HEADINGS = {
+  kk: 'Зорлық-зомбылықсыз өмір үшін бірге',
+  ru: 'Вместе за жизнь без насилия',
+  en: 'Together for a life free from violence',
+} as const;
+const HELP_HEADINGS = { kk: 'Көмек алу', ru: 'Получить помощь', en: 'Get help' } as const;
+const QUICK_EXIT_LABELS = { kk: 'Жылдам шығу', ru: 'Быстрый выход', en: 'Quick exit' } as const;
+const LOCALES = ['kk', 'ru', 'en'] as const;
+
+// A page visited before Dauys, so Back has somewhere to go that is not Dauys.
+const PREVIOUS_SITE = 'https://previous.example/';
+
+async function stubOutsideSites(page: Page) {
+  await page.route(QUICK_EXIT_URL, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' }),
+  );
+  await page.route(PREVIOUS_SITE, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1>' }),
+  );
+}
+
+async function openArmed(page: Page, path: string) {
+  await page.goto(PREVIOUS_SITE);
+  await page.goto(path);
+  // Hydrated: the shortcut listens and the button replaces the history entry.
+  await expect(page.locator('.quick-exit[data-armed="true"]')).toBeAttached();
+}
+
+async function expectLeftWithoutTrace(page: Page) {
+  await expect(page).toHaveURL(QUICK_EXIT_URL);
+  await expect(page.getByRole('heading', { name: 'Weather' })).toBeVisible();
+  await page.goBack();
+  // location.replace() swapped the Dauys entry: Back skips it.
+  await expect(page).toHaveURL(PREVIOUS_SITE);
+}
+
+for (const locale of LOCALES) {
+  test(`home page in ${locale}: language, heading, demo notice and hotlines`, async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(`/${locale}`);
+
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOME_HEADINGS[locale]);
+    await expect(page.getByRole('link', { name: QUICK_EXIT_LABELS[locale] })).toBeVisible();
+    await expect(page.getByRole('contentinfo').getByRole('link', { name: '111' })).toHaveAttribute('href', 'tel:111');
+    // Scripts run (the page hydrated) under a nonce policy without 'unsafe-inline'.
+    await expect(page.locator('.quick-exit[data-armed="true"]')).toBeAttached();
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(violations).toEqual([]);
+  });
+}
+
+test('/ redirects to the language of the browser', async ({ request }) => {
+  for (const [acceptLanguage, locale] of [
+    ['ru-RU,ru;q=0.9,en;q=0.5', 'ru'],
+    ['en-GB,en;q=0.8', 'en'],
+    ['kk-KZ,kk;q=0.9,ru;q=0.8', 'kk'],
+    ['de-DE', 'kk'],
+  ] as const) {
+    const response = await request.get('/', { headers: { 'Accept-Language': acceptLanguage }, maxRedirects: 0 });
+    expect(response.status(), acceptLanguage).toBe(307);
+    expect(new URL(response.headers()['location'] ?? '', 'http://x').pathname, acceptLanguage).toBe(`/${locale}`);
+  }
+});
+
+test('embeds stay outside the locale prefix and may be framed', async ({ request }) => {
+  const response = await request.get('/embed/petitions/any', { maxRedirects: 0 });
+  expect([301, 302, 307, 308]).not.toContain(response.status());
+  expect(response.headers()['content-security-policy']).toContain('frame-ancestors *');
+});
+
+test('the language switcher keeps the page', async ({ page }) => {
+  await page.goto('/kk/help');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HELP_HEADINGS.kk);
+
+  await page.getByRole('navigation', { name: 'Тілді таңдау' }).getByRole('link', { name: 'Русский' }).click();
+  await expect(page).toHaveURL(/\/ru\/help$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HELP_HEADINGS.ru);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+
+  await page.getByRole('navigation', { name: 'Выбор языка' }).getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/help$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HELP_HEADINGS.en);
+});
+
+test('the help page lists the hotlines with phone links', async ({ page }) => {
+  await page.goto('/ru/help');
+  for (const number of ['111', '150', '102', '112']) {
+    await expect(page.getByRole('main').getByRole('link', { name: `Позвонить по номеру ${number}` })).toHaveAttribute(
+      'href',
+      `tel:${number}`,
+    );
+  }
+  await expect(page.getByRole('main')).toContainText('16 октября 2023');
+});
+
+test('Quick exit button leaves for a neutral site and Back does not return', async ({ page }) => {
+  await stubOutsideSites(page);
+  await openArmed(page, '/ru/help');
+  await page.getByRole('link', { name: QUICK_EXIT_LABELS.ru }).click();
+  await expectLeftWithoutTrace(page);
+});
+
+test('Escape twice within a second leaves; Escape pressed once does not', async ({ page }) => {
+  await stubOutsideSites(page);
+  await openArmed(page, '/en');
+
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(1_200);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOME_HEADINGS.en);
+
+  await page.waitForTimeout(1_200);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expectLeftWithoutTrace(page);
+});
+
+for (const locale of LOCALES) {
+  for (const path of ['', '/help']) {
+    test(`axe finds no violations on /${locale}${path}`, async ({ page }) => {
+      await page.goto(`/${locale}${path}`);
+      await expect(page.locator('.quick-exit[data-armed="true"]')).toBeAttached();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
+    });
+  }
+}

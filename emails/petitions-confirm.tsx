@@ -1,0 +1,36 @@
+import { Button, Heading, Link, Text } from '@react-email/components';
+import { EmailLayout, type MailTranslate } from '@/emails/layout';
+
+export type PetitionConfirmEmailProps = {
+  petitionTitle: string;
+  confirmUrl: string;
+  withdrawUrl: string;
+  locale: string;
+  t: MailTranslate;
+  mailT: MailTranslate;
+};
+
+export function petitionConfirmSubject(t: MailTranslate, petitionTitle: string): string {
+  return t('mail.confirm.subject', { title: petitionTitle });
+}
+
+/** Double opt-in: the button leads to a page whose own button confirms (a POST), never the GET. */
+export default function PetitionConfirmEmail({ petitionTitle, confirmUrl, withdrawUrl, locale, t, mailT }: PetitionConfirmEmailProps) {
+  return (
+    <EmailLayout locale={locale} preview={t('mail.confirm.preview')} t={mailT}>
+      <Heading as="h1" style={{ fontSize: '22px' }}>
+        {t('mail.confirm.heading')}
+      </Heading>
+      <Text>{t('mail.confirm.body', { title: petitionTitle })}</Text>
+      <Button href={confirmUrl} style={{ backgroundColor: '#5b2a86', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' }}>
+        {t('mail.confirm.button')}
+      </Button>
+      <Text>
+        {t('mail.fallback')} <Link href={confirmUrl}>{confirmUrl}</Link>
+      </Text>
+      <Text>
+        {t('mail.confirm.notMe')} <Link href={withdrawUrl}>{withdrawUrl}</Link>
+      </Text>
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,37 @@
+import { Button, Heading, Link, Text } from '@react-email/components';
+import { EmailLayout, type MailTranslate } from '@/emails/layout';
+
+export type ReformConfirmEmailProps = {
+  confirmUrl: string;
+  frequency: 'EACH' | 'WEEKLY';
+  reformTitle?: string;
+  locale: string;
+  t: MailTranslate;
+  mailT: MailTranslate;
+};
+
+export function reformConfirmSubject(t: MailTranslate): string {
+  return t('mail.confirm.subject');
+}
+
+/** Double opt-in: the button opens a page whose own button confirms (a POST), never the GET. */
+export default function ReformConfirmEmail({ confirmUrl, frequency, reformTitle, locale, t, mailT }: ReformConfirmEmailProps) {
+  return (
+    <EmailLayout locale={locale} preview={t('mail.confirm.preview')} t={mailT}>
+      <Heading as="h1" style={{ fontSize: '22px' }}>
+        {t('mail.confirm.heading')}
+      </Heading>
+      <Text>
+        {reformTitle ? t('mail.confirm.bodyOne', { title: reformTitle }) : t('mail.confirm.bodyAll')}{' '}
+        {t(`frequency.${frequency}`)}
+      </Text>
+      <Button href={confirmUrl} style={{ backgroundColor: '#5b2a86', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' }}>
+        {t('mail.confirm.button')}
+      </Button>
+      <Text>
+        {t('mail.fallback')} <Link href={confirmUrl}>{confirmUrl}</Link>
+      </Text>
+      <Text>{t('mail.confirm.notMe')}</Text>
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,137 @@
+import { PrismaAdapter } from '@next-auth/prisma-adapter';
+import type { NextAuthOptions } from 'next-auth';
+import type { Adapter } from 'next-auth/adapters';
+import EmailProvider from 'next-auth/providers/email';
+import { getServerSession } from 'next-auth/next';
+import { getLocale } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { recordAudit } from '@/lib/audit';
+import { allowSignInRequest, isRegisteredEmail } from '@/lib/auth/sign-in-guards';
+import { scheduleSignInLink } from '@/lib/auth/deliver-sign-in-link';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { LOCALES } from '@/lib/validation';
+
+/** Mailed links work for 10 minutes, once (next-auth deletes the token when it is used). */
+export const SIGN_IN_LINK_MAX_AGE_SECONDS = 10 * 60;
+/** A session ends after 8 hours without activity; its expiry moves forward at most every 15 minutes. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+export const SESSION_UPDATE_AGE_SECONDS = 15 * 60;
+
+const useSecureCookies = env.APP_URL.startsWith('https://');
+/** next-auth's cookie names; the `__Secure-`/`__Host-` prefixes apply on https. */
+export const SESSION_COOKIE_NAME = `${useSecureCookies ? '__Secure-' : ''}next-auth.session-token`;
+export const CSRF_COOKIE_NAME = `${useSecureCookies ? '__Host-' : ''}next-auth.csrf-token`;
+export const AUTH_COOKIE_SECURE = useSecureCookies;
+
+/** The neutral "check your mail" page, identical for known, unknown and rate-limited addresses. */
+const CHECK_EMAIL_PATH = '/login/check-email';
+
+// The adapter is typed against @prisma/client; ours is generated into lib/generated.
+const prismaAdapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
+
+const adapter: Adapter = {
+  ...prismaAdapter,
+  // Only invited addresses exist in User; a sign-in must never create one.
+  createUser: async () => {
+    throw new AppError('FORBIDDEN', 'Only invited organizers can sign in');
+  },
+};
+
+export const authOptions: NextAuthOptions = {
+  secret: env.AUTH_SECRET,
+  adapter,
+  useSecureCookies,
+  session: {
+    strategy: 'database',
+    maxAge: SESSION_MAX_AGE_SECONDS,
+    updateAge: SESSION_UPDATE_AGE_SECONDS,
+  },
+  providers: [
+    EmailProvider({
+      maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
+      // The transport is unused: sendVerificationRequest goes through lib/mailer.
+      server: 'smtp://127.0.0.1:25',
+      from: env.MAIL_FROM,
+      sendVerificationRequest: ({ identifier, url, expires }) => scheduleSignInLink({ identifier, url, expires }),
+    }),
+  ],
+  pages: {
+    signIn: '/login',
+    error: '/login',
+    verifyRequest: CHECK_EMAIL_PATH,
+  },
+  callbacks: {
+    async signIn({ user, email }) {
+      if (email?.verificationRequest) {
+        // Every address takes the same path here (a token is made for unknown ones too and never
+        // mailed), so neither the answer nor its timing tells whether an address is invited.
+        return (await allowSignInRequest(user.email ?? '')) ? true : CHECK_EMAIL_PATH;
+      }
+      return isRegisteredEmail(user.email ?? '');
+    },
+    async session({ session, user }) {
+      const role = (user as { role?: Role }).role ?? 'ORGANIZER';
+      return { ...session, user: { id: user.id, email: user.email, role } };
+    },
+  },
+  events: {
+    async signIn({ user }) {
+      await recordAudit({ actorId: user.id, action: 'auth.login', subjectType: 'User', subjectId: user.id });
+    },
+  },
+};
+
+export type Organizer = { id: string; email: string; role: Role };
+
+/** The signed-in organizer from the database session, or null. Deduplicated per request. */
+export const getOrganizer = cache(async (): Promise<Organizer | null> => {
+  const session = await getServerSession(authOptions);
+  const user = session?.user as Partial<Organizer> | undefined;
+  if (!user?.id || !user.email || !user.role) return null;
+  return { id: user.id, email: user.email, role: user.role };
+});
+
+async function currentLocale(locale?: string): Promise<string> {
+  const candidate = locale ?? (await getLocale().catch(() => undefined));
+  return LOCALES.find((l) => l === candidate) ?? LOCALES[0];
+}
+
+/** For pages and layouts: the organizer, or a redirect to the sign-in page of the locale. */
+export async function requireOrganizer(locale?: string): Promise<Organizer> {
+  const organizer = await getOrganizer();
+  if (!organizer) redirect(`/${await currentLocale(locale)}/login`);
+  return organizer;
+}
+
+/** For pages: an admin, or a redirect (to sign-in when anonymous, to the dashboard otherwise). */
+export async function requireAdmin(locale?: string): Promise<Organizer> {
+  const organizer = await requireOrganizer(locale);
+  if (organizer.role !== 'ADMIN') redirect(`/${await currentLocale(locale)}/console`);
+  return organizer;
+}
+
+/** For server actions and route handlers: throws AppError UNAUTHENTICATED (map it to 401). */
+export async function requireOrganizerForAction(): Promise<Organizer> {
+  const organizer = await getOrganizer();
+  if (!organizer) throw new AppError('UNAUTHENTICATED');
+  return organizer;
+}
+
+/** For server actions and route handlers: throws UNAUTHENTICATED (401) or FORBIDDEN (403). */
+export async function requireAdminForAction(): Promise<Organizer> {
+  const organizer = await requireOrganizerForAction();
+  if (organizer.role !== 'ADMIN') throw new AppError('FORBIDDEN');
+  return organizer;
+}
+
+/** For route handlers: the organizer, or a 401/403 Response to return as it is. */
+export async function requireOrganizerForRoute(options: { admin?: boolean } = {}): Promise<Organizer | Response> {
+  const organizer = await getOrganizer();
+  if (!organizer) return new Response('Unauthorized', { status: 401 });
+  if (options.admin && organizer.role !== 'ADMIN') return new Response('Forbidden', { status: 403 });
+  return organizer;
+}

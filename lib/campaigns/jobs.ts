@@ -1,0 +1,37 @@
+import { startDueCampaigns } from '@/lib/campaigns/schedule-campaign';
+import { nextRetryDue } from '@/lib/campaigns/sender/finish-campaign';
+import { runCampaignSender } from '@/lib/campaigns/sender/run-campaign-sender';
+import { wakeCampaignSender } from '@/lib/campaigns/wake-sender';
+import { QUEUES, type JobDefinition } from '@/lib/queue';
+
+/** A sender run is a slice shorter than the queue's 15-minute expiry; it re-queues itself when work is left. */
+const RUN_SLICE_MS = 10 * 60_000;
+
+/**
+ * One job runs the sender for every sending campaign (the sender lock keeps it to one process);
+ * pg-boss only starts runs, it never carries individual messages.
+ */
+export const campaignSendJob = {
+  name: QUEUES.campaignSend,
+  handler: async () => {
+    const result = await runCampaignSender({ maxRunMs: RUN_SLICE_MS });
+    if (result.outcome === 'time-slice') await wakeCampaignSender();
+    return result;
+  },
+  work: { pollingIntervalSeconds: 2 },
+} satisfies JobDefinition;
+
+/**
+ * Every minute: start scheduled campaigns that are due, and wake the sender when a campaign has
+ * due rows (after a restart, an hourly-limit pause, or retries whose backoff ended).
+ */
+export const campaignTickJob = {
+  name: QUEUES.campaignTick,
+  handler: async () => {
+    const started = await startDueCampaigns();
+    const due = await nextRetryDue();
+    if (started.length > 0 || (due && due.getTime() <= Date.now())) await wakeCampaignSender();
+    return { started: started.length };
+  },
+  cron: '* * * * *',
+} satisfies JobDefinition;

@@ -1,0 +1,73 @@
+import { recordAudit } from '@/lib/audit';
+import { audienceConditionSql } from '@/lib/campaigns/audience/build-audience-sql';
+import { resolveLocaleSql } from '@/lib/campaigns/locale-fallback';
+import { renderCampaignMessages } from '@/lib/campaigns/render-campaign-message';
+import { AudienceSchema, writtenLocales } from '@/lib/campaigns/schemas';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+
+type Actor = { id: string } | null;
+
+/**
+ * Starts sending: writes the whole audience into the ledger in ONE statement (suppressions
+ * applied, each person's language resolved) and marks the campaign SENDING. The unique
+ * (campaignId, supporterId) makes a repeated start harmless. Returns the number of recipients.
+ * The caller then wakes the sender (lib/campaigns/wake-sender.ts).
+ */
+export async function startCampaign(campaignId: string, actor: Actor): Promise<number> {
+  // Rendered before the transaction (it takes a while); the row lock below re-checks the status.
+  const draft = await db.emailCampaign.findUnique({
+    where: { id: campaignId },
+    select: { subject: true, body: true, subjectPrefix: true, useNeutralSender: true },
+  });
+  if (!draft) throw new AppError('NOT_FOUND', 'campaignNotFound');
+  const subject = draft.subject as Record<string, string>;
+  const body = draft.body as Record<string, string>;
+  const rendered = await renderCampaignMessages(
+    { subject, body, subjectPrefix: draft.subjectPrefix, useNeutralSender: draft.useNeutralSender },
+    writtenLocales(subject, body),
+  );
+
+  return db.$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<Array<{ status: string; audience: unknown; subject: unknown; body: unknown; name: string; subjectPrefix: string | null; useNeutralSender: boolean }>>`
+        SELECT status::text AS status, audience, subject, body, name, "subjectPrefix", "useNeutralSender" FROM "EmailCampaign" WHERE id = ${campaignId} FOR UPDATE`;
+      const campaign = rows[0];
+      if (!campaign) throw new AppError('NOT_FOUND', 'campaignNotFound');
+      if (campaign.status !== 'DRAFT' && campaign.status !== 'SCHEDULED') throw new AppError('CLOSED', 'campaignNotEditable');
+      const audience = AudienceSchema.parse(campaign.audience);
+      const written = writtenLocales(campaign.subject as Record<string, string>, campaign.body as Record<string, string>);
+      if (written.length === 0) throw new AppError('INVALID', 'campaignNeedsOneLanguage');
+      // saveCampaign only edits drafts, but a content change between render and lock must not slip through.
+      const renderedFrom = [subject, body, draft.subjectPrefix, draft.useNeutralSender];
+      if (JSON.stringify([campaign.subject, campaign.body, campaign.subjectPrefix, campaign.useNeutralSender]) !== JSON.stringify(renderedFrom)) {
+        throw new AppError('CONFLICT', 'campaignStateChanged');
+      }
+
+      const inserted = await tx.$executeRaw`
+        INSERT INTO "CampaignRecipient" ("campaignId", "supporterId", "locale", "status")
+        SELECT ${campaignId}, s.id, ${resolveLocaleSql(Prisma.sql`s.locale`, written)}, 'PENDING'
+        FROM "Supporter" s
+        WHERE ${audienceConditionSql(audience)}
+        ON CONFLICT ("campaignId", "supporterId") DO NOTHING`;
+      const total = await tx.campaignRecipient.count({ where: { campaignId } });
+      await tx.emailCampaign.update({
+        where: { id: campaignId },
+        data: { status: 'SENDING', startedAt: new Date(), recipientCount: total, rendered },
+      });
+      await recordAudit(
+        {
+          actorId: actor?.id ?? null,
+          action: 'campaign.send',
+          subjectType: 'EmailCampaign',
+          subjectId: campaignId,
+          details: { name: campaign.name, recipients: total, newlyAdded: inserted, languages: written },
+        },
+        tx,
+      );
+      return total;
+    },
+    { timeout: 120_000 },
+  );
+}

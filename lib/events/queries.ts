@@ -1,0 +1,132 @@
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { EventStatus } from '@/lib/generated/prisma/enums';
+import { almatyDateKey, dateColumnKey, dateRange, startOfAlmatyDay, addDays } from '@/lib/events/almaty-time';
+import type { CalendarFilter } from '@/lib/events/schemas';
+
+const calendarEventSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  type: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  region: true,
+  city: true,
+  venue: true,
+  isOnline: true,
+  languages: true,
+  capacity: true,
+  seatsTaken: true,
+} satisfies Prisma.EventSelect;
+
+export type CalendarEvent = Prisma.EventGetPayload<{ select: typeof calendarEventSelect }>;
+export type CalendarDay = { date: string; events: CalendarEvent[] };
+
+/** The campaign to show: by slug, else the first one not over yet, else the latest. */
+export async function findCampaign(slug?: string, now = new Date()) {
+  if (slug) return db.eventCampaign.findUnique({ where: { slug } });
+  const today = new Date(`${almatyDateKey(now)}T00:00:00Z`);
+  return (
+    (await db.eventCampaign.findFirst({ where: { endsOn: { gte: today } }, orderBy: { startsOn: 'asc' } })) ??
+    (await db.eventCampaign.findFirst({ orderBy: { startsOn: 'desc' } }))
+  );
+}
+
+function filterWhere(filter: CalendarFilter): Prisma.EventWhereInput {
+  return {
+    ...(filter.region ? { region: filter.region } : {}),
+    ...(filter.city ? { city: { equals: filter.city, mode: 'insensitive' as const } } : {}),
+    ...(filter.type ? { type: filter.type } : {}),
+    ...(filter.lang ? { languages: { has: filter.lang } } : {}),
+    ...(filter.mode ? { isOnline: filter.mode === 'online' } : {}),
+  };
+}
+
+/**
+ * The campaign's days, each with its events in start order. Days are Kazakhstan dates: an event at
+ * 01:00 Almaty time on 26 November belongs to the 26th although it is the 25th in UTC.
+ */
+export async function findCalendar(campaign: { id: string; startsOn: Date; endsOn: Date }, filter: CalendarFilter): Promise<{ days: CalendarDay[]; cities: string[] }> {
+  const first = dateColumnKey(campaign.startsOn);
+  const last = dateColumnKey(campaign.endsOn);
+  const window = { gte: startOfAlmatyDay(first), lt: startOfAlmatyDay(addDays(last, 1)) };
+  const [events, cityRows] = await Promise.all([
+    db.event.findMany({
+      where: { campaignId: campaign.id, status: { in: ['PUBLISHED', 'CANCELLED'] }, startsAt: window, ...filterWhere(filter) },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      select: calendarEventSelect,
+    }),
+    db.event.findMany({
+      where: { campaignId: campaign.id, status: 'PUBLISHED', ...(filter.region ? { region: filter.region } : {}) },
+      distinct: ['city'],
+      orderBy: { city: 'asc' },
+      select: { city: true },
+    }),
+  ]);
+  const byDay = new Map<string, CalendarEvent[]>(dateRange(first, last).map((day) => [day, []]));
+  for (const event of events) byDay.get(almatyDateKey(event.startsAt))?.push(event);
+  return { days: [...byDay].map(([date, list]) => ({ date, events: list })), cities: cityRows.map((row) => row.city) };
+}
+
+/** An event anyone may see: published or cancelled (cancelled pages stay up to say so). */
+export async function findPublicEvent(slug: string) {
+  return db.event.findFirst({
+    where: { slug, status: { in: ['PUBLISHED', 'CANCELLED'] } },
+    include: { campaign: { select: { slug: true, name: true } } },
+  });
+}
+
+/** Events for a feed: published and cancelled (as STATUS:CANCELLED), optionally one region. */
+export async function findFeedEvents(options: { campaignId?: string; region?: Prisma.EventWhereInput['region'] }) {
+  return db.event.findMany({
+    where: {
+      status: { in: ['PUBLISHED', 'CANCELLED'] },
+      ...(options.campaignId ? { campaignId: options.campaignId } : {}),
+      ...(options.region ? { region: options.region } : {}),
+    },
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+  });
+}
+
+export async function listCampaigns() {
+  return db.eventCampaign.findMany({ orderBy: { startsOn: 'desc' }, include: { _count: { select: { events: true } } } });
+}
+
+export async function listConsoleEvents(options: { status?: EventStatus; campaignId?: string; q?: string } = {}) {
+  return db.event.findMany({
+    where: {
+      ...(options.status ? { status: options.status } : {}),
+      ...(options.campaignId ? { campaignId: options.campaignId } : {}),
+      ...(options.q ? { OR: [{ slug: { contains: options.q.toLowerCase() } }, { city: { contains: options.q, mode: 'insensitive' as const } }] } : {}),
+    },
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    take: 500,
+    select: { ...calendarEventSelect, submitterEmail: true, _count: { select: { rsvps: { where: { status: 'WAITLISTED' } } } } },
+  });
+}
+
+/** Verified partner submissions waiting for a decision, oldest first. */
+export async function listModerationQueue() {
+  return db.event.findMany({
+    where: { status: 'PENDING_REVIEW' },
+    orderBy: { submitterVerifiedAt: 'asc' },
+    include: { campaign: { select: { name: true } } },
+  });
+}
+
+export async function getEventForConsole(id: string) {
+  return db.event.findUnique({ where: { id }, include: { campaign: { select: { id: true, name: true, slug: true } } } });
+}
+
+/** Attendees of one event for organizers: confirmed first, then the waitlist in order, then the rest. */
+export async function listAttendees(eventId: string, q?: string) {
+  const rows = await db.rsvp.findMany({
+    where: { eventId, ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q.toLowerCase() } }] } : {}) },
+    orderBy: [{ waitlistedAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true, email: true, guests: true, status: true, locale: true, createdAt: true, confirmedAt: true, waitlistedAt: true, attendedAt: true, cancelledAt: true },
+  });
+  const rank = { CONFIRMED: 0, WAITLISTED: 1, PENDING_EMAIL: 2, CANCELLED: 3 } as const;
+  return rows.sort((a, b) => rank[a.status] - rank[b.status]);
+}

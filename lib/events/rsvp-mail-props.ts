@@ -1,0 +1,53 @@
+import type { EventRsvpEmailProps, EventRsvpMailKind } from '@/emails/events-rsvp';
+import { getTranslator, formatDateTime, formatTime } from '@/lib/i18n/translator';
+import { eventLocation } from '@/lib/events/ical';
+import { eventIcsUrl, eventPageUrl, googleCalendarUrl, outlookCalendarUrl, rsvpLinks } from '@/lib/events/links';
+import { localized } from '@/lib/events/localized';
+import { createToken } from '@/lib/events/tokens';
+
+export type MailEvent = {
+  slug: string;
+  title: unknown;
+  description: unknown;
+  startsAt: Date;
+  endsAt: Date;
+  city: string;
+  venue: string | null;
+  address: string | null;
+  isOnline: boolean;
+  onlineUrl: string | null;
+  isOnlineLinkPrivate: boolean;
+};
+export type MailRsvp = { id: string; name: string; guests: number; locale: string };
+
+/** "25 November 2026 at 18:00 – 20:00 (Kazakhstan time)" in the reader's language. */
+export function formatEventWhen(event: Pick<MailEvent, 'startsAt' | 'endsAt'>, locale: string): string {
+  const t = getTranslator(locale, 'events');
+  return t('time.range', { start: formatDateTime(event.startsAt, locale), end: formatTime(event.endsAt, locale) });
+}
+
+/** Props of an RSVP mail, in the attendee's language; the online link only to those with a seat. */
+export function rsvpMailProps(kind: EventRsvpMailKind, rsvp: MailRsvp, event: MailEvent, extra: { waitlistPosition?: number; note?: string } = {}): EventRsvpEmailProps {
+  const locale = rsvp.locale;
+  const title = localized(event.title, locale);
+  const where = eventLocation(event, getTranslator(locale, 'events')('online'));
+  const links = rsvpLinks(locale, rsvp.id);
+  const entry = { title, details: eventPageUrl(locale, event.slug), location: where, startsAt: event.startsAt, endsAt: event.endsAt };
+  return {
+    kind,
+    name: rsvp.name,
+    eventTitle: title,
+    when: formatEventWhen(event, locale),
+    where,
+    guests: rsvp.guests,
+    eventUrl: eventPageUrl(locale, event.slug),
+    icsUrl: eventIcsUrl(event.slug, locale, createToken('rsvp', rsvp.id)),
+    googleUrl: googleCalendarUrl(entry),
+    outlookUrl: outlookCalendarUrl(entry),
+    cancelUrl: links.cancelUrl,
+    ...(kind === 'check-email' ? { confirmUrl: links.confirmUrl } : {}),
+    ...(event.isOnline && event.onlineUrl ? { onlineUrl: event.onlineUrl } : {}),
+    ...(extra.waitlistPosition !== undefined ? { waitlistPosition: extra.waitlistPosition } : {}),
+    ...(extra.note ? { note: extra.note } : {}),
+  };
+}

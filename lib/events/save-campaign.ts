@@ -1,0 +1,28 @@
+import { recordAudit } from '@/lib/audit';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { CampaignFormData } from '@/lib/events/schemas';
+
+/** Creates (id null) or edits a calendar campaign; dates are Kazakhstan calendar dates. */
+export async function saveCampaign(actorId: string, id: string | null, data: CampaignFormData): Promise<{ id: string }> {
+  const columns = {
+    slug: data.slug,
+    name: data.name,
+    startsOn: new Date(`${data.startsOn}T00:00:00Z`),
+    endsOn: new Date(`${data.endsOn}T00:00:00Z`),
+  };
+  try {
+    return await db.$transaction(async (tx) => {
+      const saved = id
+        ? await tx.eventCampaign.update({ where: { id }, data: columns, select: { id: true } })
+        : await tx.eventCampaign.create({ data: columns, select: { id: true } });
+      await recordAudit({ actorId, action: id ? 'event-campaign.update' : 'event-campaign.create', subjectType: 'EventCampaign', subjectId: saved.id }, tx);
+      return saved;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new AppError('CONFLICT', 'slug:slugTaken');
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw new AppError('NOT_FOUND');
+    throw error;
+  }
+}

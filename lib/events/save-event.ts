@@ -1,0 +1,79 @@
+import { recordAudit } from '@/lib/audit';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { nudgeEventMailer } from '@/lib/events/nudge-mailer';
+import type { EventFormData } from '@/lib/events/schemas';
+import { promoteWaitlist } from '@/lib/events/seats';
+
+/** Fields whose change attendees are told about (and which invalidate a sent reminder if the time moves). */
+const PLACE_TIME_FIELDS = ['startsAt', 'endsAt', 'city', 'venue', 'address', 'isOnline', 'onlineUrl'] as const;
+
+function columns(data: EventFormData) {
+  return {
+    slug: data.slug,
+    campaignId: data.campaignId,
+    title: data.title,
+    description: data.description,
+    accessibilityNotes: data.accessibilityNotes ?? Prisma.DbNull,
+    type: data.type,
+    startsAt: data.startsAt,
+    endsAt: data.endsAt,
+    region: data.region,
+    city: data.city,
+    venue: data.isOnline ? null : data.venue,
+    address: data.isOnline ? null : data.address,
+    mapUrl: data.isOnline ? null : data.mapUrl,
+    isOnline: data.isOnline,
+    onlineUrl: data.isOnline ? data.onlineUrl : null,
+    isOnlineLinkPrivate: data.isOnline && data.isOnlineLinkPrivate,
+    languages: data.languages,
+    capacity: data.capacity,
+    maxGuestsPerRsvp: data.maxGuestsPerRsvp,
+    requiresEmailConfirmation: data.requiresEmailConfirmation,
+    organiserName: data.organiserName,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/**
+ * Creates (id null) or edits an event. Every edit raises the iCalendar SEQUENCE; a change of time or
+ * place of a published event also raises noticeSequence, which makes the mail job tell attendees.
+ * A capacity raise promotes the waitlist; a capacity below the seats already taken is refused.
+ */
+export async function saveEvent(actorId: string, id: string | null, data: EventFormData): Promise<{ id: string }> {
+  try {
+    const saved = await db.$transaction(async (tx) => {
+      if (!(await tx.eventCampaign.findUnique({ where: { id: data.campaignId }, select: { id: true } }))) {
+        throw new AppError('INVALID', 'campaignId:required');
+      }
+      if (!id) {
+        const created = await tx.event.create({ data: columns(data), select: { id: true } });
+        await recordAudit({ actorId, action: 'event.create', subjectType: 'Event', subjectId: created.id }, tx);
+        return { id: created.id, notify: false };
+      }
+      const [before] = await tx.$queryRaw<Array<{ id: string; seatsTaken: number }>>`
+        SELECT id, "seatsTaken" FROM "Event" WHERE id = ${id} FOR UPDATE`;
+      if (!before) throw new AppError('NOT_FOUND');
+      if (data.capacity !== null && data.capacity < before.seatsTaken) throw new AppError('INVALID', 'capacity:capacityBelowTaken');
+      const previous = await tx.event.findUniqueOrThrow({ where: { id } });
+      const next = columns(data);
+      const changed = PLACE_TIME_FIELDS.filter((field) => String(previous[field] ?? '') !== String(next[field] ?? ''));
+      const updated = await tx.event.update({ where: { id }, data: { ...next, sequence: { increment: 1 } }, select: { sequence: true, status: true } });
+      const notify = changed.length > 0 && updated.status === 'PUBLISHED';
+      if (notify) await tx.event.update({ where: { id }, data: { noticeSequence: updated.sequence } });
+      if (changed.includes('startsAt')) await tx.rsvp.updateMany({ where: { eventId: id }, data: { reminderSentAt: null } });
+      await promoteWaitlist(tx, id);
+      await recordAudit({ actorId, action: 'event.update', subjectType: 'Event', subjectId: id, details: { changed } }, tx);
+      return { id, notify };
+    });
+    if (saved.notify) nudgeEventMailer();
+    return { id: saved.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'slug:slugTaken');
+    throw error;
+  }
+}

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { isDateKey, parseAlmatyLocal } from '@/lib/events/almaty-time';
+import { EVENT_TYPES, MAX_GUESTS_LIMIT, RESERVED_SLUGS } from '@/lib/events/constants';
+import {
+  EmailSchema,
+  LOCALES,
+  LocaleSchema,
+  LocalizedTextSchema,
+  OptionalCheckboxSchema,
+  OptionalTextSchema,
+  PersonNameSchema,
+  RegionSchema,
+  RequiredConsentSchema,
+} from '@/lib/validation';
+
+export const EventTypeSchema = z.enum(EVENT_TYPES, { message: 'invalidChoice' });
+
+/** The RSVP form, shared by the client (zodResolver) and the server action (safeParse). */
+export const RsvpSchema = z.object({
+  name: PersonNameSchema,
+  email: EmailSchema,
+  guests: z.coerce.number({ message: 'numberInvalid' }).int('numberInvalid').min(0, 'numberInvalid').max(MAX_GUESTS_LIMIT, 'guestsTooMany'),
+  consent: RequiredConsentSchema,
+  locale: LocaleSchema,
+  /** Honeypot: hidden from people, filled by naive bots. */
+  website: z.string().max(500).optional(),
+});
+export type RsvpInput = z.input<typeof RsvpSchema>;
+export type RsvpData = z.output<typeof RsvpSchema>;
+
+export const EventTokenSchema = z.string().min(20, 'linkInvalid').max(120, 'linkInvalid');
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SlugSchema = z
+  .string({ message: 'required' })
+  .trim()
+  .toLowerCase()
+  .min(3, 'tooShort')
+  .max(80, 'tooLong')
+  .regex(SLUG_PATTERN, 'slugInvalid')
+  .refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), 'slugReserved');
+
+const AlmatyDateTimeSchema = z
+  .string({ message: 'required' })
+  .trim()
+  .min(1, 'required')
+  .refine((value) => parseAlmatyLocal(value) !== null, 'dateInvalid')
+  .transform((value) => parseAlmatyLocal(value) as Date);
+
+const OptionalUrlSchema = z
+  .string()
+  .trim()
+  .max(500, 'tooLong')
+  .optional()
+  .refine((value) => !value || /^https?:\/\/[^\s]+$/i.test(value), 'urlInvalid')
+  .transform((value) => (value ? value : null));
+
+/** Checkbox lists arrive as one value or many (FormData.getAll); languages spoken at the event. */
+const LanguagesSchema = z
+  .union([LocaleSchema, z.array(LocaleSchema)], { message: 'languagesRequired' })
+  .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
+  .refine((value) => value.length > 0, 'languagesRequired')
+  .transform((value) => LOCALES.filter((locale) => value.includes(locale)));
+
+const OptionalLocalizedSchema = z
+  .object({
+    kk: z.string().trim().max(2000, 'tooLong').optional().default(''),
+    ru: z.string().trim().max(2000, 'tooLong').optional().default(''),
+    en: z.string().trim().max(2000, 'tooLong').optional().default(''),
+  })
+  .optional()
+  .transform((value) => (value && (value.kk || value.ru || value.en) ? value : null));
+
+const OptionalIntSchema = z
+  .union([z.literal(''), z.coerce.number({ message: 'numberInvalid' }).int('numberInvalid').min(1, 'numberInvalid').max(1_000_000, 'numberInvalid')])
+  .optional()
+  .transform((value) => (value === '' || value === undefined ? null : value));
+
+/** Where and when, shared by the console editor and the partner form. */
+const EventPlaceTimeFields = {
+  type: EventTypeSchema,
+  startsAt: AlmatyDateTimeSchema,
+  endsAt: AlmatyDateTimeSchema,
+  region: RegionSchema,
+  city: z.string({ message: 'required' }).trim().min(2, 'required').max(80, 'tooLong'),
+  venue: OptionalTextSchema(200).transform((v) => v ?? null),
+  address: OptionalTextSchema(300).transform((v) => v ?? null),
+  mapUrl: OptionalUrlSchema,
+  isOnline: OptionalCheckboxSchema,
+  onlineUrl: OptionalUrlSchema,
+  isOnlineLinkPrivate: OptionalCheckboxSchema,
+  languages: LanguagesSchema,
+  capacity: OptionalIntSchema,
+  maxGuestsPerRsvp: z.coerce.number({ message: 'numberInvalid' }).int('numberInvalid').min(0, 'numberInvalid').max(MAX_GUESTS_LIMIT, 'numberInvalid').default(2),
+  organiserName: z.string({ message: 'required' }).trim().min(2, 'required').max(200, 'tooLong'),
+};
+
+type PlaceTime = { startsAt: Date; endsAt: Date; isOnline: boolean; onlineUrl: string | null; venue: string | null };
+const placeTimeChecks = <T extends PlaceTime>(value: T, context: z.RefinementCtx) => {
+  if (value.endsAt <= value.startsAt) context.addIssue({ code: 'custom', path: ['endsAt'], message: 'endsBeforeStarts' });
+  if (value.isOnline && !value.onlineUrl) context.addIssue({ code: 'custom', path: ['onlineUrl'], message: 'onlineUrlRequired' });
+  if (!value.isOnline && !value.venue) context.addIssue({ code: 'custom', path: ['venue'], message: 'venueRequired' });
+};
+
+/** The console's event editor. Times come from <input type="datetime-local"> in Kazakhstan time. */
+export const EventFormSchema = z
+  .object({
+    slug: SlugSchema,
+    campaignId: z.string({ message: 'required' }).min(1, 'required').max(40),
+    title: LocalizedTextSchema,
+    description: LocalizedTextSchema,
+    accessibilityNotes: OptionalLocalizedSchema,
+    requiresEmailConfirmation: OptionalCheckboxSchema,
+    ...EventPlaceTimeFields,
+  })
+  .superRefine(placeTimeChecks);
+export type EventFormInput = z.input<typeof EventFormSchema>;
+export type EventFormData = z.output<typeof EventFormSchema>;
+
+/** The public "Submit your event" form: texts in the submitter's language; organizers translate. */
+export const SubmitEventSchema = z
+  .object({
+    title: z.string({ message: 'required' }).trim().min(3, 'tooShort').max(200, 'tooLong'),
+    description: z.string({ message: 'required' }).trim().min(10, 'tooShort').max(4000, 'tooLong'),
+    accessibilityNotes: OptionalTextSchema(1000).transform((v) => v ?? null),
+    submitterName: PersonNameSchema,
+    submitterEmail: EmailSchema,
+    consent: RequiredConsentSchema,
+    locale: LocaleSchema,
+    website: z.string().max(500).optional(),
+    ...EventPlaceTimeFields,
+  })
+  .superRefine(placeTimeChecks);
+export type SubmitEventInput = z.input<typeof SubmitEventSchema>;
+export type SubmitEventData = z.output<typeof SubmitEventSchema>;
+
+export const CampaignFormSchema = z
+  .object({
+    slug: SlugSchema,
+    name: LocalizedTextSchema,
+    startsOn: z.string({ message: 'required' }).trim().refine(isDateKey, 'dateInvalid'),
+    endsOn: z.string({ message: 'required' }).trim().refine(isDateKey, 'dateInvalid'),
+  })
+  .refine((value) => value.endsOn >= value.startsOn, { path: ['endsOn'], message: 'endsBeforeStarts' });
+export type CampaignFormData = z.output<typeof CampaignFormSchema>;
+
+export const RejectSchema = z.object({ reason: z.string({ message: 'required' }).trim().min(5, 'tooShort').max(1000, 'tooLong') });
+export const CancelEventSchema = z.object({ note: OptionalTextSchema(1000) });
+
+const ignoreInvalid = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/** Calendar filters from the URL; a bad value is ignored rather than an error (URLs get shared and edited). */
+export const CalendarFilterSchema = z.object({
+  region: ignoreInvalid(RegionSchema),
+  city: ignoreInvalid(z.string().trim().min(1).max(80)),
+  type: ignoreInvalid(EventTypeSchema),
+  lang: ignoreInvalid(LocaleSchema),
+  mode: ignoreInvalid(z.enum(['online', 'in-person'])),
+});
+export type CalendarFilter = z.output<typeof CalendarFilterSchema>;

@@ -1,0 +1,67 @@
+import { db } from '@/lib/db';
+import type { EventRsvpMailKind } from '@/emails/events-rsvp';
+import type { Locale, RsvpMailKind, RsvpStatus } from '@/lib/generated/prisma/enums';
+import { sendMail } from '@/lib/mailer';
+import { rsvpMailProps, type MailEvent } from '@/lib/events/rsvp-mail-props';
+import { getQueue } from '@/lib/queue';
+
+type DueRow = { id: string; email: string; supporterId: string; name: string; guests: number; locale: Locale; status: RsvpStatus; mailPending: RsvpMailKind; eventId: string; waitlistedAt: Date | null };
+
+function kindFor(row: DueRow): EventRsvpMailKind | null {
+  if (row.status === 'PENDING_EMAIL') return 'check-email';
+  if (row.status === 'WAITLISTED') return 'waitlisted';
+  if (row.status === 'CONFIRMED') return row.mailPending === 'PROMOTED' ? 'promoted' : 'confirmed';
+  return null;
+}
+
+/**
+ * Sends the mails RSVP rows owe (mailPending), a batch per transaction: the claim (clearing
+ * mailPending) and the outbox rows commit together, so each owed mail is queued exactly once even
+ * if the worker dies mid-batch. The mail describes the row as it is now.
+ */
+export async function sendRsvpMails(batchSize = 100): Promise<number> {
+  await getQueue();
+  let sent = 0;
+  for (;;) {
+    const count = await db.$transaction(
+      async (tx) => {
+        const due = await tx.$queryRaw<DueRow[]>`
+          SELECT id, email, "supporterId", name, guests, locale, status, "mailPending", "eventId", "waitlistedAt"
+            FROM "Rsvp" WHERE "mailPending" IS NOT NULL
+           ORDER BY "updatedAt", id
+           LIMIT ${batchSize}
+           FOR UPDATE SKIP LOCKED`;
+        if (due.length === 0) return 0;
+        const events = new Map<string, MailEvent & { status: string }>();
+        for (const eventId of new Set(due.map((row) => row.eventId))) {
+          const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
+          events.set(eventId, event);
+        }
+        for (const row of due) {
+          await tx.rsvp.update({ where: { id: row.id }, data: { mailPending: null } });
+          const event = events.get(row.eventId)!;
+          const kind = kindFor(row);
+          if (!kind || event.status !== 'PUBLISHED') continue;
+          let waitlistPosition: number | undefined;
+          if (kind === 'waitlisted') {
+            waitlistPosition = await tx.rsvp.count({
+              where: {
+                eventId: row.eventId,
+                status: 'WAITLISTED',
+                OR: [{ waitlistedAt: { lt: row.waitlistedAt! } }, { waitlistedAt: row.waitlistedAt!, id: { lte: row.id } }],
+              },
+            });
+          }
+          await sendMail(
+            { to: row.email, supporterId: row.supporterId, locale: row.locale, template: 'event-rsvp', props: rsvpMailProps(kind, row, event, { waitlistPosition }) },
+            tx,
+          );
+        }
+        return due.length;
+      },
+      { timeout: 60_000 },
+    );
+    sent += count;
+    if (count < batchSize) return sent;
+  }
+}

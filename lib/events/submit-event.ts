@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { sendMail } from '@/lib/mailer';
+import { almatyDateKey } from '@/lib/events/almaty-time';
+import { submissionVerifyUrl } from '@/lib/events/links';
+import type { SubmitEventData } from '@/lib/events/schemas';
+import { getQueue } from '@/lib/queue';
+
+/** A readable, unique slug from the title (Latin letters and digits; Cyrillic titles get only the suffix). */
+export function slugFromTitle(title: string): string {
+  const base = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/, '');
+  return `${base ? `${base}-` : 'event-'}${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * A partner's event: stored as a DRAFT that nobody sees, and a verification link is mailed in the
+ * same transaction. Only once the address is verified (by POST) does it reach the moderation queue.
+ * The start must fall inside a campaign's dates (Kazakhstan calendar).
+ */
+export async function submitEvent(data: SubmitEventData): Promise<{ status: 'submitted' }> {
+  if (data.website) return { status: 'submitted' }; // honeypot: answer like a success, store nothing
+  const day = almatyDateKey(data.startsAt);
+  const campaign = await db.eventCampaign.findFirst({
+    where: { startsOn: { lte: new Date(`${day}T00:00:00Z`) }, endsOn: { gte: new Date(`${day}T00:00:00Z`) } },
+    orderBy: { startsOn: 'desc' },
+    select: { id: true },
+  });
+  if (!campaign) throw new AppError('INVALID', 'startsAt:outsideCampaign');
+  await getQueue();
+  await db.$transaction(async (tx) => {
+    const event = await tx.event.create({
+      data: {
+        campaignId: campaign.id,
+        slug: slugFromTitle(data.title),
+        title: { [data.locale]: data.title },
+        description: { [data.locale]: data.description },
+        accessibilityNotes: data.accessibilityNotes ? { [data.locale]: data.accessibilityNotes } : undefined,
+        type: data.type,
+        startsAt: data.startsAt,
+        endsAt: data.endsAt,
+        region: data.region,
+        city: data.city,
+        venue: data.isOnline ? null : data.venue,
+        address: data.isOnline ? null : data.address,
+        mapUrl: data.isOnline ? null : data.mapUrl,
+        isOnline: data.isOnline,
+        onlineUrl: data.isOnline ? data.onlineUrl : null,
+        isOnlineLinkPrivate: data.isOnline && data.isOnlineLinkPrivate,
+        languages: data.languages,
+        capacity: data.capacity,
+        maxGuestsPerRsvp: data.maxGuestsPerRsvp,
+        organiserName: data.organiserName,
+        status: 'DRAFT',
+        submitterName: data.submitterName,
+        submitterEmail: data.submitterEmail,
+        submitterLocale: data.locale,
+      },
+      select: { id: true },
+    });
+    await sendMail(
+      {
+        to: data.submitterEmail,
+        locale: data.locale,
+        template: 'event-submission',
+        props: { kind: 'verify', name: data.submitterName, eventTitle: data.title, url: submissionVerifyUrl(data.locale, event.id) },
+      },
+      tx,
+    );
+  });
+  return { status: 'submitted' };
+}

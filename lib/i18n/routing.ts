@@ -1,0 +1,21 @@
+import { defineRouting } from 'next-intl/routing';
+import { LOCALES } from '@/lib/validation';
+
+export const routing = defineRouting({
+  locales: LOCALES,
+  defaultLocale: 'kk',
+  localePrefix: 'always',
+});
+
+export type AppLocale = (typeof routing.locales)[number];
+
+export function isAppLocale(value: unknown): value is AppLocale {
+  return typeof value === 'string' && (routing.locales as readonly string[]).includes(value);
+}
+
+/** Own names of the languages, for the switcher: each shown in its own language. */
+export const LOCALE_NAMES: Record<AppLocale, string> = {
+  kk: 'Қазақша',
+  ru: 'Русский',
+  en: 'English',
+};

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { loadNamespace } from '@/lib/i18n/messages';
+import { NAMESPACES } from '@/lib/i18n/namespaces';
+import { routing } from '@/lib/i18n/routing';
+import { formatDate, formatDateTime, formatTime, getTranslator } from '@/lib/i18n/translator';
+import { REGIONS } from '@/lib/validation';
+
+function keysOf(tree: unknown, prefix = ''): string[] {
+  if (!tree || typeof tree !== 'object') return [prefix];
+  return Object.entries(tree).flatMap(([key, value]) => keysOf(value, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('getTranslator', () => {
+  it('translates outside a request, per locale and namespace', () => {
+    expect(getTranslator('kk', 'common')('nav.help')).toBe('Көмек алу');
+    expect(getTranslator('ru', 'errors')('required')).toBe('Заполните это поле.');
+    expect(getTranslator('en', 'help')('call', { number: '111' })).toBe('Call 111');
+  });
+
+  it('falls back to Kazakh for an unknown locale', () => {
+    expect(getTranslator('de', 'common')('nav.help')).toBe('Көмек алу');
+  });
+});
+
+describe('date formatting', () => {
+  // 13:00 UTC is 18:00 in Kazakhstan (UTC+5), whatever the server's own time zone is.
+  const date = new Date('2025-11-25T13:00:00Z');
+
+  it('shows Kazakhstan time in every locale', () => {
+    expect(formatTime(date, 'en')).toBe('18:00');
+    expect(formatDateTime(date, 'ru')).toContain('25 ноября 2025');
+    expect(formatDateTime(date, 'ru')).toContain('18:00');
+    expect(formatDateTime(date, 'kk')).toContain('қараша');
+    expect(formatDate(new Date('2025-11-30T20:00:00Z'), 'en')).toBe('Dec 1, 2025');
+  });
+});
+
+describe('message catalog', () => {
+  it('has the same keys in every language, for every namespace', () => {
+    for (const namespace of NAMESPACES) {
+      const [first, ...others] = routing.locales.map((locale) => keysOf(loadNamespace(locale, namespace)).sort());
+      for (const keys of others) expect(keys, namespace).toEqual(first);
+    }
+  });
+
+  it('names every region in every language', () => {
+    for (const locale of routing.locales) {
+      const t = getTranslator(locale, 'common');
+      for (const region of REGIONS) expect(t(`regions.${region}`)).not.toMatch(/^common\.|^$/);
+    }
+  });
+});

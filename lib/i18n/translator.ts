@@ -1,0 +1,70 @@
+import {
+  createFormatter,
+  createTranslator,
+  type MarkupTagsFunction,
+  type TranslationValues,
+} from 'use-intl/core';
+import { env } from '@/lib/env';
+import { formats, TIME_ZONE } from '@/lib/i18n/formats';
+import { loadMessages } from '@/lib/i18n/messages';
+import type { Namespace } from '@/lib/i18n/namespaces';
+import { isAppLocale, routing, type AppLocale } from '@/lib/i18n/routing';
+
+/*
+ * Translation outside a request (emails, jobs, scripts), where next-intl's request config is not
+ * available. `createTranslator` is the function next-intl re-exports from use-intl; it is imported
+ * from use-intl/core so plain Node (tsx, vitest) does not load next-intl's React client entry.
+ */
+
+function toLocale(locale: string): AppLocale {
+  return isAppLocale(locale) ? locale : routing.defaultLocale;
+}
+
+function onError(error: Error): void {
+  // A missing message is a bug in the catalog; fail loudly in tests, keep serving in production.
+  if (env.NODE_ENV !== 'production') throw error;
+  console.error(error);
+}
+
+export type Translator = {
+  (key: string, values?: TranslationValues): string;
+  /** Messages with tags (`<link>…</link>`), each tag rendered to a string by a function. */
+  markup(key: string, values?: Record<string, TranslationValues[string] | MarkupTagsFunction>): string;
+  has(key: string): boolean;
+};
+
+export function getTranslator(locale: string, namespace: Namespace): Translator {
+  const appLocale = toLocale(locale);
+  const translator = createTranslator({
+    locale: appLocale,
+    messages: loadMessages(appLocale),
+    namespace,
+    timeZone: TIME_ZONE,
+    formats,
+    onError,
+  });
+  // The catalog is not typed, so keys are plain strings here; tests catch missing ones.
+  return translator as unknown as Translator;
+}
+
+
+export function getFormatter(locale: string) {
+  return createFormatter({ locale: toLocale(locale), timeZone: TIME_ZONE, formats });
+}
+
+/** e.g. kk "25 қараша 2025, 18:00", ru "25 ноября 2025 г., 18:00", en "25 November 2025 at 18:00". */
+export function formatDateTime(date: Date, locale: string): string {
+  return getFormatter(locale).dateTime(date, 'dateTime');
+}
+
+export function formatDate(date: Date, locale: string, style: 'short' | 'long' = 'short'): string {
+  return getFormatter(locale).dateTime(date, style);
+}
+
+export function formatTime(date: Date, locale: string): string {
+  return getFormatter(locale).dateTime(date, 'time');
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return getFormatter(locale).number(value, 'integer');
+}

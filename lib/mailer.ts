@@ -1,0 +1,129 @@
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { Locale } from '@/lib/generated/prisma/enums';
+import { renderMail, type RenderedMail } from '@/lib/mailer/render-mail';
+import { isMailTemplateName, type MailTemplateName, type MailTemplateProps } from '@/lib/mailer/templates';
+import { enqueue, getQueue, MAIL_RETRY_OPTIONS, QUEUES } from '@/lib/queue';
+import { TopicSchema } from '@/lib/unsubscribe/tokens';
+
+export type SendMailInput<N extends MailTemplateName = MailTemplateName> = {
+  to: string;
+  supporterId?: string;
+  locale: Locale;
+  template: N;
+  props: MailTemplateProps<N>;
+  /** Bulk/topic mail: unsubscribe footer + List-Unsubscribe headers; skipped at send time if opted out. */
+  topic?: string;
+  headers?: Record<string, string>;
+};
+
+/** What a mail.send job carries: the rendered message and the outbox row it belongs to. */
+export type MailJobData = {
+  outboundMailId: string;
+  message: { from: string; to: string } & RenderedMail;
+};
+
+/** Stored on OutboundMail.payload so a message can be rendered again if its job was lost. */
+type StoredPayload = { props: unknown; headers?: Record<string, string> };
+
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
+
+function cleanHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!headers) return undefined;
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name) || /[\r\n]/.test(value)) throw new Error(`Invalid mail header ${JSON.stringify(name)}`);
+  }
+  return headers;
+}
+
+function render(row: { template: MailTemplateName; locale: Locale; topic?: string | null; supporterId?: string | null }, payload: StoredPayload) {
+  return renderMail({
+    template: row.template,
+    locale: row.locale,
+    props: payload.props,
+    topic: row.topic && row.supporterId ? { name: row.topic, supporterId: row.supporterId } : undefined,
+    headers: payload.headers,
+  });
+}
+
+function jobData(outboundMailId: string, to: string, rendered: RenderedMail): MailJobData {
+  return { outboundMailId, message: { from: env.MAIL_FROM, to, ...rendered } };
+}
+
+const sendOptions = (outboundMailId: string) => ({ ...MAIL_RETRY_OPTIONS, singletonKey: outboundMailId });
+
+/**
+ * The one send path. Renders the template in the recipient's language, records an OutboundMail
+ * (PENDING) and queues its delivery in the same transaction: the caller's `tx` when given, so the
+ * mail exists exactly when the caller's change commits. The worker (lib/jobs/send-mail.ts) sends it.
+ */
+export async function sendMail<N extends MailTemplateName>(
+  input: SendMailInput<N>,
+  tx?: Prisma.TransactionClient,
+): Promise<{ outboundMailId: string }> {
+  if (input.topic !== undefined) {
+    TopicSchema.parse(input.topic);
+    if (!input.supporterId) throw new Error('Topic mail needs a supporterId (for the unsubscribe link)');
+  }
+  const to = input.to.trim();
+  const payload: StoredPayload = { props: input.props, headers: cleanHeaders(input.headers) };
+  const rendered = await render({ ...input, topic: input.topic ?? null, supporterId: input.supporterId ?? null }, payload);
+  // Start pg-boss (first use in this process) before any transaction is open.
+  await getQueue();
+
+  const write = async (client: Prisma.TransactionClient) => {
+    const row = await client.outboundMail.create({
+      data: {
+        toAddress: to,
+        supporterId: input.supporterId,
+        template: input.template,
+        locale: input.locale,
+        topic: input.topic,
+        subject: rendered.subject,
+        payload: payload as Prisma.InputJsonValue,
+      },
+      select: { id: true },
+    });
+    await enqueue(QUEUES.mailSend, jobData(row.id, to, rendered), { ...sendOptions(row.id), tx: client });
+    return { outboundMailId: row.id };
+  };
+  return tx ? write(tx) : db.$transaction(write);
+}
+
+/** Rows whose job may have been lost: PENDING for longer than this are queued again. */
+export const STALE_PENDING_MS = 60_000;
+/** Mail still unsent after this long is given up: a day-old sign-in link or notice helps nobody. */
+export const PENDING_MAX_AGE_MS = 24 * 3600_000;
+
+/**
+ * The sweeper: re-enqueues PENDING mail older than a minute. A job that still exists (queued,
+ * retrying or running) has the same singletonKey, so pg-boss refuses the duplicate.
+ */
+export async function requeueStalledMail(now = new Date(), limit = 500): Promise<{ requeued: number; expired: number }> {
+  const expired = await db.outboundMail.updateMany({
+    where: { status: 'PENDING', createdAt: { lt: new Date(now.getTime() - PENDING_MAX_AGE_MS) } },
+    data: { status: 'FAILED', lastError: 'expired: not delivered within 24 hours', payload: Prisma.DbNull },
+  });
+  const stalled = await db.outboundMail.findMany({
+    where: { status: 'PENDING', createdAt: { lt: new Date(now.getTime() - STALE_PENDING_MS) } },
+    orderBy: { createdAt: 'asc' },
+    take: limit,
+    select: { id: true, toAddress: true, template: true, locale: true, topic: true, supporterId: true, payload: true },
+  });
+  let requeued = 0;
+  for (const row of stalled) {
+    const payload = row.payload as StoredPayload | null;
+    if (!payload || !isMailTemplateName(row.template)) {
+      await db.outboundMail.updateMany({
+        where: { id: row.id, status: 'PENDING' },
+        data: { status: 'FAILED', lastError: 'cannot render again: template or payload missing' },
+      });
+      continue;
+    }
+    const rendered = await render({ ...row, template: row.template }, payload);
+    const jobId = await enqueue(QUEUES.mailSend, jobData(row.id, row.toAddress, rendered), sendOptions(row.id));
+    if (jobId) requeued += 1;
+  }
+  return { requeued, expired: expired.count };
+}

@@ -1,0 +1,70 @@
+import type { ReactElement } from 'react';
+import type { MailTranslate } from '@/emails/layout';
+import OrganizerInvitationEmail, { organizerInvitationSubject } from '@/emails/organizer-invitation';
+import SignInLinkEmail, { signInLinkSubject } from '@/emails/sign-in-link';
+import TestMessageEmail, { testMessageSubject } from '@/emails/test-message';
+import type { Locale } from '@/lib/generated/prisma/enums';
+import type { Namespace } from '@/lib/i18n/namespaces';
+import { PETITION_MAIL_TEMPLATES } from '@/lib/petitions/mail-templates';
+import { EVENT_MAIL_TEMPLATES } from '@/lib/events/mail-templates';
+import { REFORM_MAIL_TEMPLATES } from '@/lib/reforms/mail-templates';
+
+export type TemplateContext<P> = {
+  props: P;
+  locale: Locale;
+  /** Translator of the template's own namespace. */
+  t: MailTranslate;
+  /** Translator of the `mail` namespace (shared layout strings). */
+  mailT: MailTranslate;
+  /** Set for bulk/topic mail: the footer must show it. */
+  unsubscribe?: { url: string; topicLabel: string };
+};
+
+type TemplateDefinition<P> = {
+  namespace: Namespace;
+  /** Whether the template shows `unsubscribe` in its footer; only those may be sent with a topic. */
+  supportsTopic: boolean;
+  subject: (context: TemplateContext<P>) => string;
+  element: (context: TemplateContext<P>) => ReactElement;
+};
+
+const defineTemplate = <P,>(definition: TemplateDefinition<P>) => definition;
+
+/*
+ * Every message the app sends, by name. Props are stored as JSON on the OutboundMail row so a lost
+ * job can be rendered again: keep them plain (strings, numbers, booleans).
+ */
+export const MAIL_TEMPLATES = {
+  ...PETITION_MAIL_TEMPLATES,
+  ...EVENT_MAIL_TEMPLATES,
+  ...REFORM_MAIL_TEMPLATES,
+  'test-message': defineTemplate<{ requestedBy?: string }>({
+    namespace: 'mail',
+    supportsTopic: true,
+    subject: ({ t }) => testMessageSubject(t),
+    element: ({ props, locale, t, unsubscribe }) => (
+      <TestMessageEmail locale={locale} t={t} requestedBy={props.requestedBy} unsubscribe={unsubscribe} />
+    ),
+  }),
+  'sign-in-link': defineTemplate<{ url: string; expiresInMinutes: number }>({
+    namespace: 'auth',
+    supportsTopic: false,
+    subject: ({ t }) => signInLinkSubject(t),
+    element: ({ props, locale, t }) => <SignInLinkEmail {...props} locale={locale} t={t} />,
+  }),
+  'organizer-invitation': defineTemplate<{ loginUrl: string; inviterEmail: string; role: 'ADMIN' | 'ORGANIZER' }>({
+    namespace: 'auth',
+    supportsTopic: false,
+    subject: ({ t }) => organizerInvitationSubject(t),
+    element: ({ props, locale, t }) => <OrganizerInvitationEmail {...props} locale={locale} t={t} />,
+  }),
+};
+
+export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
+
+export type MailTemplateProps<N extends MailTemplateName> =
+  (typeof MAIL_TEMPLATES)[N] extends TemplateDefinition<infer P> ? P : never;
+
+export function isMailTemplateName(name: string): name is MailTemplateName {
+  return Object.hasOwn(MAIL_TEMPLATES, name);
+}

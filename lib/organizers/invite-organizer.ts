@@ -1,0 +1,56 @@
+import { recordAudit } from '@/lib/audit';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { sendMail } from '@/lib/mailer';
+import type { InviteOrganizerInput } from '@/lib/organizers/schemas';
+
+export type InvitedOrganizer = { id: string; email: string; role: InviteOrganizerInput['role'] };
+
+/**
+ * Adds an organizer (or admin) and mails them where to sign in. Only addresses in `User` can sign
+ * in at all, so this is the one door into the console besides `ensureAdmin`.
+ */
+export async function inviteOrganizer(
+  input: InviteOrganizerInput,
+  actor: { id: string; email: string },
+): Promise<InvitedOrganizer> {
+  let user: InvitedOrganizer;
+  try {
+    user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { email: input.email, role: input.role, invitedById: actor.id },
+        select: { id: true, email: true, role: true },
+      });
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: 'organizer.invite',
+          subjectType: 'User',
+          subjectId: created.id,
+          details: { email: created.email, role: created.role },
+        },
+        tx,
+      );
+      return created;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new AppError('CONFLICT', 'alreadyInvited');
+    }
+    throw error;
+  }
+
+  await sendMail({
+    to: user.email,
+    locale: input.locale,
+    template: 'organizer-invitation',
+    props: {
+      loginUrl: new URL(`/${input.locale}/login`, env.APP_URL).toString(),
+      inviterEmail: actor.email,
+      role: user.role,
+    },
+  });
+  return user;
+}

@@ -1,0 +1,38 @@
+import { recordAudit } from '@/lib/audit';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { RemoveOrganizerInput } from '@/lib/organizers/schemas';
+
+/**
+ * Removes an organizer, their sessions and pending sign-in links. Nobody removes themselves, and
+ * the last admin stays: the admin rows are locked first, so two admins removing each other at the
+ * same moment cannot leave the console without one.
+ */
+export async function removeOrganizer(input: RemoveOrganizerInput, actor: { id: string }): Promise<void> {
+  if (input.userId === actor.id) throw new AppError('FORBIDDEN', 'cannotRemoveSelf');
+
+  await db.$transaction(async (tx) => {
+    const admins = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT "id" FROM "User" WHERE "role" = 'ADMIN' ORDER BY "id" FOR UPDATE`;
+    const target = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, email: true, role: true },
+    });
+    if (!target) throw new AppError('NOT_FOUND', 'organizerNotFound');
+    if (target.role === 'ADMIN' && admins.length <= 1) throw new AppError('CONFLICT', 'lastAdmin');
+
+    await tx.session.deleteMany({ where: { userId: target.id } });
+    await tx.verificationToken.deleteMany({ where: { identifier: target.email } });
+    await tx.user.delete({ where: { id: target.id } });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: 'organizer.remove',
+        subjectType: 'User',
+        subjectId: target.id,
+        details: { email: target.email, role: target.role },
+      },
+      tx,
+    );
+  });
+}

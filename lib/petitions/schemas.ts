@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { CITY_MAX, COMMENT_MAX } from '@/lib/petitions/constants';
+import {
+  EmailSchema,
+  LocaleSchema,
+  LocalizedTextSchema,
+  OptionalCheckboxSchema,
+  OptionalTextSchema,
+  PersonNameSchema,
+  RegionSchema,
+  RequiredConsentSchema,
+} from '@/lib/validation';
+
+/** The sign form, shared by the client (zodResolver) and the route handler (safeParse). */
+export const SignPetitionSchema = z.object({
+  fullName: PersonNameSchema,
+  email: EmailSchema,
+  region: RegionSchema,
+  city: OptionalTextSchema(CITY_MAX),
+  comment: OptionalTextSchema(COMMENT_MAX),
+  isPublic: OptionalCheckboxSchema,
+  consent: RequiredConsentSchema,
+  wantsUpdates: OptionalCheckboxSchema,
+  locale: LocaleSchema,
+  /** Honeypot: hidden from people, filled by naive bots. */
+  website: z.string().max(500).optional(),
+});
+export type SignPetitionInput = z.input<typeof SignPetitionSchema>;
+export type SignPetitionData = z.output<typeof SignPetitionSchema>;
+
+export const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'linkInvalid');
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const MilestonesSchema = z
+  .string()
+  .trim()
+  .max(200, 'tooLong')
+  .refine((value) => value === '' || /^\d+(\s*,\s*\d+)*$/.test(value), 'milestonesInvalid')
+  .transform((value) =>
+    value === '' ? [] : [...new Set(value.split(',').map((part) => Number(part.trim())))].filter((n) => n > 0).sort((a, b) => a - b),
+  );
+
+/** A form date without a zone is Kazakhstan time (UTC+5, one zone since March 2024). */
+function parseKazakhstanDate(value: string): Date {
+  const withTime = /T\d\d:\d\d/.test(value) ? value : `${value}T00:00`;
+  return new Date(/(Z|[+-]\d\d:\d\d)$/i.test(withTime) ? withTime : `${withTime}+05:00`);
+}
+
+const OptionalDateSchema = z
+  .string()
+  .trim()
+  .optional()
+  .refine((value) => !value || !Number.isNaN(parseKazakhstanDate(value).getTime()), 'dateInvalid')
+  .transform((value) => (value ? parseKazakhstanDate(value) : null));
+
+/** The console's petition editor. Dates come from <input type="datetime-local"> (Kazakhstan time). */
+export const PetitionFormSchema = z
+  .object({
+    slug: z.string().trim().toLowerCase().min(3, 'tooShort').max(80, 'tooLong').regex(SLUG_PATTERN, 'slugInvalid'),
+    title: LocalizedTextSchema,
+    summary: LocalizedTextSchema,
+    body: LocalizedTextSchema,
+    addressee: LocalizedTextSchema,
+    goal: z.coerce.number({ message: 'numberInvalid' }).int('numberInvalid').min(1, 'numberInvalid').max(100_000_000, 'numberInvalid'),
+    milestones: MilestonesSchema,
+    opensAt: OptionalDateSchema,
+    closesAt: OptionalDateSchema,
+  })
+  .refine((value) => !value.opensAt || !value.closesAt || value.closesAt > value.opensAt, {
+    path: ['closesAt'],
+    message: 'closesBeforeOpens',
+  });
+export type PetitionFormInput = z.input<typeof PetitionFormSchema>;
+export type PetitionFormData = z.output<typeof PetitionFormSchema>;
+
+export const TRANSITIONS = ['open', 'close', 'handOver', 'respond', 'reopen'] as const;
+
+export const TransitionSchema = z.object({
+  action: z.enum(TRANSITIONS, { message: 'invalidChoice' }),
+  note: z.object({
+    kk: z.string().trim().max(5000, 'tooLong').optional().default(''),
+    ru: z.string().trim().max(5000, 'tooLong').optional().default(''),
+    en: z.string().trim().max(5000, 'tooLong').optional().default(''),
+  }),
+  date: OptionalDateSchema,
+});
+export type TransitionData = z.output<typeof TransitionSchema>;
+
+export const BlockSchema = z.object({
+  value: z
+    .string({ message: 'required' })
+    .trim()
+    .toLowerCase()
+    .min(3, 'tooShort')
+    .max(254, 'tooLong')
+    .regex(/^([^@\s]+@)?[a-z0-9.-]+\.[a-z]{2,}$/, 'blockInvalid'),
+  note: OptionalTextSchema(200),
+});
+export type BlockData = z.output<typeof BlockSchema>;

@@ -1,0 +1,38 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { env } from '@/lib/env';
+
+/** A fresh token for a mailed link; only its hash is stored, so a database leak confirms nothing. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Keyed hash of a client address: organizers can group by it, nobody can read the address back. */
+export function hashAddress(address: string): string {
+  return createHmac('sha256', env.AUTH_SECRET ?? 'dauys-address-hash').update(address).digest('base64url').slice(0, 22);
+}
+
+/** The network an address belongs to (IPv4 /24, IPv6 /48), shown to organizers instead of the address. */
+export function addressPrefix(address: string): string {
+  const v4 = /^(?:::ffff:)?(\d+)\.(\d+)\.(\d+)\.\d+$/i.exec(address);
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
+  if (address.includes(':')) {
+    const groups = (address.split('::')[0] ?? '').split(':').filter(Boolean).slice(0, 3);
+    return `${groups.join(':')}::/48`;
+  }
+  return 'unknown';
+}
+
+/**
+ * The client's address from X-Forwarded-For. Next.js fills that header with the socket address
+ * when the client sent none, and a reverse proxy appends the address it saw, so the LAST entry is
+ * the one the nearest hop vouches for. A client talking to Next directly can still forge it:
+ * production runs behind a proxy (docs/operations.md).
+ */
+export function clientAddressFrom(headers: Headers): string {
+  const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  return entries.at(-1) ?? 'unknown';
+}

@@ -1,0 +1,48 @@
+import { db } from '@/lib/db';
+
+export type RateLimitResult = {
+  allowed: boolean;
+  remaining: number;
+  resetAt: Date;
+};
+
+function windowStartOf(now: Date, windowSeconds: number): Date {
+  const windowMs = windowSeconds * 1000;
+  return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+}
+
+/**
+ * Counts one hit against `key` in the current fixed window and says whether it is within `limit`.
+ * One atomic upsert, so concurrent hits on several server processes never lose a count.
+ * Keys carry their purpose, e.g. `signin:email:someone@example.org`.
+ */
+export async function hit(
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  now: Date = new Date(),
+): Promise<RateLimitResult> {
+  const windowStart = windowStartOf(now, windowSeconds);
+  const rows = await db.$queryRaw<Array<{ hits: number }>>`
+    INSERT INTO "RateLimitCounter" ("key", "windowStart", "hits")
+    VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "hits" = "RateLimitCounter"."hits" + 1
+    RETURNING "hits"`;
+  const hits = Number(rows[0]?.hits ?? limit + 1);
+  return {
+    allowed: hits <= limit,
+    remaining: Math.max(0, limit - hits),
+    resetAt: new Date(windowStart.getTime() + windowSeconds * 1000),
+  };
+}
+
+/** Deletes windows that started more than `olderThanSeconds` ago (default: a day). */
+export async function deleteExpiredRateLimitWindows(
+  olderThanSeconds = 24 * 60 * 60,
+  now: Date = new Date(),
+): Promise<number> {
+  const { count } = await db.rateLimitCounter.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - olderThanSeconds * 1000) } },
+  });
+  return count;
+}

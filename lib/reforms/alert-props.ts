@@ -1,0 +1,43 @@
+import { env } from '@/lib/env';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Locale, ReformStageKind } from '@/lib/generated/prisma/enums';
+import { formatStageDate } from '@/lib/reforms/dates';
+import { localized } from '@/lib/reforms/localized';
+
+export type StageForMail = {
+  id: string;
+  reformId: string;
+  stage: ReformStageKind;
+  occurredOn: Date;
+  note: Prisma.JsonValue;
+  sourceUrl: string | null;
+  sourceLabel: string | null;
+  reform: { slug: string; title: Prisma.JsonValue };
+};
+
+/** Plain props (stored on the outbox row) of the alert mail in one language. */
+export type ReformAlertProps = {
+  reformTitle: string;
+  stage: ReformStageKind;
+  date: string;
+  note: string;
+  sourceUrl?: string;
+  sourceLabel?: string;
+  reformUrl: string;
+};
+
+export function reformUrl(slug: string, locale: Locale): string {
+  return `${env.APP_URL.replace(/\/$/, '')}/${locale}/reforms/${encodeURIComponent(slug)}`;
+}
+
+export function reformAlertProps(stage: StageForMail, locale: Locale): ReformAlertProps {
+  return {
+    reformTitle: localized(stage.reform.title, locale),
+    stage: stage.stage,
+    date: formatStageDate(stage.occurredOn, locale),
+    note: localized(stage.note, locale),
+    ...(stage.sourceUrl ? { sourceUrl: stage.sourceUrl } : {}),
+    ...(stage.sourceLabel ? { sourceLabel: stage.sourceLabel } : {}),
+    reformUrl: reformUrl(stage.reform.slug, locale),
+  };
+}

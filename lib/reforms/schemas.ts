@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { STAGES } from '@/lib/reforms/constants';
+import { EmailSchema, LocaleSchema, LocalizedTextSchema, RequiredConsentSchema } from '@/lib/validation';
+
+export const StageSchema = z.enum(STAGES, { message: 'invalidChoice' });
+export const FrequencySchema = z.enum(['EACH', 'WEEKLY'], { message: 'invalidChoice' });
+
+/** "all" or a reform id: what the subscriber follows. */
+export const ScopeSchema = z
+  .string({ message: 'invalidChoice' })
+  .trim()
+  .min(1, 'invalidChoice')
+  .max(40, 'invalidChoice')
+  .regex(/^(all|[a-z0-9]+)$/, 'invalidChoice');
+
+/** "Get alerts", shared by the client form (zodResolver) and the server action (safeParse). */
+export const SubscribeSchema = z.object({
+  email: EmailSchema,
+  locale: LocaleSchema,
+  scope: ScopeSchema,
+  frequency: FrequencySchema,
+  consent: RequiredConsentSchema,
+  /** Honeypot: hidden from people, filled by naive bots. */
+  website: z.string().max(500).optional(),
+});
+export type SubscribeInput = z.input<typeof SubscribeSchema>;
+export type SubscribeData = z.output<typeof SubscribeSchema>;
+
+export const ConfirmTokenSchema = z.string().trim().min(20, 'linkInvalid').max(120, 'linkInvalid');
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SlugSchema = z
+  .string({ message: 'required' })
+  .trim()
+  .toLowerCase()
+  .min(3, 'tooShort')
+  .max(80, 'tooLong')
+  .regex(SLUG_PATTERN, 'slugInvalid');
+
+const LongLocalizedTextSchema = z.object({
+  kk: z.string().trim().min(1, 'required').max(4000, 'tooLong'),
+  ru: z.string().trim().min(1, 'required').max(4000, 'tooLong'),
+  en: z.string().trim().min(1, 'required').max(4000, 'tooLong'),
+});
+
+const ShortLocalizedTextSchema = z.object({
+  kk: LocalizedTextSchema.shape.kk.max(200, 'tooLong'),
+  ru: LocalizedTextSchema.shape.ru.max(200, 'tooLong'),
+  en: LocalizedTextSchema.shape.en.max(200, 'tooLong'),
+});
+
+/** Console: create or edit a reform. The current stage follows the timeline, so it is not here. */
+export const ReformSchema = z.object({
+  slug: SlugSchema,
+  title: ShortLocalizedTextSchema,
+  summary: LongLocalizedTextSchema,
+  petitionId: z
+    .string()
+    .trim()
+    .max(40, 'invalidChoice')
+    .optional()
+    .transform((value) => (value ? value : null)),
+});
+export type ReformInput = z.input<typeof ReformSchema>;
+export type ReformData = z.output<typeof ReformSchema>;
+
+const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date (YYYY-MM-DD) as UTC midnight, the way a @db.Date column stores it. */
+export const DateKeySchema = z
+  .string({ message: 'required' })
+  .trim()
+  .min(1, 'required')
+  .refine((value) => DATE_KEY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'dateInvalid')
+  .transform((value) => new Date(`${value}T00:00:00Z`));
+
+const SourceUrlSchema = z
+  .string()
+  .trim()
+  .max(500, 'tooLong')
+  .optional()
+  .refine((value) => !value || /^https?:\/\/[^\s<>"]+$/i.test(value), 'urlInvalid')
+  .transform((value) => (value ? value : null));
+
+/** Console: record a stage of a reform. */
+export const RecordStageSchema = z.object({
+  stage: StageSchema,
+  occurredOn: DateKeySchema,
+  note: LongLocalizedTextSchema,
+  sourceUrl: SourceUrlSchema,
+  sourceLabel: z
+    .string()
+    .trim()
+    .max(200, 'tooLong')
+    .optional()
+    .transform((value) => (value ? value : null)),
+});
+export type RecordStageInput = z.input<typeof RecordStageSchema>;
+export type RecordStageData = z.output<typeof RecordStageSchema>;

@@ -1,0 +1,87 @@
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { sendMail } from '@/lib/mailer';
+import { hit } from '@/lib/rate-limit';
+import {
+  CONFIRM_TOKEN_TTL_SECONDS,
+  SUBSCRIBE_CONSENT_VERSION,
+  SUBSCRIBE_LIMIT_PER_EMAIL,
+  SUBSCRIBE_LIMIT_WINDOW_SECONDS,
+} from '@/lib/reforms/constants';
+import { localized } from '@/lib/reforms/localized';
+import { SubscribeSchema, type SubscribeInput } from '@/lib/reforms/schemas';
+import { hashToken, newToken } from '@/lib/reforms/tokens';
+
+export function confirmUrl(locale: string, token: string): string {
+  return `${env.APP_URL.replace(/\/$/, '')}/${locale}/reforms/alerts/confirm?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * "Get alerts": records the request and mails a confirmation link (double opt-in). The answer is
+ * the same whether or not the address is known or already subscribed, and an existing
+ * subscription changes only when its owner confirms the new settings from their mailbox.
+ */
+export async function requestReformAlerts(input: SubscribeInput): Promise<void> {
+  const data = SubscribeSchema.parse(input);
+  const reform =
+    data.scope === 'all' ? null : await db.reform.findUnique({ where: { id: data.scope }, select: { id: true, title: true } });
+  if (data.scope !== 'all' && !reform) throw new AppError('INVALID', 'scope:invalidChoice');
+
+  // Bounded per address, silently: a refusal must not tell a stranger anything about the address.
+  const limit = await hit(`reforms-subscribe:email:${data.email}`, SUBSCRIBE_LIMIT_PER_EMAIL, SUBSCRIBE_LIMIT_WINDOW_SECONDS);
+  if (!limit.allowed) return;
+
+  const token = newToken();
+  const scopeKey = reform?.id ?? 'all';
+  const tokenFields = { tokenHash: hashToken(token), tokenExpiresAt: new Date(Date.now() + CONFIRM_TOKEN_TTL_SECONDS * 1000) };
+  await db.$transaction(async (tx) => {
+    const supporter = await tx.supporter.upsert({
+      where: { email: data.email },
+      create: { email: data.email, locale: data.locale },
+      update: {},
+      select: { id: true },
+    });
+    const existing = await tx.reformSubscription.findUnique({
+      where: { supporterId_scopeKey: { supporterId: supporter.id, scopeKey } },
+      select: { id: true, status: true },
+    });
+    if (!existing) {
+      await tx.reformSubscription.create({
+        data: {
+          supporterId: supporter.id,
+          reformId: reform?.id ?? null,
+          scopeKey,
+          locale: data.locale,
+          frequency: data.frequency,
+          consentVersion: SUBSCRIBE_CONSENT_VERSION,
+          ...tokenFields,
+        },
+      });
+    } else if (existing.status === 'PENDING') {
+      await tx.reformSubscription.update({
+        where: { id: existing.id },
+        data: { locale: data.locale, frequency: data.frequency, consentVersion: SUBSCRIBE_CONSENT_VERSION, ...tokenFields },
+      });
+    } else {
+      await tx.reformSubscription.update({
+        where: { id: existing.id },
+        data: { pendingLocale: data.locale, pendingFrequency: data.frequency, ...tokenFields },
+      });
+    }
+    await sendMail(
+      {
+        to: data.email,
+        supporterId: supporter.id,
+        locale: data.locale,
+        template: 'reform-subscription-confirm',
+        props: {
+          confirmUrl: confirmUrl(data.locale, token),
+          frequency: data.frequency,
+          ...(reform ? { reformTitle: localized(reform.title, data.locale) } : {}),
+        },
+      },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,43 @@
+import { recordAudit } from '@/lib/audit';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { getSupporterDetail } from '@/lib/supporters/queries';
+
+/** Token and IP hashes are security material, not the person's data. */
+function withoutSecrets(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !['tokenHash', 'ipHash', 'ipPrefix'].includes(key)));
+}
+
+/** One person's data as JSON (a subject access request); the export is audit-logged. */
+export async function exportSupporter(supporterId: string, actor: { id: string }): Promise<string> {
+  const detail = await getSupporterDetail(supporterId);
+  if (!detail) throw new AppError('NOT_FOUND', 'supporterNotFound');
+  const outboundMails = await db.outboundMail.findMany({
+    where: { supporterId },
+    orderBy: { createdAt: 'desc' },
+    select: { template: true, subject: true, status: true, createdAt: true, sentAt: true },
+  });
+  const { supporter, signatures, rsvps, subscriptions } = detail;
+  const document = {
+    exportedAt: new Date().toISOString(),
+    supporter: {
+      id: supporter.id,
+      email: supporter.email,
+      name: supporter.name,
+      locale: supporter.locale,
+      region: supporter.region,
+      createdAt: supporter.createdAt,
+      bouncedAt: supporter.bouncedAt,
+    },
+    consents: supporter.consents,
+    unsubscribes: supporter.unsubscribes.map(({ topic, createdAt }) => ({ topic, createdAt })),
+    tags: supporter.tags.map(({ tag }) => tag.name),
+    signatures: signatures.map(withoutSecrets),
+    rsvps: rsvps.map(withoutSecrets),
+    reformSubscriptions: subscriptions.map(withoutSecrets),
+    campaignMails: supporter.campaignRecipients.map((r) => ({ campaign: r.campaign.name, status: r.status, sentAt: r.sentAt })),
+    otherMails: outboundMails,
+  };
+  await recordAudit({ actorId: actor.id, action: 'supporter.export', subjectType: 'Supporter', subjectId: supporterId });
+  return JSON.stringify(document, (_key, value) => (typeof value === 'bigint' ? value.toString() : value), 2);
+}

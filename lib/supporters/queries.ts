@@ -1,0 +1,59 @@
+import { db } from '@/lib/db';
+import { existingTables, supporterFilterSql } from '@/lib/supporters/filter-sql';
+import type { SupporterFilter } from '@/lib/supporters/schemas';
+
+export const PAGE_SIZE = 50;
+
+export type SupporterRow = { id: string; email: string; name: string | null; locale: string; region: string | null; createdAt: Date; tags: string[] };
+
+export async function searchSupporters(filter: SupporterFilter, page = 0): Promise<{ rows: SupporterRow[]; total: number }> {
+  const where = supporterFilterSql(filter, await existingTables());
+  const [rows, count] = await Promise.all([
+    db.$queryRaw<SupporterRow[]>`
+      SELECT s.id, s.email, s.name, s.locale::text AS locale, s.region::text AS region, s."createdAt",
+        COALESCE((SELECT array_agg(t.name ORDER BY t.name) FROM "SupporterTag" st JOIN "Tag" t ON t.id = st."tagId"
+          WHERE st."supporterId" = s.id), '{}') AS tags
+      FROM "Supporter" s WHERE ${where}
+      ORDER BY s."createdAt" DESC, s.id LIMIT ${PAGE_SIZE} OFFSET ${page * PAGE_SIZE}`,
+    db.$queryRaw<Array<{ count: number }>>`SELECT count(*)::int AS count FROM "Supporter" s WHERE ${where}`,
+  ]);
+  return { rows, total: count[0]?.count ?? 0 };
+}
+
+export function listTags() {
+  return db.tag.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, _count: { select: { supporters: true } } } });
+}
+
+type ActivityRow = Record<string, unknown>;
+
+/** Rows of another capability's table for one supporter, when that table exists. */
+async function activityOf(table: 'Signature' | 'Rsvp' | 'ReformSubscription', supporterId: string, tables: Set<string>): Promise<ActivityRow[]> {
+  if (!tables.has(table)) return [];
+  // The table name comes from the fixed union above, never from input.
+  return db.$queryRawUnsafe<ActivityRow[]>(`SELECT * FROM "${table}" WHERE "supporterId" = $1 ORDER BY "createdAt" DESC LIMIT 200`, supporterId);
+}
+
+/** Everything the console shows about one person. */
+export async function getSupporterDetail(supporterId: string) {
+  const supporter = await db.supporter.findUnique({
+    where: { id: supporterId },
+    include: {
+      consents: { orderBy: { givenAt: 'desc' } },
+      unsubscribes: { orderBy: { createdAt: 'desc' } },
+      tags: { include: { tag: true }, orderBy: { createdAt: 'asc' } },
+      campaignRecipients: {
+        orderBy: { id: 'desc' },
+        take: 100,
+        select: { status: true, sentAt: true, lastError: true, campaign: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!supporter) return null;
+  const tables = await existingTables();
+  const [signatures, rsvps, subscriptions] = await Promise.all([
+    activityOf('Signature', supporterId, tables),
+    activityOf('Rsvp', supporterId, tables),
+    activityOf('ReformSubscription', supporterId, tables),
+  ]);
+  return { supporter, signatures, rsvps, subscriptions };
+}

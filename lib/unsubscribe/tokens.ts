@@ -1,0 +1,73 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { env, requireAuthSecret } from '@/lib/env';
+import type { Locale } from '@/lib/generated/prisma/enums';
+import { mailDomain } from '@/lib/smtp-transport';
+
+/** The topic that covers every bulk message. */
+export const ALL_TOPICS = 'all';
+
+export const TopicSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+
+export type UnsubscribeClaim = { supporterId: string; topic: string };
+
+const PayloadSchema = z.object({ s: z.string().min(1).max(64), t: TopicSchema });
+
+// Domain separation: the same secret signs sessions; these MACs can never be mistaken for others.
+const PURPOSE = 'dauys.unsubscribe.v1';
+
+function mac(payload: string): Buffer {
+  return createHmac('sha256', requireAuthSecret()).update(`${PURPOSE}.${payload}`).digest();
+}
+
+/**
+ * `<payload>.<mac>`, both base64url; payload = {"s": supporterId, "t": topic}. No expiry: an
+ * unsubscribe link in an old mail must keep working.
+ */
+export function createUnsubscribeToken(claim: UnsubscribeClaim): string {
+  const payload = Buffer.from(JSON.stringify({ s: claim.supporterId, t: TopicSchema.parse(claim.topic) })).toString('base64url');
+  return `${payload}.${mac(payload).toString('base64url')}`;
+}
+
+/** The claim of a well-formed, untampered token, or null. */
+export function verifyUnsubscribeToken(token: string | null | undefined): UnsubscribeClaim | null {
+  if (!token || token.length > 512) return null;
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) return null;
+  const expected = mac(payload);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const parsed = PayloadSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+    return parsed.success ? { supporterId: parsed.data.s, topic: parsed.data.t } : null;
+  } catch {
+    return null;
+  }
+}
+
+function baseUrl(): string {
+  return env.APP_URL.replace(/\/$/, '');
+}
+
+/** RFC 8058 one-click target: POST unsubscribes, GET redirects to the page. */
+export function oneClickUnsubscribeUrl(claim: UnsubscribeClaim): string {
+  return `${baseUrl()}/api/unsubscribe?token=${createUnsubscribeToken(claim)}`;
+}
+
+/** The page people open from the footer link: it asks before it changes anything. */
+export function unsubscribePageUrl(claim: UnsubscribeClaim, locale: Locale): string {
+  return `${baseUrl()}/${locale}/unsubscribe?token=${createUnsubscribeToken(claim)}`;
+}
+
+export function unsubscribeMailto(claim: UnsubscribeClaim): string {
+  const subject = encodeURIComponent(`unsubscribe ${createUnsubscribeToken(claim)}`);
+  return `mailto:unsubscribe@${mailDomain()}?subject=${subject}`;
+}
+
+/** The RFC 2369 / RFC 8058 headers of a bulk message. */
+export function listUnsubscribeHeaders(claim: UnsubscribeClaim): Record<string, string> {
+  return {
+    'List-Unsubscribe': `<${oneClickUnsubscribeUrl(claim)}>, <${unsubscribeMailto(claim)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+}

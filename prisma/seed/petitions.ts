@@ -1,0 +1,133 @@
+import { db } from '@/lib/db';
+import { PRIVACY_NOTICE_VERSION } from '@/lib/petitions/constants';
+import { REGIONS } from '@/lib/validation';
+
+const DEMO_DOMAIN = 'demo.dauys.localhost';
+const HISTORIC_SIGNATURES = 30_000;
+const OPEN_CONFIRMED = 2_000;
+const OPEN_PENDING = 300;
+
+const FIRST_NAMES = ['Aigerim', 'Dana', 'Aruzhan', 'Madina', 'Zhanar', 'Saule', 'Gulnara', 'Asel', 'Dinara', 'Kamila', 'Aliya', 'Olga', 'Yelena', 'Nurlan', 'Arman', 'Yerlan', 'Daniyar', 'Timur', 'Bota', 'Ainur'];
+const LAST_NAMES = ['Karimova', 'Sultanova', 'Nurlanova', 'Akhmetova', 'Zhakupova', 'Ivanova', 'Serikbayeva', 'Omarova', 'Tulegenova', 'Abenova', 'Kim', 'Petrova', 'Bekov', 'Seitkali', 'Utepov'];
+// Weighted towards the big cities, as online petitions are.
+const REGION_WEIGHTS = [...REGIONS, 'ALMATY', 'ALMATY', 'ALMATY', 'ALMATY', 'ASTANA', 'ASTANA', 'ASTANA', 'SHYMKENT', 'SHYMKENT', 'KARAGANDA'];
+
+const text = (kk: string, ru: string, en: string) => ({ kk, ru, en });
+
+/**
+ * Demo petitions (marked isDemo) with deterministic demo signatures inserted in bulk by SQL:
+ * the 2021 petition to criminalise domestic violence, answered by the 2024 law, and an open one.
+ */
+export async function seedPetitions(): Promise<void> {
+  // Until prisma/migrations has the petitions tables, `npm start` (migrations only) has none: skip.
+  const [table] = await db.$queryRaw<Array<{ exists: boolean }>>`SELECT to_regclass('"Petition"') IS NOT NULL AS exists`;
+  if (!table?.exists) {
+    console.warn('[seed] the Petition table is missing (no migration yet): demo petitions skipped.');
+    return;
+  }
+  if (await db.petition.findUnique({ where: { slug: 'criminalise-domestic-violence' }, select: { id: true } })) return;
+
+  await db.$executeRawUnsafe(`
+    INSERT INTO "Supporter" (id, email, name, locale, region, "createdAt", "updatedAt")
+    SELECT 'demo-supporter-' || i, 'demo-' || lpad(i::text, 6, '0') || '@${DEMO_DOMAIN}',
+           (ARRAY[${FIRST_NAMES.map((n) => `'${n}'`).join(',')}])[1 + i % ${FIRST_NAMES.length}] || ' ' ||
+           (ARRAY[${LAST_NAMES.map((n) => `'${n}'`).join(',')}])[1 + (i / 7) % ${LAST_NAMES.length}],
+           (ARRAY['kk','ru','ru','en'])[1 + i % 4]::"Locale",
+           (ARRAY[${REGION_WEIGHTS.map((r) => `'${r}'`).join(',')}])[1 + (i * 7919) % ${REGION_WEIGHTS.length}]::"Region",
+           now(), now()
+      FROM generate_series(1, ${HISTORIC_SIGNATURES}) AS i
+    ON CONFLICT (email) DO NOTHING`);
+
+  const historic = await db.petition.create({
+    data: {
+      slug: 'criminalise-domestic-violence',
+      isDemo: true,
+      title: text(
+        'Тұрмыстық зорлық-зомбылықты қылмыс деп тану',
+        'Криминализировать домашнее насилие',
+        'Criminalise domestic violence',
+      ),
+      summary: text(
+        '2017 жылы ұрып-соғу және денсаулыққа жеңіл зиян келтіру Әкімшілік кодекске ауыстырылды. Біз оларды қайтадан қылмыс деп тануды талап етеміз.',
+        'В 2017 году побои и лёгкий вред здоровью перевели в Административный кодекс. Мы требуем вернуть уголовную ответственность.',
+        'In 2017 battery and minor harm to health were moved to the Administrative Code. We ask for them to be crimes again.',
+      ),
+      body: text(
+        'Алты жылда тұрмыстық зорлық-зомбылықтан **1 238 адам** қаза тапты (М. Хасенов). Жыл сайын шамамен 400 әйел қайтыс болады, ал істердің тек 40%-ы сотқа жетеді (С. Пономарев).\n\nБіз мыналарды сұраймыз:\n\n- ұрып-соғу мен денсаулыққа жеңіл зиян келтіруді Қылмыстық кодекске қайтару;\n- қайталанған құқық бұзушылықта татуласуды алып тастау;\n- жәбірленушінің арызынсыз іс қозғауға мүмкіндік беру.\n\n_Демо мазмұн._',
+        'За шесть лет от домашнего насилия погибли **1 238 человек** (М. Хасенов). Ежегодно погибают около 400 женщин, и лишь 40% дел доходят до суда (С. Пономарев). Из примерно 6 030 ежегодных дел о побоях и лёгком вреде две трети прекращаются.\n\nМы просим:\n\n- вернуть побои и лёгкий вред здоровью в Уголовный кодекс;\n- запретить примирение при повторных нарушениях;\n- разрешить возбуждать дела без заявления пострадавшей.\n\n_Демонстрационный контент._',
+        'Over six years, **1,238 lives** were lost to domestic violence (M. Khassenov). About 400 women die each year and only 40% of cases reach court (S. Ponomarev). Of some 6,030 yearly cases of minor harm and beatings, two thirds are terminated.\n\nWe ask Parliament to:\n\n- move battery and minor harm back into the Criminal Code;\n- end reconciliation for repeat offences;\n- allow prosecution without the victim\'s complaint.\n\n_Demo content._',
+      ),
+      addressee: text('ҚР Парламенті Мәжілісі', 'Мажилис Парламента РК', 'The Mazhilis of the Parliament of Kazakhstan'),
+      goal: 150_000,
+      milestones: [10_000, 50_000, 100_000],
+      milestonesAnnounced: [10_000],
+      status: 'RESPONDED',
+      opensAt: new Date('2021-02-23T04:00:00Z'),
+      closesAt: new Date('2024-04-15T04:00:00Z'),
+      handedOverAt: new Date('2024-01-15T06:00:00Z'),
+      handoverNote: text(
+        'Қолдар Мәжіліс депутаттарына тапсырылды (демо күні).',
+        'Подписи переданы депутатам Мажилиса (демонстрационная дата).',
+        'The signatures were handed to members of the Mazhilis (demo date).',
+      ),
+      respondedAt: new Date('2024-04-15T06:00:00Z'),
+      response: text(
+        '2024 жылғы 15 сәуірде Президент Тоқаев әйелдердің құқықтарын қорғау және балалар қауіпсіздігі туралы заңға қол қойды; ол 2024 жылғы 16 маусымда күшіне енді. Ұрып-соғу мен жеңіл зиян қайтадан қылмыс болды, қайталанған құқық бұзушылықта татуласу алынып тасталды.',
+        '15 апреля 2024 года Президент Токаев подписал закон о защите прав женщин и безопасности детей; он вступил в силу 16 июня 2024 года. Побои и лёгкий вред снова стали уголовными, примирение при повторных нарушениях отменено, дела можно возбуждать без заявления пострадавшей.',
+        'On 15 April 2024 President Tokayev signed the law on the protection of women\'s rights and children\'s safety, in force from 16 June 2024. Battery and minor harm are crimes again, reconciliation for repeat offences is gone, and cases can proceed without the victim\'s complaint.',
+      ),
+    },
+  });
+
+  // Most signatures came in the first weeks of 2021 and again after the murder in November 2023.
+  await insertDemoSignatures(historic.id, 1, HISTORIC_SIGNATURES, 0, `
+    CASE WHEN f < 0.55 THEN timestamptz '2021-02-23 06:00+00' + (f / 0.55) ^ 3 * interval '45 days'
+         WHEN f < 0.70 THEN timestamptz '2021-04-10 06:00+00' + ((f - 0.55) / 0.15) * interval '940 days'
+         ELSE timestamptz '2023-11-10 06:00+00' + ((f - 0.70) / 0.30) ^ 2 * interval '60 days' END`);
+
+  const open = await db.petition.create({
+    data: {
+      slug: 'sexual-harassment-liability',
+      isDemo: true,
+      title: text('Жыныстық қудалау үшін жауапкершілік', 'Ответственность за сексуальные домогательства', 'Liability for sexual harassment'),
+      summary: text(
+        'Қазақстанда жыныстық қудалау үшін әлі де жауапкершілік жоқ. Оны заңда белгілеуді сұраймыз.',
+        'В Казахстане до сих пор нет ответственности за сексуальные домогательства. Мы просим закрепить её в законе.',
+        'Kazakhstan still has no liability for sexual harassment. We ask for it to be set in law.',
+      ),
+      body: text(
+        'Қудалау жұмыста, оқуда және интернетте болады. Біз заңда анықтама, әкімшілік және қылмыстық жауапкершілік, жұмыс берушілердің міндеттерін сұраймыз.\n\n_Демо мазмұн._',
+        'Домогательства происходят на работе, в учёбе и в интернете. Мы просим закрепить в законе определение, административную и уголовную ответственность и обязанности работодателей.\n\n_Демонстрационный контент._',
+        'Harassment happens at work, in education and online. We ask for a legal definition, administrative and criminal liability, and duties for employers.\n\n_Demo content._',
+      ),
+      addressee: text('ҚР Үкіметі', 'Правительство РК', 'The Government of Kazakhstan'),
+      goal: 50_000,
+      milestones: [1_000, 5_000, 10_000, 25_000],
+      milestonesAnnounced: [1_000],
+      status: 'OPEN',
+      opensAt: new Date('2025-11-25T04:00:00Z'),
+    },
+  });
+  await insertDemoSignatures(open.id, 1, OPEN_CONFIRMED, 0, `timestamptz '2025-11-25 06:00+00' + f * interval '20 days'`);
+  await insertDemoSignatures(open.id, OPEN_CONFIRMED + 1, OPEN_CONFIRMED + OPEN_PENDING, 1, `now() - f * interval '2 days'`);
+}
+
+/** Rows from..to of the demo supporters; `pending` 1 = unconfirmed. f is a deterministic fraction per row. */
+async function insertDemoSignatures(petitionId: string, from: number, to: number, pending: 0 | 1, timeExpression: string) {
+  await db.$executeRawUnsafe(`
+    WITH rows AS (
+      SELECT i, ((i::bigint * 2654435761) % 1000003)::float / 1000003 AS f FROM generate_series(${from}, ${to}) AS i
+    )
+    INSERT INTO "Signature" ("petitionId", "supporterId", email, "fullName", region, city, locale, "isPublic", "wantsUpdates",
+                             status, "consentVersion", "mailPending", "mailsSent", "createdAt", "confirmedAt", "expiresAt", "ipPrefix")
+    SELECT $1, s.id, s.email, s.name, s.region, NULL, s.locale, rows.i % 3 = 0, false,
+           ${pending ? `'PENDING'` : `'CONFIRMED'`}::"SignatureStatus", '${PRIVACY_NOTICE_VERSION}', false, 1,
+           ${timeExpression}, ${pending ? 'NULL' : timeExpression}, ${pending ? `now() + interval '7 days'` : 'NULL'}, 'demo'
+      FROM rows JOIN "Supporter" s ON s.id = 'demo-supporter-' || rows.i
+    ON CONFLICT ("petitionId", email) DO NOTHING`, petitionId);
+  // The counter starts equal to the true count (the reconciliation job keeps it so).
+  await db.$executeRaw`
+    INSERT INTO "PetitionCountShard" ("petitionId", shard, confirmed)
+    SELECT ${petitionId}, 0, count(*) FROM "Signature" WHERE "petitionId" = ${petitionId} AND status = 'CONFIRMED'
+    ON CONFLICT ("petitionId", shard) DO UPDATE SET confirmed = EXCLUDED.confirmed`;
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { RsvpData } from '@/lib/events/schemas';
+
+let sequence = 0;
+const text = (value: string) => ({ kk: `${value} (kk)`, ru: `${value} (ru)`, en: value });
+
+export async function createCampaign(startsOn = '2026-11-25', endsOn = '2026-12-10') {
+  sequence += 1;
+  return db.eventCampaign.create({
+    data: {
+      slug: `test-campaign-${sequence}-${Date.now()}`,
+      name: text('16 Days of Activism test'),
+      startsOn: new Date(`${startsOn}T00:00:00Z`),
+      endsOn: new Date(`${endsOn}T00:00:00Z`),
+    },
+  });
+}
+
+export async function createEvent(campaignId: string, data: Partial<Prisma.EventUncheckedCreateInput> = {}) {
+  sequence += 1;
+  return db.event.create({
+    data: {
+      campaignId,
+      slug: `test-event-${sequence}-${Date.now()}`,
+      title: text('Test rally'),
+      description: text('A test event'),
+      type: 'RALLY',
+      startsAt: new Date('2026-11-25T13:00:00Z'),
+      endsAt: new Date('2026-11-25T15:00:00Z'),
+      region: 'ALMATY',
+      city: 'Almaty',
+      venue: 'Republic Square',
+      address: 'Satpayev St 1',
+      languages: ['kk', 'ru'],
+      organiserName: 'Test organisers',
+      status: 'PUBLISHED',
+      maxGuestsPerRsvp: 2,
+      ...data,
+    },
+  });
+}
+
+export function attendee(email: string, extra: Partial<RsvpData> = {}): RsvpData {
+  return { name: 'Aigerim Karimova', email, guests: 0, consent: true, locale: 'en', website: undefined, ...extra };
+}
+
+export async function createOrganizerUser() {
+  return db.user.create({ data: { email: `organizer-${randomUUID()}@example.org`, role: 'ORGANIZER' } });
+}
+
+export type OutboxMail = { toAddress: string; template: string; props: Record<string, unknown> };
+
+/** Mail queued in the outbox (the payload is what the recipient would get), oldest first. */
+export async function outbox(where: Prisma.OutboundMailWhereInput = {}): Promise<OutboxMail[]> {
+  const rows = await db.outboundMail.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  return rows.map((row) => ({ toAddress: row.toAddress, template: row.template, props: (row.payload as { props: Record<string, unknown> }).props }));
+}
+
+export function tokenFrom(url: unknown): string {
+  const token = new URL(String(url)).searchParams.get('token');
+  if (!token) throw new Error(`no token in ${String(url)}`);
+  return token;
+}
+
+export async function seatsOf(eventId: string) {
+  const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { seatsTaken: true, capacity: true } });
+  const confirmed = await db.rsvp.findMany({ where: { eventId, status: 'CONFIRMED' }, select: { guests: true } });
+  return { ...event, trueSeats: confirmed.reduce((sum, row) => sum + 1 + row.guests, 0), confirmed: confirmed.length };
+}

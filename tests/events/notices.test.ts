@@ -1,0 +1,93 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { notifyAttendees } from '@/lib/events/notify-attendees';
+import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
+import { saveEvent } from '@/lib/events/save-event';
+import { EventFormSchema } from '@/lib/events/schemas';
+import { sendReminders } from '@/lib/events/send-reminders';
+import { sendRsvpMails } from '@/lib/events/send-rsvp-mails';
+import { transitionEvent } from '@/lib/events/transition-event';
+import { stopWorkers } from '@/lib/queue';
+import { attendee, createCampaign, createEvent, createOrganizerUser, outbox } from './fixtures';
+
+afterAll(async () => {
+  await stopWorkers({ graceful: false });
+});
+
+const NOW = new Date('2026-11-24T06:00:00Z'); // 11:00 on 24 November in Kazakhstan
+
+describe('reminders the day before', () => {
+  it('reminds each confirmed attendee of tomorrow’s events exactly once, however often and concurrently it runs', async () => {
+    const campaign = await createCampaign();
+    // 25 Nov 00:30 Almaty is still 24 Nov in UTC: tomorrow in Kazakhstan, reminded.
+    const tomorrow = await createEvent(campaign.id, { capacity: 3, startsAt: new Date('2026-11-24T19:30:00Z'), endsAt: new Date('2026-11-24T21:00:00Z') });
+    // 26 Nov 01:00 Almaty (25 Nov UTC): the day after tomorrow, not yet.
+    const later = await createEvent(campaign.id, { startsAt: new Date('2026-11-25T20:00:00Z'), endsAt: new Date('2026-11-25T22:00:00Z') });
+    for (const name of ['a', 'b', 'c', 'd']) await rsvpToEvent(tomorrow.slug, attendee(`${name}@remind.example`, { locale: name === 'b' ? 'kk' : 'en' }), NOW);
+    await rsvpToEvent(later.slug, attendee('later@remind.example'), NOW);
+
+    const runs = await Promise.all([sendReminders(NOW), sendReminders(NOW), sendReminders(NOW)]);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(await sendReminders(new Date(NOW.getTime() + 3600_000))).toBe(0);
+
+    const reminders = (await outbox({ template: 'event-rsvp' })).filter((mail) => mail.props.kind === 'reminder');
+    expect(reminders.map((mail) => mail.toAddress).sort()).toEqual(['a@remind.example', 'b@remind.example', 'c@remind.example']);
+    const kazakh = await db.outboundMail.findFirstOrThrow({ where: { toAddress: 'b@remind.example', subject: { startsWith: 'Ертең' } } });
+    expect(kazakh.locale).toBe('kk');
+    expect(await db.rsvp.count({ where: { eventId: tomorrow.id, reminderSentAt: { not: null } } })).toBe(3);
+  });
+});
+
+describe('change and cancellation notices', () => {
+  it('a new time tells confirmed and waitlisted attendees once, raises SEQUENCE, and a cancellation tells them again', async () => {
+    const organizer = await createOrganizerUser();
+    const campaign = await createCampaign();
+    const event = await createEvent(campaign.id, { capacity: 1 });
+    await rsvpToEvent(event.slug, attendee('seat@notice.example'));
+    await rsvpToEvent(event.slug, attendee('wait@notice.example'));
+    await sendRsvpMails();
+
+    const form = (changes: Record<string, unknown>) =>
+      EventFormSchema.parse({
+        slug: event.slug,
+        campaignId: campaign.id,
+        title: event.title,
+        description: { kk: 'Сипаттама', ru: 'Описание', en: 'New description' },
+        type: 'RALLY',
+        startsAt: '2026-11-25T18:00',
+        endsAt: '2026-11-25T20:00',
+        region: 'ALMATY',
+        city: 'Almaty',
+        venue: 'Republic Square',
+        address: 'Satpayev St 1',
+        languages: ['kk', 'ru'],
+        capacity: '1',
+        maxGuestsPerRsvp: '2',
+        organiserName: 'Test organisers',
+        ...changes,
+      });
+
+    await saveEvent(organizer.id, event.id, form({})); // text only: no notice
+    expect(await notifyAttendees()).toBe(0);
+    await saveEvent(organizer.id, event.id, form({ startsAt: '2026-11-25T19:00', endsAt: '2026-11-25T21:00' }));
+    expect(await notifyAttendees()).toBe(2);
+    expect(await notifyAttendees()).toBe(0);
+    const saved = await db.event.findUniqueOrThrow({ where: { id: event.id } });
+    expect(saved.sequence).toBe(2);
+    expect(saved.startsAt.toISOString()).toBe('2026-11-25T14:00:00.000Z');
+
+    await transitionEvent(organizer.id, event.id, { action: 'cancel', note: 'Weather warning' });
+    expect(await notifyAttendees()).toBe(2);
+    const notices = (await outbox({ template: 'event-rsvp', toAddress: { endsWith: '@notice.example' } })).filter((m) => m.props.kind !== 'confirmed' && m.props.kind !== 'waitlisted');
+    expect(notices.map((m) => [m.toAddress, m.props.kind]).sort()).toEqual([
+      ['seat@notice.example', 'cancelled'],
+      ['seat@notice.example', 'changed'],
+      ['wait@notice.example', 'cancelled'],
+      ['wait@notice.example', 'changed'],
+    ]);
+    expect(notices.find((m) => m.props.kind === 'cancelled')!.props.note).toBe('Weather warning');
+    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).sequence).toBe(3);
+    const audit = await db.auditLog.findMany({ where: { subjectId: event.id }, orderBy: { createdAt: 'asc' } });
+    expect(audit.map((a) => a.action)).toEqual(['event.update', 'event.update', 'event.cancel']);
+  });
+});

@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { confirmRsvp } from '@/lib/events/confirm-rsvp';
+import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
+import { sendRsvpMails } from '@/lib/events/send-rsvp-mails';
+import { isAppError } from '@/lib/errors';
+import { stopWorkers } from '@/lib/queue';
+import { attendee, createCampaign, createEvent, outbox, seatsOf, tokenFrom } from './fixtures';
+
+afterAll(async () => {
+  await stopWorkers({ graceful: false });
+});
+
+describe('one answer per email', () => {
+  it('answering again updates the guest count within the limit and re-checks capacity', async () => {
+    const campaign = await createCampaign();
+    const event = await createEvent(campaign.id, { capacity: 5, maxGuestsPerRsvp: 3 });
+    const first = await rsvpToEvent(event.slug, attendee('Dana@Example.org'.trim().toLowerCase()));
+    expect(first).toMatchObject({ status: 'CONFIRMED', change: 'created' });
+
+    const again = await rsvpToEvent(event.slug, attendee('dana@example.org', { guests: 2 }));
+    expect(again).toMatchObject({ rsvpId: first.rsvpId, status: 'CONFIRMED', change: 'updated' });
+    expect(await db.rsvp.count({ where: { eventId: event.id } })).toBe(1);
+    expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 3, trueSeats: 3 });
+
+    // Beyond the event's own limit: refused, nothing changes.
+    await expect(rsvpToEvent(event.slug, attendee('dana@example.org', { guests: 4 }))).rejects.toSatisfy((e) => isAppError(e, 'INVALID'));
+    await rsvpToEvent(event.slug, attendee('bolat@example.org', { guests: 1 }));
+    expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 5, trueSeats: 5 });
+
+    // More guests than seats left: the RSVP keeps its previous count.
+    const tooMany = await rsvpToEvent(event.slug, attendee('dana@example.org', { guests: 3 }));
+    expect(tooMany).toMatchObject({ status: 'CONFIRMED', change: 'guests-unavailable' });
+    expect((await db.rsvp.findUniqueOrThrow({ where: { id: first.rsvpId } })).guests).toBe(2);
+    expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 5, trueSeats: 5 });
+
+    // Fewer guests give seats back.
+    await rsvpToEvent(event.slug, attendee('dana@example.org', { guests: 0 }));
+    expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 3, trueSeats: 3 });
+  });
+
+  it('the same address answering ten times at once makes one RSVP holding one party', async () => {
+    const campaign = await createCampaign();
+    const event = await createEvent(campaign.id, { capacity: 20 });
+    await Promise.all(Array.from({ length: 10 }, () => rsvpToEvent(event.slug, attendee('twice@example.org', { guests: 1 }))));
+    expect(await db.rsvp.count({ where: { eventId: event.id } })).toBe(1);
+    expect(await db.supporter.count({ where: { email: 'twice@example.org' } })).toBe(1);
+    expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 2, trueSeats: 2 });
+  });
+
+  it('double opt-in: no seat until the email is confirmed by POST; confirming twice is harmless', async () => {
+    const campaign = await createCampaign();
+    const event = await createEvent(campaign.id, { capacity: 1, requiresEmailConfirmation: true });
+    const pending = await rsvpToEvent(event.slug, attendee('optin@example.org'));
+    const other = await rsvpToEvent(event.slug, attendee('optin2@example.org'));
+    expect([pending.status, other.status]).toEqual(['PENDING_EMAIL', 'PENDING_EMAIL']);
+    expect((await seatsOf(event.id)).seatsTaken).toBe(0);
+
+    await sendRsvpMails();
+    const [mail] = await outbox({ toAddress: 'optin@example.org' });
+    expect(mail).toMatchObject({ template: 'event-rsvp', props: { kind: 'check-email' } });
+    const token = tokenFrom(mail!.props.confirmUrl);
+    expect(await confirmRsvp(token)).toMatchObject({ status: 'done', rsvp: 'CONFIRMED' });
+    expect(await confirmRsvp(token)).toMatchObject({ status: 'done', rsvp: 'CONFIRMED' });
+    expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 1, trueSeats: 1 });
+
+    await sendRsvpMails();
+    const otherMail = (await outbox({ toAddress: 'optin2@example.org' }))[0]!;
+    expect(await confirmRsvp(tokenFrom(otherMail.props.confirmUrl))).toMatchObject({ status: 'done', rsvp: 'WAITLISTED' });
+    expect(await confirmRsvp('x'.repeat(40))).toEqual({ status: 'invalid' });
+
+    await sendRsvpMails();
+    const confirmedMail = (await outbox({ toAddress: 'optin@example.org' })).at(-1)!;
+    expect(confirmedMail.props).toMatchObject({ kind: 'confirmed', eventTitle: 'Test rally', where: 'Republic Square, Satpayev St 1, Almaty' });
+    expect(String(confirmedMail.props.icsUrl)).toMatch(/\/api\/events\/.+\/ics\?lang=en&token=/);
+    expect(String(confirmedMail.props.googleUrl)).toContain('calendar.google.com');
+    expect(String(confirmedMail.props.outlookUrl)).toContain('outlook.live.com');
+    expect(confirmedMail.props.when).toBe('November 25, 2026 at 18:00 – 20:00 (Kazakhstan time)');
+  });
+});

@@ -1,0 +1,53 @@
+import { db } from '@/lib/db';
+import type { ReformAlertFrequency } from '@/lib/generated/prisma/enums';
+import type { STAGES } from '@/lib/reforms/constants';
+
+let counter = 0;
+
+export async function createReform(slug = `reform-${++counter}`, title = { kk: `Заң ${slug}`, ru: `Закон ${slug}`, en: `Law ${slug}` }) {
+  return db.reform.create({
+    data: { slug, title, summary: { kk: 'Қысқаша', ru: 'Кратко', en: 'In short' } },
+    select: { id: true, slug: true },
+  });
+}
+
+export async function createOrganizer(email = `organizer-${++counter}@example.org`) {
+  return db.user.create({ data: { email, role: 'ORGANIZER' }, select: { id: true } });
+}
+
+type SubscriberOptions = {
+  prefix: string;
+  count: number;
+  reformId: string | null;
+  frequency?: ReformAlertFrequency;
+  confirmed?: boolean;
+  /** Confirmed this long before now. */
+  confirmedAgoSeconds?: number;
+};
+
+/** Confirmed (or pending) subscribers in bulk; locales cycle kk, ru, en. Emails: <prefix>-<n>@example.org. */
+export async function addSubscribers(options: SubscriberOptions): Promise<void> {
+  const { prefix, count, reformId } = options;
+  const frequency = options.frequency ?? 'EACH';
+  const confirmed = options.confirmed ?? true;
+  const ago = options.confirmedAgoSeconds ?? 3600;
+  await db.$executeRaw`
+    INSERT INTO "Supporter" (id, email, locale, "updatedAt")
+    SELECT ${prefix} || '-' || n, ${prefix} || '-' || n || '@example.org', (ARRAY['kk','ru','en'])[1 + n % 3]::"Locale", now()
+    FROM generate_series(1, ${count}) AS n
+    ON CONFLICT (email) DO NOTHING`;
+  await db.$executeRaw`
+    INSERT INTO "ReformSubscription" (id, "supporterId", "reformId", "scopeKey", locale, frequency, status, "consentVersion", "confirmedAt")
+    SELECT 'sub-' || ${prefix} || '-' || n || '-' || ${reformId ?? 'all'}, s.id, ${reformId}, ${reformId ?? 'all'}, s.locale,
+           ${frequency}::"ReformAlertFrequency", ${confirmed ? 'CONFIRMED' : 'PENDING'}::"ReformSubscriptionStatus", 'test',
+           CASE WHEN ${confirmed} THEN now() - make_interval(secs => ${ago}) ELSE NULL END
+    FROM generate_series(1, ${count}) AS n JOIN "Supporter" s ON s.email = ${prefix} || '-' || n || '@example.org'`;
+}
+
+export const stageInput = (stage: (typeof STAGES)[number], occurredOn: string, note = 'Note') => ({
+  stage,
+  occurredOn,
+  note: { kk: `${note} (kk)`, ru: `${note} (ru)`, en: `${note} (en)` },
+  sourceUrl: 'https://example.org/source',
+  sourceLabel: 'Example source',
+});
