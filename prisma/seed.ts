@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { DEFAULT_HOTLINES } from '@/lib/help/default-hotlines';
 import { seedPetitions } from './seed/petitions';
 import { seedEvents } from './seed/events';
+import { seedReforms } from './seed/reforms';
 
 async function seedHotlines() {
   if ((await db.hotline.count()) > 0) return; // organizers may have edited the list
@@ -18,6 +19,7 @@ export async function seedDemoContent() {
   await seedHotlines();
   await seedPetitions();
   await seedEvents();
+  await seedReforms();
 }
 
 if (process.argv[1] && /prisma[\\/]seed\.ts$/.test(process.argv[1])) {

@@ -2,6 +2,7 @@ import { db } from '@/lib/db';
 import type { EventRsvpMailKind } from '@/emails/events-rsvp';
 import type { Locale, RsvpMailKind, RsvpStatus } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
+import { buildEventCalendar, type IcalEventSource } from '@/lib/events/ical';
 import { rsvpMailProps, type MailEvent } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
 
@@ -32,7 +33,7 @@ export async function sendRsvpMails(batchSize = 100): Promise<number> {
            LIMIT ${batchSize}
            FOR UPDATE SKIP LOCKED`;
         if (due.length === 0) return 0;
-        const events = new Map<string, MailEvent & { status: string }>();
+        const events = new Map<string, MailEvent & IcalEventSource>();
         for (const eventId of new Set(due.map((row) => row.eventId))) {
           const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
           events.set(eventId, event);
@@ -52,8 +53,23 @@ export async function sendRsvpMails(batchSize = 100): Promise<number> {
               },
             });
           }
+          const hasSeat = kind === 'confirmed' || kind === 'promoted';
           await sendMail(
-            { to: row.email, supporterId: row.supporterId, locale: row.locale, template: 'event-rsvp', props: rsvpMailProps(kind, row, event, { waitlistPosition }) },
+            {
+              to: row.email,
+              supporterId: row.supporterId,
+              locale: row.locale,
+              template: 'event-rsvp',
+              props: rsvpMailProps(kind, row, event, { waitlistPosition }),
+              // The attendee's own calendar entry, private online link included: they hold a seat.
+              attachments: hasSeat
+                ? [{
+                    filename: `${event.slug}.ics`,
+                    content: buildEventCalendar(event, row.locale, { showPrivateLink: true }),
+                    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+                  }]
+                : undefined,
+            },
             tx,
           );
         }

@@ -33,15 +33,29 @@ function defaultHotlines(): Hotline[] {
   return DEFAULT_HOTLINES.map((hotline, index) => ({ ...hotline, id: `default-${index}` }));
 }
 
+const PUBLIC_HOTLINES_TTL_MS = 2_000;
+let cachedPublicHotlines: { readAt: number; hotlines: Hotline[] } | undefined;
+
+/** Called after an edit so this process shows it at once; other instances follow within the TTL. */
+export function forgetCachedHotlines() {
+  cachedPublicHotlines = undefined;
+}
+
 /**
- * What every public page shows. Help must stay visible when the database is empty, missing or
- * down, so any failure falls back to the built-in list instead of breaking the page.
+ * What every public page shows (the footer too). Help must stay visible when the database is empty,
+ * missing or down, so any failure falls back to the built-in list instead of breaking the page.
+ * Kept in the process for a few seconds: during a surge, page views must not each cost a query.
  */
 export const findPublicHotlines = cache(async (): Promise<Hotline[]> => {
   if (!env.DATABASE_URL) return defaultHotlines();
+  if (cachedPublicHotlines && Date.now() - cachedPublicHotlines.readAt < PUBLIC_HOTLINES_TTL_MS) {
+    return cachedPublicHotlines.hotlines;
+  }
   try {
     const stored = await findStoredHotlines();
-    return stored.length > 0 ? stored : defaultHotlines();
+    const hotlines = stored.length > 0 ? stored : defaultHotlines();
+    cachedPublicHotlines = { readAt: Date.now(), hotlines };
+    return hotlines;
   } catch (error) {
     console.error('Hotlines could not be read; showing the built-in list.', error);
     return defaultHotlines();

@@ -1,5 +1,6 @@
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
+import { forgetCachedHotlines } from '@/lib/help/queries';
 import type { UpdateHotlinesInput } from '@/lib/help/schemas';
 
 type Actor = { id: string };
@@ -27,4 +28,5 @@ export async function updateHotlines(input: UpdateHotlinesInput, actor: Actor): 
       tx,
     );
   });
+  forgetCachedHotlines();
 }

@@ -1,4 +1,5 @@
 import { handleSendMailJobs } from '@/lib/jobs/send-mail';
+import { handleHousekeepingJobs } from '@/lib/jobs/housekeeping';
 import { handleSweepOutboundMailJobs } from '@/lib/jobs/sweep-outbound-mail';
 import type { MailJobData } from '@/lib/mailer';
 import { QUEUES, startWorkers, stopWorkers, type JobDefinition } from '@/lib/queue';
@@ -23,6 +24,7 @@ export const JOB_DEFINITIONS = [
     handler: handleSweepOutboundMailJobs,
     cron: '* * * * *',
   } satisfies JobDefinition,
+  { name: QUEUES.housekeeping, handler: handleHousekeepingJobs, cron: '17 * * * *' } satisfies JobDefinition,
   petitionMailJob,
   petitionMaintenanceJob,
   petitionNotifyJob,

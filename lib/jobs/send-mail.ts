@@ -63,6 +63,7 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
       html: message.html,
       text: message.text,
       headers: message.headers,
+      attachments: message.attachments,
       messageId: outboundMessageId(mail.id),
     });
     messageId = info.messageId;

@@ -20,3 +20,8 @@ export function almatyWeekOf(instant: Date): Date {
   const day = (local.getUTCDay() + 6) % 7;
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - day));
 }
+
+/** Today's date (YYYY-MM-DD) in Kazakhstan. */
+export function almatyToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+}

@@ -58,7 +58,7 @@ export const ReformSchema = z.object({
     .string()
     .trim()
     .max(40, 'invalidChoice')
-    .optional()
+    .nullish()
     .transform((value) => (value ? value : null)),
 });
 export type ReformInput = z.input<typeof ReformSchema>;

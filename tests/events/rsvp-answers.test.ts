@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { confirmRsvp } from '@/lib/events/confirm-rsvp';
@@ -76,5 +77,16 @@ describe('one answer per email', () => {
     expect(String(confirmedMail.props.googleUrl)).toContain('calendar.google.com');
     expect(String(confirmedMail.props.outlookUrl)).toContain('outlook.live.com');
     expect(confirmedMail.props.when).toBe('November 25, 2026 at 18:00 – 20:00 (Kazakhstan time)');
+
+    // The confirmation carries the event as an .ics attachment that calendars can read.
+    const stored = await db.outboundMail.findFirstOrThrow({
+      where: { toAddress: 'optin@example.org', subject: { not: '' } },
+      orderBy: { createdAt: 'desc' },
+      select: { payload: true },
+    });
+    const [attachment] = (stored.payload as { attachments?: { filename: string; content: string; contentType: string }[] }).attachments ?? [];
+    expect(attachment).toMatchObject({ filename: `${event.slug}.ics`, contentType: expect.stringContaining('text/calendar') });
+    const vevent = new ICAL.Component(ICAL.parse(attachment!.content)).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('summary')).toBe('Test rally');
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
-import { noDelaySocket } from '@/lib/campaigns/transport';
+import { noDelaySocket } from '@/lib/smtp-transport';
 
 async function main() {
   const [url, countArg, htmlFile] = process.argv.slice(2);

@@ -18,7 +18,7 @@ export async function saveReformAction(rawLocale: string, id: string | null, inp
   if (!parsed.success) return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), locale), formError: errorMessage('formHasErrors', locale) };
   let saved: { id: string };
   try {
-    saved = await saveReform(id, parsed.data, organizer.id);
+    saved = await saveReform(id, input, organizer.id);
   } catch (error) {
     const mapped = appErrorToFieldErrors(error, locale);
     if (!mapped) throw error;
@@ -38,7 +38,7 @@ export async function recordStageAction(rawLocale: string, reformId: string, inp
   if (!parsed.success) return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), locale), formError: errorMessage('formHasErrors', locale) };
   let isNew: boolean;
   try {
-    ({ isNew } = await recordStage(reformId, parsed.data, organizer.id));
+    ({ isNew } = await recordStage(reformId, input, organizer.id));
   } catch (error) {
     const mapped = appErrorToFieldErrors(error, locale);
     if (!mapped) throw error;

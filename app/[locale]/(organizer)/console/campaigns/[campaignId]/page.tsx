@@ -88,7 +88,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         ) : null}
       </div>
       {progress && campaign.status !== 'SCHEDULED' ? <Progress campaignId={campaign.id} initial={progress} /> : null}
-      <section aria-labelledby="recipients-title" className="stack">
+      <section className="stack">
         <h2 id="recipients-title">{t('recipientsTitle')}</h2>
         <nav aria-label={t('recipientsFilter')}>
           <ul className="inline-list">
