@@ -31,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf .data/e2e && node_modules/.bin/tsx scripts/start.ts',
+    command: 'rm -rf .data/e2e && node --import tsx scripts/start.ts',
     url: `http://localhost:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

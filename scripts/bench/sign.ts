@@ -53,7 +53,7 @@ async function cannon(options: autocannon.Options) {
 }
 
 function startServer(databaseUrl: string): ChildProcess {
-  return spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -14,7 +14,7 @@ const DIST_DIR = '.next-bench-start';
 const PORT = 3320;
 
 function start(): ChildProcess {
-  return spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
     detached: true,
     stdio: 'ignore',

@@ -57,6 +57,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
   }
 
   const action = `/api/petitions/${slug}/signatures`;
+  // defaultValue/defaultChecked below repeat defaultValues so the server-rendered form (no JavaScript) keeps them.
   const onSubmit = handleSubmit(async (data) => {
     setServerErrors({});
     setFormError(undefined);
@@ -96,10 +97,10 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
           {formError}
         </p>
       ) : null}
-      <input type="hidden" {...register('locale')} />
+      <input type="hidden" {...register('locale')} defaultValue={locale} />
       <div className="field">
         <label htmlFor="fullName">{t('fullName')}</label>
-        <input id="fullName" autoComplete="name" aria-invalid={!!errorFor('fullName')} aria-describedby={describedBy('fullName')} {...register('fullName')} />
+        <input id="fullName" autoComplete="name" aria-invalid={!!errorFor('fullName')} aria-describedby={describedBy('fullName')} {...register('fullName')} defaultValue={String(defaults.fullName ?? '')} />
         {fieldError('fullName')}
       </div>
       <div className="field">
@@ -107,12 +108,12 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         <p id="email-hint" className="hint">
           {t('emailHint')}
         </p>
-        <input id="email" type="email" autoComplete="email" inputMode="email" aria-invalid={!!errorFor('email')} aria-describedby={describedBy('email', true)} {...register('email')} />
+        <input id="email" type="email" autoComplete="email" inputMode="email" aria-invalid={!!errorFor('email')} aria-describedby={describedBy('email', true)} {...register('email')} defaultValue={String(defaults.email ?? '')} />
         {fieldError('email')}
       </div>
       <div className="field">
         <label htmlFor="region">{t('region')}</label>
-        <select id="region" aria-invalid={!!errorFor('region')} aria-describedby={describedBy('region')} {...register('region')}>
+        <select id="region" aria-invalid={!!errorFor('region')} aria-describedby={describedBy('region')} {...register('region')} defaultValue={String(defaults.region ?? '')}>
           <option value="">{t('regionPlaceholder')}</option>
           {regions.map((region) => (
             <option key={region.value} value={region.value}>
@@ -124,7 +125,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
       </div>
       <div className="field">
         <label htmlFor="city">{t('city')}</label>
-        <input id="city" autoComplete="address-level2" aria-invalid={!!errorFor('city')} aria-describedby={describedBy('city')} {...register('city')} />
+        <input id="city" autoComplete="address-level2" aria-invalid={!!errorFor('city')} aria-describedby={describedBy('city')} {...register('city')} defaultValue={String(defaults.city ?? '')} />
         {fieldError('city')}
       </div>
       <div className="field">
@@ -132,7 +133,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         <p id="comment-hint" className="hint">
           {t('commentHint')}
         </p>
-        <textarea id="comment" rows={3} aria-invalid={!!errorFor('comment')} aria-describedby={describedBy('comment', true)} {...register('comment')} />
+        <textarea id="comment" rows={3} aria-invalid={!!errorFor('comment')} aria-describedby={describedBy('comment', true)} {...register('comment')} defaultValue={String(defaults.comment ?? '')} />
         {fieldError('comment')}
       </div>
       <div className={styles.honeypot}>
@@ -140,18 +141,18 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         <input id="website" tabIndex={-1} autoComplete="off" {...register('website')} />
       </div>
       <div className={styles.checkbox}>
-        <input id="isPublic" type="checkbox" {...register('isPublic')} />
+        <input id="isPublic" type="checkbox" {...register('isPublic')} defaultChecked={defaults.isPublic === true} />
         <label htmlFor="isPublic">{t('isPublic')}</label>
       </div>
       <div className="field">
         <div className={styles.checkbox}>
-          <input id="consent" type="checkbox" aria-invalid={!!errorFor('consent')} aria-describedby={describedBy('consent')} {...register('consent')} />
+          <input id="consent" type="checkbox" aria-invalid={!!errorFor('consent')} aria-describedby={describedBy('consent')} {...register('consent')} defaultChecked={defaults.consent === true} />
           <label htmlFor="consent">{t('consent')}</label>
         </div>
         {fieldError('consent')}
       </div>
       <div className={styles.checkbox}>
-        <input id="wantsUpdates" type="checkbox" {...register('wantsUpdates')} />
+        <input id="wantsUpdates" type="checkbox" {...register('wantsUpdates')} defaultChecked={defaults.wantsUpdates === true} />
         <label htmlFor="wantsUpdates">{t('wantsUpdates')}</label>
       </div>
       <div>
