@@ -122,3 +122,26 @@ test('the organizer exports the CSV and a confirmed signer is in it; the export 
   const audits = await withDatabase(async (client) => (await client.query(`SELECT 1 FROM "AuditLog" WHERE action = 'petition.export'`)).rowCount);
   expect(audits).toBeGreaterThan(0);
 });
+
+test('a signer who opted in to updates follows the reform from the confirmation page, in one click', async ({ page }) => {
+  const email = `e2e-follow-${unique()}@example.org`;
+  const since = new Date();
+  await page.goto(`/en/petitions/${SLUG}`);
+  await page.getByLabel('Full name', { exact: true }).fill('Madina Omarova');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Region', { exact: true }).selectOption('ALMATY');
+  await page.getByLabel(/I agree to the privacy notice/).check();
+  await page.getByLabel(/Email me about this petition/).check();
+  await page.getByRole('button', { name: 'Sign' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/petitions/${SLUG}/check-email$`));
+  const mail = await readLatestMail(email, since, 20_000);
+  const confirmUrl = new URL(findLink(mail, /\/confirm$/));
+  await page.goto(confirmUrl.pathname + confirmUrl.search);
+  await page.getByRole('button', { name: 'Confirm my signature' }).click();
+  await page.getByRole('button', { name: /Get alerts about “Liability for sexual harassment”/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'you will get an email each time' })).toBeVisible();
+  const followed = await withDatabase(async (client) => (await client.query(
+    `SELECT 1 FROM "ReformSubscription" s JOIN "Supporter" p ON p.id = s."supporterId" JOIN "Reform" r ON r.id = s."reformId"
+      WHERE p.email = $1 AND r.slug = $2 AND s.status = 'CONFIRMED' AND s.source = 'petition'`, [email, SLUG])).rowCount);
+  expect(followed).toBe(1);
+});

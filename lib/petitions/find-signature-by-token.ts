@@ -1,17 +1,28 @@
 import { db } from '@/lib/db';
 import { hashToken } from '@/lib/petitions/tokens';
 
-export type TokenLookup = { status: 'PENDING' | 'CONFIRMED'; petitionTitle: unknown; slug: string; isExpired: boolean } | null;
+export type TokenLookup = {
+  status: 'PENDING' | 'CONFIRMED';
+  petitionId: string;
+  petitionTitle: unknown;
+  slug: string;
+  isExpired: boolean;
+  supporterId: string;
+  wantsUpdates: boolean;
+} | null;
 
 /** Read-only: what a confirm/withdraw page shows on GET. Changes nothing, so link scanners are harmless. */
 export async function findSignatureByToken(token: string, now = new Date()): Promise<TokenLookup> {
   const row = await db.signature.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { status: true, expiresAt: true, petition: { select: { title: true, slug: true } } },
+    select: { status: true, expiresAt: true, supporterId: true, wantsUpdates: true, petition: { select: { id: true, title: true, slug: true } } },
   });
   if (!row) return null;
   return {
     status: row.status,
+    petitionId: row.petition.id,
+    supporterId: row.supporterId,
+    wantsUpdates: row.wantsUpdates,
     petitionTitle: row.petition.title,
     slug: row.petition.slug,
     isExpired: row.status === 'PENDING' && (!row.expiresAt || row.expiresAt <= now),

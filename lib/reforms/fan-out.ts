@@ -8,7 +8,7 @@ import { reformAlertProps, type StageForMail } from '@/lib/reforms/alert-props';
 import { ALL_TOPICS } from '@/lib/unsubscribe/tokens';
 
 /*
- * Exactly once, in two hand-offs (docs/decisions/reforms-fan-out.md):
+ * Exactly once, in two hand-offs (docs/decisions/0006-reform-alert-fan-out.md):
  * 1. prepare: one ReformAlert row per (stage, supporter), written with ON CONFLICT DO NOTHING, so
  *    running it again (a crash, a second job) adds nobody twice;
  * 2. drain: rows are claimed with FOR UPDATE SKIP LOCKED; each one's OutboundMail + mail job and

@@ -103,3 +103,8 @@ export async function listStagesForFeed(reformId?: string, limit = 100) {
 export async function getReformForFeed(slug: string) {
   return db.reform.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, summary: true, updatedAt: true } });
 }
+
+/** The reforms a petition asked for, for the one-click follow on its confirmation page. */
+export async function listReformsOfPetition(petitionId: string) {
+  return db.reform.findMany({ where: { petitionId }, orderBy: { createdAt: 'asc' }, select: { id: true, slug: true, title: true } });
+}

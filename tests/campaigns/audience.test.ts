@@ -45,6 +45,28 @@ describe('audience arithmetic', () => {
     expect(await countAudience({ sources: [{ type: 'updates' }], regions: ['PAVLODAR'] })).toBe(0);
   });
 
+  it('reform subscribers: confirmed ones of that reform or of all reforms, still only with consent', async () => {
+    const reform = await db.reform.create({
+      data: { slug: 'audience-reform', title: { kk: 'R', ru: 'R', en: 'R' }, summary: { kk: 'S', ru: 'S', en: 'S' } },
+    });
+    const other = await db.reform.create({
+      data: { slug: 'audience-other', title: { kk: 'O', ru: 'O', en: 'O' }, summary: { kk: 'S', ru: 'S', en: 'S' } },
+    });
+    const subscribe = async (email: string, reformId: string | null, status: 'CONFIRMED' | 'PENDING') => {
+      const supporter = await db.supporter.findUniqueOrThrow({ where: { email } });
+      await db.reformSubscription.create({
+        data: { supporterId: supporter.id, reformId, scopeKey: reformId ?? 'all', locale: supporter.locale, status, consentVersion: 'test', confirmedAt: status === 'CONFIRMED' ? new Date() : null },
+      });
+    };
+    await subscribe('kk-almaty@example.org', reform.id, 'CONFIRMED');
+    await subscribe('ru-almaty@example.org', null, 'CONFIRMED');
+    await subscribe('en-astana@example.org', reform.id, 'PENDING');
+    await subscribe('ru-noregion@example.org', other.id, 'CONFIRMED');
+    await subscribe('no-consent@example.org', reform.id, 'CONFIRMED');
+    expect(await countAudience({ sources: [{ type: 'reform', reformId: reform.id }] })).toBe(2);
+    expect(await countAudience({ sources: [{ type: 'reform', reformId: other.id }] })).toBe(2);
+  });
+
   it('materialises exactly the counted audience, once, with each person\'s language or the fallback', async () => {
     const campaignId = await createCampaign(organizer, {
       subject: { ru: 'Новость', en: 'News', kk: '' },

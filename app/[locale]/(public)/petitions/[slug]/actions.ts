@@ -4,7 +4,10 @@ import { redirect } from 'next/navigation';
 import { confirmSignature } from '@/lib/petitions/confirm-signature';
 import { forgetPublicCount } from '@/lib/petitions/count';
 import { TokenSchema } from '@/lib/petitions/schemas';
+import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
 import { withdrawSignature } from '@/lib/petitions/withdraw-signature';
+import { followReformForSupporter } from '@/lib/reforms/follow-reform';
+import { isAppError } from '@/lib/errors';
 import { LocaleSchema } from '@/lib/validation';
 
 function tokenFrom(formData: FormData): string | null {
@@ -17,7 +20,26 @@ export async function confirmSignatureAction(locale: string, slug: string, formD
   const token = tokenFrom(formData);
   const result = token ? await confirmSignature(token) : { status: 'invalid' as const };
   const lang = LocaleSchema.catch('kk').parse(locale);
-  redirect(`/${lang}/petitions/${encodeURIComponent(slug)}/confirm?result=${result.status}`);
+  const keep = result.status === 'confirmed' || result.status === 'already-confirmed' ? `&token=${encodeURIComponent(token!)}` : '';
+  redirect(`/${lang}/petitions/${encodeURIComponent(slug)}/confirm?result=${result.status}${keep}`);
+}
+
+/** One click from the confirmation page: a confirmed signer who opted in to updates follows a reform. */
+export async function followReformAction(locale: string, slug: string, formData: FormData): Promise<void> {
+  const token = tokenFrom(formData);
+  const reformId = formData.get('reformId');
+  const lang = LocaleSchema.catch('kk').parse(locale);
+  const base = `/${lang}/petitions/${encodeURIComponent(slug)}/confirm`;
+  const found = token ? await findSignatureByToken(token) : null;
+  if (!token || !found || found.status !== 'CONFIRMED' || typeof reformId !== 'string') redirect(`${base}?result=invalid`);
+  let outcome = 'followed';
+  try {
+    outcome = await followReformForSupporter(found.supporterId, reformId);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    outcome = 'followFailed';
+  }
+  redirect(`${base}?result=confirmed&token=${encodeURIComponent(token)}&follow=${outcome}`);
 }
 
 export async function withdrawSignatureAction(locale: string, slug: string, formData: FormData): Promise<void> {

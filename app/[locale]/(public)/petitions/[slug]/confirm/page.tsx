@@ -5,16 +5,17 @@ import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
 import { localized } from '@/lib/petitions/localized';
 import { TokenSchema } from '@/lib/petitions/schemas';
 import { LocaleSchema } from '@/lib/validation';
-import { confirmSignatureAction } from '../actions';
+import { listReformsOfPetition } from '@/lib/reforms/queries';
+import { confirmSignatureAction, followReformAction } from '../actions';
 
-type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ token?: string; result?: string }> };
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ token?: string; result?: string; follow?: string }> };
 
 export const metadata: Metadata = { robots: { index: false }, referrer: 'no-referrer' };
 
 /** Landing page of the mailed link: GET only shows a button (mail scanners open links); the POST confirms. */
 export default async function ConfirmPage({ params, searchParams }: Props) {
   const { slug, locale: rawLocale } = await params;
-  const { token, result } = await searchParams;
+  const { token, result, follow } = await searchParams;
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'petitions.confirm' });
@@ -28,6 +29,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
         <p role="status" className="notice">
           {result === 'confirmed' ? t('done') : t('already')}
         </p>
+        <FollowReforms locale={locale} slug={slug} token={token} follow={follow} />
         <p>{back}</p>
       </div>
     );
@@ -63,5 +65,29 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
         <Link href={`/${locale}/petitions/${slug}/withdraw?token=${encodeURIComponent(parsed.data)}`}>{t('notMe')}</Link>
       </p>
     </div>
+  );
+}
+
+/** Signers who opted in to updates can follow the reform this petition asked for, in one click. */
+async function FollowReforms({ locale, slug, token, follow }: { locale: 'kk' | 'ru' | 'en'; slug: string; token?: string; follow?: string }) {
+  const parsed = TokenSchema.safeParse(token);
+  const found = parsed.success ? await findSignatureByToken(parsed.data) : null;
+  if (!parsed.success || !found || found.status !== 'CONFIRMED' || !found.wantsUpdates) return null;
+  const reforms = await listReformsOfPetition(found.petitionId);
+  if (reforms.length === 0) return null;
+  const t = await getTranslations({ locale, namespace: 'petitions.confirm' });
+  const outcome = follow === 'followed' || follow === 'alreadyFollowing' || follow === 'followFailed' ? follow : null;
+  return (
+    <section aria-labelledby="follow-heading" className="stack">
+      <h2 id="follow-heading">{t('followTitle')}</h2>
+      {outcome && <p role="status" className={outcome === 'followFailed' ? 'notice notice-error' : 'notice'}>{t(outcome)}</p>}
+      {reforms.map((reform) => (
+        <form key={reform.id} action={followReformAction.bind(null, locale, slug)}>
+          <input type="hidden" name="token" value={parsed.data} />
+          <input type="hidden" name="reformId" value={reform.id} />
+          <button type="submit">{t('followButton', { title: localized(reform.title, locale) })}</button>
+        </form>
+      ))}
+    </section>
   );
 }
