@@ -78,6 +78,20 @@ test('/ redirects to the language of the browser', async ({ request }) => {
   }
 });
 
+test('public pages set no cookie and carry only the messages their own scripts use', async ({ request }) => {
+  for (const path of ['/en', '/ru/help', '/kk/petitions']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    // A Set-Cookie would make the page uncacheable by a CDN and leave a trace on a shared phone.
+    expect(response.headers()['set-cookie'], path).toBeUndefined();
+  }
+  const html = await (await request.get('/en/help')).text();
+  expect(html).toContain('Quick exit');
+  // Console strings used to travel in every public page's script payload.
+  expect(html).not.toContain('Send invitation');
+  expect(html).not.toContain('Internal name (recipients do not see it)');
+});
+
 test('embeds stay outside the locale prefix and may be framed', async ({ request }) => {
   const response = await request.get('/embed/petitions/any', { maxRedirects: 0 });
   expect([301, 302, 307, 308]).not.toContain(response.status());

@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from 'next';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { ClientMessages } from '@/app/_components/client-messages';
 import { env } from '@/lib/env';
 import { routing } from '@/lib/i18n/routing';
 
@@ -39,7 +40,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         <a href="#main-content" className="skip-link">
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientMessages>{children}</ClientMessages>
       </body>
     </html>
   );

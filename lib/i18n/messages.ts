@@ -59,3 +59,18 @@ export function loadMessages(locale: AppLocale): AbstractIntlMessages {
 export function loadNamespace(locale: AppLocale, namespace: Namespace): AbstractIntlMessages {
   return CATALOG[locale][namespace];
 }
+
+/** Only the given message paths (`namespace` or `namespace.key.…`), nested as in the catalog. */
+export function pickMessages(messages: AbstractIntlMessages, paths: readonly string[]): AbstractIntlMessages {
+  const picked: AbstractIntlMessages = {};
+  for (const path of paths) {
+    const keys = path.split('.');
+    let source: unknown = messages;
+    for (const key of keys) source = source && typeof source === 'object' ? (source as AbstractIntlMessages)[key] : undefined;
+    if (source === undefined) throw new Error(`No messages at "${path}"`);
+    let target = picked;
+    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as AbstractIntlMessages;
+    target[keys.at(-1)!] = source as AbstractIntlMessages;
+  }
+  return picked;
+}

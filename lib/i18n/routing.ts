@@ -5,6 +5,9 @@ export const routing = defineRouting({
   locales: LOCALES,
   defaultLocale: 'kk',
   localePrefix: 'always',
+  // No cookie: public pages stay cacheable by a CDN (a Set-Cookie makes them private), and a
+  // shared or watched phone keeps no trace of the visit. `/` follows Accept-Language instead.
+  localeCookie: false,
 });
 
 export type AppLocale = (typeof routing.locales)[number];

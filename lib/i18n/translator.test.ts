@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadNamespace } from '@/lib/i18n/messages';
+import { loadMessages, loadNamespace, pickMessages } from '@/lib/i18n/messages';
 import { NAMESPACES } from '@/lib/i18n/namespaces';
 import { routing } from '@/lib/i18n/routing';
 import { formatDate, formatDateTime, formatTime, getTranslator } from '@/lib/i18n/translator';
@@ -48,5 +48,18 @@ describe('message catalog', () => {
       const t = getTranslator(locale, 'common');
       for (const region of REGIONS) expect(t(`regions.${region}`)).not.toMatch(/^common\.|^$/);
     }
+  });
+});
+
+describe('pickMessages', () => {
+  it('keeps only the asked paths, nested as in the catalog', () => {
+    const picked = pickMessages(loadMessages('ru'), ['common.quickExit', 'errors']);
+    expect(Object.keys(picked)).toEqual(['common', 'errors']);
+    expect(Object.keys(picked.common as object)).toEqual(['quickExit']);
+    expect(picked.errors).toEqual(loadNamespace('ru', 'errors'));
+  });
+
+  it('refuses a path that does not exist, so a renamed key fails loudly', () => {
+    expect(() => pickMessages(loadMessages('en'), ['petitions.nope'])).toThrow('petitions.nope');
   });
 });

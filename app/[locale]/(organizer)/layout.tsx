@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { LocaleSchema } from '@/lib/validation';
@@ -45,7 +46,8 @@ export default async function OrganizerLayout({ children, params }: Props) {
         </form>
       </header>
       <main id="main-content" className={styles.main}>
-        {children}
+        {/* The console's many forms use most namespaces; it is for signed-in organizers only. */}
+        <NextIntlClientProvider messages={await getMessages()}>{children}</NextIntlClientProvider>
       </main>
       <SessionKeepAlive />
     </div>

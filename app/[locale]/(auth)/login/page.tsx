@@ -5,6 +5,7 @@ import { getOrganizer } from '@/lib/auth';
 import { LocaleSchema } from '@/lib/validation';
 import { requestSignInLinkAction } from './actions';
 import { LoginForm } from './login-form';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -32,7 +33,9 @@ export default async function LoginPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <p>{t('intro')}</p>
-      <LoginForm action={requestSignInLinkAction.bind(null, locale)} />
+      <ClientMessages paths={['auth.login', 'errors']}>
+        <LoginForm action={requestSignInLinkAction.bind(null, locale)} />
+      </ClientMessages>
     </section>
   );
 }

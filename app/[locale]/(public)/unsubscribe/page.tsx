@@ -4,6 +4,7 @@ import { ALL_TOPICS, verifyUnsubscribeToken } from '@/lib/unsubscribe/tokens';
 import { LocaleSchema } from '@/lib/validation';
 import { unsubscribeAction } from './actions';
 import { UnsubscribeForm } from './unsubscribe-form';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -39,12 +40,14 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
   return (
     <section className="page narrow stack" aria-labelledby="unsubscribe-title">
       <h1 id="unsubscribe-title">{t('title')}</h1>
-      <UnsubscribeForm
-        action={unsubscribeAction.bind(null, locale)}
-        token={tokenValue}
-        topicLabel={topicLabel}
-        isAllTopics={claim.topic === ALL_TOPICS}
-      />
+      <ClientMessages paths={['unsubscribe']}>
+        <UnsubscribeForm
+          action={unsubscribeAction.bind(null, locale)}
+          token={tokenValue}
+          topicLabel={topicLabel}
+          isAllTopics={claim.topic === ALL_TOPICS}
+        />
+      </ClientMessages>
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { LocaleSchema } from '@/lib/validation';
 import styles from '../events.module.css';
 import { rsvpAction } from './actions';
 import { RsvpForm } from './rsvp-form';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -120,7 +121,9 @@ export default async function EventPage({ params }: Props) {
           <h2 id="rsvp-heading">{t('rsvp.title')}</h2>
           {seatsLeft === 0 ? <p className="notice">{t('rsvp.fullNotice')}</p> : null}
           <p>{event.requiresEmailConfirmation ? t('rsvp.introConfirm') : t('rsvp.intro')}</p>
-          <RsvpForm locale={locale} maxGuests={event.maxGuestsPerRsvp} isFull={seatsLeft === 0} action={rsvpAction.bind(null, locale, event.slug)} />
+          <ClientMessages paths={['events.rsvp', 'events.errors', 'errors']}>
+            <RsvpForm locale={locale} maxGuests={event.maxGuestsPerRsvp} isFull={seatsLeft === 0} action={rsvpAction.bind(null, locale, event.slug)} />
+          </ClientMessages>
         </section>
       ) : null}
     </article>

@@ -5,6 +5,7 @@ import { LOCALE_NAMES } from '@/lib/i18n/routing';
 import { LOCALES, LocaleSchema, REGIONS } from '@/lib/validation';
 import { submitEventAction } from './actions';
 import { SubmitForm } from './submit-form';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -26,13 +27,15 @@ export default async function SubmitEventPage({ params }: Props) {
     <div className="page narrow">
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
-      <SubmitForm
-        locale={locale}
-        action={submitEventAction.bind(null, locale)}
-        regions={REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }))}
-        types={EVENT_TYPES.map((value) => ({ value, label: tEvents(`types.${value}`) }))}
-        languages={LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))}
-      />
+      <ClientMessages paths={['events.submit', 'events.errors', 'errors']}>
+        <SubmitForm
+          locale={locale}
+          action={submitEventAction.bind(null, locale)}
+          regions={REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }))}
+          types={EVENT_TYPES.map((value) => ({ value, label: tEvents(`types.${value}`) }))}
+          languages={LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))}
+        />
+      </ClientMessages>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { LiveCount } from '../live-count';
 import styles from '../petitions.module.css';
 import { ShareLinks } from '../share-links';
 import { SignForm } from '../sign-form';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -67,30 +68,32 @@ export default async function PetitionPage({ params }: Props) {
           ) : null}
           <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.body, locale)) }} />
         </div>
-        <aside aria-label={t('page.progressLabel')}>
-          <LiveCount slug={slug} initial={figures} pollMs={COUNT_POLL_MS} live={signable} />
-          {petition.closesAt && signable ? <p>{t('page.closesAt', { date: format.dateTime(petition.closesAt, 'short') })}</p> : null}
-          <section aria-labelledby="sign-heading" id="sign">
-            <h2 id="sign-heading">{t('page.signHeading')}</h2>
-            {signable ? <SignForm slug={slug} locale={locale} regions={regions} /> : <p className="notice">{t('page.closedNotice')}</p>}
-          </section>
-          <section aria-labelledby="signers-heading">
-            <h2 id="signers-heading">{t('page.recentSigners')}</h2>
-            <p className="hint">{t('page.recentSignersNote')}</p>
-            {signers.length ? (
-              <ul className={styles.signers}>
-                {signers.map((signer, index) => (
-                  <li key={index}>
-                    {signer.name}, {tCommon(`regions.${signer.region}`)}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t('page.recentSignersNone')}</p>
-            )}
-          </section>
-          <ShareLinks url={`${env.APP_URL}/${locale}/petitions/${slug}`} title={title} />
-        </aside>
+        <ClientMessages paths={['petitions.page', 'petitions.form', 'petitions.errors', 'errors']}>
+          <aside aria-label={t('page.progressLabel')}>
+            <LiveCount slug={slug} initial={figures} pollMs={COUNT_POLL_MS} live={signable} />
+            {petition.closesAt && signable ? <p>{t('page.closesAt', { date: format.dateTime(petition.closesAt, 'short') })}</p> : null}
+            <section aria-labelledby="sign-heading" id="sign">
+              <h2 id="sign-heading">{t('page.signHeading')}</h2>
+              {signable ? <SignForm slug={slug} locale={locale} regions={regions} /> : <p className="notice">{t('page.closedNotice')}</p>}
+            </section>
+            <section aria-labelledby="signers-heading">
+              <h2 id="signers-heading">{t('page.recentSigners')}</h2>
+              <p className="hint">{t('page.recentSignersNote')}</p>
+              {signers.length ? (
+                <ul className={styles.signers}>
+                  {signers.map((signer, index) => (
+                    <li key={index}>
+                      {signer.name}, {tCommon(`regions.${signer.region}`)}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{t('page.recentSignersNone')}</p>
+              )}
+            </section>
+            <ShareLinks url={`${env.APP_URL}/${locale}/petitions/${slug}`} title={title} />
+          </aside>
+        </ClientMessages>
       </div>
     </article>
   );

@@ -10,6 +10,7 @@ import { subscribeAction } from '../alerts/actions';
 import { StageProgress } from '../stage-progress';
 import { SubscribeForm } from '../subscribe-form';
 import styles from '../reforms.module.css';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -95,12 +96,14 @@ export default async function ReformPage({ params }: Props) {
 
       <section aria-labelledby="reform-alerts">
         <h2 id="reform-alerts">{t('reform.getAlerts')}</h2>
-        <SubscribeForm
-          locale={locale}
-          reforms={choices.map((choice) => ({ id: choice.id, title: localized(choice.title, locale) }))}
-          defaultScope={reform.id}
-          action={subscribeAction.bind(null, locale)}
-        />
+        <ClientMessages paths={['reforms.subscribe', 'reforms.errors', 'reforms.frequencyOption', 'errors']}>
+          <SubscribeForm
+            locale={locale}
+            reforms={choices.map((choice) => ({ id: choice.id, title: localized(choice.title, locale) }))}
+            defaultScope={reform.id}
+            action={subscribeAction.bind(null, locale)}
+          />
+        </ClientMessages>
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import { listReformChoices } from '@/lib/reforms/queries';
 import { LocaleSchema } from '@/lib/validation';
 import { SubscribeForm } from '../subscribe-form';
 import { subscribeAction } from './actions';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ reform?: string }> };
 
@@ -25,12 +26,14 @@ export default async function AlertsPage({ params, searchParams }: Props) {
     <div className="page narrow">
       <h1>{t('subscribe.heading')}</h1>
       <p>{t('subscribe.intro')}</p>
-      <SubscribeForm
-        locale={locale}
-        reforms={reforms.map((reform) => ({ id: reform.id, title: localized(reform.title, locale) }))}
-        defaultScope={chosen?.id ?? 'all'}
-        action={subscribeAction.bind(null, locale)}
-      />
+      <ClientMessages paths={['reforms.subscribe', 'reforms.errors', 'reforms.frequencyOption', 'errors']}>
+        <SubscribeForm
+          locale={locale}
+          reforms={reforms.map((reform) => ({ id: reform.id, title: localized(reform.title, locale) }))}
+          defaultScope={chosen?.id ?? 'all'}
+          action={subscribeAction.bind(null, locale)}
+        />
+      </ClientMessages>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { findPublicPetition, isSignable } from '@/lib/petitions/queries';
 import { decodeFlash, FLASH_COOKIE } from '@/lib/petitions/sign-form-flash';
 import { LocaleSchema, REGIONS } from '@/lib/validation';
 import { SignForm } from '../../sign-form';
+import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -39,7 +40,9 @@ export default async function SignPage({ params }: Props) {
               {t('form.hasErrors')}
             </p>
           ) : null}
-          <SignForm slug={slug} locale={locale} regions={regions} defaults={flash?.values} initialErrors={flash?.errors} initialFormError={flash?.formError} />
+          <ClientMessages paths={['petitions.form', 'petitions.errors', 'errors']}>
+            <SignForm slug={slug} locale={locale} regions={regions} defaults={flash?.values} initialErrors={flash?.errors} initialFormError={flash?.formError} />
+          </ClientMessages>
         </>
       ) : (
         <p className="notice">{t('page.closedNotice')}</p>
