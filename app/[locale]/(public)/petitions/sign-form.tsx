@@ -2,14 +2,12 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
+import { useErrorText } from '@/app/_components/use-error-text';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { SignPetitionSchema, type SignPetitionData, type SignPetitionInput } from '@/lib/petitions/schemas';
 import type { FieldErrors } from '@/lib/validation';
-import enPetitions from '@/messages/en/petitions.json';
 import styles from './petitions.module.css';
-
-const OWN_ERROR_KEYS = new Set(Object.keys(enPetitions.errors));
 
 type Props = {
   slug: string;
@@ -27,8 +25,7 @@ type Props = {
  */
 export function SignForm({ slug, locale, regions, defaults = {}, initialErrors = {}, initialFormError }: Props) {
   const t = useTranslations('petitions.form');
-  const tErrors = useTranslations('errors');
-  const tOwn = useTranslations('petitions.errors');
+  const message = useErrorText('petitions');
   const [serverErrors, setServerErrors] = useState<FieldErrors>(() => Object.fromEntries(Object.entries(initialErrors).map(([k, v]) => [k, message(v)])));
   const [formError, setFormError] = useState<string | undefined>(initialFormError ? t(initialFormError as never) : undefined);
   const {
@@ -50,11 +47,6 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
       website: '',
     },
   });
-
-  function message(key: string): string {
-    if (OWN_ERROR_KEYS.has(key)) return tOwn(key as never);
-    return tErrors.has(key as never) ? tErrors(key as never) : tErrors('generic');
-  }
 
   const action = `/api/petitions/${slug}/signatures`;
   // defaultValue/defaultChecked below repeat defaultValues so the server-rendered form (no JavaScript) keeps them.

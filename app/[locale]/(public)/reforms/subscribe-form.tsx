@@ -2,14 +2,13 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
+import { useErrorText } from '@/app/_components/use-error-text';
 import { startTransition, useActionState } from 'react';
 import { useForm } from 'react-hook-form';
 import { SubscribeSchema, type SubscribeData, type SubscribeInput } from '@/lib/reforms/schemas';
-import enReforms from '@/messages/en/reforms.json';
 import type { SubscribeFormState } from './alerts/actions';
 import styles from './reforms.module.css';
 
-const OWN_ERROR_KEYS = new Set(Object.keys(enReforms.errors));
 const LANGUAGES = [
   ['kk', 'Қазақша'],
   ['ru', 'Русский'],
@@ -26,7 +25,7 @@ type Props = {
 /** Works without JavaScript (the server action validates with the same schema); with it, errors show before the round trip. */
 export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) {
   const t = useTranslations('reforms');
-  const tErrors = useTranslations('errors');
+  const message = useErrorText('reforms');
   const [state, formAction, isPending] = useActionState(action, null);
   const {
     register,
@@ -37,8 +36,6 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
     defaultValues: { email: '', locale, scope: defaultScope, frequency: 'EACH', consent: false as unknown as true, website: '' },
   });
 
-  const message = (key: string) =>
-    OWN_ERROR_KEYS.has(key) ? t(`errors.${key}` as never) : tErrors.has(key as never) ? tErrors(key as never) : tErrors('generic');
   const errorFor = (name: keyof SubscribeInput): string | undefined => {
     const clientKey = errors[name]?.message;
     return clientKey ? message(clientKey) : state?.fieldErrors[name];

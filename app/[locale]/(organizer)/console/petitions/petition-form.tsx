@@ -2,26 +2,23 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
+import { useErrorText } from '@/app/_components/use-error-text';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { PetitionFormSchema, type PetitionFormData, type PetitionFormInput } from '@/lib/petitions/schemas';
 import type { FieldErrors } from '@/lib/validation';
-import enPetitions from '@/messages/en/petitions.json';
 import { savePetitionAction } from './actions';
 
-const OWN = new Set(Object.keys(enPetitions.errors));
 const LANGS = ['kk', 'ru', 'en'] as const;
 
 export function PetitionForm({ locale, id, defaults }: { locale: string; id?: string; defaults: PetitionFormInput }) {
   const t = useTranslations('petitions.console.form');
-  const tErrors = useTranslations('errors');
-  const tOwn = useTranslations('petitions.errors');
+  const message = useErrorText('petitions');
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const { register, handleSubmit, formState, getValues } = useForm<PetitionFormInput, unknown, PetitionFormData>({
     resolver: zodResolver(PetitionFormSchema),
     defaultValues: defaults,
   });
-  const message = (key: string) => (OWN.has(key) ? tOwn(key as never) : tErrors.has(key as never) ? tErrors(key as never) : tErrors('generic'));
   const errorAt = (path: string): string | undefined => {
     const parts = path.split('.');
     let node: unknown = formState.errors;

@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { ReformSchema, type ReformData, type ReformInput } from '@/lib/reforms/schemas';
 import { LOCALES } from '@/lib/validation';
 import type { ConsoleActionResult } from './actions';
-import { useErrorText } from './use-error-text';
+import { useErrorText } from '@/app/_components/use-error-text';
 
 type Props = {
   defaults: ReformInput;
@@ -17,7 +17,7 @@ type Props = {
 
 export function ReformForm({ defaults, petitions, action }: Props) {
   const t = useTranslations('reforms.console.form');
-  const errorText = useErrorText();
+  const errorText = useErrorText('reforms');
   const [result, setResult] = useState<ConsoleActionResult | null>(null);
   const [isPending, startTransition] = useTransition();
   const { register, handleSubmit, formState: { errors } } = useForm<ReformInput, unknown, ReformData>({ resolver: zodResolver(ReformSchema), defaultValues: defaults });

@@ -8,13 +8,13 @@ import { STAGES } from '@/lib/reforms/constants';
 import { RecordStageSchema, type RecordStageData, type RecordStageInput } from '@/lib/reforms/schemas';
 import { LOCALES } from '@/lib/validation';
 import type { ConsoleActionResult } from './actions';
-import { useErrorText } from './use-error-text';
+import { useErrorText } from '@/app/_components/use-error-text';
 
 type Props = { today: string; action: (input: RecordStageInput) => Promise<ConsoleActionResult> };
 
 export function StageForm({ today, action }: Props) {
   const t = useTranslations('reforms');
-  const errorText = useErrorText();
+  const errorText = useErrorText('reforms');
   const [result, setResult] = useState<ConsoleActionResult | null>(null);
   const [isPending, startTransition] = useTransition();
   const empty = { kk: '', ru: '', en: '' };

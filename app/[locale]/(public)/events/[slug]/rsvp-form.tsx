@@ -2,14 +2,13 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
+import { useErrorText } from '@/app/_components/use-error-text';
 import { startTransition, useActionState } from 'react';
 import { useForm } from 'react-hook-form';
 import { RsvpSchema, type RsvpData, type RsvpInput } from '@/lib/events/schemas';
-import enEvents from '@/messages/en/events.json';
 import type { RsvpFormState } from './actions';
 import styles from '../events.module.css';
 
-const OWN_ERROR_KEYS = new Set(Object.keys(enEvents.errors));
 
 type Props = {
   locale: 'kk' | 'ru' | 'en';
@@ -21,8 +20,7 @@ type Props = {
 /** Works without JavaScript (the server action validates with the same schema); with it, errors show before the round trip. */
 export function RsvpForm({ locale, maxGuests, isFull, action }: Props) {
   const t = useTranslations('events.rsvp');
-  const tErrors = useTranslations('errors');
-  const tOwn = useTranslations('events.errors');
+  const message = useErrorText('events');
   const [state, formAction, isPending] = useActionState(action, null);
   const {
     register,
@@ -33,7 +31,6 @@ export function RsvpForm({ locale, maxGuests, isFull, action }: Props) {
     defaultValues: { name: '', email: '', guests: 0, consent: false as unknown as true, locale, website: '' },
   });
 
-  const message = (key: string) => (OWN_ERROR_KEYS.has(key) ? tOwn(key as never) : tErrors.has(key as never) ? tErrors(key as never) : tErrors('generic'));
   const errorFor = (name: keyof RsvpInput): string | undefined => {
     const clientKey = errors[name]?.message;
     return clientKey ? message(clientKey) : state?.fieldErrors[name];

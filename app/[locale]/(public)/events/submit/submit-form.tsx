@@ -2,14 +2,13 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
+import { useErrorText } from '@/app/_components/use-error-text';
 import { startTransition, useActionState } from 'react';
 import { useForm } from 'react-hook-form';
 import { SubmitEventSchema, type SubmitEventData, type SubmitEventInput } from '@/lib/events/schemas';
-import enEvents from '@/messages/en/events.json';
 import type { SubmitFormState } from './actions';
 import styles from '../events.module.css';
 
-const OWN_ERROR_KEYS = new Set(Object.keys(enEvents.errors));
 type Option = { value: string; label: string };
 type Props = {
   locale: 'kk' | 'ru' | 'en';
@@ -23,14 +22,12 @@ type Name = keyof SubmitEventInput;
 /** The partner form: same schema on both sides; works without JavaScript through the server action. */
 export function SubmitForm({ locale, action, regions, types, languages }: Props) {
   const t = useTranslations('events.submit');
-  const tErrors = useTranslations('errors');
-  const tOwn = useTranslations('events.errors');
+  const message = useErrorText('events');
   const [state, formAction, isPending] = useActionState(action, null);
   const { register, handleSubmit, formState: { errors } } = useForm<SubmitEventInput, unknown, SubmitEventData>({
     resolver: zodResolver(SubmitEventSchema),
     defaultValues: { locale, languages: [locale], maxGuestsPerRsvp: '2' as unknown as number, website: '' },
   });
-  const message = (key: string) => (OWN_ERROR_KEYS.has(key) ? tOwn(key as never) : tErrors.has(key as never) ? tErrors(key as never) : tErrors('generic'));
   const errorFor = (name: Name) => {
     const clientKey = errors[name]?.message;
     return clientKey ? message(String(clientKey)) : state?.fieldErrors[name];
