@@ -16,6 +16,19 @@ function columns(data: EventFormData) {
     title: data.title,
     description: data.description,
     accessibilityNotes: data.accessibilityNotes ?? Prisma.DbNull,
+    ...placeTimeAndSeats(data),
+    requiresEmailConfirmation: data.requiresEmailConfirmation,
+  };
+}
+
+type PlaceTimeAndSeats = Pick<
+  EventFormData,
+  'type' | 'startsAt' | 'endsAt' | 'region' | 'city' | 'venue' | 'address' | 'mapUrl' | 'isOnline' | 'onlineUrl' | 'isOnlineLinkPrivate' | 'languages' | 'capacity' | 'maxGuestsPerRsvp' | 'organiserName'
+>;
+
+/** The columns an organizer's event and a partner's submission share; an online event keeps no venue. */
+export function placeTimeAndSeats(data: PlaceTimeAndSeats) {
+  return {
     type: data.type,
     startsAt: data.startsAt,
     endsAt: data.endsAt,
@@ -30,7 +43,6 @@ function columns(data: EventFormData) {
     languages: data.languages,
     capacity: data.capacity,
     maxGuestsPerRsvp: data.maxGuestsPerRsvp,
-    requiresEmailConfirmation: data.requiresEmailConfirmation,
     organiserName: data.organiserName,
   };
 }

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { sendMail } from '@/lib/mailer';
 import { almatyDateKey } from '@/lib/events/almaty-time';
 import { submissionVerifyUrl } from '@/lib/events/links';
+import { placeTimeAndSeats } from '@/lib/events/save-event';
 import type { SubmitEventData } from '@/lib/events/schemas';
 import { getQueue } from '@/lib/queue';
 
@@ -42,21 +43,7 @@ export async function submitEvent(data: SubmitEventData): Promise<{ status: 'sub
         title: { [data.locale]: data.title },
         description: { [data.locale]: data.description },
         accessibilityNotes: data.accessibilityNotes ? { [data.locale]: data.accessibilityNotes } : undefined,
-        type: data.type,
-        startsAt: data.startsAt,
-        endsAt: data.endsAt,
-        region: data.region,
-        city: data.city,
-        venue: data.isOnline ? null : data.venue,
-        address: data.isOnline ? null : data.address,
-        mapUrl: data.isOnline ? null : data.mapUrl,
-        isOnline: data.isOnline,
-        onlineUrl: data.isOnline ? data.onlineUrl : null,
-        isOnlineLinkPrivate: data.isOnline && data.isOnlineLinkPrivate,
-        languages: data.languages,
-        capacity: data.capacity,
-        maxGuestsPerRsvp: data.maxGuestsPerRsvp,
-        organiserName: data.organiserName,
+        ...placeTimeAndSeats(data),
         status: 'DRAFT',
         submitterName: data.submitterName,
         submitterEmail: data.submitterEmail,
