@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
-import { renderMail, type RenderedMail } from '@/lib/mailer/render-mail';
+import { renderMail, renderMailsSharingLinks, type RenderedMail } from '@/lib/mailer/render-mail';
 import { isMailTemplateName, type MailTemplateName, type MailTemplateProps } from '@/lib/mailer/templates';
-import { enqueue, getQueue, MAIL_RETRY_OPTIONS, QUEUES } from '@/lib/queue';
+import { enqueue, enqueueMany, getQueue, MAIL_RETRY_OPTIONS, QUEUES } from '@/lib/queue';
 import { TopicSchema } from '@/lib/unsubscribe/tokens';
 
 export type SendMailInput<N extends MailTemplateName = MailTemplateName> = {
@@ -57,42 +58,82 @@ function jobData(outboundMailId: string, to: string, rendered: RenderedMail, pay
 
 const sendOptions = (outboundMailId: string) => ({ ...MAIL_RETRY_OPTIONS, singletonKey: outboundMailId });
 
-/**
- * The one send path. Renders the template in the recipient's language, records an OutboundMail
- * (PENDING) and queues its delivery in the same transaction: the caller's `tx` when given, so the
- * mail exists exactly when the caller's change commits. The worker (lib/jobs/send-mail.ts) sends it.
- */
-export async function sendMail<N extends MailTemplateName>(
-  input: SendMailInput<N>,
-  tx?: Prisma.TransactionClient,
-): Promise<{ outboundMailId: string }> {
+function checkedPayload<N extends MailTemplateName>(input: SendMailInput<N>): StoredPayload {
   if (input.topic !== undefined) {
     TopicSchema.parse(input.topic);
     if (!input.supporterId) throw new Error('Topic mail needs a supporterId (for the unsubscribe link)');
   }
-  const to = input.to.trim();
-  const payload: StoredPayload = { props: input.props, headers: cleanHeaders(input.headers), attachments: input.attachments };
-  const rendered = await render({ ...input, topic: input.topic ?? null, supporterId: input.supporterId ?? null }, payload);
+  return { props: input.props, headers: cleanHeaders(input.headers), attachments: input.attachments };
+}
+
+export type SendMailsOptions = {
+  /**
+   * Props holding URLs that differ per recipient while everything else is shared (a confirmation
+   * link per signer): each shared layout is rendered once and the URLs are filled in.
+   */
+  perRecipientLinks?: readonly string[];
+};
+
+/**
+ * The one send path. Renders each template in its recipient's language, records the OutboundMail
+ * rows (PENDING) and queues their delivery, in one statement each and in one transaction: the
+ * caller's `tx` when given, so the mail exists exactly when the caller's change commits. The
+ * worker (lib/jobs/send-mail.ts) sends them.
+ */
+export async function sendMails<N extends MailTemplateName>(
+  inputs: SendMailInput<N>[],
+  tx?: Prisma.TransactionClient,
+  options: SendMailsOptions = {},
+): Promise<Array<{ outboundMailId: string }>> {
+  if (inputs.length === 0) return [];
+  const payloads = inputs.map(checkedPayload);
+  const renderInputs = inputs.map((input, index) => ({
+    template: input.template,
+    locale: input.locale,
+    props: input.props,
+    topic: input.topic && input.supporterId ? { name: input.topic, supporterId: input.supporterId } : undefined,
+    headers: payloads[index]!.headers,
+  }));
+  const rendered = options.perRecipientLinks
+    ? await renderMailsSharingLinks(renderInputs, options.perRecipientLinks)
+    : await Promise.all(renderInputs.map((input) => renderMail(input)));
   // Start pg-boss (first use in this process) before any transaction is open.
   await getQueue();
+  const ids = inputs.map(() => randomUUID());
 
   const write = async (client: Prisma.TransactionClient) => {
-    const row = await client.outboundMail.create({
-      data: {
-        toAddress: to,
+    await client.outboundMail.createMany({
+      data: inputs.map((input, index) => ({
+        id: ids[index]!,
+        toAddress: input.to.trim(),
         supporterId: input.supporterId,
         template: input.template,
         locale: input.locale,
         topic: input.topic,
-        subject: rendered.subject,
-        payload: payload as Prisma.InputJsonValue,
-      },
-      select: { id: true },
+        subject: rendered[index]!.subject,
+        payload: payloads[index] as Prisma.InputJsonValue,
+      })),
     });
-    await enqueue(QUEUES.mailSend, jobData(row.id, to, rendered, payload), { ...sendOptions(row.id), tx: client });
-    return { outboundMailId: row.id };
+    await enqueueMany(
+      QUEUES.mailSend,
+      inputs.map((input, index) => ({
+        data: jobData(ids[index]!, input.to.trim(), rendered[index]!, payloads[index]!),
+        ...sendOptions(ids[index]!),
+      })),
+      { tx: client },
+    );
+    return ids.map((outboundMailId) => ({ outboundMailId }));
   };
   return tx ? write(tx) : db.$transaction(write);
+}
+
+/** One message: `sendMails` of one. */
+export async function sendMail<N extends MailTemplateName>(
+  input: SendMailInput<N>,
+  tx?: Prisma.TransactionClient,
+): Promise<{ outboundMailId: string }> {
+  const [sent] = await sendMails([input], tx);
+  return sent!;
 }
 
 /** Rows whose job may have been lost: PENDING for longer than this are queued again. */

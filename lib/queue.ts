@@ -1,4 +1,4 @@
-import { PgBoss, fromPrisma, type JobWithMetadata, type Queue, type SendOptions, type WorkOptions } from 'pg-boss';
+import { PgBoss, fromPrisma, type JobInsert, type JobWithMetadata, type Queue, type SendOptions, type WorkOptions } from 'pg-boss';
 import { env, requireDatabaseUrl } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -94,6 +94,13 @@ export async function enqueue(name: QueueName, data: object, options: EnqueueOpt
   const { tx, ...sendOptions } = options;
   const boss = await getQueue();
   return boss.send(name, data, { ...sendOptions, ...(tx ? { db: fromPrisma(tx) } : {}) });
+}
+
+/** Adds many jobs to one queue in one statement (in `tx` when given). */
+export async function enqueueMany(name: QueueName, jobs: JobInsert[], options: { tx?: Prisma.TransactionClient } = {}): Promise<void> {
+  if (jobs.length === 0) return;
+  const boss = await getQueue();
+  await boss.insert(name, jobs, options.tx ? { db: fromPrisma(options.tx) } : {});
 }
 
 export type JobHandler<T> = (jobs: JobWithMetadata<T>[]) => Promise<unknown>;

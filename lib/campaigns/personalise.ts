@@ -1,4 +1,5 @@
 import type { Locale } from '@/lib/generated/prisma/enums';
+import { fillLinks } from '@/lib/mailer/fill-links';
 
 /** Placeholders the per-recipient links replace; URL-safe so rendering leaves them intact. */
 export const UNSUBSCRIBE_PLACEHOLDER = 'https://dauys.invalid/__UNSUBSCRIBE__';
@@ -17,12 +18,9 @@ export function personalise(
   message: RenderedCampaignMessage,
   links: { unsubscribeUrl: string; preferencesUrl: string },
 ): { subject: string; html: string; text: string } {
-  const fill = (value: string) =>
-    value.replaceAll(UNSUBSCRIBE_PLACEHOLDER, links.unsubscribeUrl).replaceAll(PREFERENCES_PLACEHOLDER, links.preferencesUrl);
-  // In HTML attributes `&` is written `&amp;`; the links carry a query string.
-  const fillHtml = (value: string) =>
-    value
-      .replaceAll(UNSUBSCRIBE_PLACEHOLDER, links.unsubscribeUrl.replaceAll('&', '&amp;'))
-      .replaceAll(PREFERENCES_PLACEHOLDER, links.preferencesUrl.replaceAll('&', '&amp;'));
-  return { subject: message.subject, html: fillHtml(message.html), text: fill(message.text) };
+  const { subject, html, text } = fillLinks(message, [
+    [UNSUBSCRIBE_PLACEHOLDER, links.unsubscribeUrl],
+    [PREFERENCES_PLACEHOLDER, links.preferencesUrl],
+  ]);
+  return { subject, html, text };
 }

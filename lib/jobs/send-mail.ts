@@ -29,18 +29,25 @@ async function markBounced(mail: { id: string; toAddress: string; supporterId: s
   });
 }
 
+type ClaimedMail = { id: string; toAddress: string; supporterId: string | null };
+
 /**
- * Delivers one queued message. Temporary failures (4xx, connection trouble) throw, so pg-boss
- * retries with backoff; permanent ones (5xx) fail the row and mark the supporter bounced.
+ * Counts the attempt before SMTP sees the message, so a row left PENDING with attempts > 0 was in
+ * flight when its worker died. Mail without a topic (confirmations, sign-in links) is checked and
+ * claimed in one statement; topic mail is first checked against unsubscribes, made until now.
  */
-export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise<void> {
-  const { outboundMailId, message } = job.data;
+async function claimForDelivery(outboundMailId: string): Promise<ClaimedMail | null> {
+  const [plain] = await db.$queryRaw<ClaimedMail[]>`
+    UPDATE "OutboundMail" SET attempts = attempts + 1
+     WHERE id = ${outboundMailId} AND status = 'PENDING' AND topic IS NULL
+    RETURNING id, "toAddress", "supporterId"`;
+  if (plain) return plain;
+
   const mail = await db.outboundMail.findUnique({
     where: { id: outboundMailId },
     select: { id: true, status: true, toAddress: true, supporterId: true, topic: true },
   });
-  if (!mail || mail.status !== 'PENDING') return;
-
+  if (!mail || mail.status !== 'PENDING') return null;
   if (mail.topic && mail.supporterId) {
     // Checked here, not when queued: an unsubscribe during a long fan-out is honoured.
     const reason = await findSuppressionReason(mail.supporterId, mail.topic);
@@ -49,11 +56,22 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
         where: { id: mail.id, status: 'PENDING' },
         data: { status: 'SKIPPED', lastError: reason, ...finalData },
       });
-      return;
+      return null;
     }
   }
-
   await db.outboundMail.update({ where: { id: mail.id }, data: { attempts: { increment: 1 } } });
+  return mail;
+}
+
+/**
+ * Delivers one queued message. Temporary failures (4xx, connection trouble) throw, so pg-boss
+ * retries with backoff; permanent ones (5xx) fail the row and mark the supporter bounced.
+ */
+export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise<void> {
+  const { outboundMailId, message } = job.data;
+  const mail = await claimForDelivery(outboundMailId);
+  if (!mail) return;
+
   let messageId: string;
   try {
     const info = await getSmtpTransport().sendMail({

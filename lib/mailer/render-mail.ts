@@ -3,6 +3,7 @@ import type { MailTranslate } from '@/emails/layout';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { getTranslator } from '@/lib/i18n/translator';
 import { MAIL_TEMPLATES, type MailTemplateName, type TemplateContext } from '@/lib/mailer/templates';
+import { fillLinks } from '@/lib/mailer/fill-links';
 import { listUnsubscribeHeaders, unsubscribePageUrl } from '@/lib/unsubscribe/tokens';
 
 export type RenderedMail = { subject: string; html: string; text: string; headers: Record<string, string> };
@@ -48,4 +49,27 @@ export async function renderMail(input: RenderMailInput): Promise<RenderedMail> 
   const element = definition.element(context);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject: definition.subject(context), html, text, headers: { ...input.headers, ...topicHeaders } };
+}
+
+const linkPlaceholder = (name: string) => `https://dauys.invalid/__${name}__`;
+
+/**
+ * Many mails that differ only in the URLs named by `linkProps` (a confirmation link per signer):
+ * each distinct template, language and remaining props is rendered once with placeholder URLs, and
+ * every mail gets its own URLs filled in. The result equals rendering each mail on its own.
+ */
+export async function renderMailsSharingLinks(inputs: RenderMailInput[], linkProps: readonly string[]): Promise<RenderedMail[]> {
+  const layouts = new Map<string, Promise<RenderedMail>>();
+  return Promise.all(
+    inputs.map(async (input) => {
+      if (input.topic) throw new Error('Topic mail carries its own unsubscribe link: render it with renderMail');
+      const props = { ...(input.props as Record<string, unknown>) };
+      for (const name of linkProps) props[name] = linkPlaceholder(name);
+      const key = JSON.stringify([input.template, input.locale, props, input.headers ?? null]);
+      if (!layouts.has(key)) layouts.set(key, renderMail({ ...input, props }));
+      const layout = await layouts.get(key)!;
+      const links = linkProps.map((name) => [linkPlaceholder(name), String((input.props as Record<string, unknown>)[name])] as const);
+      return fillLinks(layout, links);
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/generated/prisma/enums';
-import { sendMail } from '@/lib/mailer';
+import { sendMails } from '@/lib/mailer';
 import { localized } from '@/lib/petitions/localized';
 import { hashToken, newToken } from '@/lib/petitions/tokens';
 
@@ -24,7 +24,8 @@ export function signatureLinks(locale: string, slug: string, token: string) {
 /**
  * Sends the mails signatures are waiting for (mailPending), a batch at a time, each with a fresh
  * token: a confirmation request for a pending signature, "you have already signed" for a confirmed
- * one. The token hash, the mail count and the outbox row change in one transaction per batch.
+ * one. The token hashes, the mail counts and the outbox rows change in one transaction per batch,
+ * in a few statements whatever its size; each petition's mail is rendered once per language.
  */
 export async function sendSignatureMails(batchSize = 100): Promise<number> {
   let sent = 0;
@@ -38,27 +39,24 @@ export async function sendSignatureMails(batchSize = 100): Promise<number> {
            ORDER BY s.id
            LIMIT ${batchSize}
            FOR UPDATE OF s SKIP LOCKED`;
-        for (const row of due) {
-          const token = newToken();
-          await tx.$executeRaw`
-            UPDATE "Signature" SET "tokenHash" = ${hashToken(token)}, "mailPending" = false,
-                   "mailsSent" = "mailsSent" + 1, "lastMailAt" = now()
-             WHERE id = ${row.id}`;
-          const props = {
-            petitionTitle: localized(row.title, row.locale),
-            ...signatureLinks(row.locale, row.slug, token),
-          };
-          await sendMail(
-            {
-              to: row.email,
-              supporterId: row.supporterId,
-              locale: row.locale,
-              template: row.status === 'CONFIRMED' ? 'petition-already-signed' : 'petition-confirm',
-              props,
-            },
-            tx,
-          );
-        }
+        if (due.length === 0) return 0;
+        const tokens = due.map(() => newToken());
+        await tx.$executeRaw`
+          UPDATE "Signature" s SET "tokenHash" = v.hash, "mailPending" = false,
+                 "mailsSent" = s."mailsSent" + 1, "lastMailAt" = now()
+            FROM unnest(${due.map((row) => row.id.toString())}::text[], ${tokens.map(hashToken)}::text[]) AS v(id, hash)
+           WHERE s.id = v.id::bigint`;
+        await sendMails(
+          due.map((row, index) => ({
+            to: row.email,
+            supporterId: row.supporterId,
+            locale: row.locale,
+            template: row.status === 'CONFIRMED' ? 'petition-already-signed' : 'petition-confirm',
+            props: { petitionTitle: localized(row.title, row.locale), ...signatureLinks(row.locale, row.slug, tokens[index]!) },
+          })),
+          tx,
+          { perRecipientLinks: ['confirmUrl', 'withdrawUrl'] },
+        );
         return due.length;
       },
       { timeout: 60_000 },

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
-import { sendMail } from '@/lib/mailer';
+import { sendMails } from '@/lib/mailer';
 import { enqueue, QUEUES } from '@/lib/queue';
 import { ALL_REFORMS_TOPIC, DRAIN_BATCH, PREPARE_BATCH, reformTopic } from '@/lib/reforms/constants';
 import { reformAlertProps, type StageForMail } from '@/lib/reforms/alert-props';
@@ -97,27 +97,31 @@ export async function drainFanOutBatch(stage: StageForMail): Promise<number> {
         ORDER BY a.id
         LIMIT ${DRAIN_BATCH}
         FOR UPDATE OF a SKIP LOCKED`;
-      const outcomes: Outcome[] = [];
+      const skipped: Outcome[] = [];
+      const toMail: ClaimedAlert[] = [];
       for (const row of rows) {
         const reason = skipReason(row);
-        if (reason) {
-          outcomes.push({ id: row.id, status: 'SKIPPED', outboundMailId: null, reason });
-          continue;
-        }
-        const locale = row.locale ?? 'ru';
-        const { outboundMailId } = await sendMail(
-          {
+        if (reason) skipped.push({ id: row.id, status: 'SKIPPED', outboundMailId: null, reason });
+        else toMail.push(row);
+      }
+      const mails = await sendMails(
+        toMail.map((row) => {
+          const locale = row.locale ?? 'ru';
+          return {
             to: row.email,
             supporterId: row.supporterId,
             locale,
-            template: 'reform-alert',
+            template: 'reform-alert' as const,
             topic: row.subscriptionReformId ? reformTopic(row.subscriptionReformId) : ALL_REFORMS_TOPIC,
             props: reformAlertProps(stage, locale),
-          },
-          tx,
-        );
-        outcomes.push({ id: row.id, status: 'QUEUED', outboundMailId, reason: null });
-      }
+          };
+        }),
+        tx,
+      );
+      const outcomes: Outcome[] = [
+        ...skipped,
+        ...toMail.map((row, index) => ({ id: row.id, status: 'QUEUED' as const, outboundMailId: mails[index]!.outboundMailId, reason: null })),
+      ];
       if (outcomes.length > 0) {
         await tx.$executeRaw`
           UPDATE "ReformAlert" a
