@@ -2,13 +2,16 @@
  * `npm run bench:sign`: the petition surge on this machine. Starts a production server (scripts/start.ts)
  * on its own embedded PostgreSQL and prints, from one run: sign-path throughput and latency at rising
  * concurrency (the JSON request the form's JavaScript sends, unique addresses, many client networks),
- * p99 at a fixed 300/s, the plain-INSERT ceiling of the same row from Node and the ratio, page views/s
- * with database transactions per 1,000 views, how long the displayed count takes to equal the true
+ * p50/p99 at 300/s (arrivals evenly spaced, and as autocannon's once-a-second bursts), the plain-INSERT
+ * ceiling of the same row from Node and the ratio, how fast the confirmation mails go out, page
+ * views/s with database transactions per 1,000 views (from Next.js, and through nginx with
+ * docs/nginx.conf when nginx is installed), how long the displayed count takes to equal the true
  * count after a confirmation surge, and whether every 2xx is in the database. Asserts nothing.
  *
  * Mail goes to an SMTP sink that discards (as to a relay in production; the demo's catcher would
  * store every message in the same database). BENCH_WORKER=separate runs the job workers in their own
- * process (WORKER_IN_PROCESS=false plus `npm run worker`) instead of inside the web server.
+ * process (WORKER_IN_PROCESS=false plus `npm run worker`) instead of inside the web server;
+ * BENCH_WORKER=none runs none, to show what the sign path costs without the mail it causes.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -18,34 +21,46 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { applyMigrationsAndPendingSchema } from '../lib/migration-engine';
+import { startNginx, type RunningNginx } from './nginx';
+import { openLoad, type OpenLoadRequest } from './open-load';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA_DIR = '.data/bench-sign';
 const PORT = Number(process.env.BENCH_PORT ?? 3374);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54374);
+const NGINX_PORT = Number(process.env.BENCH_NGINX_PORT ?? 3375);
 const BASE = `http://localhost:${PORT}`;
 const SLUG = 'bench-surge';
+const PAGE = '/en/petitions/sexual-harassment-liability';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const SEPARATE_WORKER = process.env.BENCH_WORKER === 'separate';
+const WORKER_MODE = process.env.BENCH_WORKER ?? 'in-process';
+const SEPARATE_WORKER = WORKER_MODE === 'separate';
 
 const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 let sequence = 0;
 const accepted = new Set<string>();
 const ip = () => `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`;
 
+/** The JSON request the sign form's JavaScript sends, from a new address and network each time. */
+function nextSignature(): OpenLoadRequest {
+  sequence += 1;
+  const email = `s${sequence}.${run}@bench.example`;
+  return {
+    method: 'POST',
+    path: `/api/petitions/${SLUG}/signatures`,
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip() },
+    body: JSON.stringify({ fullName: 'Bench Signer', email, region: 'ALMATY', consent: true, locale: 'en' }),
+  };
+}
+
 function signRequest() {
   return {
     method: 'POST' as const,
     path: `/api/petitions/${SLUG}/signatures`,
     setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
-      sequence += 1;
-      const email = `s${sequence}.${run}@bench.example`;
-      context.email = email;
-      return {
-        ...request,
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip() },
-        body: JSON.stringify({ fullName: 'Bench Signer', email, region: 'ALMATY', consent: true, locale: 'en' }),
-      };
+      const signature = nextSignature();
+      context.email = JSON.parse(signature.body!).email;
+      return { ...request, headers: signature.headers, body: signature.body };
     },
     onResponse(status: number, _body: string, context: Record<string, unknown>) {
       if (status === 200) accepted.add(context.email as string);
@@ -53,7 +68,7 @@ function signRequest() {
   };
 }
 
-async function cannon(options: autocannon.Options) {
+async function cannon(options: Omit<autocannon.Options, 'url'> & { url?: string }) {
   return autocannon({ url: BASE, duration: SECONDS, ...options });
 }
 
@@ -84,9 +99,10 @@ async function main() {
   const client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
   const sink = await startSink();
-  const shared = { DATABASE_URL: postgres.url, SMTP_URL: sink.url, APP_URL: BASE, WORKER_IN_PROCESS: String(!SEPARATE_WORKER) };
+  const shared = { DATABASE_URL: postgres.url, SMTP_URL: sink.url, APP_URL: BASE, WORKER_IN_PROCESS: String(WORKER_MODE === 'in-process') };
   const server = startProcess('scripts/start.ts', { ...shared, PORT: String(PORT), DAUYS_DATA_DIR: DATA_DIR, NEXT_DIST_DIR: '.next-bench-sign' });
   const worker = SEPARATE_WORKER ? startProcess('scripts/worker.ts', shared) : null;
+  let nginx: RunningNginx | null = null;
   try {
     await waitHealthy();
     const petitionId = `bench-${run}`;
@@ -107,8 +123,12 @@ async function main() {
       best = Math.max(best, rate);
       line(`sign, ${connections} connections`, `${rate.toFixed(0).padStart(5)} /s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors ${result.non2xx + result.errors + result.timeouts}`);
     }
-    const paced = await cannon({ connections: 100, overallRate: 300, duration: 15, requests: [signRequest()] });
-    line('sign, paced at 300/s', `${(paced['2xx'] / 15).toFixed(0).padStart(5)} /s  p50 ${paced.latency.p50} ms  p99 ${paced.latency.p99} ms  errors ${paced.non2xx + paced.errors + paced.timeouts}`);
+    // People arrive one by one: 300 a second, evenly spaced (open model, latency from when each was due).
+    const paced = await openLoad({ url: BASE, ratePerSecond: 300, seconds: 15, next: nextSignature, onOk: (request) => accepted.add(JSON.parse(request.body!).email) });
+    line('sign, 300/s evenly spaced (open model)', `${paced.ratePerSecond.toFixed(0).padStart(5)} /s  p50 ${paced.p50} ms  p99 ${paced.p99} ms  errors ${paced.failed}`);
+    // The same 300/s as autocannon paces it: every second's 300 sent at once at its start.
+    const burst = await cannon({ connections: 100, overallRate: 300, duration: 15, requests: [signRequest()] });
+    line('sign, 300/s as bursts of 300 (autocannon overallRate)', `${(burst['2xx'] / 15).toFixed(0).padStart(5)} /s  p50 ${burst.latency.p50} ms  p99 ${burst.latency.p99} ms  errors ${burst.non2xx + burst.errors + burst.timeouts}`);
 
     // No lost signature: every 200 is a row.
     const { rows: stored } = await client.query<{ email: string }>(`SELECT email FROM "Signature" WHERE "petitionId" = $1`, [petitionId]);
@@ -139,30 +159,44 @@ async function main() {
     line('best sign rate / plain INSERT rate', `${((best / ceiling) * 100).toFixed(1)} %`);
 
     // Let the confirmation mails of the surge go out first (at most 4 minutes), so the views below
-    // measure views alone; the pace at which they go out is a figure of its own.
-    const pendingMails = async () =>
-      Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Signature" WHERE "mailPending"`)).rows[0]!.n);
+    // measure views alone; the pace at which they go out is a figure of its own. A mail is out when
+    // its signature has handed it to the outbox and the outbox row is no longer PENDING.
+    const mailsNotSent = async () =>
+      Number((await client.query<{ n: string }>(
+        `SELECT (SELECT count(*) FROM "Signature" WHERE "mailPending") + (SELECT count(*) FROM "OutboundMail" WHERE status = 'PENDING') AS n`,
+      )).rows[0]!.n);
+    const mailsSent = async () =>
+      Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "OutboundMail" WHERE status = 'SENT'`)).rows[0]!.n);
+    const sentDuringSurge = await mailsSent();
     const drainStart = Date.now();
-    const backlog = await pendingMails();
+    const backlog = await mailsNotSent();
     let left = backlog;
-    while (left > 0 && Date.now() - drainStart < 240_000) {
+    while (left > 0 && WORKER_MODE !== 'none' && Date.now() - drainStart < 240_000) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      left = await pendingMails();
+      left = await mailsNotSent();
     }
     const drainSeconds = (Date.now() - drainStart) / 1000;
+    line('confirmation mails sent while the signing ran', `${sentDuringSurge}`);
     line('confirmation mails left after the surge, then sent', `${backlog} left, ${backlog - left} sent in ${drainSeconds.toFixed(0)} s (${((backlog - left) / drainSeconds).toFixed(0)} /s)`);
 
     // Page views and the database transactions they cost (idle baseline subtracted: the queue polls).
     const xacts = async () =>
       Number((await client.query<{ n: string }>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0]!.n);
-    let before = await xacts();
+    const before = await xacts();
     await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
     const idle = (await xacts()) - before - 2;
-    before = await xacts();
-    const views = await cannon({ connections: 50, requests: [{ method: 'GET', path: '/en/petitions/sexual-harassment-liability' }] });
-    const spent = Math.max(0, (await xacts()) - before - 1 - idle);
-    line('petition page views', `${(views['2xx'] / SECONDS).toFixed(0).padStart(5)} /s  p99 ${views.latency.p99} ms  non-2xx ${views.non2xx}`);
-    line('database transactions per 1,000 views', `${((spent / Math.max(1, views['2xx'])) * 1000).toFixed(2)} (idle baseline ${idle} subtracted)`);
+    const pageViews = async (label: string, url: string) => {
+      const start = await xacts();
+      const views = await cannon({ url, connections: 50, requests: [{ method: 'GET', path: PAGE }] });
+      const spent = Math.max(0, (await xacts()) - start - 1 - idle);
+      line(label, `${(views['2xx'] / SECONDS).toFixed(0).padStart(5)} /s  p99 ${views.latency.p99} ms  non-2xx ${views.non2xx}`);
+      line('  database transactions per 1,000 views', `${((spent / Math.max(1, views['2xx'])) * 1000).toFixed(2)} (idle baseline ${idle} subtracted)`);
+    };
+    await pageViews('petition page views, from Next.js', BASE);
+    // The same views through the documented caching proxy (docs/nginx.conf), as a CDN would serve them.
+    nginx = await startNginx(ROOT, path.join(ROOT, DATA_DIR, 'nginx'), NGINX_PORT, PORT);
+    if (nginx) await pageViews('petition page views, through nginx (docs/nginx.conf)', nginx.url);
+    else line('petition page views, through nginx', 'skipped: nginx is not installed (apt-get install nginx-light)');
 
     // Confirmation surge through the same function the confirm button calls, then time to a true display.
     process.env.DATABASE_URL = postgres.url;
@@ -180,17 +214,21 @@ async function main() {
     const surgeEnd = Date.now();
     line('confirmations (same function as the button, 32 at once)', `${((pending.length / (surgeEnd - confirmStart)) * 1000).toFixed(0).padStart(5)} /s`);
     const truth = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Signature" WHERE "petitionId" = $1 AND status = 'CONFIRMED'`, [petitionId])).rows[0]!.n);
-    for (;;) {
-      const shown = (await (await fetch(`${BASE}/api/petitions/${SLUG}`)).json()) as { count: number };
-      if (shown.count === truth) break;
-      if (Date.now() - surgeEnd > 60_000) throw new Error(`count still ${shown.count}, truth ${truth}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    line('displayed count equals the true count after', `${((Date.now() - surgeEnd) / 1000).toFixed(1)} s (true count ${truth})`);
+    const secondsUntilTrue = async (base: string) => {
+      for (;;) {
+        const shown = (await (await fetch(`${base}/api/petitions/${SLUG}`)).json()) as { count: number };
+        if (shown.count === truth) return (Date.now() - surgeEnd) / 1000;
+        if (Date.now() - surgeEnd > 60_000) throw new Error(`count still ${shown.count}, truth ${truth}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const [fromNext, throughNginx] = await Promise.all([secondsUntilTrue(BASE), nginx ? secondsUntilTrue(nginx.url) : null]);
+    line('displayed count equals the true count after', `${fromNext.toFixed(1)} s from Next.js${throughNginx === null ? '' : `, ${throughNginx.toFixed(1)} s through nginx`} (true count ${truth})`);
 
-    const workerMode = SEPARATE_WORKER ? 'workers in a separate process' : 'workers inside the web server';
+    const workerMode = { 'in-process': 'workers inside the web server', separate: 'workers in a separate process', none: 'no workers: no mail sent' }[WORKER_MODE];
     console.log(`\nPetitions benchmark (${SECONDS} s per step, ${workerMode}, ${new Date().toISOString()})\n${rows.join('\n')}`);
   } finally {
+    await nginx?.stop();
     await client.end();
     for (const child of [server, worker]) {
       if (!child?.pid) continue;

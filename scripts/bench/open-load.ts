@@ -1,0 +1,79 @@
+/**
+ * An open-model load: requests start at evenly spaced moments whatever the server's pace, as
+ * people arrive, and each latency counts from the moment its request was due, so a stall shows in
+ * the figures instead of slowing the load down (no coordinated omission, as in wrk2).
+ *
+ * autocannon's `overallRate` is not this: each connection sends its per-second budget at the start
+ * of every second, so "300/s" arrives as a burst of 300 at the top of each second.
+ */
+import http from 'node:http';
+
+export type OpenLoadRequest = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+
+export type OpenLoadResult = { sent: number; ok: number; failed: number; p50: number; p99: number; max: number; ratePerSecond: number };
+
+function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
+}
+
+export async function openLoad(options: {
+  url: string;
+  ratePerSecond: number;
+  seconds: number;
+  next: () => OpenLoadRequest;
+  onOk?: (request: OpenLoadRequest) => void;
+}): Promise<OpenLoadResult> {
+  const base = new URL(options.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
+  const total = Math.round(options.ratePerSecond * options.seconds);
+  const interval = 1000 / options.ratePerSecond;
+  const latencies: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  const start = performance.now() + 50;
+  const inFlight: Promise<void>[] = [];
+
+  const send = (request: OpenLoadRequest, due: number) =>
+    new Promise<void>((resolve) => {
+      const outgoing = http.request(
+        { agent, host: base.hostname, port: base.port, method: request.method, path: request.path, headers: request.headers },
+        (response) => {
+          response.resume();
+          response.on('end', () => {
+            latencies.push(performance.now() - due);
+            if (response.statusCode && response.statusCode < 300) {
+              ok += 1;
+              options.onOk?.(request);
+            } else failed += 1;
+            resolve();
+          });
+        },
+      );
+      outgoing.on('error', () => {
+        failed += 1;
+        resolve();
+      });
+      outgoing.end(request.body);
+    });
+
+  for (let index = 0; index < total; index += 1) {
+    const due = start + index * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(options.next(), due));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    sent: total,
+    ok,
+    failed,
+    p50: Math.round(percentile(latencies, 0.5)),
+    p99: Math.round(percentile(latencies, 0.99)),
+    max: Math.round(latencies.at(-1) ?? 0),
+    ratePerSecond: ok / elapsed,
+  };
+}
