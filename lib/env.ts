@@ -19,6 +19,11 @@ const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   /** The first admin; invited at every start when set. */
   ADMIN_EMAIL: z.email().optional(),
+  /**
+   * Reverse proxies in front that append to X-Forwarded-For (nginx: 1, a CDN then nginx: 2). The
+   * client address for per-IP limits is the entry this many from the end.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Run the pg-boss workers inside each Next.js server process. Set false with `npm run worker`. */
   WORKER_IN_PROCESS: booleanFlag.default(true),
   /** First wait before a mail is retried after a temporary SMTP failure; doubles on each retry. */

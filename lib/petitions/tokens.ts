@@ -25,14 +25,3 @@ export function addressPrefix(address: string): string {
   }
   return 'unknown';
 }
-
-/**
- * The client's address from X-Forwarded-For. Next.js fills that header with the socket address
- * when the client sent none, and a reverse proxy appends the address it saw, so the LAST entry is
- * the one the nearest hop vouches for. A client talking to Next directly can still forge it:
- * production runs behind a proxy (docs/operations.md).
- */
-export function clientAddressFrom(headers: Headers): string {
-  const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((part) => part.trim()).filter(Boolean);
-  return entries.at(-1) ?? 'unknown';
-}

@@ -1,9 +1,9 @@
+import { clientAddressFrom } from '@/lib/client-ip';
 import { getTranslator } from '@/lib/i18n/translator';
 import { translateFieldErrors } from '@/lib/petitions/field-errors';
 import { SignPetitionSchema } from '@/lib/petitions/schemas';
 import { encodeFlash, FLASH_COOKIE, signFormPath, type SignFormFlash } from '@/lib/petitions/sign-form-flash';
 import { signPetition, type SignOutcome } from '@/lib/petitions/sign-petition';
-import { clientAddressFrom } from '@/lib/petitions/tokens';
 import { fieldErrorKeys, LocaleSchema } from '@/lib/validation';
 
 type Context = { params: Promise<{ slug: string }> };
