@@ -145,3 +145,18 @@ test('a signer who opted in to updates follows the reform from the confirmation 
       WHERE p.email = $1 AND r.slug = $2 AND s.status = 'CONFIRMED' AND s.source = 'petition'`, [email, SLUG])).rowCount);
   expect(followed).toBe(1);
 });
+
+test('the social preview is a 1200×630 PNG described in the page’s language, Kazakh included', async ({ request }) => {
+  for (const locale of ['kk', 'ru', 'en'] as const) {
+    const html = await (await request.get(`/${locale}/petitions/${SLUG}`)).text();
+    const meta = (property: string) => new RegExp(`<meta property="${property}" content="([^"]+)"`).exec(html)?.[1];
+    const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(html)?.[1];
+    expect(meta('og:image:alt'), locale).toBe(title);
+    const image = await request.get(new URL(meta('og:image')!).pathname);
+    expect(image.status(), locale).toBe(200);
+    expect(image.headers()['content-type']).toBe('image/png');
+    const png = await image.body();
+    // IHDR: width and height as big-endian integers at bytes 16 and 20.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  }
+});
