@@ -155,6 +155,7 @@ test('the social preview is a 1200×630 PNG described in the page’s language, 
     const image = await request.get(new URL(meta('og:image')!).pathname);
     expect(image.status(), locale).toBe(200);
     expect(image.headers()['content-type']).toBe('image/png');
+    expect(image.headers()['cache-control']).toContain('s-maxage=');
     const png = await image.body();
     // IHDR: width and height as big-endian integers at bytes 16 and 20.
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);

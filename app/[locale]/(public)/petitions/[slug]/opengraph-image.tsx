@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import { formatNumber, getTranslator } from '@/lib/i18n/translator';
+import { PAGE_CACHE_CONTROL } from '@/lib/petitions/constants';
 import { localized } from '@/lib/petitions/localized';
 import { findPublicPetition, getPublicFigures } from '@/lib/petitions/queries';
 import { LocaleSchema } from '@/lib/validation';
@@ -54,6 +55,11 @@ export default async function PetitionImage({ params }: { params: Promise<Params
         </div>
       </div>
     ),
-    { ...size, fonts: fontData.map((data, index) => ({ name: fontName(FONT_SUBSETS[index]!), data, weight: 700 as const, style: 'normal' as const })) },
+    {
+      ...size,
+      // Shared caches absorb the crawlers of a viral share, like the page itself.
+      headers: { 'Cache-Control': PAGE_CACHE_CONTROL },
+      fonts: fontData.map((data, index) => ({ name: fontName(FONT_SUBSETS[index]!), data, weight: 700 as const, style: 'normal' as const })),
+    },
   );
 }
