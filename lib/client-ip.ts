@@ -13,7 +13,7 @@ export function clientAddressFrom(requestHeaders: Headers, trustedHops = env.TRU
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
-  return entries.at(-Math.min(Math.max(trustedHops, 1), entries.length)) || requestHeaders.get('x-real-ip')?.trim() || 'unknown';
+  return entries.at(-Math.min(trustedHops, entries.length)) || requestHeaders.get('x-real-ip')?.trim() || 'unknown';
 }
 
 /** The same inside a server action or component; "unknown" outside a request (scripts, tests). */

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
-import { renderMail, renderMailsSharingLinks, type RenderedMail } from '@/lib/mailer/render-mail';
+import { renderMail, renderMailsSharingLinks, type RenderedMail, type RenderMailInput } from '@/lib/mailer/render-mail';
 import { isMailTemplateName, type MailTemplateName, type MailTemplateProps } from '@/lib/mailer/templates';
 import { enqueue, enqueueMany, getQueue, MAIL_RETRY_OPTIONS, QUEUES } from '@/lib/queue';
 import { TopicSchema } from '@/lib/unsubscribe/tokens';
@@ -42,14 +42,17 @@ function cleanHeaders(headers: Record<string, string> | undefined): Record<strin
   return headers;
 }
 
-function render(row: { template: MailTemplateName; locale: Locale; topic?: string | null; supporterId?: string | null }, payload: StoredPayload) {
-  return renderMail({
+function renderInputFor(
+  row: { template: MailTemplateName; locale: Locale; topic?: string | null; supporterId?: string | null },
+  payload: StoredPayload,
+): RenderMailInput {
+  return {
     template: row.template,
     locale: row.locale,
     props: payload.props,
     topic: row.topic && row.supporterId ? { name: row.topic, supporterId: row.supporterId } : undefined,
     headers: payload.headers,
-  });
+  };
 }
 
 function jobData(outboundMailId: string, to: string, rendered: RenderedMail, payload: StoredPayload): MailJobData {
@@ -87,13 +90,8 @@ export async function sendMails<N extends MailTemplateName>(
 ): Promise<Array<{ outboundMailId: string }>> {
   if (inputs.length === 0) return [];
   const payloads = inputs.map(checkedPayload);
-  const renderInputs = inputs.map((input, index) => ({
-    template: input.template,
-    locale: input.locale,
-    props: input.props,
-    topic: input.topic && input.supporterId ? { name: input.topic, supporterId: input.supporterId } : undefined,
-    headers: payloads[index]!.headers,
-  }));
+  const addresses = inputs.map((input) => input.to.trim());
+  const renderInputs = inputs.map((input, index) => renderInputFor(input, payloads[index]!));
   const rendered = options.perRecipientLinks
     ? await renderMailsSharingLinks(renderInputs, options.perRecipientLinks)
     : await Promise.all(renderInputs.map((input) => renderMail(input)));
@@ -105,7 +103,7 @@ export async function sendMails<N extends MailTemplateName>(
     await client.outboundMail.createMany({
       data: inputs.map((input, index) => ({
         id: ids[index]!,
-        toAddress: input.to.trim(),
+        toAddress: addresses[index]!,
         supporterId: input.supporterId,
         template: input.template,
         locale: input.locale,
@@ -116,9 +114,9 @@ export async function sendMails<N extends MailTemplateName>(
     });
     await enqueueMany(
       QUEUES.mailSend,
-      inputs.map((input, index) => ({
-        data: jobData(ids[index]!, input.to.trim(), rendered[index]!, payloads[index]!),
-        ...sendOptions(ids[index]!),
+      ids.map((id, index) => ({
+        data: jobData(id, addresses[index]!, rendered[index]!, payloads[index]!),
+        ...sendOptions(id),
       })),
       { tx: client },
     );
@@ -166,7 +164,7 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
       });
       continue;
     }
-    const rendered = await render({ ...row, template: row.template }, payload);
+    const rendered = await renderMail(renderInputFor({ ...row, template: row.template }, payload));
     const jobId = await enqueue(QUEUES.mailSend, jobData(row.id, row.toAddress, rendered, payload), sendOptions(row.id));
     if (jobId) requeued += 1;
   }
