@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -60,6 +60,29 @@ function isListening(port: number): Promise<boolean> {
   });
 }
 
+type Process = { pid: number; parentPid: number; niceness: number; commandLine: string };
+
+async function processes(): Promise<Process[]> {
+  const found: Process[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name: state, ppid, … ; niceness is the 19th field of the line.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const commandLine = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).replaceAll('\0', ' ');
+      found.push({ pid: Number(entry), parentPid: Number(fields[1]), niceness: Number(fields[16]), commandLine });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+async function workerOf(dauys: ChildProcess): Promise<Process | undefined> {
+  return (await processes()).find((p) => p.parentPid === dauys.pid && p.commandLine.includes('scripts/worker.ts'));
+}
+
 async function expectEverythingStopped() {
   for (const port of [PORT, PG_PORT, SMTP_PORT]) expect(await isListening(port), `port ${port}`).toBe(false);
   // PostgreSQL removes its pid file only after a clean shutdown.
@@ -78,10 +101,22 @@ test('npm start stops cleanly on Ctrl-C and SIGTERM and keeps its data across re
   await client.query(`INSERT INTO "AuditLog" (id, action, "createdAt") VALUES ('lifecycle-marker', 'test.marker', now())`);
   await client.end();
 
+  // The job worker runs beside the web server at a lower priority, and comes back when it dies.
+  const worker = await workerOf(first);
+  expect(worker, 'a worker process').toBeDefined();
+  expect(worker!.niceness).toBe(10);
+  process.kill(worker!.pid, 'SIGKILL');
+  let restarted: Process | undefined;
+  await expect
+    .poll(async () => ((restarted = await workerOf(first)) && restarted.pid !== worker!.pid ? 'restarted' : 'not yet'), { timeout: 30_000, intervals: [500] })
+    .toBe('restarted');
+  expect(restarted!.niceness).toBe(10);
+
   process.kill(-first.pid!, 'SIGINT');
   // 130 (128 + SIGINT) is how tsx, like a shell, reports a run ended by Ctrl-C.
   expect([0, 130]).toContain(await exitOf(first));
   await expectEverythingStopped();
+  expect((await processes()).some((p) => p.pid === restarted!.pid)).toBe(false);
 
   const second = startDauys();
   await waitUntilHealthy();

@@ -1,13 +1,19 @@
 /**
  * `npm start` (production build) and `npm run dev` (hot reload): everything on one machine.
  * With no configuration it runs an embedded PostgreSQL (data in .data/), applies migrations, seeds
- * demo content, catches mail in a local SMTP server readable in the console, and starts Next.js with
- * the job worker inside it. DATABASE_URL / SMTP_URL switch to real servers; nothing embedded starts.
+ * demo content, catches mail in a local SMTP server readable in the console, and starts Next.js and
+ * the job worker. DATABASE_URL / SMTP_URL switch to real servers; nothing embedded starts.
+ *
+ * The production start runs the worker as its own process at a lower CPU priority, so a surge's
+ * confirmation mail uses the cores the web server leaves idle instead of queueing on its event loop
+ * (docs/benchmarks.md). `npm run dev` keeps it inside Next.js, where code changes reload it;
+ * WORKER_IN_PROCESS=true or false set by hand is obeyed (false: you run `npm run worker` yourself).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { setPriority } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-postgres';
 import { isPortInUse } from './lib/free-port';
@@ -21,9 +27,13 @@ const port = Number(process.env.PORT ?? 3000);
 const postgresPort = Number(process.env.DAUYS_PG_PORT ?? 54329);
 const smtpPort = Number(process.env.DAUYS_SMTP_PORT ?? 2525);
 const DEMO_ADMIN = 'admin@dauys.localhost';
+/** Niceness of the worker process: under contention the web server gets about 9 of every 10 slices. */
+const WORKER_NICENESS = 10;
+const WORKER_RESTART_DELAY_MS = 5_000;
 
 const cleanups: Array<() => Promise<void>> = [];
 let nextProcess: ChildProcess | undefined;
+let workerProcess: ChildProcess | undefined;
 let shuttingDown = false;
 
 function log(message: string) {
@@ -37,6 +47,31 @@ async function authSecret(): Promise<string> {
   const secret = randomBytes(32).toString('base64url');
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+function startWorker(env: NodeJS.ProcessEnv) {
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], { cwd: ROOT, env, stdio: 'inherit' });
+  workerProcess = worker;
+  try {
+    setPriority(worker.pid!, WORKER_NICENESS);
+  } catch (error) {
+    log(`Could not lower the worker's priority (${error instanceof Error ? error.message : error}); it runs at normal priority.`);
+  }
+  worker.on('exit', (code, signal) => {
+    if (shuttingDown) return;
+    log(`The job worker exited (${signal ?? `code ${code}`}); restarting it in ${WORKER_RESTART_DELAY_MS / 1000} s. Mail waits in the outbox meanwhile.`);
+    setTimeout(() => shuttingDown || startWorker(env), WORKER_RESTART_DELAY_MS);
+  });
+}
+
+/** Sends SIGTERM, waits for the exit, and kills after the grace period. */
+async function stopChild(child: ChildProcess | undefined, graceMs: number) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timeout = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timeout);
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -98,6 +133,9 @@ async function main() {
     await run(nextBin, ['build'], env);
   }
 
+  const runsOwnWorker = !isDev && !env.WORKER_IN_PROCESS;
+  if (runsOwnWorker) env.WORKER_IN_PROCESS = 'false';
+
   nextProcess = spawn(nextBin, [isDev ? 'dev' : 'start', '-p', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   nextProcess.stdout!.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -109,6 +147,7 @@ async function main() {
       void shutdown(code ?? 1);
     }
   });
+  if (runsOwnWorker) startWorker(env);
 }
 
 function announce(env: NodeJS.ProcessEnv, started: number) {
@@ -131,13 +170,8 @@ async function shutdown(exitCode = 0) {
   if (shuttingDown) return;
   shuttingDown = true;
   log('Shutting down…');
-  if (nextProcess && nextProcess.exitCode === null) {
-    const exited = new Promise((resolve) => nextProcess!.once('exit', resolve));
-    nextProcess.kill('SIGTERM');
-    const timeout = setTimeout(() => nextProcess?.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timeout);
-  }
+  // Mail in hand when the worker is killed stays in the outbox and goes out after the next start.
+  await Promise.all([stopChild(nextProcess, 10_000), stopChild(workerProcess, 10_000)]);
   for (const cleanup of cleanups) {
     try {
       await cleanup();
@@ -150,7 +184,8 @@ async function shutdown(exitCode = 0) {
 }
 
 // embedded-postgres installs exit hooks that stop PostgreSQL and exit at once on a signal, which
-// could leave Next.js running; this script orders the shutdown itself: Next.js, mail, then PostgreSQL.
+// could leave Next.js running; this script orders the shutdown itself: Next.js and the worker, the
+// mail catcher, then PostgreSQL.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.removeAllListeners(signal);
   process.on(signal, () => void shutdown(0));

@@ -9,9 +9,10 @@
  * count after a confirmation surge, and whether every 2xx is in the database. Asserts nothing.
  *
  * Mail goes to an SMTP sink that discards (as to a relay in production; the demo's catcher would
- * store every message in the same database). BENCH_WORKER=separate runs the job workers in their own
- * process (WORKER_IN_PROCESS=false plus `npm run worker`) instead of inside the web server;
- * BENCH_WORKER=none runs none, to show what the sign path costs without the mail it causes.
+ * store every message in the same database). By default the job worker runs as `npm start` runs it:
+ * its own process at a lower priority. BENCH_WORKER=in-process runs it inside the web server
+ * (WORKER_IN_PROCESS=true); BENCH_WORKER=none runs none, to show what the sign path costs without
+ * the mail it causes.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -33,8 +34,9 @@ const BASE = `http://localhost:${PORT}`;
 const SLUG = 'bench-surge';
 const PAGE = '/en/petitions/sexual-harassment-liability';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WORKER_MODE = process.env.BENCH_WORKER ?? 'in-process';
-const SEPARATE_WORKER = WORKER_MODE === 'separate';
+const WORKER_MODE = (process.env.BENCH_WORKER ?? 'separate') as 'separate' | 'in-process' | 'none';
+/** What scripts/start.ts is told; unset is its default, the worker process beside the web server. */
+const WORKER_IN_PROCESS = { separate: '', 'in-process': 'true', none: 'false' }[WORKER_MODE];
 
 const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 let sequence = 0;
@@ -99,9 +101,7 @@ async function main() {
   const client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
   const sink = await startSink();
-  const shared = { DATABASE_URL: postgres.url, SMTP_URL: sink.url, APP_URL: BASE, WORKER_IN_PROCESS: String(WORKER_MODE === 'in-process') };
-  const server = startProcess('scripts/start.ts', { ...shared, PORT: String(PORT), DAUYS_DATA_DIR: DATA_DIR, NEXT_DIST_DIR: '.next-bench-sign' });
-  const worker = SEPARATE_WORKER ? startProcess('scripts/worker.ts', shared) : null;
+  const server = startProcess('scripts/start.ts', { DATABASE_URL: postgres.url, SMTP_URL: sink.url, APP_URL: BASE, WORKER_IN_PROCESS, PORT: String(PORT), DAUYS_DATA_DIR: DATA_DIR, NEXT_DIST_DIR: '.next-bench-sign' });
   let nginx: RunningNginx | null = null;
   try {
     await waitHealthy();
@@ -225,16 +225,13 @@ async function main() {
     const [fromNext, throughNginx] = await Promise.all([secondsUntilTrue(BASE), nginx ? secondsUntilTrue(nginx.url) : null]);
     line('displayed count equals the true count after', `${fromNext.toFixed(1)} s from Next.js${throughNginx === null ? '' : `, ${throughNginx.toFixed(1)} s through nginx`} (true count ${truth})`);
 
-    const workerMode = { 'in-process': 'workers inside the web server', separate: 'workers in a separate process', none: 'no workers: no mail sent' }[WORKER_MODE];
+    const workerMode = { 'in-process': 'workers inside the web server', separate: 'worker in its own process at lower priority, the default', none: 'no workers: no mail sent' }[WORKER_MODE];
     console.log(`\nPetitions benchmark (${SECONDS} s per step, ${workerMode}, ${new Date().toISOString()})\n${rows.join('\n')}`);
   } finally {
     await nginx?.stop();
     await client.end();
-    for (const child of [server, worker]) {
-      if (!child?.pid) continue;
-      process.kill(-child.pid, 'SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
+    process.kill(-server.pid!, 'SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
     sink.process.kill();
     await postgres.stop();
     process.exit(0);
