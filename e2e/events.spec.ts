@@ -108,3 +108,45 @@ test('a partner submits an event, verifies the address, and an organizer approve
   await page.goto('/en/events?region=KARAGANDA&type=MARCH');
   await expect(page.getByRole('link', { name: title })).toBeVisible();
 });
+
+test('an organizer creates an event in the console: the form checks its fields before sending anything, then saves', async ({ page, context, baseURL }) => {
+  await signInAs(context, baseURL!, ADMIN);
+  await page.goto('/en/console/events/new');
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(request.url());
+  });
+
+  // The same zod schema as the server action, checked in the browser: errors beside each field.
+  await page.locator('#field-startsAt').fill('2026-12-01T12:00');
+  await page.locator('#field-endsAt').fill('2026-12-01T10:00');
+  for (const language of ['Қазақша', 'Русский', 'English']) await page.getByRole('checkbox', { name: language }).uncheck();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#field-title-en-error')).toHaveText('Please fill in this field.');
+  await expect(page.locator('#field-title-en')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#field-endsAt-error')).toHaveText('The end must be after the start.');
+  await expect(page.locator('#languages-error')).toHaveText('Choose at least one language.');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect(posts, 'nothing sent while the form has errors').toEqual([]);
+
+  const title = `Console event ${run}`;
+  await page.locator('#field-slug').fill(`console-event-${run}`);
+  for (const lang of ['kk', 'ru', 'en']) {
+    await page.locator(`#field-title-${lang}`).fill(`${title} ${lang}`);
+    await page.locator(`#field-description-${lang}`).fill(`Description ${lang}`);
+  }
+  await page.locator('#field-endsAt').fill('2026-12-01T14:00');
+  await page.locator('#field-city').fill('Shymkent');
+  await page.locator('#field-venue').fill('Youth centre');
+  await page.locator('#field-organiserName').fill('Shymkent Women');
+  await page.getByRole('checkbox', { name: 'English' }).check();
+  await expect(page.locator('#languages-error')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  await expect(page).toHaveURL(/\/en\/console\/events\/[^/?]+\?saved=1$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${title} en`);
+  await withDatabase(async (client) => {
+    const { rows } = await client.query(`SELECT languages::text[] AS languages, city FROM "Event" WHERE slug = $1`, [`console-event-${run}`]);
+    expect(rows).toEqual([{ languages: ['en'], city: 'Shymkent' }]);
+  });
+});

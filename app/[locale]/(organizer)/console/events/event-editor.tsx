@@ -4,7 +4,7 @@ import { EVENT_TYPES } from '@/lib/events/constants';
 import type { Event } from '@/lib/generated/prisma/client';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';
 import { LOCALES, REGIONS } from '@/lib/validation';
-import { ActionForm, Check, Field } from './action-form';
+import { ActionForm, Check, CheckGroup, Field } from './action-form';
 import { saveEventAction } from './actions';
 
 type Text = Record<string, string> | null;
@@ -19,7 +19,7 @@ export async function EventEditor({ locale, event, campaigns }: { locale: string
   const tf = await getTranslations({ locale, namespace: 'events.submit.fields' });
   const text = (value: unknown) => (value ?? {}) as Exclude<Text, null>;
   return (
-    <ActionForm action={saveEventAction.bind(null, locale, event?.id ?? null)} submit={t('save')}>
+    <ActionForm action={saveEventAction.bind(null, locale, event?.id ?? null)} schema="event" submit={t('save')}>
       <Field name="slug" label={t('slug')} defaultValue={event?.slug} />
       <Field name="campaignId" label={t('campaign')} defaultValue={event?.campaignId} options={campaigns.map((c) => ({ value: c.id, label: c.label }))} />
       {LOCALES.map((lang) => (
@@ -39,12 +39,11 @@ export async function EventEditor({ locale, event, campaigns }: { locale: string
       <Check name="isOnline" label={tf('isOnline')} defaultChecked={event?.isOnline} />
       <Field name="onlineUrl" type="url" label={tf('onlineUrl')} defaultValue={event?.onlineUrl} />
       <Check name="isOnlineLinkPrivate" label={tf('isOnlineLinkPrivate')} defaultChecked={event?.isOnlineLinkPrivate} />
-      <fieldset>
-        <legend>{tf('languages')}</legend>
+      <CheckGroup name="languages" legend={tf('languages')}>
         {LOCALES.map((lang) => (
           <Check key={lang} name="languages" value={lang} label={LOCALE_NAMES[lang]} defaultChecked={event ? event.languages.includes(lang) : true} />
         ))}
-      </fieldset>
+      </CheckGroup>
       <Field name="capacity" type="number" label={tf('capacity')} defaultValue={event?.capacity} />
       <Field name="maxGuestsPerRsvp" type="number" label={tf('maxGuestsPerRsvp')} defaultValue={event?.maxGuestsPerRsvp ?? 2} />
       <Check name="requiresEmailConfirmation" label={t('requiresEmailConfirmation')} defaultChecked={event?.requiresEmailConfirmation} />

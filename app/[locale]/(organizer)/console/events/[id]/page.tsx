@@ -47,12 +47,12 @@ export default async function ConsoleEventPage({ params, searchParams }: Props) 
           <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'publish')} submit={event.status === 'PENDING_REVIEW' ? t('approve') : t('publish')} done={t('done')}>{null}</ActionForm>
         ) : null}
         {['PENDING_REVIEW', 'DRAFT'].includes(event.status) ? (
-          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'reject')} submit={t('reject')} done={t('done')}>
+          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'reject')} schema="reject" submit={t('reject')} done={t('done')}>
             <Field name="reason" label={t('rejectReason')} multiline />
           </ActionForm>
         ) : null}
         {event.status === 'PUBLISHED' ? (
-          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'cancel')} submit={t('cancelEvent')} done={t('done')}>
+          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'cancel')} schema="cancel" submit={t('cancelEvent')} done={t('done')}>
             <Field name="note" label={t('cancelNote')} multiline />
           </ActionForm>
         ) : null}

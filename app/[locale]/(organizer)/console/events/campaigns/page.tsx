@@ -17,7 +17,7 @@ export default async function CampaignsPage({ params }: { params: Promise<{ loca
   const form = (campaign: (typeof campaigns)[number] | null) => {
     const name = (campaign?.name ?? {}) as Record<string, string>;
     return (
-      <ActionForm action={saveCampaignAction.bind(null, locale, campaign?.id ?? null)} submit={t('save')} done={t('saved')}>
+      <ActionForm action={saveCampaignAction.bind(null, locale, campaign?.id ?? null)} schema="campaign" submit={t('save')} done={t('saved')}>
         <Field name="slug" label={t('slug')} defaultValue={campaign?.slug} />
         {LOCALES.map((lang) => <Field key={lang} name={`name.${lang}`} label={`${t('campaignName')} (${LOCALE_NAMES[lang]})`} defaultValue={name[lang]} />)}
         <Field name="startsOn" type="date" label={t('startsOn')} defaultValue={campaign ? dateColumnKey(campaign.startsOn) : ''} />

@@ -30,7 +30,7 @@ export default async function ModerationPage({ params }: { params: Promise<{ loc
           <p style={{ whiteSpace: 'pre-line' }}>{localized(event.description, locale)}</p>
           <p><Link href={`/${locale}/console/events/${event.id}`}>{t('openToEdit')}</Link></p>
           <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'publish')} submit={t('approve')} done={t('done')}>{null}</ActionForm>
-          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'reject')} submit={t('reject')} done={t('done')}>
+          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'reject')} schema="reject" submit={t('reject')} done={t('done')}>
             <Field name="reason" label={t('rejectReason')} multiline />
           </ActionForm>
         </article>
