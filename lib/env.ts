@@ -26,6 +26,12 @@ const EnvSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Run the pg-boss workers inside each Next.js server process. Set false with `npm run worker`. */
   WORKER_IN_PROCESS: booleanFlag.default(true),
+  /**
+   * Port of the SMTP server that receives replies to the List-Unsubscribe mailto (unsubscribe@ the
+   * MAIL_FROM domain); it runs in the worker process. Unset: no such server.
+   */
+  UNSUBSCRIBE_MAILBOX_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  UNSUBSCRIBE_MAILBOX_HOST: z.string().min(1).default('0.0.0.0'),
   /** First wait before a mail is retried after a temporary SMTP failure; doubles on each retry. */
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
   /** Campaign mail throttle: at most this many messages in any second / hour; 0 = unlimited. */

@@ -1,16 +1,21 @@
 /**
  * `npm run worker`: the job workers as their own process, for when the web servers run with
- * WORKER_IN_PROCESS=false. Needs DATABASE_URL and SMTP_URL like the web server.
+ * WORKER_IN_PROCESS=false (and the process `npm start` runs beside Next.js). Needs DATABASE_URL and
+ * SMTP_URL like the web server. With UNSUBSCRIBE_MAILBOX_PORT it also receives unsubscribe mail.
  */
+import { env } from '../lib/env';
 import { registerWorkers, unregisterWorkers } from '../lib/jobs/register-workers';
+import { startUnsubscribeMailbox, unsubscribeMailboxAddress, type RunningUnsubscribeMailbox } from '../lib/unsubscribe/unsubscribe-mailbox';
 
 let stopping = false;
+let mailbox: RunningUnsubscribeMailbox | undefined;
 
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`[worker] ${signal}: finishing jobs in hand…`);
   try {
+    await mailbox?.stop();
     await unregisterWorkers();
     console.log('[worker] stopped');
     process.exit(0);
@@ -22,7 +27,15 @@ async function stop(signal: string) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
 
-registerWorkers().then(
+async function start() {
+  await registerWorkers();
+  if (env.UNSUBSCRIBE_MAILBOX_PORT) {
+    mailbox = await startUnsubscribeMailbox({ port: env.UNSUBSCRIBE_MAILBOX_PORT, host: env.UNSUBSCRIBE_MAILBOX_HOST });
+    console.log(`[worker] receiving mail for ${unsubscribeMailboxAddress()} on ${env.UNSUBSCRIBE_MAILBOX_HOST}:${mailbox.port}`);
+  }
+}
+
+start().then(
   () => console.log('[worker] running: mail delivery and the outbox sweeper'),
   (error: unknown) => {
     console.error('[worker] could not start', error);
