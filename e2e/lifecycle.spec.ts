@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { expect, test } from '@playwright/test';
 
@@ -111,6 +112,12 @@ test('npm start stops cleanly on Ctrl-C and SIGTERM and keeps its data across re
     .poll(async () => ((restarted = await workerOf(first)) && restarted.pid !== worker!.pid ? 'restarted' : 'not yet'), { timeout: 30_000, intervals: [500] })
     .toBe('restarted');
   expect(restarted!.niceness).toBe(10);
+
+  // Mail caught just now leaves the catcher an idle database connection, which the Ctrl-C (it
+  // reaches postgres directly) closes under it: the launcher must still stop cleanly.
+  const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: SMTP_PORT, secure: false, ignoreTLS: true });
+  await smtp.sendMail({ from: 'lifecycle@example.org', to: 'caught@example.org', subject: 'Lifecycle', text: 'Caught.' });
+  smtp.close();
 
   process.kill(-first.pid!, 'SIGINT');
   // 130 (128 + SIGINT) is how tsx, like a shell, reports a run ended by Ctrl-C.

@@ -21,6 +21,12 @@ export type RunningSmtpCatcher = { port: number; stop(): Promise<void> };
 export async function startSmtpCatcher(options: SmtpCatcherOptions): Promise<RunningSmtpCatcher> {
   const sizeLimit = options.sizeLimit ?? 10 * 1024 * 1024;
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, application_name: 'dauys-smtp-catcher' });
+  // An idle connection that PostgreSQL closes (a Ctrl-C reaches postgres directly, before this
+  // process stops the catcher) is dropped by the pool; unheard, the event would crash the launcher.
+  let stopping = false;
+  pool.on('error', (error) => {
+    if (!stopping) console.error('[smtp-catcher] database connection lost', error.message);
+  });
 
   async function store(raw: Buffer, envelope: { from: string; to: string[] }) {
     const source = raw.toString('utf8');
@@ -84,6 +90,7 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions): Promise<Run
   return {
     port,
     async stop() {
+      stopping = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await pool.end();
     },
