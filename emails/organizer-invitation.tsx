@@ -1,4 +1,5 @@
-import { Body, Button, Container, Head, Heading, Html, Link, Preview, Text } from '@react-email/components';
+import { Button, Heading, Link, Text } from '@react-email/components';
+import { EmailLayout, type MailTranslate } from '@/emails/layout';
 import type { AuthTranslate } from './sign-in-link';
 
 export type OrganizerInvitationEmailProps = {
@@ -8,37 +9,32 @@ export type OrganizerInvitationEmailProps = {
   role: 'ADMIN' | 'ORGANIZER';
   locale: string;
   t: AuthTranslate;
+  mailT: MailTranslate;
 };
 
 export function organizerInvitationSubject(t: AuthTranslate): string {
   return t('invitationMail.subject');
 }
 
-export default function OrganizerInvitationEmail({ loginUrl, inviterEmail, role, locale, t }: OrganizerInvitationEmailProps) {
+export default function OrganizerInvitationEmail({ loginUrl, inviterEmail, role, locale, t, mailT }: OrganizerInvitationEmailProps) {
   return (
-    <Html lang={locale}>
-      <Head />
-      <Preview>{t('invitationMail.preview', { inviter: inviterEmail })}</Preview>
-      <Body style={{ backgroundColor: '#ffffff', color: '#1a1a1a', fontFamily: 'Arial, sans-serif' }}>
-        <Container style={{ maxWidth: '560px', padding: '24px' }}>
-          <Heading as="h1" style={{ fontSize: '22px' }}>
-            {t('invitationMail.heading')}
-          </Heading>
-          <Text>
-            {t('invitationMail.body', { inviter: inviterEmail, role: t(`invitationMail.roles.${role}`) })}
-          </Text>
-          <Button
-            href={loginUrl}
-            style={{ backgroundColor: '#5b2a86', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' }}
-          >
-            {t('invitationMail.button')}
-          </Button>
-          <Text>{t('invitationMail.fallback')}</Text>
-          <Text>
-            <Link href={loginUrl}>{loginUrl}</Link>
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailLayout locale={locale} preview={t('invitationMail.preview', { inviter: inviterEmail })} t={mailT}>
+      <Heading as="h1" style={{ fontSize: '22px' }}>
+        {t('invitationMail.heading')}
+      </Heading>
+      <Text>
+        {t('invitationMail.body', { inviter: inviterEmail, role: t(`invitationMail.roles.${role}`) })}
+      </Text>
+      <Button
+        href={loginUrl}
+        style={{ backgroundColor: '#5b2a86', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' }}
+      >
+        {t('invitationMail.button')}
+      </Button>
+      <Text>{t('invitationMail.fallback')}</Text>
+      <Text>
+        <Link href={loginUrl}>{loginUrl}</Link>
+      </Text>
+    </EmailLayout>
   );
 }

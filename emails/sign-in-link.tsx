@@ -1,4 +1,5 @@
-import { Body, Button, Container, Head, Heading, Html, Link, Preview, Text } from '@react-email/components';
+import { Button, Heading, Link, Text } from '@react-email/components';
+import { EmailLayout, type MailTranslate } from '@/emails/layout';
 
 /** Translates a key of the `auth` namespace (the mailer passes getTranslator(locale, 'auth')). */
 export type AuthTranslate = (key: string, values?: Record<string, string | number>) => string;
@@ -9,36 +10,31 @@ export type SignInLinkEmailProps = {
   expiresInMinutes: number;
   locale: string;
   t: AuthTranslate;
+  mailT: MailTranslate;
 };
 
 export function signInLinkSubject(t: AuthTranslate): string {
   return t('signInMail.subject');
 }
 
-export default function SignInLinkEmail({ url, expiresInMinutes, locale, t }: SignInLinkEmailProps) {
+export default function SignInLinkEmail({ url, expiresInMinutes, locale, t, mailT }: SignInLinkEmailProps) {
   return (
-    <Html lang={locale}>
-      <Head />
-      <Preview>{t('signInMail.preview')}</Preview>
-      <Body style={{ backgroundColor: '#ffffff', color: '#1a1a1a', fontFamily: 'Arial, sans-serif' }}>
-        <Container style={{ maxWidth: '560px', padding: '24px' }}>
-          <Heading as="h1" style={{ fontSize: '22px' }}>
-            {t('signInMail.heading')}
-          </Heading>
-          <Text>{t('signInMail.body', { minutes: expiresInMinutes })}</Text>
-          <Button
-            href={url}
-            style={{ backgroundColor: '#5b2a86', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' }}
-          >
-            {t('signInMail.button')}
-          </Button>
-          <Text>{t('signInMail.fallback')}</Text>
-          <Text>
-            <Link href={url}>{url}</Link>
-          </Text>
-          <Text style={{ color: '#4a4a4a' }}>{t('signInMail.ignore')}</Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailLayout locale={locale} preview={t('signInMail.preview')} t={mailT}>
+      <Heading as="h1" style={{ fontSize: '22px' }}>
+        {t('signInMail.heading')}
+      </Heading>
+      <Text>{t('signInMail.body', { minutes: expiresInMinutes })}</Text>
+      <Button
+        href={url}
+        style={{ backgroundColor: '#5b2a86', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' }}
+      >
+        {t('signInMail.button')}
+      </Button>
+      <Text>{t('signInMail.fallback')}</Text>
+      <Text>
+        <Link href={url}>{url}</Link>
+      </Text>
+      <Text style={{ color: '#4a4a4a' }}>{t('signInMail.ignore')}</Text>
+    </EmailLayout>
   );
 }

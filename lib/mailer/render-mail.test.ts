@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getTranslator } from '@/lib/i18n/translator';
 import { renderMail, renderMailsSharingLinks, type RenderMailInput } from '@/lib/mailer/render-mail';
 
 const confirmation = (locale: 'kk' | 'ru' | 'en', token: string, petitionTitle = 'Criminalise domestic violence'): RenderMailInput => ({
@@ -35,5 +36,22 @@ describe('rendering mails that share a layout', () => {
   it('refuses topic mail, whose unsubscribe link is its own', async () => {
     const topicMail = { ...confirmation('en', 't'), template: 'petition-update' as const, topic: { name: 'updates', supporterId: 's' } };
     await expect(renderMailsSharingLinks([topicMail], ['petitionUrl'])).rejects.toThrow(/Topic mail/);
+  });
+});
+
+describe('organizer mails', () => {
+  it('carry the shared layout like every other mail: the helpline and the signature, in the language of the mail', async () => {
+    for (const locale of ['kk', 'ru', 'en'] as const) {
+      const footer = getTranslator(locale, 'mail');
+      const mails = await Promise.all([
+        renderMail({ template: 'sign-in-link', locale, props: { url: 'https://dauys.test/login/confirm?token=t', expiresInMinutes: 15 } }),
+        renderMail({ template: 'organizer-invitation', locale, props: { loginUrl: 'https://dauys.test/login', inviterEmail: 'admin@dauys.test', role: 'ORGANIZER' } }),
+      ]);
+      for (const mail of mails) {
+        expect(mail.text).toContain(footer('layout.hotline'));
+        expect(mail.text).toContain(footer('layout.signature'));
+        expect(mail.html).toContain(`lang="${locale}"`);
+      }
+    }
   });
 });

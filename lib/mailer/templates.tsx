@@ -50,13 +50,13 @@ export const MAIL_TEMPLATES = {
     namespace: 'auth',
     supportsTopic: false,
     subject: ({ t }) => signInLinkSubject(t),
-    element: ({ props, locale, t }) => <SignInLinkEmail {...props} locale={locale} t={t} />,
+    element: ({ props, locale, t, mailT }) => <SignInLinkEmail {...props} locale={locale} t={t} mailT={mailT} />,
   }),
   'organizer-invitation': defineTemplate<{ loginUrl: string; inviterEmail: string; role: 'ADMIN' | 'ORGANIZER' }>({
     namespace: 'auth',
     supportsTopic: false,
     subject: ({ t }) => organizerInvitationSubject(t),
-    element: ({ props, locale, t }) => <OrganizerInvitationEmail {...props} locale={locale} t={t} />,
+    element: ({ props, locale, t, mailT }) => <OrganizerInvitationEmail {...props} locale={locale} t={t} mailT={mailT} />,
   }),
 };
 
