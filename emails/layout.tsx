@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Link, Preview, Text } from '@react-email/components';
+import { Body, Button, Container, Head, Hr, Html, Link, Preview, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 
 /** Translates a key of the `mail` namespace (the mailer passes getTranslator(locale, 'mail')). */
@@ -41,5 +41,19 @@ export function EmailLayout({ locale, preview, t, unsubscribe, children }: Email
         </Container>
       </Body>
     </Html>
+  );
+}
+
+/** A message's one call to action, with its address in clear for mail programs that hide buttons. */
+export function ActionButton({ href, label, fallback }: { href: string; label: string; fallback: string }) {
+  return (
+    <>
+      <Button href={href} style={{ backgroundColor: '#5b2a86', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' }}>
+        {label}
+      </Button>
+      <Text>
+        {fallback} <Link href={href}>{href}</Link>
+      </Text>
+    </>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Text } from '@react-email/components';
-import { EmailLayout, type MailTranslate } from '@/emails/layout';
+import { Heading, Text } from '@react-email/components';
+import { ActionButton, EmailLayout, type MailTranslate } from '@/emails/layout';
 import type { AuthTranslate } from './sign-in-link';
 
 export type OrganizerInvitationEmailProps = {
@@ -25,16 +25,7 @@ export default function OrganizerInvitationEmail({ loginUrl, inviterEmail, role,
       <Text>
         {t('invitationMail.body', { inviter: inviterEmail, role: t(`invitationMail.roles.${role}`) })}
       </Text>
-      <Button
-        href={loginUrl}
-        style={{ backgroundColor: '#5b2a86', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' }}
-      >
-        {t('invitationMail.button')}
-      </Button>
-      <Text>{t('invitationMail.fallback')}</Text>
-      <Text>
-        <Link href={loginUrl}>{loginUrl}</Link>
-      </Text>
+      <ActionButton href={loginUrl} label={t('invitationMail.button')} fallback={t('invitationMail.fallback')} />
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Text } from '@react-email/components';
-import { EmailLayout, type MailTranslate } from '@/emails/layout';
+import { Heading, Text } from '@react-email/components';
+import { ActionButton, EmailLayout, type MailTranslate } from '@/emails/layout';
 
 export type ReformConfirmEmailProps = {
   confirmUrl: string;
@@ -25,12 +25,7 @@ export default function ReformConfirmEmail({ confirmUrl, frequency, reformTitle,
         {reformTitle ? t('mail.confirm.bodyOne', { title: reformTitle }) : t('mail.confirm.bodyAll')}{' '}
         {t(`frequency.${frequency}`)}
       </Text>
-      <Button href={confirmUrl} style={{ backgroundColor: '#5b2a86', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' }}>
-        {t('mail.confirm.button')}
-      </Button>
-      <Text>
-        {t('mail.fallback')} <Link href={confirmUrl}>{confirmUrl}</Link>
-      </Text>
+      <ActionButton href={confirmUrl} label={t('mail.confirm.button')} fallback={t('mail.fallback')} />
       <Text>{t('mail.confirm.notMe')}</Text>
     </EmailLayout>
   );

@@ -1,5 +1,5 @@
-import { Button, Heading, Link, Text } from '@react-email/components';
-import { EmailLayout, type MailTranslate } from '@/emails/layout';
+import { Heading, Text } from '@react-email/components';
+import { ActionButton, EmailLayout, type MailTranslate } from '@/emails/layout';
 
 /** Translates a key of the `auth` namespace (the mailer passes getTranslator(locale, 'auth')). */
 export type AuthTranslate = (key: string, values?: Record<string, string | number>) => string;
@@ -24,16 +24,7 @@ export default function SignInLinkEmail({ url, expiresInMinutes, locale, t, mail
         {t('signInMail.heading')}
       </Heading>
       <Text>{t('signInMail.body', { minutes: expiresInMinutes })}</Text>
-      <Button
-        href={url}
-        style={{ backgroundColor: '#5b2a86', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' }}
-      >
-        {t('signInMail.button')}
-      </Button>
-      <Text>{t('signInMail.fallback')}</Text>
-      <Text>
-        <Link href={url}>{url}</Link>
-      </Text>
+      <ActionButton href={url} label={t('signInMail.button')} fallback={t('signInMail.fallback')} />
       <Text style={{ color: '#4a4a4a' }}>{t('signInMail.ignore')}</Text>
     </EmailLayout>
   );
