@@ -5,10 +5,12 @@
  */
 import { env } from '../lib/env';
 import { registerWorkers, unregisterWorkers } from '../lib/jobs/register-workers';
-import { startUnsubscribeMailbox, unsubscribeMailboxAddress, type RunningUnsubscribeMailbox } from '../lib/unsubscribe/unsubscribe-mailbox';
+import type { RunningSmtpReceiver } from '../lib/smtp-receiver';
+import { unsubscribeMailbox } from '../lib/unsubscribe/tokens';
+import { startUnsubscribeMailbox } from '../lib/unsubscribe/unsubscribe-mailbox';
 
 let stopping = false;
-let mailbox: RunningUnsubscribeMailbox | undefined;
+let mailbox: RunningSmtpReceiver | undefined;
 
 async function stop(signal: string) {
   if (stopping) return;
@@ -31,7 +33,7 @@ async function start() {
   await registerWorkers();
   if (env.UNSUBSCRIBE_MAILBOX_PORT) {
     mailbox = await startUnsubscribeMailbox({ port: env.UNSUBSCRIBE_MAILBOX_PORT, host: env.UNSUBSCRIBE_MAILBOX_HOST });
-    console.log(`[worker] receiving mail for ${unsubscribeMailboxAddress()} on ${env.UNSUBSCRIBE_MAILBOX_HOST}:${mailbox.port}`);
+    console.log(`[worker] receiving mail for ${unsubscribeMailbox()} on ${env.UNSUBSCRIBE_MAILBOX_HOST}:${mailbox.port}`);
   }
 }
 

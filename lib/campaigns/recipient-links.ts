@@ -2,7 +2,7 @@ import { CAMPAIGN_TOPIC } from '@/lib/campaigns/audience/suppressions';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { mailDomain } from '@/lib/smtp-transport';
-import { createUnsubscribeToken } from '@/lib/unsubscribe/tokens';
+import { createUnsubscribeToken, unsubscribeMailtoFor } from '@/lib/unsubscribe/tokens';
 
 export type RecipientLinks = {
   /** RFC 8058 one-click target (POST); in the List-Unsubscribe header. */
@@ -25,7 +25,7 @@ export function recipientLinks(supporterId: string, locale: Locale): RecipientLi
   const token = createUnsubscribeToken({ supporterId, topic: CAMPAIGN_TOPIC });
   return {
     oneClickUrl: `${BASE_URL}/api/unsubscribe?token=${token}`,
-    mailto: `mailto:unsubscribe@${mailDomain()}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`,
+    mailto: unsubscribeMailtoFor(token),
     unsubscribeUrl: `${BASE_URL}/${locale}/unsubscribe?token=${token}`,
     preferencesUrl: `${BASE_URL}/${locale}/subscriptions?token=${token}`,
   };

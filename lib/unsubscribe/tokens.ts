@@ -59,9 +59,23 @@ export function unsubscribePageUrl(claim: UnsubscribeClaim, locale: Locale): str
   return `${baseUrl()}/${locale}/unsubscribe?token=${createUnsubscribeToken(claim)}`;
 }
 
+/** Where the List-Unsubscribe mailto goes (received by lib/unsubscribe/unsubscribe-mailbox.ts). */
+export function unsubscribeMailbox(): string {
+  return `unsubscribe@${mailDomain()}`;
+}
+
+/** The mailto for a token already signed: its subject is `unsubscribe <token>`. */
+export function unsubscribeMailtoFor(token: string): string {
+  return `mailto:${unsubscribeMailbox()}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`;
+}
+
 export function unsubscribeMailto(claim: UnsubscribeClaim): string {
-  const subject = encodeURIComponent(`unsubscribe ${createUnsubscribeToken(claim)}`);
-  return `mailto:unsubscribe@${mailDomain()}?subject=${subject}`;
+  return unsubscribeMailtoFor(createUnsubscribeToken(claim));
+}
+
+/** The token in a text written by unsubscribeMailtoFor (a subject, or a body it was moved to). */
+export function findUnsubscribeToken(text: string): string | null {
+  return /\bunsubscribe\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/i.exec(text)?.[1] ?? null;
 }
 
 /** The RFC 2369 / RFC 8058 headers of a bulk message. */

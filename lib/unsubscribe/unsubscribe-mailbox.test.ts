@@ -3,8 +3,8 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { listUnsubscribeHeaders } from '@/lib/unsubscribe/tokens';
-import { startUnsubscribeMailbox, unsubscribeMailboxAddress } from '@/lib/unsubscribe/unsubscribe-mailbox';
+import { listUnsubscribeHeaders, unsubscribeMailbox } from '@/lib/unsubscribe/tokens';
+import { startUnsubscribeMailbox } from '@/lib/unsubscribe/unsubscribe-mailbox';
 import { freePort } from '@/scripts/lib/free-port';
 
 const mailbox = await startUnsubscribeMailbox({ port: 0, host: '127.0.0.1' });
@@ -31,7 +31,7 @@ describe('the unsubscribe mailbox (List-Unsubscribe mailto)', () => {
   it('unsubscribes when a mail program sends the mailto message, as the one-click URL does', async () => {
     const supporter = await db.supporter.create({ data: { email: 'by-mail@example.org', locale: 'kk' } });
     const { to, subject } = mailtoOf(supporter.id);
-    expect(to).toBe(unsubscribeMailboxAddress());
+    expect(to).toBe(unsubscribeMailbox());
 
     await client.sendMail({ from: 'by-mail@example.org', to, subject, text: '' });
     expect(await topicsOf(supporter.id)).toEqual(['campaigns']);
@@ -72,7 +72,7 @@ describe('the worker process', () => {
         let output = '';
         worker.stdout!.on('data', (chunk: Buffer) => {
           output += chunk.toString();
-          if (output.includes(`receiving mail for ${unsubscribeMailboxAddress()}`)) resolve();
+          if (output.includes(`receiving mail for ${unsubscribeMailbox()}`)) resolve();
         });
         worker.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output}`)));
       });

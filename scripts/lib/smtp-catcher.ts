@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpReceiver, type ReceivedMessage } from '../../lib/smtp-receiver';
 
 export type SmtpCatcherOptions = {
   /** 0 picks a free port. */
@@ -23,12 +22,9 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions): Promise<Run
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, application_name: 'dauys-smtp-catcher' });
   // An idle connection that PostgreSQL closes (a Ctrl-C reaches postgres directly, before this
   // process stops the catcher) is dropped by the pool; unheard, the event would crash the launcher.
-  let stopping = false;
-  pool.on('error', (error) => {
-    if (!stopping) console.error('[smtp-catcher] database connection lost', error.message);
-  });
+  pool.on('error', (error) => console.error('[smtp-catcher] database connection lost:', error.message));
 
-  async function store(raw: Buffer, envelope: { from: string; to: string[] }) {
+  async function store({ raw, from, to }: ReceivedMessage) {
     const source = raw.toString('utf8');
     const parsed = await simpleParser(raw).catch(() => undefined);
     await pool.query(
@@ -36,8 +32,8 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions): Promise<Run
        VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
       [
         randomUUID(),
-        parsed?.from?.text || envelope.from,
-        envelope.to,
+        parsed?.from?.text || from,
+        to,
         parsed?.subject ?? '',
         parsed?.text ?? null,
         typeof parsed?.html === 'string' ? parsed.html : null,
@@ -46,52 +42,19 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions): Promise<Run
     );
   }
 
-  const server = new SMTPServer({
-    name: 'dauys-catcher',
+  const receiver = await startSmtpReceiver({
+    port: options.port,
+    host: '127.0.0.1',
+    name: 'smtp-catcher',
     banner: 'Dauys local mail catcher: nothing is delivered',
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    hideSTARTTLS: true,
-    size: sizeLimit,
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (stream.sizeExceeded) {
-          callback(Object.assign(new Error(`Message exceeds the ${sizeLimit} byte limit`), { responseCode: 552 }));
-          return;
-        }
-        const envelope = {
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-        };
-        store(Buffer.concat(chunks), envelope).then(
-          () => callback(),
-          (error: unknown) => {
-            console.error('[smtp-catcher] could not store a message', error);
-            callback(Object.assign(new Error('Temporary storage failure'), { responseCode: 451 }));
-          },
-        );
-      });
-    },
+    sizeLimit,
+    store,
   });
-  server.on('error', (error) => console.error('[smtp-catcher]', error));
-
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
-      server.server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.server.address() as AddressInfo;
 
   return {
-    port,
+    port: receiver.port,
     async stop() {
-      stopping = true;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await receiver.stop();
       await pool.end();
     },
   };
