@@ -22,7 +22,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { applyMigrationsAndPendingSchema } from '../lib/migration-engine';
-import { startNginx, type RunningNginx } from './nginx';
+import { startNginx, type RunningNginx } from '../lib/nginx';
 import { openLoad, type OpenLoadRequest } from './open-load';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -196,7 +196,7 @@ async function main() {
     // The same views through the documented caching proxy (docs/nginx.conf), as a CDN would serve them.
     nginx = await startNginx(ROOT, path.join(ROOT, DATA_DIR, 'nginx'), NGINX_PORT, PORT);
     if (nginx) await pageViews('petition page views, through nginx (docs/nginx.conf)', nginx.url);
-    else line('petition page views, through nginx', 'skipped: nginx is not installed (apt-get install nginx-light)');
+    else line('petition page views, through nginx', 'skipped: nginx is not installed (apt-get install nginx)');
 
     // Confirmation surge through the same function the confirm button calls, then time to a true display.
     process.env.DATABASE_URL = postgres.url;

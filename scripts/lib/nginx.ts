@@ -1,7 +1,7 @@
 /**
- * Runs Debian's nginx with docs/nginx.conf (the documented caching proxy) in front of a benchmark
- * server, so a benchmark can measure what a surge costs behind a cache. Ports and the cache folder
- * are the only changes to the documented file.
+ * Runs Debian's nginx with docs/nginx.conf (the documented caching proxy) in front of a Dauys
+ * server, for the benchmark (what a surge costs behind a cache) and the end-to-end tests (what the
+ * cache may and may not keep). Ports and the cache folder are the only changes to the documented file.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
