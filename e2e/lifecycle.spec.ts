@@ -31,6 +31,7 @@ function startDauys(): ChildProcess {
       DAUYS_PG_PORT: String(PG_PORT),
       DAUYS_SMTP_PORT: String(SMTP_PORT),
       APP_URL: `http://localhost:${PORT}`,
+      WEB_PROCESSES: '2',
       DATABASE_URL: '',
       SMTP_URL: '',
     },
@@ -84,6 +85,13 @@ async function workerOf(dauys: ChildProcess): Promise<Process | undefined> {
   return (await processes()).find((p) => p.parentPid === dauys.pid && p.commandLine.includes('scripts/worker.ts'));
 }
 
+/** The Next.js servers under scripts/web.ts (its cluster primary is the launcher's child). */
+async function webServersOf(dauys: ChildProcess): Promise<Process[]> {
+  const all = await processes();
+  const primary = all.find((p) => p.parentPid === dauys.pid && p.commandLine.includes('scripts/web.ts'));
+  return primary ? all.filter((p) => p.parentPid === primary.pid) : [];
+}
+
 async function expectEverythingStopped() {
   for (const port of [PORT, PG_PORT, SMTP_PORT]) expect(await isListening(port), `port ${port}`).toBe(false);
   // PostgreSQL removes its pid file only after a clean shutdown.
@@ -113,6 +121,18 @@ test('npm start stops cleanly on Ctrl-C and SIGTERM and keeps its data across re
     .toBe('restarted');
   expect(restarted!.niceness).toBe(10);
 
+  // WEB_PROCESSES Next.js servers share the port; one that dies is replaced while the other serves.
+  const servers = await webServersOf(first);
+  expect(servers).toHaveLength(2);
+  process.kill(servers[0]!.pid, 'SIGKILL');
+  const health = async () => (await fetch(`http://localhost:${PORT}/api/health`).catch(() => null))?.status ?? 0;
+  await expect.poll(health, { timeout: 5_000, intervals: [100] }).toBe(200);
+  await expect
+    .poll(async () => (await webServersOf(first)).filter((p) => p.pid !== servers[0]!.pid).length, { timeout: 30_000, intervals: [500] })
+    .toBe(2);
+  const serving = await webServersOf(first);
+  expect(await health()).toBe(200);
+
   // Mail caught just now leaves the catcher an idle database connection, which the Ctrl-C (it
   // reaches postgres directly) closes under it: the launcher must still stop cleanly.
   const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: SMTP_PORT, secure: false, ignoreTLS: true });
@@ -123,7 +143,9 @@ test('npm start stops cleanly on Ctrl-C and SIGTERM and keeps its data across re
   // 130 (128 + SIGINT) is how tsx, like a shell, reports a run ended by Ctrl-C.
   expect([0, 130]).toContain(await exitOf(first));
   await expectEverythingStopped();
-  expect((await processes()).some((p) => p.pid === restarted!.pid)).toBe(false);
+  const left = (await processes()).map((p) => p.pid);
+  expect(left).not.toContain(restarted!.pid);
+  for (const server of serving) expect(left).not.toContain(server.pid);
 
   const second = startDauys();
   await waitUntilHealthy();

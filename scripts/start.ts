@@ -4,9 +4,10 @@
  * demo content, catches mail in a local SMTP server readable in the console, and starts Next.js and
  * the job worker. DATABASE_URL / SMTP_URL switch to real servers; nothing embedded starts.
  *
- * The production start runs the worker as its own process at a lower CPU priority, so a surge's
- * confirmation mail uses the cores the web server leaves idle instead of queueing on its event loop
- * (docs/benchmarks.md). `npm run dev` keeps it inside Next.js, where code changes reload it;
+ * The production start runs Next.js as one process per core (scripts/web.ts, WEB_PROCESSES) and
+ * the worker as its own process at a lower CPU priority, so a surge's signers get the cores first
+ * and its confirmation mail takes what they leave (docs/benchmarks.md). `npm run dev` runs one
+ * `next dev` with the worker inside it, where code changes reload it;
  * WORKER_IN_PROCESS=true or false set by hand is obeyed (false: you run `npm run worker` yourself).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -136,7 +137,13 @@ async function main() {
   const runsOwnWorker = !isDev && !env.WORKER_IN_PROCESS;
   if (runsOwnWorker) env.WORKER_IN_PROCESS = 'false';
 
-  nextProcess = spawn(nextBin, [isDev ? 'dev' : 'start', '-p', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  nextProcess = isDev
+    ? spawn(nextBin, ['dev', '-p', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts'], {
+        cwd: ROOT,
+        env: { ...env, NODE_ENV: 'production', PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
   nextProcess.stdout!.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready in|✓ Ready/.test(chunk.toString())) announce(env, started);

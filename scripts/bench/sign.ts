@@ -9,14 +9,15 @@
  * count after a confirmation surge, and whether every 2xx is in the database. Asserts nothing.
  *
  * Mail goes to an SMTP sink that discards (as to a relay in production; the demo's catcher would
- * store every message in the same database). By default the job worker runs as `npm start` runs it:
- * its own process at a lower priority. BENCH_WORKER=in-process runs it inside the web server
- * (WORKER_IN_PROCESS=true); BENCH_WORKER=none runs none, to show what the sign path costs without
- * the mail it causes.
+ * store every message in the same database). The server runs as `npm start` runs it: one Next.js
+ * process per core (WEB_PROCESSES overrides) and the job worker in its own process at a lower
+ * priority. BENCH_WORKER=in-process runs the worker inside the web server (WORKER_IN_PROCESS=true);
+ * BENCH_WORKER=none runs none, to show what the sign path costs without the mail it causes.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -226,7 +227,8 @@ async function main() {
     line('displayed count equals the true count after', `${fromNext.toFixed(1)} s from Next.js${throughNginx === null ? '' : `, ${throughNginx.toFixed(1)} s through nginx`} (true count ${truth})`);
 
     const workerMode = { 'in-process': 'workers inside the web server', separate: 'worker in its own process at lower priority, the default', none: 'no workers: no mail sent' }[WORKER_MODE];
-    console.log(`\nPetitions benchmark (${SECONDS} s per step, ${workerMode}, ${new Date().toISOString()})\n${rows.join('\n')}`);
+    const webProcesses = process.env.WEB_PROCESSES || String(availableParallelism());
+    console.log(`\nPetitions benchmark (${SECONDS} s per step, ${webProcesses} web process(es), ${workerMode}, ${new Date().toISOString()})\n${rows.join('\n')}`);
   } finally {
     await nginx?.stop();
     await client.end();

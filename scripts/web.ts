@@ -1,0 +1,111 @@
+/**
+ * The production web server `npm start` runs: WEB_PROCESSES Next.js servers (default: one per CPU
+ * core) sharing one port through node:cluster.
+ * A Next.js server runs its JavaScript on one core, so on its own it leaves the others to
+ * PostgreSQL and the worker while signers wait (docs/decisions/0008-one-web-process-per-core.md).
+ * The processes share nothing but the database, like separate instances: what each keeps in memory
+ * are caches of a few seconds. One that dies is started again; SIGINT/SIGTERM stop them gracefully.
+ */
+import cluster, { type Worker } from 'node:cluster';
+import { createServer } from 'node:http';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const port = Number(process.env.PORT ?? 3000);
+const RESTART_DELAY_MS = 1_000;
+const GRACE_MS = 10_000;
+
+function log(message: string) {
+  process.stdout.write(`[web] ${message}\n`);
+}
+
+/** WEB_PROCESSES, or the number of cores; null when it is set to something else than 1–64. */
+function webProcessCount(setting = process.env.WEB_PROCESSES): number | null {
+  if (setting === undefined || setting.trim() === '') return availableParallelism();
+  const count = Number(setting);
+  return Number.isInteger(count) && count >= 1 && count <= 64 ? count : null;
+}
+
+function runPrimary(count: number) {
+  const started = Date.now();
+  let listening = 0;
+  let stopping = false;
+
+  cluster.on('listening', () => {
+    listening += 1;
+    if (listening === count) log(`✓ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${count} Next.js process${count === 1 ? '' : 'es'} on port ${port}`);
+  });
+  cluster.on('exit', (worker: Worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    // One that never got to listen (port taken, build missing) would fail again: give up.
+    if (listening < count) {
+      log(`A Next.js process exited (${signal ?? `code ${code}`}) before it was ready.`);
+      process.exit(1);
+    }
+    log(`A Next.js process exited (${signal ?? `code ${code}`}); starting another.`);
+    setTimeout(() => stopping || cluster.fork(), RESTART_DELAY_MS);
+  });
+
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => Boolean(worker));
+    if (workers.length === 0) process.exit(0);
+    for (const worker of workers) worker.process.kill('SIGTERM');
+    setTimeout(() => {
+      for (const worker of workers) worker.process.kill('SIGKILL');
+      process.exit(0);
+    }, GRACE_MS + 1_000).unref();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+
+  for (let i = 0; i < count; i += 1) cluster.fork();
+}
+
+async function runServer() {
+  // Loaded here, not at the top: the primary only forks and watches.
+  const { default: next } = await import('next');
+  const server = createServer();
+  const app = next({ dev: false, dir: ROOT, hostname: 'localhost', port, httpServer: server });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  server.on('request', (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Requests in progress finish; idle keep-alive connections close.
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), GRACE_MS).unref();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+  server.listen(port);
+}
+
+if (cluster.isPrimary) {
+  // Each server accepts from the shared socket itself. Round-robin (the default) has the primary
+  // accept and pass each connection on: one more hop, and a connection passed to a server that
+  // just died hangs instead of failing.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
+  const count = webProcessCount();
+  if (count === null) {
+    log(`WEB_PROCESSES must be a whole number from 1 to 64 (it is "${process.env.WEB_PROCESSES}").`);
+    process.exit(1);
+  }
+  runPrimary(count);
+} else {
+  runServer().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
