@@ -1,8 +1,8 @@
 /**
  * The production web server `npm start` runs: WEB_PROCESSES Next.js servers (default: one per CPU
- * core) sharing one port through node:cluster.
- * A Next.js server runs its JavaScript on one core, so on its own it leaves the others to
- * PostgreSQL and the worker while signers wait (docs/decisions/0008-one-web-process-per-core.md).
+ * core) sharing one port through node:cluster. A Next.js server runs its JavaScript on one core, so
+ * on its own it leaves the others to PostgreSQL and the worker while signers wait
+ * (docs/decisions/0008-one-web-process-per-core.md).
  * The processes share nothing but the database, like separate instances: what each keeps in memory
  * are caches of a few seconds. One that dies is started again; SIGINT/SIGTERM stop them gracefully.
  */
@@ -14,7 +14,8 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
 const RESTART_DELAY_MS = 1_000;
-const GRACE_MS = 10_000;
+/** Requests in progress get this long at a stop; under scripts/start.ts's 10 s before it kills. */
+const GRACE_MS = 8_000;
 
 function log(message: string) {
   process.stdout.write(`[web] ${message}\n`);
@@ -36,7 +37,7 @@ function runPrimary(count: number) {
     listening += 1;
     if (listening === count) log(`✓ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${count} Next.js process${count === 1 ? '' : 'es'} on port ${port}`);
   });
-  cluster.on('exit', (worker: Worker, code, signal) => {
+  cluster.on('exit', (_worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
