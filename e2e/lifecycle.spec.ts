@@ -81,14 +81,18 @@ async function processes(): Promise<Process[]> {
   return found;
 }
 
+function childRunning(all: Process[], dauys: ChildProcess, script: string): Process | undefined {
+  return all.find((p) => p.parentPid === dauys.pid && p.commandLine.includes(script));
+}
+
 async function workerOf(dauys: ChildProcess): Promise<Process | undefined> {
-  return (await processes()).find((p) => p.parentPid === dauys.pid && p.commandLine.includes('scripts/worker.ts'));
+  return childRunning(await processes(), dauys, 'scripts/worker.ts');
 }
 
 /** The Next.js servers under scripts/web.ts (its cluster primary is the launcher's child). */
 async function webServersOf(dauys: ChildProcess): Promise<Process[]> {
   const all = await processes();
-  const primary = all.find((p) => p.parentPid === dauys.pid && p.commandLine.includes('scripts/web.ts'));
+  const primary = childRunning(all, dauys, 'scripts/web.ts');
   return primary ? all.filter((p) => p.parentPid === primary.pid) : [];
 }
 

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-postgres';
 import { isPortInUse } from './lib/free-port';
 import { isBuildStale } from './lib/build-freshness';
+import { stopChild } from './lib/processes';
 import { applyMigrations } from './lib/migration-engine';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -63,16 +64,6 @@ function startWorker(env: NodeJS.ProcessEnv) {
     log(`The job worker exited (${signal ?? `code ${code}`}); restarting it in ${WORKER_RESTART_DELAY_MS / 1000} s. Mail waits in the outbox meanwhile.`);
     setTimeout(() => shuttingDown || startWorker(env), WORKER_RESTART_DELAY_MS);
   });
-}
-
-/** Sends SIGTERM, waits for the exit, and kills after the grace period. */
-async function stopChild(child: ChildProcess | undefined, graceMs: number) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timeout = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timeout);
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {

@@ -8,8 +8,8 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:http';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { stopChild, webProcessCount } from './lib/processes';
 
 const ROOT = path.resolve(__dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
@@ -19,13 +19,6 @@ const GRACE_MS = 8_000;
 
 function log(message: string) {
   process.stdout.write(`[web] ${message}\n`);
-}
-
-/** WEB_PROCESSES, or the number of cores; null when it is set to something else than 1–64. */
-function webProcessCount(setting = process.env.WEB_PROCESSES): number | null {
-  if (setting === undefined || setting.trim() === '') return availableParallelism();
-  const count = Number(setting);
-  return Number.isInteger(count) && count >= 1 && count <= 64 ? count : null;
 }
 
 function runPrimary(count: number) {
@@ -38,10 +31,7 @@ function runPrimary(count: number) {
     if (listening === count) log(`✓ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${count} Next.js process${count === 1 ? '' : 'es'} on port ${port}`);
   });
   cluster.on('exit', (_worker, code, signal) => {
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-      return;
-    }
+    if (stopping) return;
     // One that never got to listen (port taken, build missing) would fail again: give up.
     if (listening < count) {
       log(`A Next.js process exited (${signal ?? `code ${code}`}) before it was ready.`);
@@ -51,18 +41,14 @@ function runPrimary(count: number) {
     setTimeout(() => stopping || cluster.fork(), RESTART_DELAY_MS);
   });
 
-  const stop = () => {
+  const stop = async () => {
     if (stopping) return;
     stopping = true;
-    const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => Boolean(worker));
-    if (workers.length === 0) process.exit(0);
-    for (const worker of workers) worker.process.kill('SIGTERM');
-    setTimeout(() => {
-      for (const worker of workers) worker.process.kill('SIGKILL');
-      process.exit(0);
-    }, GRACE_MS + 1_000).unref();
+    const servers = Object.values(cluster.workers ?? {}).filter((server): server is Worker => Boolean(server));
+    await Promise.all(servers.map((server) => stopChild(server.process, GRACE_MS + 1_000)));
+    process.exit(0);
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop());
 
   for (let i = 0; i < count; i += 1) cluster.fork();
 }

@@ -17,13 +17,13 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { applyMigrationsAndPendingSchema } from '../lib/migration-engine';
 import { startNginx, type RunningNginx } from '../lib/nginx';
+import { webProcessCount } from '../lib/processes';
 import { openLoad, type OpenLoadRequest } from './open-load';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -227,8 +227,7 @@ async function main() {
     line('displayed count equals the true count after', `${fromNext.toFixed(1)} s from Next.js${throughNginx === null ? '' : `, ${throughNginx.toFixed(1)} s through nginx`} (true count ${truth})`);
 
     const workerMode = { 'in-process': 'workers inside the web server', separate: 'worker in its own process at lower priority, the default', none: 'no workers: no mail sent' }[WORKER_MODE];
-    const webProcesses = process.env.WEB_PROCESSES || String(availableParallelism());
-    console.log(`\nPetitions benchmark (${SECONDS} s per step, ${webProcesses} web process(es), ${workerMode}, ${new Date().toISOString()})\n${rows.join('\n')}`);
+    console.log(`\nPetitions benchmark (${SECONDS} s per step, ${webProcessCount()} web process(es), ${workerMode}, ${new Date().toISOString()})\n${rows.join('\n')}`);
   } finally {
     await nginx?.stop();
     await client.end();
