@@ -2,10 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import ICAL from 'ical.js';
 import { signInAs } from './helpers/auth';
+import { demoCampaign, upcomingSlotInDemoCampaign } from './helpers/dates';
 import { findLink, readLatestMail, withDatabase } from './helpers/mail';
 
 const ADMIN = 'admin@dauys.localhost';
 const run = Date.now().toString(36);
+const slot = upcomingSlotInDemoCampaign();
 
 test('filter the calendar, RSVP, open the .ics, cancel: the first on the waitlist gets the seat and a mail', async ({ page, request }) => {
   // A one-seat event with a waitlisted person, made from the seeded demo campaign.
@@ -15,10 +17,10 @@ test('filter the calendar, RSVP, open the .ics, cancel: the first on the waitlis
     await client.query(
       `INSERT INTO "Event" (id, "campaignId", slug, title, description, type, "startsAt", "endsAt", region, city, venue, languages,
                             capacity, "organiserName", status, "updatedAt")
-       SELECT $1, id, $2, $3::jsonb, '{"en":"Test"}', 'LECTURE', '2026-12-03T09:00:00Z',
-              '2026-12-03T11:00:00Z', 'PAVLODAR', 'Pavlodar', 'Library', '{en}', 1, 'E2E', 'PUBLISHED', now()
-         FROM "EventCampaign" WHERE slug = '16-days-2026'`,
-      [`e2e${run}`, slug, JSON.stringify({ kk: `E2E kk ${run}`, ru: `E2E ru ${run}`, en: lecture })],
+       SELECT $1, id, $2, $3::jsonb, '{"en":"Test"}', 'LECTURE', $4::timestamp AT TIME ZONE 'Asia/Almaty',
+              $5::timestamp AT TIME ZONE 'Asia/Almaty', 'PAVLODAR', 'Pavlodar', 'Library', '{en}', 1, 'E2E', 'PUBLISHED', now()
+         FROM "EventCampaign" WHERE slug = $6`,
+      [`e2e${run}`, slug, JSON.stringify({ kk: `E2E kk ${run}`, ru: `E2E ru ${run}`, en: lecture }), slot.start, slot.end, demoCampaign().slug],
     );
   });
 
@@ -78,8 +80,8 @@ test('a partner submits an event, verifies the address, and an organizer approve
   await page.getByLabel('Event title').fill(title);
   await page.getByLabel('Description').fill('A walk with orange scarves through the centre.');
   await page.getByLabel('Type', { exact: true }).selectOption('MARCH');
-  await page.getByLabel('Starts').fill('2026-11-29T12:00');
-  await page.getByLabel('Ends').fill('2026-11-29T14:00');
+  await page.getByLabel('Starts').fill(slot.start);
+  await page.getByLabel('Ends').fill(slot.end);
   await page.getByLabel('Region').selectOption('KARAGANDA');
   await page.getByLabel('City').fill('Karaganda');
   await page.getByLabel('Venue').fill('Central Park');
@@ -118,8 +120,8 @@ test('an organizer creates an event in the console: the form checks its fields b
   });
 
   // The same zod schema as the server action, checked in the browser: errors beside each field.
-  await page.locator('#field-startsAt').fill('2026-12-01T12:00');
-  await page.locator('#field-endsAt').fill('2026-12-01T10:00');
+  await page.locator('#field-startsAt').fill(`${slot.date}T12:00`);
+  await page.locator('#field-endsAt').fill(`${slot.date}T10:00`);
   for (const language of ['Қазақша', 'Русский', 'English']) await page.getByRole('checkbox', { name: language }).uncheck();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('#field-title-en-error')).toHaveText('Please fill in this field.');
@@ -135,7 +137,7 @@ test('an organizer creates an event in the console: the form checks its fields b
     await page.locator(`#field-title-${lang}`).fill(`${title} ${lang}`);
     await page.locator(`#field-description-${lang}`).fill(`Description ${lang}`);
   }
-  await page.locator('#field-endsAt').fill('2026-12-01T14:00');
+  await page.locator('#field-endsAt').fill(`${slot.date}T14:00`);
   await page.locator('#field-city').fill('Shymkent');
   await page.locator('#field-venue').fill('Youth centre');
   await page.locator('#field-organiserName').fill('Shymkent Women');

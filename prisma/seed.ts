@@ -1,6 +1,8 @@
 /**
- * Deterministic, idempotent demo content (every run converges on the same rows). Demo rows are
- * marked as demo where people can see them. Capabilities add their own seed steps here.
+ * Deterministic, idempotent demo content (every run on the same date converges on the same rows).
+ * Demo rows are marked as demo where people can see them. Everything "recent" or "upcoming" is
+ * relative to `now`, so the demo never expires: the 16 Days campaign is the running or the next one,
+ * the open petition's signatures end at `now`. Historical facts keep their real dates.
  */
 import { db } from '@/lib/db';
 import { DEFAULT_HOTLINES } from '@/lib/help/default-hotlines';
@@ -15,10 +17,10 @@ async function seedHotlines() {
   });
 }
 
-export async function seedDemoContent() {
+export async function seedDemoContent({ now = new Date() }: { now?: Date } = {}) {
   await seedHotlines();
-  await seedPetitions();
-  await seedEvents();
+  await seedPetitions(now);
+  await seedEvents(now);
   await seedReforms();
 }
 

@@ -41,4 +41,18 @@ describe('Kazakhstan dates', () => {
     expect(isDateKey('2026-12-10')).toBe(true);
     expect(isDateKey('2026-13-01')).toBe(false);
   });
+
+  it('uses UTC+6 for Almaty before 1 March 2024 and UTC+5 since, whatever the server’s zone', () => {
+    expect(almatyDateKey(new Date('2023-11-25T18:30:00Z'))).toBe('2023-11-26'); // 00:30 at UTC+6
+    expect(toAlmatyLocal(new Date('2024-02-29T17:59:00Z'))).toBe('2024-02-29T23:59');
+    expect(toAlmatyLocal(new Date('2024-02-29T18:00:00Z'))).toBe('2024-02-29T23:00'); // clocks went back an hour
+    expect(toAlmatyLocal(new Date('2024-02-29T19:00:00Z'))).toBe('2024-03-01T00:00');
+    expect(startOfAlmatyDay('2023-11-25').toISOString()).toBe('2023-11-24T18:00:00.000Z');
+    expect(startOfAlmatyDay('2024-03-01').toISOString()).toBe('2024-02-29T19:00:00.000Z');
+    expect(parseAlmatyLocal('2021-02-23T10:00')?.toISOString()).toBe('2021-02-23T04:00:00.000Z');
+    for (const iso of ['2019-06-01T12:00:00Z', '2023-12-31T20:00:00Z', '2024-06-16T03:00:00Z', '2027-02-28T19:30:00Z']) {
+      const byTzDatabase = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+      expect(almatyDateKey(new Date(iso))).toBe(byTzDatabase);
+    }
+  });
 });

@@ -1,18 +1,34 @@
 /*
  * Kazakhstan's calendar arithmetic in one place. Times are stored in UTC and shown in Asia/Almaty:
- * one zone for the whole country, UTC+5 with no daylight saving, since 1 March 2024. The fixed
- * offset is used for date keys so they never depend on the server's zone or its tz database; the
- * Intl formatters (lib/i18n/formats.ts) use the IANA name for display.
+ * one zone for the whole country, UTC+5 with no daylight saving, since 1 March 2024; Almaty (and
+ * Astana) were UTC+6 before. The offsets are written here so date keys never depend on the server's
+ * zone or its tz database; the Intl formatters (lib/i18n/formats.ts) use the IANA name for display.
  */
 
 export const KAZAKHSTAN_TIME_ZONE = 'Asia/Almaty';
-const OFFSET_MS = 5 * 3600_000;
-const DAY_MS = 24 * 3600_000;
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** 1 March 2024 00:00 in Almaty under the old offset: from this instant on the clocks read UTC+5. */
+const SINGLE_ZONE_SINCE = Date.parse('2024-02-29T18:00:00Z');
 const DATE_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Almaty's offset from UTC at an instant (+6 before 1 March 2024, +5 since). */
+function offsetAt(instant: number): number {
+  return (instant < SINGLE_ZONE_SINCE ? 6 : 5) * HOUR_MS;
+}
+
+/** Almaty's offset for a wall-clock time read as if it were UTC (the change happened at local midnight). */
+function offsetOfLocal(localAsUtc: number): number {
+  return (localAsUtc < Date.parse('2024-03-01T00:00:00Z') ? 6 : 5) * HOUR_MS;
+}
+
+function toLocal(instant: Date): Date {
+  return new Date(instant.getTime() + offsetAt(instant.getTime()));
+}
 
 /** The Kazakhstan calendar date of an instant, as YYYY-MM-DD. */
 export function almatyDateKey(instant: Date): string {
-  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return toLocal(instant).toISOString().slice(0, 10);
 }
 
 /** A date column (@db.Date, read as UTC midnight) as YYYY-MM-DD. */
@@ -29,7 +45,8 @@ export function isDateKey(value: string): boolean {
 
 /** The UTC instant at which a Kazakhstan date begins (00:00 in Almaty = 19:00 UTC the day before). */
 export function startOfAlmatyDay(dateKey: string): Date {
-  return new Date(Date.parse(`${dateKey}T00:00:00Z`) - OFFSET_MS);
+  const local = Date.parse(`${dateKey}T00:00:00Z`);
+  return new Date(local - offsetOfLocal(local));
 }
 
 export function addDays(dateKey: string, days: number): string {
@@ -55,10 +72,11 @@ export function parseAlmatyLocal(value: string): Date | null {
   const hours = Number(match[2]);
   const minutes = Number(match[3]);
   if (hours > 23 || minutes > 59) return null;
-  return new Date(startOfAlmatyDay(match[1]!).getTime() + (hours * 60 + minutes) * 60_000);
+  const local = Date.parse(`${match[1]}T00:00:00Z`) + (hours * 60 + minutes) * 60_000;
+  return new Date(local - offsetOfLocal(local));
 }
 
 /** UTC instant → "2026-11-25T18:00" in Kazakhstan time, for a datetime-local input. */
 export function toAlmatyLocal(instant: Date): string {
-  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 16);
+  return toLocal(instant).toISOString().slice(0, 16);
 }

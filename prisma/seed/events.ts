@@ -1,9 +1,9 @@
 import { db } from '@/lib/db';
 import type { EventType, Locale, Region } from '@/lib/generated/prisma/enums';
 import { EVENT_PRIVACY_NOTICE_VERSION } from '@/lib/events/constants';
-import { addDays, dateRange, parseAlmatyLocal } from '@/lib/events/almaty-time';
+import { dateRange, parseAlmatyLocal } from '@/lib/events/almaty-time';
+import { currentOrNextSixteenDays, type SixteenDays } from '@/lib/events/sixteen-days';
 
-const CAMPAIGN_SLUG = '16-days-2026';
 const DEMO_DOMAIN = 'demo.dauys.localhost';
 const text = (kk: string, ru: string, en: string) => ({ kk, ru, en });
 const DEMO_NOTE = text('Демо іс-шара.', 'Демонстрационное событие.', 'Demo event.');
@@ -16,6 +16,9 @@ const CITY: Record<Region, string> = {
 };
 const REGION_ORDER = Object.keys(CITY) as Region[];
 
+const minutesBefore = (instant: Date, minutes: number) => new Date(instant.getTime() - minutes * 60_000);
+const daysBefore = (instant: Date, days: number) => minutesBefore(instant, days * 24 * 60);
+
 type Template = { type: EventType; title: ReturnType<typeof text>; description: ReturnType<typeof text>; online?: boolean };
 const TEMPLATES: Template[] = [
   { type: 'LECTURE', title: text('Дәріс: бақылау арқылы зорлық-зомбылықты тану', 'Лекция: как распознать принудительный контроль', 'Lecture: recognising coercive control'), description: text('Психологтың дәрісі және сұрақ-жауап.', 'Лекция психолога и ответы на вопросы.', 'A psychologist’s talk with questions and answers.') },
@@ -27,17 +30,22 @@ const TEMPLATES: Template[] = [
   { type: 'ONLINE', title: text('Вебинар: 111 желісі қалай көмектеседі', 'Вебинар: как помогает линия 111', 'Webinar: how the 111 line helps'), description: text('Байланыс орталығының мамандарымен кездесу.', 'Встреча со специалистами контакт-центра.', 'Meet the staff of the 111 contact centre.'), online: true },
 ];
 
+/** `start` is a Kazakhstan date and time (YYYY-MM-DDTHH:mm); flagships give it without the year. */
 type Seed = { slug: string; title: ReturnType<typeof text>; description: ReturnType<typeof text>; type: EventType; region: Region; venue: string | null; start: string; hours: number; capacity: number | null; online?: boolean; fill?: 'near' | 'waitlist'; languages?: Locale[] };
 
 const FLAGSHIPS: Seed[] = [
-  { slug: 'almaty-rally-25-november', title: text('25 қараша: Алматыдағы митинг', '25 ноября: митинг в Алматы', '25 November rally in Almaty'), description: text('Әйелдерге қатысты зорлық-зомбылықты жою күніне арналған митинг.', 'Митинг в Международный день борьбы за ликвидацию насилия в отношении женщин.', 'A rally on the International Day for the Elimination of Violence against Women.'), type: 'RALLY', region: 'ALMATY', venue: 'Central Park, Gogol St 1', start: '2026-11-25T15:00', hours: 2, capacity: 60, fill: 'near' },
-  { slug: 'astana-orange-illumination', title: text('Астананың көрнекі орындарын қызғылт сарымен жарықтандыру', 'Оранжевая подсветка достопримечательностей Астаны', 'Orange illumination of Astana’s landmarks'), description: text('Бәйтерек пен басқа ғимараттар қызғылт сары түске боялады.', 'Байтерек и другие здания подсвечиваются оранжевым.', 'Baiterek and other landmarks are lit in orange.'), type: 'ILLUMINATION', region: 'ASTANA', venue: 'Baiterek, Nurzhol Boulevard', start: '2026-11-25T18:00', hours: 4, capacity: null },
-  { slug: 'untold-art-installation', title: text('«Айтылмаған» арт-инсталляциясы', 'Арт-инсталляция «Невысказанное»', 'The “Untold” art installation'), description: text('Тірі қалғандардың айтылмаған әңгімелері туралы инсталляция.', 'Инсталляция о невысказанных историях выживших.', 'An installation about the untold stories of survivors.'), type: 'ART_INSTALLATION', region: 'ALMATY', venue: 'Almaty Central Exhibition Hall', start: '2026-11-27T11:00', hours: 6, capacity: 40, fill: 'waitlist' },
-  { slug: 'online-lecture-istanbul-convention', title: text('Онлайн дәріс: Стамбул конвенциясы', 'Онлайн-лекция: Стамбульская конвенция', 'Online lecture: the Istanbul Convention'), description: text('Қазақстанның конвенцияға қосылуы не береді.', 'Что даст присоединение Казахстана к конвенции.', 'What accession to the Convention would mean for Kazakhstan.'), type: 'ONLINE', region: 'ASTANA', venue: null, start: '2026-12-10T19:00', hours: 2, capacity: 300, online: true, languages: ['kk', 'ru', 'en'] },
+  { slug: 'almaty-rally-25-november', title: text('25 қараша: Алматыдағы митинг', '25 ноября: митинг в Алматы', '25 November rally in Almaty'), description: text('Әйелдерге қатысты зорлық-зомбылықты жою күніне арналған митинг.', 'Митинг в Международный день борьбы за ликвидацию насилия в отношении женщин.', 'A rally on the International Day for the Elimination of Violence against Women.'), type: 'RALLY', region: 'ALMATY', venue: 'Central Park, Gogol St 1', start: '11-25T15:00', hours: 2, capacity: 60, fill: 'near' },
+  { slug: 'astana-orange-illumination', title: text('Астананың көрнекі орындарын қызғылт сарымен жарықтандыру', 'Оранжевая подсветка достопримечательностей Астаны', 'Orange illumination of Astana’s landmarks'), description: text('Бәйтерек пен басқа ғимараттар қызғылт сары түске боялады.', 'Байтерек и другие здания подсвечиваются оранжевым.', 'Baiterek and other landmarks are lit in orange.'), type: 'ILLUMINATION', region: 'ASTANA', venue: 'Baiterek, Nurzhol Boulevard', start: '11-25T18:00', hours: 4, capacity: null },
+  { slug: 'untold-art-installation', title: text('«Айтылмаған» арт-инсталляциясы', 'Арт-инсталляция «Невысказанное»', 'The “Untold” art installation'), description: text('Тірі қалғандардың айтылмаған әңгімелері туралы инсталляция.', 'Инсталляция о невысказанных историях выживших.', 'An installation about the untold stories of survivors.'), type: 'ART_INSTALLATION', region: 'ALMATY', venue: 'Almaty Central Exhibition Hall', start: '11-27T11:00', hours: 6, capacity: 40, fill: 'waitlist' },
+  { slug: 'online-lecture-istanbul-convention', title: text('Онлайн дәріс: Стамбул конвенциясы', 'Онлайн-лекция: Стамбульская конвенция', 'Online lecture: the Istanbul Convention'), description: text('Қазақстанның конвенцияға қосылуы не береді.', 'Что даст присоединение Казахстана к конвенции.', 'What accession to the Convention would mean for Kazakhstan.'), type: 'ONLINE', region: 'ASTANA', venue: null, start: '12-10T19:00', hours: 2, capacity: 300, online: true, languages: ['kk', 'ru', 'en'] },
 ];
 
-function generated(): Seed[] {
-  const days = dateRange('2026-11-25', '2026-12-10');
+function flagships(campaign: SixteenDays): Seed[] {
+  return FLAGSHIPS.map((seed) => ({ ...seed, slug: `${seed.slug}-${campaign.year}`, start: `${campaign.year}-${seed.start}` }));
+}
+
+function generated(campaign: SixteenDays): Seed[] {
+  const days = dateRange(campaign.startsOn, campaign.endsOn);
   const seeds: Seed[] = [];
   days.forEach((day, d) => {
     for (let k = 0; k < 7; k += 1) {
@@ -65,27 +73,31 @@ function generated(): Seed[] {
 }
 
 /**
- * The demo 2026 campaign (25 November – 10 December) with 116 events over the 16 days and every
- * region, some near capacity and some with a waitlist (demo RSVPs at demo.dauys.localhost).
+ * The demo 16 Days campaign running on `now`, or else the next one (25 November – 10 December), with
+ * 116 events over its 16 days and every region, some near capacity and some with a waitlist (demo
+ * RSVPs at demo.dauys.localhost). Seeding on a later date adds the campaign of that date; earlier
+ * campaigns stay as they are, like any past campaign.
  */
-export async function seedEvents(): Promise<void> {
+export async function seedEvents(now = new Date()): Promise<void> {
   const [table] = await db.$queryRaw<Array<{ exists: boolean }>>`SELECT to_regclass('"Event"') IS NOT NULL AS exists`;
   if (!table?.exists) {
     console.warn('[seed] the Event table is missing (no migration yet): demo events skipped.');
     return;
   }
-  if (await db.eventCampaign.findUnique({ where: { slug: CAMPAIGN_SLUG }, select: { id: true } })) return;
+  const days = currentOrNextSixteenDays(now);
+  const slug = `16-days-${days.year}`;
+  if (await db.eventCampaign.findUnique({ where: { slug }, select: { id: true } })) return;
   const campaign = await db.eventCampaign.create({
     data: {
-      slug: CAMPAIGN_SLUG,
-      name: text('Белсенділіктің 16 күні 2026', '16 дней активизма 2026', '16 Days of Activism 2026'),
-      startsOn: new Date('2026-11-25T00:00:00Z'),
-      endsOn: new Date(`${addDays('2026-11-25', 15)}T00:00:00Z`),
+      slug,
+      name: text(`Белсенділіктің 16 күні ${days.year}`, `16 дней активизма ${days.year}`, `16 Days of Activism ${days.year}`),
+      startsOn: new Date(`${days.startsOn}T00:00:00Z`),
+      endsOn: new Date(`${days.endsOn}T00:00:00Z`),
       isDemo: true,
     },
   });
   let person = 0;
-  for (const seed of [...FLAGSHIPS, ...generated()]) {
+  for (const seed of [...flagships(days), ...generated(days)]) {
     const startsAt = parseAlmatyLocal(seed.start)!;
     const event = await db.event.create({
       data: {
@@ -108,13 +120,14 @@ export async function seedEvents(): Promise<void> {
         capacity: seed.capacity,
         organiserName: 'Dauys demo organisers',
         status: 'PUBLISHED',
-        publishedAt: new Date('2026-10-01T00:00:00Z'),
+        publishedAt: daysBefore(now, 30),
         isDemo: true,
       },
     });
     if (!seed.fill || seed.capacity === null) continue;
     const confirmed = seed.fill === 'near' ? seed.capacity - 2 : seed.capacity;
     const waitlisted = seed.fill === 'waitlist' ? 4 : 0;
+    const answeredBy = startsAt < now ? startsAt : now;
     const rows = [];
     for (let index = 0; index < confirmed + waitlisted; index += 1) {
       person += 1;
@@ -132,9 +145,9 @@ export async function seedEvents(): Promise<void> {
         locale: 'ru' as const,
         status: row.isWaitlisted ? ('WAITLISTED' as const) : ('CONFIRMED' as const),
         consentVersion: EVENT_PRIVACY_NOTICE_VERSION,
-        confirmedAt: row.isWaitlisted ? null : new Date(Date.UTC(2026, 9, 1, 0, row.index)),
-        waitlistedAt: row.isWaitlisted ? new Date(Date.UTC(2026, 9, 2, 0, row.index)) : null,
-        createdAt: new Date(Date.UTC(2026, 9, 1 + (row.index % 20), 0, row.index)),
+        confirmedAt: row.isWaitlisted ? null : minutesBefore(answeredBy, 60 * 24 * (20 - (row.index % 20)) - row.index),
+        waitlistedAt: row.isWaitlisted ? minutesBefore(answeredBy, 60 * 24 - row.index) : null,
+        createdAt: minutesBefore(answeredBy, 60 * 24 * (20 - (row.index % 20)) - row.index),
       })),
     });
     await db.event.update({ where: { id: event.id }, data: { seatsTaken: confirmed } });

@@ -14,18 +14,26 @@ const REGION_WEIGHTS = [...REGIONS, 'ALMATY', 'ALMATY', 'ALMATY', 'ALMATY', 'AST
 
 const text = (kk: string, ru: string, en: string) => ({ kk, ru, en });
 
+/** How far back the open demo petition's confirmed signatures reach from the seed date. */
+const OPEN_SIGNATURES_SPAN_DAYS = 30;
+const OPEN_PETITION_SLUG = 'sexual-harassment-liability';
+
 /**
  * Demo petitions (marked isDemo) with deterministic demo signatures inserted in bulk by SQL:
- * the 2021 petition to criminalise domestic violence, answered by the 2024 law, and an open one.
+ * the 2021 petition to criminalise domestic violence, answered by the 2024 law (real dates), and an
+ * open one whose signatures are recent: they end at `now`, and a later seed moves them forward.
  */
-export async function seedPetitions(): Promise<void> {
+export async function seedPetitions(now = new Date()): Promise<void> {
   // Until prisma/migrations has the petitions tables, `npm start` (migrations only) has none: skip.
   const [table] = await db.$queryRaw<Array<{ exists: boolean }>>`SELECT to_regclass('"Petition"') IS NOT NULL AS exists`;
   if (!table?.exists) {
     console.warn('[seed] the Petition table is missing (no migration yet): demo petitions skipped.');
     return;
   }
-  if (await db.petition.findUnique({ where: { slug: 'criminalise-domestic-violence' }, select: { id: true } })) return;
+  if (await db.petition.findUnique({ where: { slug: 'criminalise-domestic-violence' }, select: { id: true } })) {
+    await keepOpenPetitionRecent(now);
+    return;
+  }
 
   await db.$executeRawUnsafe(`
     INSERT INTO "Supporter" (id, email, name, locale, region, "createdAt", "updatedAt")
@@ -87,7 +95,7 @@ export async function seedPetitions(): Promise<void> {
 
   const open = await db.petition.create({
     data: {
-      slug: 'sexual-harassment-liability',
+      slug: OPEN_PETITION_SLUG,
       isDemo: true,
       title: text('Жыныстық қудалау үшін жауапкершілік', 'Ответственность за сексуальные домогательства', 'Liability for sexual harassment'),
       summary: text(
@@ -105,11 +113,30 @@ export async function seedPetitions(): Promise<void> {
       milestones: [1_000, 5_000, 10_000, 25_000],
       milestonesAnnounced: [1_000],
       status: 'OPEN',
-      opensAt: new Date('2025-11-25T04:00:00Z'),
+      opensAt: new Date(now.getTime() - (OPEN_SIGNATURES_SPAN_DAYS + 1) * 24 * 3600_000),
     },
   });
-  await insertDemoSignatures(open.id, 1, OPEN_CONFIRMED, 0, `timestamptz '2025-11-25 06:00+00' + f * interval '20 days'`);
-  await insertDemoSignatures(open.id, OPEN_CONFIRMED + 1, OPEN_CONFIRMED + OPEN_PENDING, 1, `now() - f * interval '2 days'`);
+  // The campaign gathers pace: more signatures in the last days than at the start of the month.
+  const seededAt = `timestamptz '${now.toISOString()}'`;
+  await insertDemoSignatures(open.id, 1, OPEN_CONFIRMED, 0, `${seededAt} - (1 - f) ^ 2 * interval '${OPEN_SIGNATURES_SPAN_DAYS} days'`);
+  await insertDemoSignatures(open.id, OPEN_CONFIRMED + 1, OPEN_CONFIRMED + OPEN_PENDING, 1, `${seededAt} - f * interval '2 days'`);
+}
+
+/**
+ * A demo database seeded weeks ago would show an open petition nobody has signed lately: its demo
+ * signatures (and opening date) move forward so the newest is at `now` again. Real signatures are untouched.
+ */
+async function keepOpenPetitionRecent(now: Date): Promise<void> {
+  await db.$executeRaw`
+    WITH open AS (SELECT id FROM "Petition" WHERE slug = ${OPEN_PETITION_SLUG} AND "isDemo" AND status = 'OPEN'),
+         shift AS (SELECT ${now}::timestamptz - max(s."createdAt") AS by FROM "Signature" s JOIN open ON s."petitionId" = open.id WHERE s."ipPrefix" = 'demo'),
+         moved AS (
+           UPDATE "Signature" s SET "createdAt" = s."createdAt" + shift.by, "confirmedAt" = s."confirmedAt" + shift.by,
+                                    "expiresAt" = s."expiresAt" + shift.by
+             FROM open, shift WHERE s."petitionId" = open.id AND s."ipPrefix" = 'demo' AND shift.by > interval '1 day'
+           RETURNING 1)
+    UPDATE "Petition" p SET "opensAt" = p."opensAt" + shift.by FROM open, shift
+     WHERE p.id = open.id AND shift.by > interval '1 day'`;
 }
 
 /** Rows from..to of the demo supporters; `pending` 1 = unconfirmed. f is a deterministic fraction per row. */
@@ -122,7 +149,7 @@ async function insertDemoSignatures(petitionId: string, from: number, to: number
                              status, "consentVersion", "mailPending", "mailsSent", "createdAt", "confirmedAt", "expiresAt", "ipPrefix")
     SELECT $1, s.id, s.email, s.name, s.region, NULL, s.locale, rows.i % 3 = 0, false,
            ${pending ? `'PENDING'` : `'CONFIRMED'`}::"SignatureStatus", '${PRIVACY_NOTICE_VERSION}', false, 1,
-           ${timeExpression}, ${pending ? 'NULL' : timeExpression}, ${pending ? `now() + interval '7 days'` : 'NULL'}, 'demo'
+           ${timeExpression}, ${pending ? 'NULL' : timeExpression}, ${pending ? `${timeExpression} + interval '7 days'` : 'NULL'}, 'demo'
       FROM rows JOIN "Supporter" s ON s.id = 'demo-supporter-' || rows.i
     ON CONFLICT ("petitionId", email) DO NOTHING`, petitionId);
   // The counter starts equal to the true count (the reconciliation job keeps it so).

@@ -1,0 +1,15 @@
+import { almatyDateKey } from '@/lib/events/almaty-time';
+
+export type SixteenDays = { year: number; startsOn: string; endsOn: string };
+
+/** The 16 Days of Activism of a year: 25 November to 10 December, Kazakhstan dates. */
+export function sixteenDaysOf(year: number): SixteenDays {
+  return { year, startsOn: `${year}-11-25`, endsOn: `${year}-12-10` };
+}
+
+/** The 16 Days running on `now`'s Kazakhstan date, or else the next ones. */
+export function currentOrNextSixteenDays(now: Date): SixteenDays {
+  const today = almatyDateKey(now);
+  const year = Number(today.slice(0, 4));
+  return today <= sixteenDaysOf(year).endsOn ? sixteenDaysOf(year) : sixteenDaysOf(year + 1);
+}
