@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -6,53 +6,22 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { expect, test } from '@playwright/test';
+import { exitOf, ROOT, startDauys as startLauncher, waitUntilHealthy as waitForHealth } from './helpers/launcher';
 
 /*
  * `npm start` as a person uses it: start, stop with Ctrl-C (SIGINT to the whole process group, as a
  * terminal sends it) or SIGTERM (as a process manager sends it), start again on the same data.
  * Uses the production build the web server of this run already made.
  */
-const ROOT = path.resolve(__dirname, '..');
 const DATA_DIR = '.data/e2e-lifecycle';
 const PORT = 3310;
 const PG_PORT = 54349;
 const SMTP_PORT = 2545;
 const DATABASE_URL = `postgresql://dauys:dauys@127.0.0.1:${PG_PORT}/dauys`;
 
-function startDauys(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DAUYS_DATA_DIR: DATA_DIR,
-      DAUYS_PG_PORT: String(PG_PORT),
-      DAUYS_SMTP_PORT: String(SMTP_PORT),
-      APP_URL: `http://localhost:${PORT}`,
-      WEB_PROCESSES: '2',
-      DATABASE_URL: '',
-      SMTP_URL: '',
-    },
-  });
-}
-
-async function waitUntilHealthy() {
-  await expect
-    .poll(async () => (await fetch(`http://localhost:${PORT}/api/health`).catch(() => null))?.status ?? 0, {
-      timeout: 120_000,
-      intervals: [500],
-    })
-    .toBe(200);
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
-  });
-}
+const LAUNCHER = { port: PORT, postgresPort: PG_PORT, smtpPort: SMTP_PORT, dataDir: DATA_DIR };
+const startDauys = () => startLauncher(LAUNCHER);
+const waitUntilHealthy = () => waitForHealth(PORT);
 
 function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -138,7 +138,9 @@ async function main() {
       });
   nextProcess.stdout!.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
-    if (/Ready in|✓ Ready/.test(chunk.toString())) announce(env, started);
+    if (/Ready in|✓ Ready/.test(chunk.toString())) {
+      announce(env, started).catch((error) => log(`Could not print the sign-in link: ${error instanceof Error ? error.message : error}`));
+    }
   });
   nextProcess.on('exit', (code) => {
     if (!shuttingDown) {
@@ -149,16 +151,24 @@ async function main() {
   if (runsOwnWorker) startWorker(env);
 }
 
-function announce(env: NodeJS.ProcessEnv, started: number) {
+/** Minutes the demo admin's sign-in link printed at start stays valid (it works once). */
+const START_LINK_VALID_MINUTES = 15;
+
+async function announce(env: NodeJS.ProcessEnv, started: number) {
   const url = env.APP_URL;
   const lines = [
     '',
     `Dauys is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   ];
   if (env.MAIL_CATCHER === 'true') {
+    // The Mailbox needs a signed-in organizer, so the first way in cannot be a mailed link.
+    const { createOneTimeSignInLink } = await import('../lib/auth/one-time-sign-in-link');
+    const link = await createOneTimeSignInLink(DEMO_ADMIN, { validMinutes: START_LINK_VALID_MINUTES });
     lines.push(
-      `Demo admin: sign in at ${url}/en/login with ${DEMO_ADMIN}; the sign-in link arrives in the local mailbox.`,
-      `Caught mail: ${url}/en/console/mailbox (all mail the app sends lands there; nothing leaves this machine).`,
+      `Sign in as the demo admin (${DEMO_ADMIN}): open this link within ${START_LINK_VALID_MINUTES} minutes and press the button (it works once):`,
+      `  ${link.url}`,
+      `Caught mail: ${url}/en/console/mailbox (all mail the app sends lands there, sign-in links you ask for at /en/login too; nothing leaves this machine).`,
+      'Each start prints a new sign-in link.',
     );
   }
   lines.push('Press Ctrl-C to stop.', '');
