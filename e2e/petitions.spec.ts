@@ -104,6 +104,39 @@ test('without JavaScript the form still signs, and errors come back from the ser
   await context.close();
 });
 
+test('without JavaScript, in Russian, the mailed links confirm a signature and remove another', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  const signNoScript = async (email: string) => {
+    const since = new Date();
+    await page.goto(`/ru/petitions/${SLUG}`);
+    await page.getByLabel('Имя и фамилия', { exact: true }).fill('Дана Султанова');
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Регион', { exact: true }).selectOption('ABAI');
+    await page.getByLabel(/Я согласен/).check();
+    await page.getByRole('button', { name: 'Подписать' }).click();
+    await expect(page).toHaveURL(new RegExp(`/ru/petitions/${SLUG}/check-email$`));
+    return readLatestMail(email, since, 20_000);
+  };
+  const statusOf = (email: string) =>
+    withDatabase(async (client) => (await client.query<{ status: string }>('SELECT status FROM "Signature" WHERE email = $1', [email])).rows.map((r) => r.status));
+
+  const confirming = `e2e-nojs-confirm-${unique()}@example.org`;
+  const confirmUrl = new URL(findLink(await signNoScript(confirming), /\/confirm$/));
+  await page.goto(confirmUrl.pathname + confirmUrl.search);
+  await page.getByRole('button', { name: 'Подтвердить подпись' }).click();
+  await expect(page.getByRole('status')).toHaveText('Спасибо! Ваша подпись подтверждена и засчитана.');
+  expect(await statusOf(confirming)).toEqual(['CONFIRMED']);
+
+  const withdrawing = `e2e-nojs-withdraw-${unique()}@example.org`;
+  const withdrawUrl = new URL(findLink(await signNoScript(withdrawing), /\/withdraw$/));
+  await page.goto(withdrawUrl.pathname + withdrawUrl.search);
+  await page.getByRole('button', { name: 'Удалить подпись' }).click();
+  await expect(page.getByRole('status')).toHaveText('Подпись и связанные с ней данные удалены.');
+  expect(await statusOf(withdrawing)).toEqual([]);
+  await context.close();
+});
+
 test('the organizer exports the CSV and a confirmed signer is in it; the export is audit-logged', async ({ page, context, baseURL }) => {
   const email = `e2e-export-${unique()}@example.org`;
   await signAndConfirm(page, 'en', email, {

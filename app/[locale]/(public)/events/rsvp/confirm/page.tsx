@@ -3,12 +3,13 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { findRsvpByToken } from '@/lib/events/find-rsvp-by-token';
 import { localized } from '@/lib/events/localized';
+import { tokenPageMetadata } from '@/lib/security/token-page';
 import { LocaleSchema } from '@/lib/validation';
 import { confirmRsvpAction } from '../actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string; result?: string }> };
 
-export const metadata: Metadata = { robots: { index: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = tokenPageMetadata;
 
 /** Landing page of the mailed confirmation link: GET shows a button (mail scanners open links); the POST confirms. */
 export default async function ConfirmRsvpPage({ params, searchParams }: Props) {

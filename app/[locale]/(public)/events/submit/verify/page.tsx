@@ -3,12 +3,13 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { localized } from '@/lib/events/localized';
 import { findSubmissionByToken } from '@/lib/events/verify-submission';
+import { tokenPageMetadata } from '@/lib/security/token-page';
 import { LocaleSchema } from '@/lib/validation';
 import { verifySubmissionAction } from '../actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string; result?: string }> };
 
-export const metadata: Metadata = { robots: { index: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = tokenPageMetadata;
 
 /** "Check your email" after submitting, and the landing page of the verify link (its button POSTs). */
 export default async function VerifySubmissionPage({ params, searchParams }: Props) {

@@ -4,13 +4,14 @@ import Link from 'next/link';
 import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
 import { localized } from '@/lib/petitions/localized';
 import { TokenSchema } from '@/lib/petitions/schemas';
+import { tokenPageMetadata } from '@/lib/security/token-page';
 import { LocaleSchema } from '@/lib/validation';
 import { listReformsOfPetition } from '@/lib/reforms/queries';
 import { confirmSignatureAction, followReformAction } from '../actions';
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ token?: string; result?: string; follow?: string }> };
 
-export const metadata: Metadata = { robots: { index: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = tokenPageMetadata;
 
 /** Landing page of the mailed link: GET only shows a button (mail scanners open links); the POST confirms. */
 export default async function ConfirmPage({ params, searchParams }: Props) {

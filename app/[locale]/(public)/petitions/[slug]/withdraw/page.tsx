@@ -3,12 +3,13 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
 import { localized } from '@/lib/petitions/localized';
 import { TokenSchema } from '@/lib/petitions/schemas';
+import { tokenPageMetadata } from '@/lib/security/token-page';
 import { LocaleSchema } from '@/lib/validation';
 import { withdrawSignatureAction } from '../actions';
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ token?: string; result?: string }> };
 
-export const metadata: Metadata = { robots: { index: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = tokenPageMetadata;
 
 /** "It wasn't me" and later withdrawal: the GET shows what will be removed; the button's POST removes it. */
 export default async function WithdrawPage({ params, searchParams }: Props) {
