@@ -157,3 +157,12 @@ for (const locale of LOCALES) {
     });
   }
 }
+
+test('a page that does not exist answers 404 in the visitor’s language, with the Quick exit and no axe violations', async ({ page }) => {
+  const response = await page.goto('/ru/petitions/no-such-petition-here');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Страница не найдена');
+  await expect(page.getByRole('link', { name: QUICK_EXIT_LABELS.ru })).toBeVisible();
+  await expect(page.locator('.quick-exit[data-armed="true"]')).toBeAttached();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

@@ -2,8 +2,8 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';
 import { pickMessages } from '@/lib/i18n/messages';
 
-/** The quick-exit control is on every page. */
-const ON_EVERY_PAGE = ['common.quickExit'];
+/** The quick-exit control is on every page, and so is the error page that can replace any of them. */
+const ON_EVERY_PAGE = ['common.quickExit', 'common.pageError', 'common.backHome'];
 
 /*
  * Gives the client components below it only the messages they use. A provider without `messages`
