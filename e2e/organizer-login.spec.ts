@@ -149,3 +149,26 @@ test('anonymous visitors are sent to sign in and cannot run organizer actions', 
   expect(invited.rowCount).toBe(0);
   await anonymous.dispose();
 });
+
+test('an organizer action replayed without a session is answered 401, quietly, and does nothing', async ({ page, playwright, baseURL }) => {
+  await signInAs(page.context(), baseURL!, DEMO_ADMIN);
+  await page.goto('/en/console/mailbox');
+  const actionRequest = page.waitForRequest((request) => request.method() === 'POST' && !!request.headers()['next-action']);
+  await page.getByRole('button', { name: 'Send test message' }).click();
+  const captured = await actionRequest;
+
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const stranger = `replayed-${unique()}@example.org`;
+  const body = captured.postData()!.replace(DEMO_ADMIN, stranger);
+  const headers = Object.fromEntries(Object.entries(captured.headers()).filter(([name]) => name !== 'cookie'));
+  const since = new Date();
+  const replay = await anonymous.post(captured.url(), { headers, data: body, maxRedirects: 0 });
+  expect(replay.status()).toBe(401);
+  expect((await anonymous.get('/api/console/campaigns/none/progress')).status()).toBe(401);
+  await anonymous.dispose();
+  await page.waitForTimeout(2_000);
+  const queued = await withDatabase((client) =>
+    client.query('SELECT 1 FROM "OutboundMail" WHERE "toAddress" = $1 AND "createdAt" >= $2', [stranger, since]),
+  );
+  expect(queued.rowCount).toBe(0);
+});

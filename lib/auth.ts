@@ -4,7 +4,7 @@ import type { Adapter } from 'next-auth/adapters';
 import EmailProvider from 'next-auth/providers/email';
 import { getServerSession } from 'next-auth/next';
 import { getLocale } from 'next-intl/server';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
 import { recordAudit } from '@/lib/audit';
 import { allowSignInRequest, isRegisteredEmail } from '@/lib/auth/sign-in-guards';
@@ -13,7 +13,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { LOCALES } from '@/lib/validation';
+import { EmailSchema, LOCALES } from '@/lib/validation';
 
 /** Mailed links work for 10 minutes, once (next-auth deletes the token when it is used). */
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 10 * 60;
@@ -39,6 +39,12 @@ const adapter: Adapter = {
   createUser: async () => {
     throw new AppError('FORBIDDEN', 'Only invited organizers can sign in');
   },
+  // A browser may still hold the cookie of a session that is gone (signed out elsewhere, organizer
+  // removed); next-auth deletes it before a new sign-in, and the stock adapter then threw, which
+  // ended a valid link at error=Callback.
+  deleteSession: async (sessionToken) => {
+    await db.session.deleteMany({ where: { sessionToken } });
+  },
 };
 
 export const authOptions: NextAuthOptions = {
@@ -57,6 +63,13 @@ export const authOptions: NextAuthOptions = {
       server: 'smtp://127.0.0.1:25',
       from: env.MAIL_FROM,
       sendVerificationRequest: ({ identifier, url, expires }) => scheduleSignInLink({ identifier, url, expires }),
+      // The login form's rule, also for POSTs straight to /api/auth/signin/email: a malformed
+      // address (a NUL would reach PostgreSQL) throws, which next-auth answers with its error page.
+      normalizeIdentifier: (identifier) => {
+        const parsed = EmailSchema.safeParse(identifier);
+        if (!parsed.success) throw new Error('Invalid email address');
+        return parsed.data;
+      },
     }),
   ],
   pages: {
@@ -114,17 +127,20 @@ export async function requireAdmin(locale?: string): Promise<Organizer> {
   return organizer;
 }
 
-/** For server actions and route handlers: throws AppError UNAUTHENTICATED (map it to 401). */
+/**
+ * For server actions and route handlers: the organizer, or Next.js answers 401 at once. Anonymous
+ * calls are expected (replayed or forged requests), so they are refused quietly: no 500, no stack.
+ */
 export async function requireOrganizerForAction(): Promise<Organizer> {
   const organizer = await getOrganizer();
-  if (!organizer) throw new AppError('UNAUTHENTICATED');
+  if (!organizer) unauthorized();
   return organizer;
 }
 
-/** For server actions and route handlers: throws UNAUTHENTICATED (401) or FORBIDDEN (403). */
+/** For server actions and route handlers: an admin, or Next.js answers 401 (anonymous) or 403. */
 export async function requireAdminForAction(): Promise<Organizer> {
   const organizer = await requireOrganizerForAction();
-  if (organizer.role !== 'ADMIN') throw new AppError('FORBIDDEN');
+  if (organizer.role !== 'ADMIN') forbidden();
   return organizer;
 }
 

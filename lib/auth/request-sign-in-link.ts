@@ -7,7 +7,7 @@ import type { Locale } from '@/lib/generated/prisma/enums';
 type Headers = Record<string, string | string[] | undefined>;
 
 /** The minimum of Node's ServerResponse that next-auth's API handler uses. */
-function captureResponse() {
+export function captureResponse() {
   const headers: Headers = {};
   const response = {
     statusCode: 200,

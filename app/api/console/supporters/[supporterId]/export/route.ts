@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { requireOrganizerForAction } from '@/lib/auth';
+import { requireOrganizerForRoute } from '@/lib/auth';
 import { isAppError } from '@/lib/errors';
 import { exportSupporter } from '@/lib/supporters/export-supporter';
 
@@ -7,8 +7,9 @@ export const dynamic = 'force-dynamic';
 
 /** One person's data as a JSON download; every export is audit-logged by exportSupporter. */
 export async function GET(_request: Request, { params }: { params: Promise<{ supporterId: string }> }) {
+  const organizer = await requireOrganizerForRoute();
+  if (organizer instanceof Response) return organizer;
   try {
-    const organizer = await requireOrganizerForAction();
     const { supporterId } = await params;
     const json = await exportSupporter(supporterId, organizer);
     return new NextResponse(json, {
@@ -19,7 +20,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sup
       },
     });
   } catch (error) {
-    if (isAppError(error, 'UNAUTHENTICATED')) return NextResponse.json({ error: 'unauthenticated' }, { status: 401 });
     if (isAppError(error, 'NOT_FOUND')) return NextResponse.json({ error: 'notFound' }, { status: 404 });
     throw error;
   }
