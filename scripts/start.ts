@@ -92,7 +92,11 @@ async function main() {
     if (await isPortInUse(postgresPort)) {
       throw new StartupError(`Port ${postgresPort} (embedded PostgreSQL) is in use: is another Dauys running? Set DAUYS_PG_PORT.`);
     }
-    postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: postgresPort });
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'postgres'),
+      port: postgresPort,
+      supervise: { shouldRestart: () => !shuttingDown, log },
+    });
     cleanups.push(() => postgres!.stop());
     env.DATABASE_URL = postgres.url;
     log(`PostgreSQL (embedded) on 127.0.0.1:${postgresPort}, data in ${path.relative(ROOT, dataDir)}/postgres`);

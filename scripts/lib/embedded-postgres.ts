@@ -28,7 +28,11 @@ interface StartOptions {
   database?: string;
   /** Faster, non-durable settings for throwaway test clusters. */
   ephemeral?: boolean;
+  /** Restart PostgreSQL whenever it exits unasked (killed, crashed), for as long as `shouldRestart` says. */
+  supervise?: { shouldRestart: () => boolean; log: (message: string) => void };
 }
+
+const RESTART_RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
 
 const USER = 'dauys';
 const PASSWORD = 'dauys';
@@ -65,9 +69,34 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  const postgresProcess = (server as unknown as { process?: ChildProcess }).process;
-  const stopOnExit = () => postgresProcess?.kill('SIGINT');
+  let isStopping = false;
+  const postgresProcess = () => (server as unknown as { process?: ChildProcess }).process;
+  const stopOnExit = () => postgresProcess()?.kill('SIGINT');
   process.once('exit', stopOnExit);
+
+  const { supervise } = options;
+  const watch = () => {
+    postgresProcess()?.once('exit', (code, signal) => {
+      if (isStopping || !supervise?.shouldRestart()) return;
+      void restartAfterCrash(signal ?? `code ${code}`);
+    });
+  };
+  // After a kill -9 the old server processes hold its shared memory for a moment: retry until free.
+  const restartAfterCrash = async (reason: string) => {
+    const crashedAt = Date.now();
+    supervise!.log(`PostgreSQL exited (${reason}); restarting it. Requests meanwhile are answered 503.`);
+    for (let attempt = 0; !isStopping && supervise!.shouldRestart(); attempt += 1) {
+      try {
+        await server.start();
+        watch();
+        supervise!.log(`PostgreSQL is back after ${((Date.now() - crashedAt) / 1000).toFixed(1)} s.`);
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, RESTART_RETRY_MS[Math.min(attempt, RESTART_RETRY_MS.length - 1)]));
+      }
+    }
+  };
+  watch();
 
   const urlFor = (name: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${name}`;
   await ensureDatabase(urlFor('postgres'), database);
@@ -76,6 +105,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
     url: urlFor(database),
     urlFor,
     stop: async () => {
+      isStopping = true;
       process.removeListener('exit', stopOnExit);
       await stopServer(server);
     },
