@@ -13,25 +13,51 @@ export const LocaleSchema = z.enum(LOCALES, { message: 'invalidChoice' });
 export const REGIONS = Object.values(Region);
 export const RegionSchema = z.enum(Region, { message: 'regionRequired' });
 
+/*
+ * What no typed text may carry: NUL (PostgreSQL refuses it in text), the other C0 and C1 control
+ * characters and DEL (terminal escapes, header and log injection), the bidi overrides and isolates
+ * that make text read in another order than it is stored (Trojan Source, CVE-2021-42574), and lone
+ * surrogates, which are no character at all. One-line fields refuse them, and line breaks too;
+ * free text keeps its newlines and tabs and silently drops the rest.
+ */
+const NOT_IN_LINE = /\p{Cc}|[\u2028\u2029\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
+const NOT_IN_TEXT = /(?![\n\t])\p{Cc}|[\u202A-\u202E\u2066-\u2069]|\p{Cs}/gu;
+
+export function isOneLine(value: string): boolean {
+  return !NOT_IN_LINE.test(value);
+}
+
+/** Free text as stored: \n line ends, no controls but \n and \t, no bidi overrides or isolates. */
+export function cleanFreeText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(NOT_IN_TEXT, '');
+}
+
+/** One line a person typed (a name, a city, a title); chain .min/.max for its limits. */
+export const LineTextSchema = z.string({ message: 'required' }).trim().refine(isOneLine, 'invalidCharacters');
+
+/** Text that may run over several lines (a comment, a description); chain .min/.max for its limits. */
+export const FreeTextSchema = z.string({ message: 'required' }).overwrite(cleanFreeText).trim();
+
 export const EmailSchema = z
   .string({ message: 'required' })
   .trim()
   .toLowerCase()
+  .refine(isOneLine, 'invalidCharacters')
   .min(1, 'required')
   .max(254, 'tooLong')
   .pipe(z.email({ message: 'emailInvalid' }));
 
-export const PersonNameSchema = z
-  .string({ message: 'required' })
-  .trim()
-  .min(2, 'nameTooShort')
-  .max(100, 'tooLong');
+export const PersonNameSchema = LineTextSchema.min(2, 'nameTooShort').max(100, 'tooLong');
 
+/** An optional one-line field (a city, a venue); empty is undefined. */
+export const OptionalLineSchema = (max: number) =>
+  LineTextSchema.max(max, 'tooLong')
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+/** An optional free-text field (a comment, a note); empty is undefined. */
 export const OptionalTextSchema = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
+  FreeTextSchema.max(max, 'tooLong')
     .optional()
     .transform((value) => (value ? value : undefined));
 
@@ -47,9 +73,9 @@ export const OptionalCheckboxSchema = z
 
 /** Text per language, as stored in Json columns: { kk, ru, en }. */
 export const LocalizedTextSchema = z.object({
-  kk: z.string().trim().min(1, 'required'),
-  ru: z.string().trim().min(1, 'required'),
-  en: z.string().trim().min(1, 'required'),
+  kk: FreeTextSchema.min(1, 'required'),
+  ru: FreeTextSchema.min(1, 'required'),
+  en: FreeTextSchema.min(1, 'required'),
 });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 

@@ -3,10 +3,13 @@ import { isDateKey, parseAlmatyLocal } from '@/lib/events/almaty-time';
 import { EVENT_TYPES, MAX_GUESTS_LIMIT, RESERVED_SLUGS } from '@/lib/events/constants';
 import {
   EmailSchema,
+  FreeTextSchema,
+  LineTextSchema,
   LOCALES,
   LocaleSchema,
   LocalizedTextSchema,
   OptionalCheckboxSchema,
+  OptionalLineSchema,
   OptionalTextSchema,
   PersonNameSchema,
   RegionSchema,
@@ -47,10 +50,7 @@ const AlmatyDateTimeSchema = z
   .refine((value) => parseAlmatyLocal(value) !== null, 'dateInvalid')
   .transform((value) => parseAlmatyLocal(value) as Date);
 
-const OptionalUrlSchema = z
-  .string()
-  .trim()
-  .max(500, 'tooLong')
+const OptionalUrlSchema = LineTextSchema.max(500, 'tooLong')
   .optional()
   .refine((value) => !value || /^https?:\/\/[^\s]+$/i.test(value), 'urlInvalid')
   .transform((value) => (value ? value : null));
@@ -64,9 +64,9 @@ const LanguagesSchema = z
 
 const OptionalLocalizedSchema = z
   .object({
-    kk: z.string().trim().max(2000, 'tooLong').optional().default(''),
-    ru: z.string().trim().max(2000, 'tooLong').optional().default(''),
-    en: z.string().trim().max(2000, 'tooLong').optional().default(''),
+    kk: FreeTextSchema.max(2000, 'tooLong').optional().default(''),
+    ru: FreeTextSchema.max(2000, 'tooLong').optional().default(''),
+    en: FreeTextSchema.max(2000, 'tooLong').optional().default(''),
   })
   .optional()
   .transform((value) => (value && (value.kk || value.ru || value.en) ? value : null));
@@ -82,9 +82,9 @@ const EventPlaceTimeFields = {
   startsAt: AlmatyDateTimeSchema,
   endsAt: AlmatyDateTimeSchema,
   region: RegionSchema,
-  city: z.string({ message: 'required' }).trim().min(2, 'required').max(80, 'tooLong'),
-  venue: OptionalTextSchema(200).transform((v) => v ?? null),
-  address: OptionalTextSchema(300).transform((v) => v ?? null),
+  city: LineTextSchema.min(2, 'required').max(80, 'tooLong'),
+  venue: OptionalLineSchema(200).transform((v) => v ?? null),
+  address: OptionalLineSchema(300).transform((v) => v ?? null),
   mapUrl: OptionalUrlSchema,
   isOnline: OptionalCheckboxSchema,
   onlineUrl: OptionalUrlSchema,
@@ -92,7 +92,7 @@ const EventPlaceTimeFields = {
   languages: LanguagesSchema,
   capacity: OptionalIntSchema,
   maxGuestsPerRsvp: z.coerce.number({ message: 'numberInvalid' }).int('numberInvalid').min(0, 'numberInvalid').max(MAX_GUESTS_LIMIT, 'numberInvalid').default(2),
-  organiserName: z.string({ message: 'required' }).trim().min(2, 'required').max(200, 'tooLong'),
+  organiserName: LineTextSchema.min(2, 'required').max(200, 'tooLong'),
 };
 
 type PlaceTime = { startsAt: Date; endsAt: Date; isOnline: boolean; onlineUrl: string | null; venue: string | null };
@@ -106,7 +106,7 @@ const placeTimeChecks = <T extends PlaceTime>(value: T, context: z.RefinementCtx
 export const EventFormSchema = z
   .object({
     slug: SlugSchema,
-    campaignId: z.string({ message: 'required' }).min(1, 'required').max(40),
+    campaignId: LineTextSchema.min(1, 'required').max(40),
     title: LocalizedTextSchema,
     description: LocalizedTextSchema,
     accessibilityNotes: OptionalLocalizedSchema,
@@ -120,8 +120,8 @@ export type EventFormData = z.output<typeof EventFormSchema>;
 /** The public "Submit your event" form: texts in the submitter's language; organizers translate. */
 export const SubmitEventSchema = z
   .object({
-    title: z.string({ message: 'required' }).trim().min(3, 'tooShort').max(200, 'tooLong'),
-    description: z.string({ message: 'required' }).trim().min(10, 'tooShort').max(4000, 'tooLong'),
+    title: LineTextSchema.min(3, 'tooShort').max(200, 'tooLong'),
+    description: FreeTextSchema.min(10, 'tooShort').max(4000, 'tooLong'),
     accessibilityNotes: OptionalTextSchema(1000).transform((v) => v ?? null),
     submitterName: PersonNameSchema,
     submitterEmail: EmailSchema,
@@ -144,7 +144,7 @@ export const CampaignFormSchema = z
   .refine((value) => value.endsOn >= value.startsOn, { path: ['endsOn'], message: 'endsBeforeStarts' });
 export type CampaignFormData = z.output<typeof CampaignFormSchema>;
 
-export const RejectSchema = z.object({ reason: z.string({ message: 'required' }).trim().min(5, 'tooShort').max(1000, 'tooLong') });
+export const RejectSchema = z.object({ reason: FreeTextSchema.min(5, 'tooShort').max(1000, 'tooLong') });
 export const CancelEventSchema = z.object({ note: OptionalTextSchema(1000) });
 
 const ignoreInvalid = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
@@ -152,7 +152,7 @@ const ignoreInvalid = <T extends z.ZodType>(schema: T) => schema.optional().catc
 /** Calendar filters from the URL; a bad value is ignored rather than an error (URLs get shared and edited). */
 export const CalendarFilterSchema = z.object({
   region: ignoreInvalid(RegionSchema),
-  city: ignoreInvalid(z.string().trim().min(1).max(80)),
+  city: ignoreInvalid(LineTextSchema.min(1).max(80)),
   type: ignoreInvalid(EventTypeSchema),
   lang: ignoreInvalid(LocaleSchema),
   mode: ignoreInvalid(z.enum(['online', 'in-person'])),

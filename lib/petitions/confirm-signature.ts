@@ -22,6 +22,13 @@ type Confirmed = {
 export async function confirmSignature(token: string, now = new Date()): Promise<ConfirmOutcome> {
   const tokenHash = hashToken(token);
   return db.$transaction(async (tx) => {
+    // Lock order as in signPetition, supporter before signature: a repeat signature (which holds
+    // its supporter row while it waits for the signature row) and this confirmation would
+    // otherwise each wait for the other.
+    await tx.$executeRaw`
+      SELECT 1 FROM "Supporter"
+       WHERE id = (SELECT "supporterId" FROM "Signature" WHERE "tokenHash" = ${tokenHash})
+         FOR NO KEY UPDATE`;
     const [row] = await tx.$queryRaw<Confirmed[]>`
       UPDATE "Signature" s SET status = 'CONFIRMED', "confirmedAt" = ${now}, "expiresAt" = NULL, "mailPending" = false
         FROM "Petition" p

@@ -23,7 +23,7 @@ export async function readCount(petitionId: string): Promise<number> {
   return row?.total ?? 0;
 }
 
-const cache = createTtlCache<number>(COUNT_CACHE_MS);
+const cache = createTtlCache<number>(COUNT_CACHE_MS, { maxEntries: 1_024 });
 
 /** The public count, at most COUNT_CACHE_MS old; one query per petition per interval per process. */
 export function getPublicCount(petitionId: string): Promise<number> {

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import type { PetitionStatus, Region } from '@/lib/generated/prisma/enums';
 import { getPublicCount } from '@/lib/petitions/count';
+import { isPetitionSlug } from '@/lib/petitions/schemas';
 import { createTtlCache } from '@/lib/petitions/ttl-cache';
 
 export type LocalizedJson = Record<string, string>;
@@ -31,11 +32,13 @@ const publicSelect = {
 } as const;
 
 // Text changes rarely and only by organizers (who invalidate it); page views must not query it each time.
-const petitionCache = createTtlCache<PublicPetition | null>(5_000);
-const signersCache = createTtlCache<PublicSigner[]>(5_000);
+// Bounded: a page view for a made-up slug caches its null like any other.
+const petitionCache = createTtlCache<PublicPetition | null>(5_000, { maxEntries: 256 });
+const signersCache = createTtlCache<PublicSigner[]>(5_000, { maxEntries: 256 });
 
 /** A petition anyone may see (not a draft), or null. Cached per process for a few seconds. */
-export function findPublicPetition(slug: string): Promise<PublicPetition | null> {
+export async function findPublicPetition(slug: string): Promise<PublicPetition | null> {
+  if (!isPetitionSlug(slug)) return null;
   return petitionCache.get(slug, async () => {
     const row = await db.petition.findFirst({ where: { slug, status: { not: 'DRAFT' } }, select: publicSelect });
     return (row as PublicPetition | null) ?? null;

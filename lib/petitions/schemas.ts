@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { CITY_MAX, COMMENT_MAX } from '@/lib/petitions/constants';
 import {
   EmailSchema,
+  FreeTextSchema,
   LocaleSchema,
   LocalizedTextSchema,
   OptionalCheckboxSchema,
+  OptionalLineSchema,
   OptionalTextSchema,
   PersonNameSchema,
   RegionSchema,
@@ -16,7 +18,7 @@ export const SignPetitionSchema = z.object({
   fullName: PersonNameSchema,
   email: EmailSchema,
   region: RegionSchema,
-  city: OptionalTextSchema(CITY_MAX),
+  city: OptionalLineSchema(CITY_MAX),
   comment: OptionalTextSchema(COMMENT_MAX),
   isPublic: OptionalCheckboxSchema,
   consent: RequiredConsentSchema,
@@ -31,6 +33,15 @@ export type SignPetitionData = z.output<typeof SignPetitionSchema>;
 export const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'linkInvalid');
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX = 80;
+
+/**
+ * Whether a slug from a URL can name a petition at all. Anything else is a 404 before it reaches a
+ * cache, the database or a response header (Next.js hands route params over percent-decoded).
+ */
+export function isPetitionSlug(value: string): boolean {
+  return value.length <= SLUG_MAX && SLUG_PATTERN.test(value);
+}
 
 const MilestonesSchema = z
   .string()
@@ -57,7 +68,7 @@ const OptionalDateSchema = z
 /** The console's petition editor. Dates come from <input type="datetime-local"> (Kazakhstan time). */
 export const PetitionFormSchema = z
   .object({
-    slug: z.string().trim().toLowerCase().min(3, 'tooShort').max(80, 'tooLong').regex(SLUG_PATTERN, 'slugInvalid'),
+    slug: z.string().trim().toLowerCase().min(3, 'tooShort').max(SLUG_MAX, 'tooLong').regex(SLUG_PATTERN, 'slugInvalid'),
     title: LocalizedTextSchema,
     summary: LocalizedTextSchema,
     body: LocalizedTextSchema,
@@ -79,9 +90,9 @@ export const TRANSITIONS = ['open', 'close', 'handOver', 'respond', 'reopen'] as
 export const TransitionSchema = z.object({
   action: z.enum(TRANSITIONS, { message: 'invalidChoice' }),
   note: z.object({
-    kk: z.string().trim().max(5000, 'tooLong').optional().default(''),
-    ru: z.string().trim().max(5000, 'tooLong').optional().default(''),
-    en: z.string().trim().max(5000, 'tooLong').optional().default(''),
+    kk: FreeTextSchema.max(5000, 'tooLong').optional().default(''),
+    ru: FreeTextSchema.max(5000, 'tooLong').optional().default(''),
+    en: FreeTextSchema.max(5000, 'tooLong').optional().default(''),
   }),
   date: OptionalDateSchema,
 });

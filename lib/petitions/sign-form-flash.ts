@@ -24,5 +24,9 @@ export function decodeFlash(value: string | undefined): SignFormFlash | null {
 }
 
 export function signFormPath(locale: string, slug: string): string {
-  return `/${locale}/petitions/${slug}/sign`;
+  return `/${locale}/petitions/${encodeURIComponent(slug)}/sign`;
+}
+
+export function checkEmailPath(locale: string, slug: string): string {
+  return `/${locale}/petitions/${encodeURIComponent(slug)}/check-email`;
 }

@@ -71,7 +71,11 @@ export async function signPetition(slug: string, data: SignPetitionData, context
       INSERT INTO "Supporter" (id, email, name, locale, region, "createdAt", "updatedAt")
       SELECT ${randomUUID()}, ${data.email}, ${data.fullName}, ${data.locale}::"Locale", ${data.region}::"Region", ${now}, ${now}
         FROM allowed
-      ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
+      -- A no-op write of a non-key column: it returns the existing row's id under a FOR NO KEY UPDATE
+      -- lock, which foreign-key checks (FOR KEY SHARE) pass. Setting email, a unique key, took
+      -- FOR UPDATE, so the mail job, holding this signer's Signature row and inserting their
+      -- OutboundMail, waited for this statement while it waited for that Signature row: a deadlock.
+      ON CONFLICT (email) DO UPDATE SET "updatedAt" = "Supporter"."updatedAt"
       RETURNING id
     ), signature AS (
       INSERT INTO "Signature" ("petitionId", "supporterId", email, "fullName", region, city, comment, locale,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAGES } from '@/lib/reforms/constants';
-import { EmailSchema, LocaleSchema, LocalizedTextSchema, RequiredConsentSchema } from '@/lib/validation';
+import { EmailSchema, LineTextSchema, LocaleSchema, LocalizedTextSchema, RequiredConsentSchema } from '@/lib/validation';
 
 export const StageSchema = z.enum(STAGES, { message: 'invalidChoice' });
 export const FrequencySchema = z.enum(['EACH', 'WEEKLY'], { message: 'invalidChoice' });
@@ -38,9 +38,9 @@ export const SlugSchema = z
   .regex(SLUG_PATTERN, 'slugInvalid');
 
 const LongLocalizedTextSchema = z.object({
-  kk: z.string().trim().min(1, 'required').max(4000, 'tooLong'),
-  ru: z.string().trim().min(1, 'required').max(4000, 'tooLong'),
-  en: z.string().trim().min(1, 'required').max(4000, 'tooLong'),
+  kk: LocalizedTextSchema.shape.kk.max(4000, 'tooLong'),
+  ru: LocalizedTextSchema.shape.ru.max(4000, 'tooLong'),
+  en: LocalizedTextSchema.shape.en.max(4000, 'tooLong'),
 });
 
 const ShortLocalizedTextSchema = z.object({
@@ -54,10 +54,7 @@ export const ReformSchema = z.object({
   slug: SlugSchema,
   title: ShortLocalizedTextSchema,
   summary: LongLocalizedTextSchema,
-  petitionId: z
-    .string()
-    .trim()
-    .max(40, 'invalidChoice')
+  petitionId: LineTextSchema.max(40, 'invalidChoice')
     .nullish()
     .transform((value) => (value ? value : null)),
 });
@@ -74,10 +71,7 @@ export const DateKeySchema = z
   .refine((value) => DATE_KEY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'dateInvalid')
   .transform((value) => new Date(`${value}T00:00:00Z`));
 
-const SourceUrlSchema = z
-  .string()
-  .trim()
-  .max(500, 'tooLong')
+const SourceUrlSchema = LineTextSchema.max(500, 'tooLong')
   .optional()
   .refine((value) => !value || /^https?:\/\/[^\s<>"]+$/i.test(value), 'urlInvalid')
   .transform((value) => (value ? value : null));
@@ -88,10 +82,7 @@ export const RecordStageSchema = z.object({
   occurredOn: DateKeySchema,
   note: LongLocalizedTextSchema,
   sourceUrl: SourceUrlSchema,
-  sourceLabel: z
-    .string()
-    .trim()
-    .max(200, 'tooLong')
+  sourceLabel: LineTextSchema.max(200, 'tooLong')
     .optional()
     .transform((value) => (value ? value : null)),
 });

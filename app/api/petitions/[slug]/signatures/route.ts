@@ -1,8 +1,8 @@
 import { clientAddressFrom } from '@/lib/client-ip';
 import { getTranslator } from '@/lib/i18n/translator';
 import { translateFieldErrors } from '@/lib/petitions/field-errors';
-import { SignPetitionSchema } from '@/lib/petitions/schemas';
-import { encodeFlash, FLASH_COOKIE, signFormPath, type SignFormFlash } from '@/lib/petitions/sign-form-flash';
+import { isPetitionSlug, SignPetitionSchema } from '@/lib/petitions/schemas';
+import { checkEmailPath, encodeFlash, FLASH_COOKIE, signFormPath, type SignFormFlash } from '@/lib/petitions/sign-form-flash';
 import { signPetition, type SignOutcome } from '@/lib/petitions/sign-petition';
 import { fieldErrorKeys, LocaleSchema } from '@/lib/validation';
 
@@ -53,6 +53,8 @@ function keptValues(body: Record<string, unknown>): Record<string, string | bool
  */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const { slug } = await params;
+  // The slug reaches the Location and Set-Cookie headers below: only a well-formed one gets that far.
+  if (!isPetitionSlug(slug)) return Response.json({ ok: false, error: 'not_found' }, { status: 404 });
   const { body, isForm } = await readBody(request);
   const locale = LocaleSchema.catch('kk').parse(body.locale);
   const formPath = signFormPath(locale, slug);
@@ -66,7 +68,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
 
   const outcome = await signPetition(slug, parsed.data, { clientAddress: clientAddressFrom(request.headers) });
   if (outcome === 'accepted') {
-    const next = `/${locale}/petitions/${slug}/check-email`;
+    const next = checkEmailPath(locale, slug);
     return isForm ? seeOther(next, flashCookie(formPath, null)) : Response.json({ ok: true, next });
   }
   const { key, status } = FORM_ERRORS[outcome];
