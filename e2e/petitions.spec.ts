@@ -78,7 +78,7 @@ test('bad input shows Russian errors beside the fields and stores nothing', asyn
   await expect(page.locator('#fullName-error')).toHaveText(/Укажите имя|имя/i);
   await expect(page.locator('#email-error')).toHaveText('Проверьте адрес электронной почты.');
   await expect(page.locator('#region-error')).toBeVisible();
-  await expect(page.locator('#consent-error')).toBeVisible();
+  await expect(page.locator('#consent-error')).toHaveText('Чтобы продолжить, отметьте согласие.');
   await expect(page.getByLabel('Email', { exact: true })).toHaveAttribute('aria-describedby', /email-error/);
   expect(await storedSignatures(email)).toBe(0);
 });

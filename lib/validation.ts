@@ -61,9 +61,13 @@ export const OptionalTextSchema = (max: number) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
-/** A checkbox that must be ticked; HTML forms send "on". */
+/**
+ * A checkbox that must be ticked; HTML forms send "on". Not a union: the browser's zodResolver
+ * reports a union's first branch error ("expected true"), not the union's own message.
+ */
 export const RequiredConsentSchema = z
-  .union([z.literal(true), z.literal('on'), z.literal('true')], { message: 'consentRequired' })
+  .unknown()
+  .refine((value) => value === true || value === 'on' || value === 'true', { message: 'consentRequired' })
   .transform(() => true as const);
 
 export const OptionalCheckboxSchema = z

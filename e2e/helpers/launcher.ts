@@ -4,10 +4,10 @@ import { expect } from '@playwright/test';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
-export type LauncherPorts = { port: number; postgresPort: number; smtpPort: number; dataDir: string };
+export type LauncherPorts = { port: number; postgresPort: number; smtpPort: number; dataDir: string; env?: Record<string, string> };
 
 /** `npm start` as a person runs it (its own data folder and ports), in its own process group. */
-export function startDauys({ port, postgresPort, smtpPort, dataDir }: LauncherPorts, output: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
+export function startDauys({ port, postgresPort, smtpPort, dataDir, env = {} }: LauncherPorts, output: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
     detached: true,
@@ -22,6 +22,7 @@ export function startDauys({ port, postgresPort, smtpPort, dataDir }: LauncherPo
       WEB_PROCESSES: '2',
       DATABASE_URL: '',
       SMTP_URL: '',
+      ...env,
     },
   });
 }

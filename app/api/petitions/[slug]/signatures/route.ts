@@ -1,4 +1,5 @@
 import { clientAddressFrom } from '@/lib/client-ip';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@/lib/database-availability';
 import { getTranslator } from '@/lib/i18n/translator';
 import { translateFieldErrors } from '@/lib/petitions/field-errors';
 import { isPetitionSlug, SignPetitionSchema } from '@/lib/petitions/schemas';
@@ -66,7 +67,17 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     return Response.json({ ok: false, fieldErrors: translateFieldErrors(errors, locale) }, { status: 422 });
   }
 
-  const outcome = await signPetition(slug, parsed.data, { clientAddress: clientAddressFrom(request.headers) });
+  let outcome: SignOutcome;
+  try {
+    outcome = await signPetition(slug, parsed.data, { clientAddress: clientAddressFrom(request.headers) });
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // The form keeps what the person typed and asks them to sign again shortly; a signature that was
+    // stored after all is not doubled (one per address and petition).
+    if (isForm) return seeOther(formPath, flashCookie(formPath, { values: keptValues(body), errors: {}, formError: 'unavailable' }));
+    const formError = getTranslator(locale, 'petitions')('form.unavailable');
+    return Response.json({ ok: false, formError }, { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } });
+  }
   if (outcome === 'accepted') {
     const next = checkEmailPath(locale, slug);
     return isForm ? seeOther(next, flashCookie(formPath, null)) : Response.json({ ok: true, next });
