@@ -39,8 +39,8 @@ export const SLUG_MAX = 80;
  * Whether a slug from a URL can name a petition at all. Anything else is a 404 before it reaches a
  * cache, the database or a response header (Next.js hands route params over percent-decoded).
  */
-export function isPetitionSlug(value: string): boolean {
-  return value.length <= SLUG_MAX && SLUG_PATTERN.test(value);
+export function isPetitionSlug(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= SLUG_MAX && SLUG_PATTERN.test(value);
 }
 
 const MilestonesSchema = z
