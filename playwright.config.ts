@@ -45,6 +45,8 @@ export default defineConfig({
       APP_URL: `http://localhost:${PORT}`,
       DATABASE_URL: '',
       SMTP_URL: '',
+      // The nginx spec runs the documented setting; specs that call the port directly count as one hop short.
+      TRUSTED_PROXY_HOPS: '1',
     },
   },
 });

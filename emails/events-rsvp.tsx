@@ -1,7 +1,8 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
 import { EmailLayout, type MailTranslate } from '@/emails/layout';
 
-export type EventRsvpMailKind = 'check-email' | 'confirmed' | 'promoted' | 'waitlisted' | 'reminder' | 'changed' | 'cancelled';
+/** check-email: confirm a new answer; change: apply a new answer to an existing one (both by a link). */
+export type EventRsvpMailKind = 'check-email' | 'change' | 'confirmed' | 'promoted' | 'waitlisted' | 'reminder' | 'changed' | 'cancelled';
 
 export type EventRsvpEmailProps = {
   kind: EventRsvpMailKind;
@@ -57,10 +58,10 @@ export default function EventRsvpEmail(props: EventRsvpEmailProps & { locale: st
           </Text>
         ) : null}
       </Section>
-      {kind === 'check-email' && props.confirmUrl ? (
+      {(kind === 'check-email' || kind === 'change') && props.confirmUrl ? (
         <>
           <Button href={props.confirmUrl} style={button}>
-            {t('mail.check-email.button')}
+            {t(`mail.${kind}.button`)}
           </Button>
           <Text>
             {t('mail.fallback')} <Link href={props.confirmUrl}>{props.confirmUrl}</Link>
@@ -84,9 +85,14 @@ export default function EventRsvpEmail(props: EventRsvpEmailProps & { locale: st
           <Text>
             {t('mail.eventPage')} <Link href={props.eventUrl}>{props.eventUrl}</Link>
           </Text>
-          <Text>
-            {t(kind === 'check-email' ? 'mail.notMe' : 'mail.cancel')} <Link href={props.cancelUrl}>{props.cancelUrl}</Link>
-          </Text>
+          {kind === 'change' ? (
+            // The answer on record may be someone's real one: this mail offers no way to cancel it.
+            <Text>{t('mail.change.notMe')}</Text>
+          ) : (
+            <Text>
+              {t(kind === 'check-email' ? 'mail.notMe' : 'mail.cancel')} <Link href={props.cancelUrl}>{props.cancelUrl}</Link>
+            </Text>
+          )}
         </>
       )}
     </EmailLayout>

@@ -20,10 +20,11 @@ const EnvSchema = z.object({
   /** The first admin; invited at every start when set. */
   ADMIN_EMAIL: z.email().optional(),
   /**
-   * Reverse proxies in front that append to X-Forwarded-For (nginx: 1, a CDN then nginx: 2). The
-   * client address for per-IP limits is the entry this many from the end.
+   * Reverse proxies in front that append to X-Forwarded-For (none: 0, nginx: 1, a CDN then nginx: 2).
+   * The client address for per-IP limits is the entry this many before the TCP peer; 0 takes the
+   * peer itself, so a client cannot choose its address (lib/client-ip.ts).
    */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Run the pg-boss workers inside each Next.js server process. Set false with `npm run worker`. */
   WORKER_IN_PROCESS: booleanFlag.default(true),
   /**
@@ -34,6 +35,17 @@ const EnvSchema = z.object({
   UNSUBSCRIBE_MAILBOX_HOST: z.string().min(1).default('0.0.0.0'),
   /** First wait before a mail is retried after a temporary SMTP failure; doubles on each retry. */
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** The longest wait between two tries of one mail (the doubling stops here). */
+  MAIL_RETRY_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /**
+   * How long a mail that keeps failing temporarily (4xx, relay unreachable) is tried before it is
+   * failed, counted from when it was queued; a mail server's queue lifetime. At most 10 days.
+   */
+  MAIL_RETRY_FOR_HOURS: z.coerce.number().positive().max(240).default(72),
+  /** Deadline of one delivery attempt, connection to the server's answer; also the SMTP timeouts. */
+  MAIL_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  /** While the relay is unreachable, a worker checks it this often and resends held mail when it answers. */
+  MAIL_RELAY_PROBE_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
   /** Campaign mail throttle: at most this many messages in any second / hour; 0 = unlimited. */
   MAIL_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
   MAIL_RATE_PER_HOUR: z.coerce.number().int().min(0).default(0),

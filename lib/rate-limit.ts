@@ -36,6 +36,32 @@ export async function hit(
   };
 }
 
+/**
+ * hit() for a batch, in one statement: answer i says whether keys[i] is within `limit`. A key that
+ * appears several times counts once per appearance, in order. Keys are written in sorted order, so
+ * concurrent batches sharing keys lock their counters in the same order and cannot deadlock.
+ */
+export async function hitMany(keys: readonly string[], limit: number, windowSeconds: number, now: Date = new Date()): Promise<boolean[]> {
+  if (keys.length === 0) return [];
+  const windowStart = windowStartOf(now, windowSeconds);
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const sorted = [...counts.keys()].sort();
+  const rows = await db.$queryRaw<Array<{ key: string; hits: number }>>`
+    INSERT INTO "RateLimitCounter" ("key", "windowStart", "hits")
+    SELECT v.k, ${windowStart}, v.n FROM unnest(${sorted}::text[], ${sorted.map((key) => counts.get(key)!)}::int[]) AS v(k, n)
+     ORDER BY v.k
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "hits" = "RateLimitCounter"."hits" + EXCLUDED."hits"
+    RETURNING "key", "hits"`;
+  const before = new Map(rows.map((row) => [row.key, Number(row.hits) - counts.get(row.key)!]));
+  const seen = new Map<string, number>();
+  return keys.map((key) => {
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
+    return (before.get(key) ?? limit) + nth <= limit;
+  });
+}
+
 /** Deletes windows that started more than `olderThanSeconds` ago (default: a day). */
 export async function deleteExpiredRateLimitWindows(
   olderThanSeconds = 24 * 60 * 60,

@@ -56,11 +56,14 @@ function runPrimary(count: number) {
 async function runServer() {
   // Loaded here, not at the top: the primary only forks and watches.
   const { default: next } = await import('next');
+  const { passPeerAddress } = await import('../lib/peer-address');
   const server = createServer();
   const app = next({ dev: false, dir: ROOT, hostname: 'localhost', port, httpServer: server });
   await app.prepare();
   const handle = app.getRequestHandler();
   server.on('request', (request, response) => {
+    // The TCP peer, for the per-IP limits: Next.js does not show it to app code (lib/peer-address.ts).
+    passPeerAddress(request);
     handle(request, response).catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500).end();

@@ -2,6 +2,7 @@ import { after } from 'next/server';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/generated/prisma/enums';
+import { spendMailBudget } from '@/lib/mail-budget';
 import { sendMail } from '@/lib/mailer';
 import { LOCALES } from '@/lib/validation';
 
@@ -35,6 +36,9 @@ export async function deliverSignInLink(request: VerificationRequest): Promise<b
     await db.verificationToken.deleteMany({ where: { identifier: email } });
     return false;
   }
+  // Over the address's mail budget (lib/mail-budget.ts) nothing is mailed: the links mailed before
+  // keep working, and this request's token, never sent, expires unused.
+  if (!(await spendMailBudget(email))) return false;
   const { link, locale } = landingLinkFor(request.url);
   await sendMail({
     to: email,

@@ -1,14 +1,15 @@
 import { db } from '@/lib/db';
 import type { RsvpStatus } from '@/lib/generated/prisma/enums';
 import { nudgeEventMailer } from '@/lib/events/nudge-mailer';
-import { takeSeats } from '@/lib/events/seats';
+import { seatOrWaitlist } from '@/lib/events/seats';
 import { verifyToken } from '@/lib/events/tokens';
 
 export type ConfirmRsvpResult = { status: 'invalid' | 'closed' } | { status: 'done'; rsvp: RsvpStatus; slug: string };
 
 /**
- * Double opt-in, by POST from the landing page (mail scanners only GET). A pending RSVP takes its
- * seats now, or joins the waitlist; confirming twice changes nothing.
+ * Double opt-in, by POST from the landing page (mail scanners only GET). Every new RSVP waits for
+ * this (lib/events/rsvp-to-event.ts): a pending RSVP takes its seats now, or joins the waitlist;
+ * confirming twice changes nothing.
  */
 export async function confirmRsvp(token: string): Promise<ConfirmRsvpResult> {
   const id = verifyToken('rsvp', token);
@@ -20,14 +21,7 @@ export async function confirmRsvp(token: string): Promise<ConfirmRsvpResult> {
     if (!row) return { status: 'invalid' };
     if (row.status !== 'PENDING_EMAIL') return { status: 'done', rsvp: row.status, slug: row.slug };
     if (row.eventStatus !== 'PUBLISHED') return { status: 'closed' };
-    const seated = await takeSeats(tx, row.eventId, 1 + row.guests);
-    await tx.$executeRaw`
-      UPDATE "Rsvp" SET status = ${seated ? 'CONFIRMED' : 'WAITLISTED'}::"RsvpStatus",
-             "confirmedAt" = CASE WHEN ${seated} THEN clock_timestamp() END,
-             "waitlistedAt" = CASE WHEN ${seated} THEN NULL ELSE clock_timestamp() END,
-             "mailPending" = 'STATUS', "updatedAt" = now()
-       WHERE id = ${id}`;
-    return { status: 'done', rsvp: seated ? 'CONFIRMED' : 'WAITLISTED', slug: row.slug };
+    return { status: 'done', rsvp: await seatOrWaitlist(tx, row.eventId, id, row.guests), slug: row.slug };
   });
   if (result.status === 'done') nudgeEventMailer();
   return result;

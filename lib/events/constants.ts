@@ -9,6 +9,9 @@ export const RSVP_LIMIT_PER_WINDOW = 30;
 export const RSVP_LIMIT_WINDOW_SECONDS = 600;
 export const SUBMIT_LIMIT_PER_HOUR = 5;
 
+/** How long a mailed link that changes an existing RSVP works (it carries the new answer itself). */
+export const RSVP_CHANGE_LINK_TTL_SECONDS = 7 * 24 * 3600;
+
 /** Paths under /events that are pages, never event slugs. */
 export const RESERVED_SLUGS = ['submit', 'rsvp', 'feed', 'new', 'moderation', 'campaigns', 'figures'] as const;
 

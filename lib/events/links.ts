@@ -32,6 +32,11 @@ export function rsvpLinks(locale: string, rsvpId: string) {
   };
 }
 
+/** The page whose button applies a new answer to an existing RSVP (lib/events/apply-rsvp-change.ts). */
+export function rsvpChangeUrl(locale: string, changeToken: string): string {
+  return `${base()}/${locale}/events/rsvp/change?token=${encodeURIComponent(changeToken)}`;
+}
+
 export function submissionVerifyUrl(locale: string, eventId: string): string {
   return `${base()}/${locale}/events/submit/verify?token=${encodeURIComponent(createToken('submission', eventId))}`;
 }

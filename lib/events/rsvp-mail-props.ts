@@ -27,7 +27,7 @@ export function formatEventWhen(event: Pick<MailEvent, 'startsAt' | 'endsAt'>, l
 }
 
 /** Props of an RSVP mail, in the attendee's language; the online link only to those with a seat. */
-export function rsvpMailProps(kind: EventRsvpMailKind, rsvp: MailRsvp, event: MailEvent, extra: { waitlistPosition?: number; note?: string } = {}): EventRsvpEmailProps {
+export function rsvpMailProps(kind: EventRsvpMailKind, rsvp: MailRsvp, event: MailEvent, extra: { waitlistPosition?: number; note?: string; confirmUrl?: string } = {}): EventRsvpEmailProps {
   const locale = rsvp.locale;
   const title = localized(event.title, locale);
   const where = eventLocation(event, getTranslator(locale, 'events')('online'));
@@ -46,6 +46,7 @@ export function rsvpMailProps(kind: EventRsvpMailKind, rsvp: MailRsvp, event: Ma
     outlookUrl: outlookCalendarUrl(entry),
     cancelUrl: links.cancelUrl,
     ...(kind === 'check-email' ? { confirmUrl: links.confirmUrl } : {}),
+    ...(extra.confirmUrl ? { confirmUrl: extra.confirmUrl } : {}),
     ...(event.isOnline && event.onlineUrl ? { onlineUrl: event.onlineUrl } : {}),
     ...(extra.waitlistPosition !== undefined ? { waitlistPosition: extra.waitlistPosition } : {}),
     ...(extra.note ? { note: extra.note } : {}),

@@ -1,30 +1,38 @@
 import { randomUUID } from 'node:crypto';
+import { after } from 'next/server';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { RsvpStatus } from '@/lib/generated/prisma/enums';
+import { spendMailBudget } from '@/lib/mail-budget';
+import { sendMail } from '@/lib/mailer';
 import { EVENT_PRIVACY_NOTICE_VERSION } from '@/lib/events/constants';
+import { rsvpChangeUrl } from '@/lib/events/links';
 import { nudgeEventMailer } from '@/lib/events/nudge-mailer';
+import { rsvpMailProps } from '@/lib/events/rsvp-mail-props';
 import type { RsvpData } from '@/lib/events/schemas';
-import { promoteWaitlist, releaseSeats, takeSeats } from '@/lib/events/seats';
+import { createRsvpChangeToken } from '@/lib/events/tokens';
+import { getQueue } from '@/lib/queue';
 
 type Tx = Prisma.TransactionClient;
 
 export type RsvpOutcome = {
   rsvpId: string;
-  status: RsvpStatus;
-  /** created: a new RSVP; updated: an existing one took the new answer; guests-unavailable: more
-   * guests were asked for than seats are left, and the RSVP kept its previous guest count. */
-  change: 'created' | 'updated' | 'guests-unavailable';
+  /**
+   * new: stored, holding no seat until the mailed link is pressed (lib/events/confirm-rsvp.ts).
+   * existing: the address had answered; that answer stays as it is unless its owner applies the new
+   * one from the mailed link (lib/events/apply-rsvp-change.ts).
+   */
+  answer: 'new' | 'existing';
+  /** False when the address's mail budget was spent (lib/mail-budget.ts): nothing was mailed. */
+  isMailed: boolean;
 };
 
-type EventRow = { id: string; status: string; endsAt: Date; maxGuestsPerRsvp: number; requiresEmailConfirmation: boolean; noticeSequence: number };
-type RsvpRow = { id: string; status: RsvpStatus; guests: number };
+type EventRow = { id: string; status: string; endsAt: Date; maxGuestsPerRsvp: number; noticeSequence: number };
+type Stored = { rsvpId: string; supporterId: string; answer: RsvpOutcome['answer'] };
 
-async function lockExisting(tx: Tx, eventId: string, email: string): Promise<RsvpRow | undefined> {
-  const [row] = await tx.$queryRaw<RsvpRow[]>`
-    SELECT id, status, guests FROM "Rsvp" WHERE "eventId" = ${eventId} AND email = ${email} FOR UPDATE`;
-  return row;
+async function findExisting(tx: Tx, eventId: string, email: string): Promise<Stored | null> {
+  const row = await tx.rsvp.findUnique({ where: { eventId_email: { eventId, email } }, select: { id: true, supporterId: true } });
+  return row ? { rsvpId: row.id, supporterId: row.supporterId, answer: 'existing' } : null;
 }
 
 async function upsertSupporter(tx: Tx, data: RsvpData, now: Date): Promise<string> {
@@ -36,67 +44,54 @@ async function upsertSupporter(tx: Tx, data: RsvpData, now: Date): Promise<strin
   return row!.id;
 }
 
-/** Seats for a new answer: confirmed if they fit, otherwise the end of the waitlist. */
-async function placeNew(tx: Tx, event: EventRow, rsvpId: string, guests: number): Promise<RsvpStatus> {
-  if (event.requiresEmailConfirmation) return 'PENDING_EMAIL';
-  const seated = await takeSeats(tx, event.id, 1 + guests);
-  // clock_timestamp(): the moment this answer met the full event, so the waitlist keeps arrival order.
-  await tx.$executeRaw`
-    UPDATE "Rsvp" SET status = ${seated ? 'CONFIRMED' : 'WAITLISTED'}::"RsvpStatus",
-           "confirmedAt" = CASE WHEN ${seated} THEN clock_timestamp() END,
-           "waitlistedAt" = CASE WHEN ${seated} THEN NULL ELSE clock_timestamp() END
-     WHERE id = ${rsvpId}`;
-  return seated ? 'CONFIRMED' : 'WAITLISTED';
+/** The mail with the link that applies a new answer to an existing RSVP; it carries the answer itself. */
+async function mailChangeLink(stored: Stored, eventId: string, data: RsvpData, now: Date): Promise<void> {
+  const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
+  const change = { rsvpId: stored.rsvpId, name: data.name, guests: data.guests, locale: data.locale };
+  await getQueue();
+  await sendMail({
+    to: data.email,
+    supporterId: stored.supporterId,
+    locale: data.locale,
+    template: 'event-rsvp',
+    props: rsvpMailProps('change', { id: stored.rsvpId, name: data.name, guests: data.guests, locale: data.locale }, event, {
+      confirmUrl: rsvpChangeUrl(data.locale, createRsvpChangeToken(change, now)),
+    }),
+  });
 }
 
-async function answerAgain(tx: Tx, event: EventRow, existing: RsvpRow, data: RsvpData, now: Date): Promise<RsvpOutcome> {
-  const base = { name: data.name, locale: data.locale, updatedAt: now, mailPending: 'STATUS' as const };
-  if (existing.status === 'CANCELLED') {
-    await tx.rsvp.update({
-      where: { id: existing.id },
-      data: { ...base, guests: data.guests, status: 'PENDING_EMAIL', cancelledAt: null, reminderSentAt: null, notifiedSequence: event.noticeSequence },
-    });
-    const status = await placeNew(tx, event, existing.id, data.guests);
-    return { rsvpId: existing.id, status, change: 'updated' };
+/** After the response when there is one, so how long the answer takes does not tell which path ran. */
+function afterResponse(work: () => Promise<void>): Promise<void> | void {
+  const guarded = () => work().catch((error: unknown) => console.error('[events] RSVP change mail failed', error));
+  try {
+    after(guarded);
+  } catch {
+    // Outside a request (scripts, tests) there is no "after": do it now.
+    return guarded();
   }
-  if (existing.status === 'CONFIRMED') {
-    const delta = data.guests - existing.guests;
-    if (delta > 0 && !(await takeSeats(tx, event.id, delta))) {
-      await tx.rsvp.update({ where: { id: existing.id }, data: { name: data.name, locale: data.locale } });
-      return { rsvpId: existing.id, status: 'CONFIRMED', change: 'guests-unavailable' };
-    }
-    await tx.rsvp.update({ where: { id: existing.id }, data: { ...base, guests: data.guests } });
-    if (delta < 0) {
-      await releaseSeats(tx, event.id, -delta);
-      await promoteWaitlist(tx, event.id, now);
-    }
-    return { rsvpId: existing.id, status: 'CONFIRMED', change: 'updated' };
-  }
-  // PENDING_EMAIL holds no seat; WAITLISTED keeps its place and may now fit.
-  await tx.rsvp.update({ where: { id: existing.id }, data: { ...base, guests: data.guests } });
-  let status: RsvpStatus = existing.status;
-  if (status === 'WAITLISTED' && (await promoteWaitlist(tx, event.id, now)).includes(existing.id)) status = 'CONFIRMED';
-  return { rsvpId: existing.id, status, change: 'updated' };
 }
 
 /**
- * RSVP without an account. One answer per (event, email): answering again updates the guest count
- * (re-checked against capacity). New answers get a seat if the party fits, else the waitlist; an
- * event that asks for it holds no seat until the email is confirmed. The mail is owed by the row
- * (mailPending) and sent by the events mail job, so the event row is locked only for the seat
- * statement and the commit, never while a mail renders.
+ * RSVP without an account. Anyone can type any address, so nothing here depends on who typed it
+ * and the caller answers the public the same way in every case. One answer per (event, email):
+ * - a new address is stored waiting for its confirmation, holding no seat until the mailed link is
+ *   pressed (so typed addresses cannot fill an event); the seat or waitlist is decided then;
+ * - an address that already answered keeps its answer as it is: its owner gets a mail whose link
+ *   applies the new one.
+ * Either mail draws on the address's mail budget; over it, the answer is still stored but nothing is
+ * mailed. The confirmation mail is owed by the row (mailPending) and sent by the events mail job.
  */
 export async function rsvpToEvent(slug: string, data: RsvpData, now = new Date()): Promise<RsvpOutcome> {
-  const outcome = await db.$transaction(async (tx) => {
-    const [event] = await tx.$queryRaw<EventRow[]>`
-      SELECT id, status::text, "endsAt", "maxGuestsPerRsvp", "requiresEmailConfirmation", "noticeSequence"
-        FROM "Event" WHERE slug = ${slug}`;
-    if (!event) throw new AppError('NOT_FOUND');
-    if (event.status !== 'PUBLISHED' || event.endsAt <= now) throw new AppError('CLOSED');
-    if (data.guests > event.maxGuestsPerRsvp) throw new AppError('INVALID', 'guests:guestsTooMany');
+  const [event] = await db.$queryRaw<EventRow[]>`
+    SELECT id, status::text, "endsAt", "maxGuestsPerRsvp", "noticeSequence" FROM "Event" WHERE slug = ${slug}`;
+  if (!event) throw new AppError('NOT_FOUND');
+  if (event.status !== 'PUBLISHED' || event.endsAt <= now) throw new AppError('CLOSED');
+  if (data.guests > event.maxGuestsPerRsvp) throw new AppError('INVALID', 'guests:guestsTooMany');
 
-    const existing = await lockExisting(tx, event.id, data.email);
-    if (existing) return answerAgain(tx, event, existing, data, now);
+  const isMailed = await spendMailBudget(data.email, now);
+  const stored = await db.$transaction(async (tx): Promise<Stored> => {
+    const existing = await findExisting(tx, event.id, data.email);
+    if (existing) return existing;
 
     const supporterId = await upsertSupporter(tx, data, now);
     const id = randomUUID().replaceAll('-', '');
@@ -104,21 +99,23 @@ export async function rsvpToEvent(slug: string, data: RsvpData, now = new Date()
       INSERT INTO "Rsvp" (id, "eventId", "supporterId", email, name, guests, locale, status, "consentVersion",
                           "notifiedSequence", "mailPending", "createdAt", "updatedAt")
       VALUES (${id}, ${event.id}, ${supporterId}, ${data.email}, ${data.name}, ${data.guests}, ${data.locale}::"Locale",
-              'PENDING_EMAIL', ${EVENT_PRIVACY_NOTICE_VERSION}, ${event.noticeSequence}, 'STATUS', ${now}, ${now})
+              'PENDING_EMAIL', ${EVENT_PRIVACY_NOTICE_VERSION}, ${event.noticeSequence},
+              ${isMailed ? 'STATUS' : null}::"RsvpMailKind", ${now}, ${now})
       ON CONFLICT ("eventId", email) DO NOTHING
       RETURNING id`;
     if (inserted.length === 0) {
-      // The same address answered at the same instant in another request: treat this one as its update.
-      const raced = await lockExisting(tx, event.id, data.email);
+      // The same address answered at the same instant in another request: this one is a change.
+      const raced = await findExisting(tx, event.id, data.email);
       if (!raced) throw new AppError('CONFLICT');
-      return answerAgain(tx, event, raced, data, now);
+      return raced;
     }
     await tx.consent.create({
       data: { supporterId, purpose: 'privacy_notice', textVersion: EVENT_PRIVACY_NOTICE_VERSION, action: 'event_rsvp', givenAt: now },
     });
-    const status = await placeNew(tx, event, id, data.guests);
-    return { rsvpId: id, status, change: 'created' as const };
+    return { rsvpId: id, supporterId, answer: 'new' };
   });
-  nudgeEventMailer();
-  return outcome;
+
+  if (isMailed && stored.answer === 'new') nudgeEventMailer();
+  if (isMailed && stored.answer === 'existing') await afterResponse(() => mailChangeLink(stored, event.id, data, now));
+  return { rsvpId: stored.rsvpId, answer: stored.answer, isMailed };
 }

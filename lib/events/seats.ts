@@ -23,6 +23,22 @@ export async function releaseSeats(tx: Tx, eventId: string, seats: number): Prom
   await tx.$executeRaw`UPDATE "Event" SET "seatsTaken" = GREATEST("seatsTaken" - ${seats}, 0) WHERE id = ${eventId}`;
 }
 
+/**
+ * An answer confirmed from its mailed link takes its seats if they fit, otherwise it joins the end
+ * of the waitlist; either way it owes its person the mail that says which.
+ */
+export async function seatOrWaitlist(tx: Tx, eventId: string, rsvpId: string, guests: number): Promise<'CONFIRMED' | 'WAITLISTED'> {
+  const seated = await takeSeats(tx, eventId, 1 + guests);
+  // clock_timestamp(): the moment this answer met the full event, so the waitlist keeps arrival order.
+  await tx.$executeRaw`
+    UPDATE "Rsvp" SET status = ${seated ? 'CONFIRMED' : 'WAITLISTED'}::"RsvpStatus",
+           "confirmedAt" = CASE WHEN ${seated} THEN clock_timestamp() END,
+           "waitlistedAt" = CASE WHEN ${seated} THEN NULL ELSE clock_timestamp() END,
+           "mailPending" = 'STATUS', "updatedAt" = now()
+     WHERE id = ${rsvpId}`;
+  return seated ? 'CONFIRMED' : 'WAITLISTED';
+}
+
 type Candidate = { id: string; guests: number };
 
 /**

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { spendMailBudget } from '@/lib/mail-budget';
 import { sendMail } from '@/lib/mailer';
 import { almatyDateKey } from '@/lib/events/almaty-time';
 import { submissionVerifyUrl } from '@/lib/events/links';
@@ -22,7 +23,8 @@ export function slugFromTitle(title: string): string {
 
 /**
  * A partner's event: stored as a DRAFT that nobody sees, and a verification link is mailed in the
- * same transaction. Only once the address is verified (by POST) does it reach the moderation queue.
+ * same transaction (within the address's mail budget, lib/mail-budget.ts). Only once the address is
+ * verified (by POST) does it reach the moderation queue.
  * The start must fall inside a campaign's dates (Kazakhstan calendar).
  */
 export async function submitEvent(data: SubmitEventData): Promise<{ status: 'submitted' }> {
@@ -34,6 +36,8 @@ export async function submitEvent(data: SubmitEventData): Promise<{ status: 'sub
     select: { id: true },
   });
   if (!campaign) throw new AppError('INVALID', 'startsAt:outsideCampaign');
+  // Over the address's mail budget the draft is still stored; a later submission mails its own link.
+  const canMail = await spendMailBudget(data.submitterEmail);
   await getQueue();
   await db.$transaction(async (tx) => {
     const event = await tx.event.create({
@@ -51,6 +55,7 @@ export async function submitEvent(data: SubmitEventData): Promise<{ status: 'sub
       },
       select: { id: true },
     });
+    if (!canMail) return;
     await sendMail(
       {
         to: data.submitterEmail,

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/generated/prisma/enums';
+import { partitionByMailBudget } from '@/lib/mail-budget';
 import { sendMails } from '@/lib/mailer';
 import { localized } from '@/lib/petitions/localized';
 import { hashToken, newToken } from '@/lib/petitions/tokens';
@@ -32,14 +33,18 @@ export async function sendSignatureMails(batchSize = 100): Promise<number> {
   for (;;) {
     const count = await db.$transaction(
       async (tx) => {
-        const due = await tx.$queryRaw<DueRow[]>`
+        const found = await tx.$queryRaw<DueRow[]>`
           SELECT s.id, s.email, s."supporterId", s.locale, s.status, p.slug, p.title
             FROM "Signature" s JOIN "Petition" p ON p.id = s."petitionId"
            WHERE s."mailPending"
            ORDER BY s.id
            LIMIT ${batchSize}
            FOR UPDATE OF s SKIP LOCKED`;
-        if (due.length === 0) return 0;
+        if (found.length === 0) return 0;
+        // Over the address's mail budget: no mail and no new token, so the link mailed last still works.
+        const { within: due, over } = await partitionByMailBudget(found);
+        if (over.length > 0) await tx.$executeRaw`UPDATE "Signature" SET "mailPending" = false WHERE id = ANY(${over.map((row) => row.id.toString())}::bigint[])`;
+        if (due.length === 0) return found.length;
         const tokens = due.map(() => newToken());
         await tx.$executeRaw`
           UPDATE "Signature" s SET "tokenHash" = v.hash, "mailPending" = false,
@@ -57,7 +62,7 @@ export async function sendSignatureMails(batchSize = 100): Promise<number> {
           tx,
           { perRecipientLinks: ['confirmUrl', 'withdrawUrl'] },
         );
-        return due.length;
+        return found.length;
       },
       { timeout: 60_000 },
     );

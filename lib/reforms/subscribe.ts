@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { spendMailBudget } from '@/lib/mail-budget';
 import { sendMail } from '@/lib/mailer';
 import { hit } from '@/lib/rate-limit';
 import {
@@ -32,9 +33,12 @@ export async function requestReformAlerts(input: SubscribeInput): Promise<void> 
   const limit = await hit(`reforms-subscribe:email:${data.email}`, SUBSCRIBE_LIMIT_PER_EMAIL, SUBSCRIBE_LIMIT_WINDOW_SECONDS);
   if (!limit.allowed) return;
 
+  // Over the address's mail budget (shared with every other mail a stranger can trigger) the request
+  // is still stored but nothing is mailed, and the token stays, so the link mailed last still works.
+  const canMail = await spendMailBudget(data.email);
   const token = newToken();
   const scopeKey = reform?.id ?? 'all';
-  const tokenFields = { tokenHash: hashToken(token), tokenExpiresAt: new Date(Date.now() + CONFIRM_TOKEN_TTL_SECONDS * 1000) };
+  const tokenFields = canMail ? { tokenHash: hashToken(token), tokenExpiresAt: new Date(Date.now() + CONFIRM_TOKEN_TTL_SECONDS * 1000) } : {};
   await db.$transaction(async (tx) => {
     const supporter = await tx.supporter.upsert({
       where: { email: data.email },
@@ -69,6 +73,7 @@ export async function requestReformAlerts(input: SubscribeInput): Promise<void> 
         data: { pendingLocale: data.locale, pendingFrequency: data.frequency, ...tokenFields },
       });
     }
+    if (!canMail) return;
     await sendMail(
       {
         to: data.email,

@@ -102,7 +102,8 @@ async function main() {
   const client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
   const sink = await startSink();
-  const server = startProcess('scripts/start.ts', { DATABASE_URL: postgres.url, SMTP_URL: sink.url, APP_URL: BASE, WORKER_IN_PROCESS, PORT: String(PORT), DAUYS_DATA_DIR: DATA_DIR, NEXT_DIST_DIR: '.next-bench-sign' });
+  // Each simulated signer writes its own X-Forwarded-For, as if through one proxy (TRUSTED_PROXY_HOPS=1).
+  const server = startProcess('scripts/start.ts', { DATABASE_URL: postgres.url, SMTP_URL: sink.url, APP_URL: BASE, WORKER_IN_PROCESS, PORT: String(PORT), DAUYS_DATA_DIR: DATA_DIR, NEXT_DIST_DIR: '.next-bench-sign', TRUSTED_PROXY_HOPS: '1' });
   let nginx: RunningNginx | null = null;
   try {
     await waitHealthy();

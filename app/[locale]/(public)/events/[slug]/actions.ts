@@ -11,7 +11,11 @@ import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation
 
 export type RsvpFormState = { ok: false; fieldErrors: FieldErrors; formError?: string } | null;
 
-/** The RSVP form: guard (rate limit) → safeParse → rsvpToEvent → the result page. */
+/**
+ * The RSVP form: guard (rate limit) → safeParse → rsvpToEvent → "check your email". The answer is
+ * the same whatever happened to the address (new, already answered, over its mail budget, a bot):
+ * anyone can type anyone's address, and the seat or waitlist is told only behind the mailed link.
+ */
 export async function rsvpAction(rawLocale: string, slug: string, _previous: RsvpFormState, formData: FormData): Promise<RsvpFormState> {
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
   const parsed = RsvpSchema.safeParse({ ...Object.fromEntries(formData), locale });
@@ -20,16 +24,15 @@ export async function rsvpAction(rawLocale: string, slug: string, _previous: Rsv
   }
   const limit = await hit(`events-rsvp:ip:${await clientIp()}`, RSVP_LIMIT_PER_WINDOW, RSVP_LIMIT_WINDOW_SECONDS);
   if (!limit.allowed) return { ok: false, fieldErrors: {}, formError: errorMessage('rateLimited', locale) };
-  if (parsed.data.website) redirect(`/${locale}/events/${encodeURIComponent(slug)}/rsvp?result=confirmed`);
+  const sent = `/${locale}/events/${encodeURIComponent(slug)}/rsvp`;
+  if (parsed.data.website) redirect(sent);
 
-  let result: string;
   try {
-    const outcome = await rsvpToEvent(slug, parsed.data);
-    result = outcome.change === 'guests-unavailable' ? 'guests-unavailable' : outcome.status.toLowerCase().replace('_', '-');
+    await rsvpToEvent(slug, parsed.data);
   } catch (error) {
     const mapped = appErrorToFieldErrors(error, locale);
     if (!mapped) throw error;
     return { ok: false, ...mapped, formError: mapped.formError ?? errorMessage('formHasErrors', locale) };
   }
-  redirect(`/${locale}/events/${encodeURIComponent(slug)}/rsvp?result=${result}`);
+  redirect(sent);
 }

@@ -120,7 +120,7 @@ export default async function EventPage({ params }: Props) {
         <section aria-labelledby="rsvp-heading">
           <h2 id="rsvp-heading">{t('rsvp.title')}</h2>
           {seatsLeft === 0 ? <p className="notice">{t('rsvp.fullNotice')}</p> : null}
-          <p>{event.requiresEmailConfirmation ? t('rsvp.introConfirm') : t('rsvp.intro')}</p>
+          <p>{t('rsvp.introConfirm')}</p>
           <ClientMessages paths={['events.rsvp', 'events.errors', 'errors']}>
             <RsvpForm locale={locale} maxGuests={event.maxGuestsPerRsvp} isFull={seatsLeft === 0} action={rsvpAction.bind(null, locale, event.slug)} />
           </ClientMessages>

@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { applyRsvpChange } from '@/lib/events/apply-rsvp-change';
 import { cancelRsvp } from '@/lib/events/cancel-rsvp';
 import { confirmRsvp } from '@/lib/events/confirm-rsvp';
 import { EventTokenSchema } from '@/lib/events/schemas';
@@ -25,4 +26,15 @@ export async function cancelRsvpAction(rawLocale: string, formData: FormData): P
   const token = tokenFrom(formData);
   const result = token ? await cancelRsvp(token) : { status: 'invalid' as const };
   redirect(`/${locale}/events/rsvp/cancel?result=${result.status}`);
+}
+
+/** The change page's button: the only way an existing RSVP takes a new answer (POST, never the mailed GET). */
+export async function applyRsvpChangeAction(rawLocale: string, formData: FormData): Promise<void> {
+  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  // The change token carries the new answer, so it is longer than EventTokenSchema allows; applyRsvpChange checks it.
+  const token = String(formData.get('token') ?? '');
+  const result = await applyRsvpChange(token);
+  const outcome = result.status !== 'done' ? result.status : result.change === 'guests-unavailable' ? result.change : result.rsvp.toLowerCase();
+  const slug = result.status === 'invalid' ? '' : `&event=${encodeURIComponent(result.slug)}`;
+  redirect(`/${locale}/events/rsvp/change?result=${outcome}${slug}`);
 }

@@ -3,25 +3,24 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { LocaleSchema } from '@/lib/validation';
 
-type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ result?: string }> };
+type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export const metadata: Metadata = { robots: { index: false } };
 
-const RESULTS = ['confirmed', 'waitlisted', 'pending-email', 'guests-unavailable'] as const;
-
-/** Where the RSVP form lands: what happened, and that a mail is on its way. */
-export default async function RsvpResultPage({ params, searchParams }: Props) {
+/**
+ * Where the RSVP form lands: one answer for everyone, "check your email". What happened (a place,
+ * the waitlist, a change to an earlier answer) is told only behind the mailed link.
+ */
+export default async function RsvpResultPage({ params }: Props) {
   const { slug, locale: rawLocale } = await params;
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
   setRequestLocale(locale);
-  const { result } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'events.result' });
-  const kind = (RESULTS as readonly string[]).includes(result ?? '') ? (result as (typeof RESULTS)[number]) : 'confirmed';
   return (
     <div className="page narrow">
-      <h1>{t(`${kind}.title`)}</h1>
+      <h1>{t('sent.title')}</h1>
       <p role="status" className="notice">
-        {t(`${kind}.body`)}
+        {t('sent.body')}
       </p>
       <p>{t('mailNote')}</p>
       <p>

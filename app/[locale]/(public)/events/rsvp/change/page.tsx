@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import Link from 'next/link';
+import { findRsvpChangeByToken } from '@/lib/events/find-rsvp-by-token';
+import { localized } from '@/lib/events/localized';
+import { SlugSchema } from '@/lib/events/schemas';
+import { tokenPageMetadata } from '@/lib/security/token-page';
+import { LocaleSchema } from '@/lib/validation';
+import { applyRsvpChangeAction } from '../actions';
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string; result?: string; event?: string }> };
+
+export const metadata: Metadata = tokenPageMetadata;
+
+const RESULTS = ['confirmed', 'waitlisted', 'guests-unavailable', 'too-many-guests', 'closed'] as const;
+
+/**
+ * Landing page of the mailed link that changes an existing RSVP: GET shows the new answer and a
+ * button (mail scanners open links); the POST applies it, and only then is the outcome told.
+ */
+export default async function ChangeRsvpPage({ params, searchParams }: Props) {
+  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  setRequestLocale(locale);
+  const { token, result, event } = await searchParams;
+  const t = await getTranslations({ locale, namespace: 'events.change' });
+  const eventSlug = SlugSchema.safeParse(event);
+  const back = (slug: string | undefined) =>
+    slug ? <Link href={`/${locale}/events/${encodeURIComponent(slug)}`}>{t('back')}</Link> : <Link href={`/${locale}/events`}>{t('calendar')}</Link>;
+
+  const outcome = RESULTS.find((known) => known === result);
+  if (outcome) {
+    return (
+      <div className="page narrow">
+        <h1>{t('title')}</h1>
+        <p role="status" className="notice">
+          {t(outcome)}
+        </p>
+        <p>{back(eventSlug.success ? eventSlug.data : undefined)}</p>
+      </div>
+    );
+  }
+  const found = result ? null : await findRsvpChangeByToken(token);
+  if (!found) {
+    return (
+      <div className="page narrow">
+        <h1>{t('title')}</h1>
+        <p className="notice notice-error">{t('invalid')}</p>
+        <p>{back(undefined)}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="page narrow">
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('body', { title: localized(found.rsvp.event.title, locale) })}</p>
+      <dl>
+        <dt>{t('name')}</dt>
+        <dd>{found.change.name}</dd>
+        <dt>{t('guests')}</dt>
+        <dd>{found.change.guests}</dd>
+      </dl>
+      <form action={applyRsvpChangeAction.bind(null, locale)}>
+        <input type="hidden" name="token" value={token} />
+        <button type="submit">{t('button')}</button>
+      </form>
+      <p>{back(found.rsvp.event.slug)}</p>
+    </div>
+  );
+}
