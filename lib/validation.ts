@@ -61,6 +61,19 @@ export const OptionalTextSchema = (max: number) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
+/** URL names of petitions, events, campaigns and reforms: lower-case words joined by hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX = 80;
+
+/**
+ * Whether a slug from a URL can name anything at all. Anything else is a 404 before it reaches a
+ * cache, the database or a response header (Next.js hands route params over percent-decoded, NUL
+ * bytes included, which PostgreSQL refuses with an error).
+ */
+export function isSlug(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= SLUG_MAX && SLUG_PATTERN.test(value);
+}
+
 /**
  * A checkbox that must be ticked; HTML forms send "on". Not a union: the browser's zodResolver
  * reports a union's first branch error ("expected true"), not the union's own message.

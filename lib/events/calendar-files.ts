@@ -6,12 +6,14 @@ import { localized } from '@/lib/events/localized';
 import { findCampaign, findFeedEvents } from '@/lib/events/queries';
 import { verifyToken } from '@/lib/events/tokens';
 import { getTranslator } from '@/lib/i18n/translator';
+import { isSlug } from '@/lib/validation';
 
 /**
  * One event's .ics, or null if it is not public. With the token of a CONFIRMED RSVP of this event
  * the private online link is included (the link in the attendee's mail carries it).
  */
 export async function eventIcsFile(slug: string, locale: string, token?: string | null): Promise<{ filename: string; body: string } | null> {
+  if (!isSlug(slug)) return null;
   const event = await db.event.findFirst({ where: { slug, status: { in: ['PUBLISHED', 'CANCELLED'] } } });
   if (!event) return null;
   const rsvpId = verifyToken('rsvp', token);

@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { EventStatus } from '@/lib/generated/prisma/enums';
 import { almatyDateKey, dateColumnKey, dateRange, startOfAlmatyDay, addDays } from '@/lib/events/almaty-time';
 import type { CalendarFilter } from '@/lib/events/schemas';
+import { isSlug } from '@/lib/validation';
 
 const calendarEventSelect = {
   id: true,
@@ -26,7 +27,7 @@ export type CalendarDay = { date: string; events: CalendarEvent[] };
 
 /** The campaign to show: by slug, else the first one not over yet, else the latest. */
 export async function findCampaign(slug?: string, now = new Date()) {
-  if (slug) return db.eventCampaign.findUnique({ where: { slug } });
+  if (slug) return isSlug(slug) ? db.eventCampaign.findUnique({ where: { slug } }) : null;
   const today = new Date(`${almatyDateKey(now)}T00:00:00Z`);
   return (
     (await db.eventCampaign.findFirst({ where: { endsOn: { gte: today } }, orderBy: { startsOn: 'asc' } })) ??
@@ -72,6 +73,7 @@ export async function findCalendar(campaign: { id: string; startsOn: Date; endsO
 
 /** An event anyone may see: published or cancelled (cancelled pages stay up to say so). */
 export async function findPublicEvent(slug: string) {
+  if (!isSlug(slug)) return null;
   return db.event.findFirst({
     where: { slug, status: { in: ['PUBLISHED', 'CANCELLED'] } },
     include: { campaign: { select: { slug: true, name: true } } },

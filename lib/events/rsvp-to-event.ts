@@ -12,6 +12,7 @@ import { rsvpMailProps } from '@/lib/events/rsvp-mail-props';
 import type { RsvpData } from '@/lib/events/schemas';
 import { createRsvpChangeToken } from '@/lib/events/tokens';
 import { getQueue } from '@/lib/queue';
+import { isSlug } from '@/lib/validation';
 
 type Tx = Prisma.TransactionClient;
 
@@ -82,6 +83,7 @@ function afterResponse(work: () => Promise<void>): Promise<void> | void {
  * mailed. The confirmation mail is owed by the row (mailPending) and sent by the events mail job.
  */
 export async function rsvpToEvent(slug: string, data: RsvpData, now = new Date()): Promise<RsvpOutcome> {
+  if (!isSlug(slug)) throw new AppError('NOT_FOUND');
   const [event] = await db.$queryRaw<EventRow[]>`
     SELECT id, status::text, "endsAt", "maxGuestsPerRsvp", "noticeSequence" FROM "Event" WHERE slug = ${slug}`;
   if (!event) throw new AppError('NOT_FOUND');

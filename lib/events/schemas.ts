@@ -14,6 +14,8 @@ import {
   PersonNameSchema,
   RegionSchema,
   RequiredConsentSchema,
+  SLUG_MAX,
+  SLUG_PATTERN,
 } from '@/lib/validation';
 
 export const EventTypeSchema = z.enum(EVENT_TYPES, { message: 'invalidChoice' });
@@ -33,13 +35,12 @@ export type RsvpData = z.output<typeof RsvpSchema>;
 
 export const EventTokenSchema = z.string().min(20, 'linkInvalid').max(120, 'linkInvalid');
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SlugSchema = z
   .string({ message: 'required' })
   .trim()
   .toLowerCase()
   .min(3, 'tooShort')
-  .max(80, 'tooLong')
+  .max(SLUG_MAX, 'tooLong')
   .regex(SLUG_PATTERN, 'slugInvalid')
   .refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), 'slugReserved');
 

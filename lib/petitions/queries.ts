@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import type { PetitionStatus, Region } from '@/lib/generated/prisma/enums';
 import { getPublicCount } from '@/lib/petitions/count';
-import { isPetitionSlug } from '@/lib/petitions/schemas';
+import { isSlug } from '@/lib/validation';
 import { createTtlCache } from '@/lib/petitions/ttl-cache';
 
 export type LocalizedJson = Record<string, string>;
@@ -38,7 +38,7 @@ const signersCache = createTtlCache<PublicSigner[]>(5_000, { maxEntries: 256 });
 
 /** A petition anyone may see (not a draft), or null. Cached per process for a few seconds. */
 export async function findPublicPetition(slug: string): Promise<PublicPetition | null> {
-  if (!isPetitionSlug(slug)) return null;
+  if (!isSlug(slug)) return null;
   return petitionCache.get(slug, async () => {
     const row = await db.petition.findFirst({ where: { slug, status: { not: 'DRAFT' } }, select: publicSelect });
     return (row as PublicPetition | null) ?? null;

@@ -11,6 +11,8 @@ import {
   PersonNameSchema,
   RegionSchema,
   RequiredConsentSchema,
+  SLUG_MAX,
+  SLUG_PATTERN,
 } from '@/lib/validation';
 
 /** The sign form, shared by the client (zodResolver) and the route handler (safeParse). */
@@ -32,16 +34,6 @@ export type SignPetitionData = z.output<typeof SignPetitionSchema>;
 
 export const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'linkInvalid');
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX = 80;
-
-/**
- * Whether a slug from a URL can name a petition at all. Anything else is a 404 before it reaches a
- * cache, the database or a response header (Next.js hands route params over percent-decoded).
- */
-export function isPetitionSlug(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= SLUG_MAX && SLUG_PATTERN.test(value);
-}
 
 const MilestonesSchema = z
   .string()

@@ -2,6 +2,7 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ReformStageKind } from '@/lib/generated/prisma/enums';
 import { STAGE_ROAD } from '@/lib/reforms/constants';
+import { isSlug } from '@/lib/validation';
 
 export type Progress = { step: number; total: number; isOffRoad: boolean };
 
@@ -50,6 +51,7 @@ export async function listReforms(stage?: ReformStageKind): Promise<ReformListIt
 }
 
 export async function getReformBySlug(slug: string) {
+  if (!isSlug(slug)) return null;
   const reform = await db.reform.findUnique({
     where: { slug },
     select: {
@@ -101,6 +103,7 @@ export async function listStagesForFeed(reformId?: string, limit = 100) {
 }
 
 export async function getReformForFeed(slug: string) {
+  if (!isSlug(slug)) return null;
   return db.reform.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, summary: true, updatedAt: true } });
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAGES } from '@/lib/reforms/constants';
-import { EmailSchema, LineTextSchema, LocaleSchema, LocalizedTextSchema, RequiredConsentSchema } from '@/lib/validation';
+import { EmailSchema, LineTextSchema, LocaleSchema, LocalizedTextSchema, RequiredConsentSchema, SLUG_MAX, SLUG_PATTERN } from '@/lib/validation';
 
 export const StageSchema = z.enum(STAGES, { message: 'invalidChoice' });
 export const FrequencySchema = z.enum(['EACH', 'WEEKLY'], { message: 'invalidChoice' });
@@ -28,13 +28,12 @@ export type SubscribeData = z.output<typeof SubscribeSchema>;
 
 export const ConfirmTokenSchema = z.string().trim().min(20, 'linkInvalid').max(120, 'linkInvalid');
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SlugSchema = z
   .string({ message: 'required' })
   .trim()
   .toLowerCase()
   .min(3, 'tooShort')
-  .max(80, 'tooLong')
+  .max(SLUG_MAX, 'tooLong')
   .regex(SLUG_PATTERN, 'slugInvalid');
 
 const LongLocalizedTextSchema = z.object({

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { LocaleSchema, RegionSchema } from '@/lib/validation';
+import { LineTextSchema, LocaleSchema, OptionalLineSchema, RegionSchema } from '@/lib/validation';
 
-const IdSchema = z.string({ message: 'required' }).trim().min(1, 'required').max(64, 'tooLong');
+const IdSchema = LineTextSchema.min(1, 'required').max(64, 'tooLong');
 
 export const ACTIVITIES = ['signed', 'rsvped', 'subscribed', 'mailed', 'none'] as const;
 
 /** The supporter list's filter; the same filter drives bulk tagging. Empty strings mean "any". */
 export const SupporterFilterSchema = z.object({
-  q: z.string().trim().max(200, 'tooLong').optional().transform((v) => v || undefined),
+  q: OptionalLineSchema(200),
   tagId: IdSchema.optional().or(z.literal('').transform(() => undefined)),
   region: RegionSchema.optional().or(z.literal('').transform(() => undefined)),
   locale: LocaleSchema.optional().or(z.literal('').transform(() => undefined)),
@@ -15,7 +15,7 @@ export const SupporterFilterSchema = z.object({
 });
 export type SupporterFilter = z.infer<typeof SupporterFilterSchema>;
 
-export const TagNameSchema = z.string({ message: 'required' }).trim().min(1, 'required').max(60, 'tooLong');
+export const TagNameSchema = LineTextSchema.min(1, 'required').max(60, 'tooLong');
 
 export const TagSupporterSchema = z.object({ supporterId: IdSchema, name: TagNameSchema });
 export const UntagSupporterSchema = z.object({ supporterId: IdSchema, tagId: IdSchema });

@@ -1,6 +1,7 @@
 import { requireOrganizerForRoute } from '@/lib/auth';
 import { db } from '@/lib/db';
 import { exportAttendees } from '@/lib/events/export-attendees';
+import { isSlug } from '@/lib/validation';
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -9,7 +10,7 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   const organizer = await requireOrganizerForRoute();
   if (organizer instanceof Response) return organizer;
   const { slug } = await params;
-  const event = await db.event.findUnique({ where: { slug }, select: { id: true } });
+  const event = isSlug(slug) ? await db.event.findUnique({ where: { slug }, select: { id: true } }) : null;
   if (!event) return new Response('Not found', { status: 404 });
   const { filename, csv } = await exportAttendees(organizer.id, event.id);
   return new Response(csv, {

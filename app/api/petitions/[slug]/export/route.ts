@@ -1,7 +1,7 @@
 import { requireOrganizerForRoute } from '@/lib/auth';
 import { db } from '@/lib/db';
 import { exportSignaturesCsv } from '@/lib/petitions/export-signatures';
-import { isPetitionSlug } from '@/lib/petitions/schemas';
+import { isSlug } from '@/lib/validation';
 import { LocaleSchema } from '@/lib/validation';
 
 type Context = { params: Promise<{ slug: string }> };
@@ -11,7 +11,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const organizer = await requireOrganizerForRoute();
   if (organizer instanceof Response) return organizer;
   const { slug } = await params;
-  const petition = isPetitionSlug(slug) ? await db.petition.findUnique({ where: { slug }, select: { id: true } }) : null;
+  const petition = isSlug(slug) ? await db.petition.findUnique({ where: { slug }, select: { id: true } }) : null;
   if (!petition) return new Response('Not found', { status: 404 });
   const locale = LocaleSchema.catch('en').parse(new URL(request.url).searchParams.get('lang'));
   const stream = await exportSignaturesCsv({ petitionId: petition.id, actorId: organizer.id, locale });

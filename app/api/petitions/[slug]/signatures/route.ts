@@ -2,10 +2,10 @@ import { clientAddressFrom } from '@/lib/client-ip';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@/lib/database-availability';
 import { getTranslator } from '@/lib/i18n/translator';
 import { translateFieldErrors } from '@/lib/petitions/field-errors';
-import { isPetitionSlug, SignPetitionSchema } from '@/lib/petitions/schemas';
+import { SignPetitionSchema } from '@/lib/petitions/schemas';
 import { checkEmailPath, encodeFlash, FLASH_COOKIE, signFormPath, type SignFormFlash } from '@/lib/petitions/sign-form-flash';
 import { signPetition, type SignOutcome } from '@/lib/petitions/sign-petition';
-import { fieldErrorKeys, LocaleSchema } from '@/lib/validation';
+import { fieldErrorKeys, isSlug, LocaleSchema } from '@/lib/validation';
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -55,7 +55,7 @@ function keptValues(body: Record<string, unknown>): Record<string, string | bool
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const { slug } = await params;
   // The slug reaches the Location and Set-Cookie headers below: only a well-formed one gets that far.
-  if (!isPetitionSlug(slug)) return Response.json({ ok: false, error: 'not_found' }, { status: 404 });
+  if (!isSlug(slug)) return Response.json({ ok: false, error: 'not_found' }, { status: 404 });
   const { body, isForm } = await readBody(request);
   const locale = LocaleSchema.catch('kk').parse(body.locale);
   const formPath = signFormPath(locale, slug);
