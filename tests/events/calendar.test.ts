@@ -3,11 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { eventIcsFile, feedIcsFile } from '@/lib/events/calendar-files';
 import { findCalendar } from '@/lib/events/queries';
-import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { createToken } from '@/lib/events/tokens';
 import { transitionEvent } from '@/lib/events/transition-event';
 import { stopWorkers } from '@/lib/queue';
-import { attendee, createCampaign, createEvent, createOrganizerUser } from './fixtures';
+import { addDays } from '@/lib/events/almaty-time';
+import { EVENT_DAY, attendee, createCampaign, createEvent, createOrganizerUser, rsvpAndConfirm } from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
@@ -19,14 +19,15 @@ function parse(body: string) {
 }
 
 describe('calendar days are Kazakhstan dates', () => {
-  it('lists an event at 01:00 Almaty time on 26 November on the 26th, not on the UTC 25th', async () => {
+  it('lists an event at 01:00 Almaty time on the next Kazakhstan date, not on the UTC date it still is', async () => {
     const campaign = await createCampaign();
-    const night = await createEvent(campaign.id, { startsAt: new Date('2026-11-25T20:00:00Z'), endsAt: new Date('2026-11-25T22:00:00Z') });
+    // 20:00 UTC is 01:00 the next day in Kazakhstan (UTC+5).
+    const night = await createEvent(campaign.id, { startsAt: new Date(`${EVENT_DAY}T20:00:00Z`), endsAt: new Date(`${EVENT_DAY}T22:00:00Z`) });
     const online = await createEvent(campaign.id, { isOnline: true, venue: null, type: 'ONLINE', region: 'ASTANA', languages: ['en'] });
     const { days } = await findCalendar(campaign, {});
     expect(days).toHaveLength(16);
-    expect(days.find((d) => d.date === '2026-11-26')!.events.map((e) => e.id)).toEqual([night.id]);
-    expect(days.find((d) => d.date === '2026-11-25')!.events.map((e) => e.id)).toEqual([online.id]);
+    expect(days.find((d) => d.date === addDays(EVENT_DAY, 1))!.events.map((e) => e.id)).toEqual([night.id]);
+    expect(days.find((d) => d.date === EVENT_DAY)!.events.map((e) => e.id)).toEqual([online.id]);
 
     const filtered = await findCalendar(campaign, { mode: 'online', lang: 'en', region: 'ASTANA' });
     expect(filtered.days.flatMap((d) => d.events).map((e) => e.id)).toEqual([online.id]);
@@ -55,8 +56,8 @@ describe('iCalendar', () => {
     expect(parsed.description).toContain('Test organisers');
     expect(parsed.location).toBe('Republic Square, Satpayev St 1, Almaty');
     expect(parsed.sequence).toBe(4);
-    expect(parsed.startDate.toJSDate().toISOString()).toBe('2026-11-25T13:00:00.000Z');
-    expect(parsed.endDate.toJSDate().toISOString()).toBe('2026-11-25T15:00:00.000Z');
+    expect(parsed.startDate.toJSDate().toISOString()).toBe(`${EVENT_DAY}T13:00:00.000Z`);
+    expect(parsed.endDate.toJSDate().toISOString()).toBe(`${EVENT_DAY}T15:00:00.000Z`);
     expect((vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime()).toBe(Math.floor(event.updatedAt.getTime() / 1000) * 1000);
     expect(vevent.getFirstPropertyValue('url')).toBe(`http://localhost:3000/en/events/${event.slug}`);
     expect(vevent.getFirstPropertyValue('status')).toBe('CONFIRMED');
@@ -81,8 +82,8 @@ describe('iCalendar', () => {
   it('shows a private online link only to a confirmed attendee’s .ics', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { isOnline: true, venue: null, onlineUrl: 'https://meet.example/secret', isOnlineLinkPrivate: true, capacity: 1 });
-    const seated = await rsvpToEvent(event.slug, attendee('seated@example.org'));
-    const waiting = await rsvpToEvent(event.slug, attendee('waiting@example.org'));
+    const seated = await rsvpAndConfirm(event.slug, attendee('seated@example.org'));
+    const waiting = await rsvpAndConfirm(event.slug, attendee('waiting@example.org'));
     expect((await eventIcsFile(event.slug, 'en'))!.body).not.toContain('meet.example');
     expect((await eventIcsFile(event.slug, 'en', createToken('rsvp', waiting.rsvpId)))!.body).not.toContain('meet.example');
     expect((await eventIcsFile(event.slug, 'en', createToken('rsvp', seated.rsvpId)))!.body).toContain('https://meet.example/secret');

@@ -6,28 +6,28 @@ import { sendRsvpMails } from '@/lib/events/send-rsvp-mails';
 import { createToken } from '@/lib/events/tokens';
 import { isAppError } from '@/lib/errors';
 import { stopWorkers } from '@/lib/queue';
-import { attendee, createCampaign, createEvent, outbox, seatsOf } from './fixtures';
+import { attendee, createCampaign, createEvent, outbox, rsvpAndConfirm, seatsOf } from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
 });
 
-/** Fills an event to `seats` taken with real RSVPs of one person + one guest each. */
+/** Fills an event to `seats` taken with real, confirmed RSVPs of one person + one guest each. */
 async function fill(slug: string, seats: number, prefix: string) {
   for (let index = 0; index < seats / 2; index += 1) {
-    await rsvpToEvent(slug, attendee(`${prefix}${index}@example.org`, { guests: 1 }));
+    await rsvpAndConfirm(slug, attendee(`${prefix}${index}@example.org`, { guests: 1 }));
   }
 }
 
 describe('capacity under concurrency', () => {
-  it('200 simultaneous RSVPs for the last 10 seats: exactly 10 confirmed, the rest waitlisted in arrival order', async () => {
+  it('200 simultaneous confirmations for the last 10 seats: exactly 10 confirmed, the rest waitlisted in arrival order', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 50 });
     await fill(event.slug, 40, 'early');
     expect((await seatsOf(event.id)).seatsTaken).toBe(40);
 
     const outcomes = await Promise.all(
-      Array.from({ length: 200 }, (_, index) => rsvpToEvent(event.slug, attendee(`rush${index}@example.org`))),
+      Array.from({ length: 200 }, (_, index) => rsvpAndConfirm(event.slug, attendee(`rush${index}@example.org`))),
     );
     expect(outcomes.filter((o) => o.status === 'CONFIRMED')).toHaveLength(10);
     expect(outcomes.filter((o) => o.status === 'WAITLISTED')).toHaveLength(190);
@@ -55,7 +55,7 @@ describe('capacity under concurrency', () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 10 });
     const outcomes = await Promise.all(
-      Array.from({ length: 200 }, (_, index) => rsvpToEvent(event.slug, attendee(`party${index}@example.org`, { guests: index % 3 }))),
+      Array.from({ length: 200 }, (_, index) => rsvpAndConfirm(event.slug, attendee(`party${index}@example.org`, { guests: index % 3 }))),
     );
     const seats = await seatsOf(event.id);
     expect(seats.trueSeats).toBe(seats.seatsTaken);
@@ -69,11 +69,11 @@ describe('capacity under concurrency', () => {
   it('a cancellation promotes the next waitlisted people in order, who are told by mail', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 4 });
-    const first = await rsvpToEvent(event.slug, attendee('pair@example.org', { guests: 1 }));
-    await rsvpToEvent(event.slug, attendee('other@example.org', { guests: 1 }));
-    const w1 = await rsvpToEvent(event.slug, attendee('wait1@example.org'));
-    const w2 = await rsvpToEvent(event.slug, attendee('wait2@example.org', { guests: 2 }));
-    const w3 = await rsvpToEvent(event.slug, attendee('wait3@example.org'));
+    const first = await rsvpAndConfirm(event.slug, attendee('pair@example.org', { guests: 1 }));
+    await rsvpAndConfirm(event.slug, attendee('other@example.org', { guests: 1 }));
+    const w1 = await rsvpAndConfirm(event.slug, attendee('wait1@example.org'));
+    const w2 = await rsvpAndConfirm(event.slug, attendee('wait2@example.org', { guests: 2 }));
+    const w3 = await rsvpAndConfirm(event.slug, attendee('wait3@example.org'));
     expect([first.status, w1.status, w2.status, w3.status]).toEqual(['CONFIRMED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
     await sendRsvpMails();
     const before = new Date();

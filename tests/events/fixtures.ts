@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { confirmRsvp } from '@/lib/events/confirm-rsvp';
+import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import type { RsvpData } from '@/lib/events/schemas';
+import { createToken } from '@/lib/events/tokens';
+import { kazakhstanDateFromToday } from '../support/clock';
 
 let sequence = 0;
 const text = (value: string) => ({ kk: `${value} (kk)`, ru: `${value} (ru)`, en: value });
 
-export async function createCampaign(startsOn = '2026-11-25', endsOn = '2026-12-10') {
+/** The default test campaign's 16 days (Kazakhstan dates): from today, so its events can lie ahead. */
+export const CAMPAIGN_DAYS = { startsOn: kazakhstanDateFromToday(0), endsOn: kazakhstanDateFromToday(15) };
+
+/** The Kazakhstan date of fixture events: inside CAMPAIGN_DAYS and days ahead, so RSVPs are open. */
+export const EVENT_DAY = kazakhstanDateFromToday(3);
+
+export async function createCampaign(startsOn = CAMPAIGN_DAYS.startsOn, endsOn = CAMPAIGN_DAYS.endsOn) {
   sequence += 1;
   return db.eventCampaign.create({
     data: {
@@ -27,8 +37,9 @@ export async function createEvent(campaignId: string, data: Partial<Prisma.Event
       title: text('Test rally'),
       description: text('A test event'),
       type: 'RALLY',
-      startsAt: new Date('2026-11-25T13:00:00Z'),
-      endsAt: new Date('2026-11-25T15:00:00Z'),
+      // 18:00–20:00 in Kazakhstan (UTC+5).
+      startsAt: new Date(`${EVENT_DAY}T13:00:00Z`),
+      endsAt: new Date(`${EVENT_DAY}T15:00:00Z`),
       region: 'ALMATY',
       city: 'Almaty',
       venue: 'Republic Square',
@@ -68,4 +79,12 @@ export async function seatsOf(eventId: string) {
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { seatsTaken: true, capacity: true } });
   const confirmed = await db.rsvp.findMany({ where: { eventId, status: 'CONFIRMED' }, select: { guests: true } });
   return { ...event, trueSeats: confirmed.reduce((sum, row) => sum + 1 + row.guests, 0), confirmed: confirmed.length };
+}
+
+/** An RSVP as its person makes it: the form, then the button behind the mailed link. */
+export async function rsvpAndConfirm(slug: string, data: RsvpData, now?: Date) {
+  const { rsvpId } = await rsvpToEvent(slug, data, now);
+  const confirmed = await confirmRsvp(createToken('rsvp', rsvpId));
+  if (confirmed.status !== 'done') throw new Error(`confirm: ${confirmed.status}`);
+  return { rsvpId, status: confirmed.rsvp };
 }

@@ -7,7 +7,8 @@ import { transitionEvent } from '@/lib/events/transition-event';
 import { findSubmissionByToken, verifySubmission } from '@/lib/events/verify-submission';
 import { isAppError } from '@/lib/errors';
 import { stopWorkers } from '@/lib/queue';
-import { createCampaign, createOrganizerUser, outbox, tokenFrom } from './fixtures';
+import { addDays } from '@/lib/events/almaty-time';
+import { CAMPAIGN_DAYS, EVENT_DAY, createCampaign, createOrganizerUser, outbox, tokenFrom } from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
@@ -18,8 +19,8 @@ const submission = (email: string, extra: Record<string, unknown> = {}) =>
     title: 'Orange walk in Karaganda',
     description: 'A walk through the city centre with orange scarves.',
     type: 'MARCH',
-    startsAt: '2026-11-28T12:00',
-    endsAt: '2026-11-28T14:00',
+    startsAt: `${EVENT_DAY}T12:00`,
+    endsAt: `${EVENT_DAY}T14:00`,
     region: 'KARAGANDA',
     city: 'Karaganda',
     venue: 'Central Park',
@@ -56,7 +57,7 @@ describe('partner submissions', () => {
     expect(mails.at(-1)).toMatchObject({ template: 'event-submission', props: { kind: 'approved' } });
     expect(String(mails.at(-1)!.props.url)).toContain(`/ru/events/${draft.slug}`);
     const { days } = await findCalendar(campaign, {});
-    expect(days.find((d) => d.date === '2026-11-28')!.events.map((e) => e.id)).toEqual([draft.id]);
+    expect(days.find((d) => d.date === EVENT_DAY)!.events.map((e) => e.id)).toEqual([draft.id]);
   });
 
   it('reject with a reason: the submitter is told why; the event stays out of the calendar', async () => {
@@ -76,13 +77,15 @@ describe('partner submissions', () => {
 
   it('refuses a start outside every campaign, an unverified link, and stores nothing for a honeypot', async () => {
     await createCampaign();
-    await expect(submitEvent(submission('early@example.org', { startsAt: '2026-10-01T12:00', endsAt: '2026-10-01T14:00' }))).rejects.toSatisfy((e) =>
+    // A future day, so only the campaign's dates can be why it is refused.
+    const dayAfterCampaign = addDays(CAMPAIGN_DAYS.endsOn, 1);
+    await expect(submitEvent(submission('late@example.org', { startsAt: `${dayAfterCampaign}T12:00`, endsAt: `${dayAfterCampaign}T14:00` }))).rejects.toSatisfy((e) =>
       isAppError(e, 'INVALID'),
     );
     await submitEvent(submission('bot@example.org', { website: 'http://spam.example' }));
-    expect(await db.event.count({ where: { submitterEmail: { in: ['early@example.org', 'bot@example.org'] } } })).toBe(0);
+    expect(await db.event.count({ where: { submitterEmail: { in: ['late@example.org', 'bot@example.org'] } } })).toBe(0);
     expect(await verifySubmission('abcdefghijklmnop.forged-signature')).toBe('invalid');
-    const bad = SubmitEventSchema.safeParse({ ...submission('x@example.org'), startsAt: '2026-11-28T12:00', endsAt: '2026-11-28T11:00' });
+    const bad = SubmitEventSchema.safeParse({ ...submission('x@example.org'), startsAt: `${EVENT_DAY}T12:00`, endsAt: `${EVENT_DAY}T11:00` });
     expect(bad.success).toBe(false);
   });
 });

@@ -1,30 +1,32 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { notifyAttendees } from '@/lib/events/notify-attendees';
-import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { saveEvent } from '@/lib/events/save-event';
 import { EventFormSchema } from '@/lib/events/schemas';
 import { sendReminders } from '@/lib/events/send-reminders';
 import { sendRsvpMails } from '@/lib/events/send-rsvp-mails';
+import { sixteenDaysOf } from '@/lib/events/sixteen-days';
 import { transitionEvent } from '@/lib/events/transition-event';
 import { stopWorkers } from '@/lib/queue';
-import { attendee, createCampaign, createEvent, createOrganizerUser, outbox } from './fixtures';
+import { EVENT_DAY, attendee, createCampaign, createEvent, createOrganizerUser, outbox, rsvpAndConfirm } from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
 });
 
+// The reminder test's own clock, passed to every call that asks the time; its events lie after it.
 const NOW = new Date('2026-11-24T06:00:00Z'); // 11:00 on 24 November in Kazakhstan
 
 describe('reminders the day before', () => {
   it('reminds each confirmed attendee of tomorrow’s events exactly once, however often and concurrently it runs', async () => {
-    const campaign = await createCampaign();
+    const { startsOn, endsOn } = sixteenDaysOf(2026);
+    const campaign = await createCampaign(startsOn, endsOn);
     // 25 Nov 00:30 Almaty is still 24 Nov in UTC: tomorrow in Kazakhstan, reminded.
     const tomorrow = await createEvent(campaign.id, { capacity: 3, startsAt: new Date('2026-11-24T19:30:00Z'), endsAt: new Date('2026-11-24T21:00:00Z') });
     // 26 Nov 01:00 Almaty (25 Nov UTC): the day after tomorrow, not yet.
     const later = await createEvent(campaign.id, { startsAt: new Date('2026-11-25T20:00:00Z'), endsAt: new Date('2026-11-25T22:00:00Z') });
-    for (const name of ['a', 'b', 'c', 'd']) await rsvpToEvent(tomorrow.slug, attendee(`${name}@remind.example`, { locale: name === 'b' ? 'kk' : 'en' }), NOW);
-    await rsvpToEvent(later.slug, attendee('later@remind.example'), NOW);
+    for (const name of ['a', 'b', 'c', 'd']) await rsvpAndConfirm(tomorrow.slug, attendee(`${name}@remind.example`, { locale: name === 'b' ? 'kk' : 'en' }), NOW);
+    await rsvpAndConfirm(later.slug, attendee('later@remind.example'), NOW);
 
     const runs = await Promise.all([sendReminders(NOW), sendReminders(NOW), sendReminders(NOW)]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(3);
@@ -43,8 +45,8 @@ describe('change and cancellation notices', () => {
     const organizer = await createOrganizerUser();
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 1 });
-    await rsvpToEvent(event.slug, attendee('seat@notice.example'));
-    await rsvpToEvent(event.slug, attendee('wait@notice.example'));
+    await rsvpAndConfirm(event.slug, attendee('seat@notice.example'));
+    await rsvpAndConfirm(event.slug, attendee('wait@notice.example'));
     await sendRsvpMails();
 
     const form = (changes: Record<string, unknown>) =>
@@ -54,8 +56,8 @@ describe('change and cancellation notices', () => {
         title: event.title,
         description: { kk: 'Сипаттама', ru: 'Описание', en: 'New description' },
         type: 'RALLY',
-        startsAt: '2026-11-25T18:00',
-        endsAt: '2026-11-25T20:00',
+        startsAt: `${EVENT_DAY}T18:00`,
+        endsAt: `${EVENT_DAY}T20:00`,
         region: 'ALMATY',
         city: 'Almaty',
         venue: 'Republic Square',
@@ -69,12 +71,12 @@ describe('change and cancellation notices', () => {
 
     await saveEvent(organizer.id, event.id, form({})); // text only: no notice
     expect(await notifyAttendees()).toBe(0);
-    await saveEvent(organizer.id, event.id, form({ startsAt: '2026-11-25T19:00', endsAt: '2026-11-25T21:00' }));
+    await saveEvent(organizer.id, event.id, form({ startsAt: `${EVENT_DAY}T19:00`, endsAt: `${EVENT_DAY}T21:00` }));
     expect(await notifyAttendees()).toBe(2);
     expect(await notifyAttendees()).toBe(0);
     const saved = await db.event.findUniqueOrThrow({ where: { id: event.id } });
     expect(saved.sequence).toBe(2);
-    expect(saved.startsAt.toISOString()).toBe('2026-11-25T14:00:00.000Z');
+    expect(saved.startsAt.toISOString()).toBe(`${EVENT_DAY}T14:00:00.000Z`);
 
     await transitionEvent(organizer.id, event.id, { action: 'cancel', note: 'Weather warning' });
     expect(await notifyAttendees()).toBe(2);

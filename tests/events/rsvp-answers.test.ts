@@ -1,60 +1,89 @@
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { applyRsvpChange } from '@/lib/events/apply-rsvp-change';
 import { confirmRsvp } from '@/lib/events/confirm-rsvp';
 import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { sendRsvpMails } from '@/lib/events/send-rsvp-mails';
+import { createToken } from '@/lib/events/tokens';
 import { isAppError } from '@/lib/errors';
 import { stopWorkers } from '@/lib/queue';
-import { attendee, createCampaign, createEvent, outbox, seatsOf, tokenFrom } from './fixtures';
+import { EVENT_DAY, attendee, createCampaign, createEvent, outbox, rsvpAndConfirm, seatsOf, tokenFrom } from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
 });
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "November 25, 2026" for 2026-11-25: written out here, not by the formatter under test. */
+function englishLongDate(dateKey: string): string {
+  const [year, month, day] = dateKey.split('-').map(Number);
+  return `${MONTHS[month! - 1]} ${day}, ${year}`;
+}
+
+/** The change link mailed to `email` last: what only the owner of the address can press. */
+async function latestChangeToken(email: string): Promise<string> {
+  const change = (await outbox({ toAddress: email })).filter((mail) => mail.props.kind === 'change').at(-1);
+  if (!change) throw new Error(`no change link mailed to ${email}`);
+  return tokenFrom(change.props.confirmUrl);
+}
+
 describe('one answer per email', () => {
-  it('answering again updates the guest count within the limit and re-checks capacity', async () => {
+  it('answering again changes nothing until the mailed change link is pressed; the change keeps the limit and capacity', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 5, maxGuestsPerRsvp: 3 });
-    const first = await rsvpToEvent(event.slug, attendee('Dana@Example.org'.trim().toLowerCase()));
-    expect(first).toMatchObject({ status: 'CONFIRMED', change: 'created' });
+    const first = await rsvpAndConfirm(event.slug, attendee('dana@example.org'));
+    expect(first.status).toBe('CONFIRMED');
 
-    const again = await rsvpToEvent(event.slug, attendee('dana@example.org', { guests: 2 }));
-    expect(again).toMatchObject({ rsvpId: first.rsvpId, status: 'CONFIRMED', change: 'updated' });
+    // Anyone can type Dana's address: the stored answer stays as it is, and the answer looks like a new one's.
+    const again = await rsvpToEvent(event.slug, attendee('dana@example.org', { name: 'Someone Else', guests: 2 }));
+    expect(again).toMatchObject({ rsvpId: first.rsvpId, answer: 'existing' });
+    expect(await db.rsvp.findUniqueOrThrow({ where: { id: first.rsvpId } })).toMatchObject({ name: 'Aigerim Karimova', guests: 0 });
+    expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 1, trueSeats: 1 });
+
+    // Dana presses the link in her mail: the new answer applies.
+    expect(await applyRsvpChange(await latestChangeToken('dana@example.org'))).toMatchObject({ status: 'done', rsvp: 'CONFIRMED', change: 'updated' });
     expect(await db.rsvp.count({ where: { eventId: event.id } })).toBe(1);
     expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 3, trueSeats: 3 });
 
     // Beyond the event's own limit: refused, nothing changes.
     await expect(rsvpToEvent(event.slug, attendee('dana@example.org', { guests: 4 }))).rejects.toSatisfy((e) => isAppError(e, 'INVALID'));
-    await rsvpToEvent(event.slug, attendee('bolat@example.org', { guests: 1 }));
+    await rsvpAndConfirm(event.slug, attendee('bolat@example.org', { guests: 1 }));
     expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 5, trueSeats: 5 });
 
     // More guests than seats left: the RSVP keeps its previous count.
-    const tooMany = await rsvpToEvent(event.slug, attendee('dana@example.org', { guests: 3 }));
-    expect(tooMany).toMatchObject({ status: 'CONFIRMED', change: 'guests-unavailable' });
+    await rsvpToEvent(event.slug, attendee('dana@example.org', { guests: 3 }));
+    expect(await applyRsvpChange(await latestChangeToken('dana@example.org'))).toMatchObject({ status: 'done', change: 'guests-unavailable' });
     expect((await db.rsvp.findUniqueOrThrow({ where: { id: first.rsvpId } })).guests).toBe(2);
     expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 5, trueSeats: 5 });
 
     // Fewer guests give seats back.
     await rsvpToEvent(event.slug, attendee('dana@example.org', { guests: 0 }));
+    await applyRsvpChange(await latestChangeToken('dana@example.org'));
     expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 3, trueSeats: 3 });
   });
 
-  it('the same address answering ten times at once makes one RSVP holding one party', async () => {
+  it('the same address answering ten times at once makes one RSVP, holding no seat until confirmed, then one party', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 20 });
-    await Promise.all(Array.from({ length: 10 }, () => rsvpToEvent(event.slug, attendee('twice@example.org', { guests: 1 }))));
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => rsvpToEvent(event.slug, attendee('twice@example.org', { guests: 1 }))));
+    expect(new Set(outcomes.map((o) => o.rsvpId)).size).toBe(1);
     expect(await db.rsvp.count({ where: { eventId: event.id } })).toBe(1);
+    expect(await db.rsvp.count({ where: { eventId: event.id, status: 'PENDING_EMAIL' } })).toBe(1);
     expect(await db.supporter.count({ where: { email: 'twice@example.org' } })).toBe(1);
+    expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 0, trueSeats: 0 });
+    expect(await confirmRsvp(createToken('rsvp', outcomes[0]!.rsvpId))).toMatchObject({ status: 'done', rsvp: 'CONFIRMED' });
     expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 2, trueSeats: 2 });
   });
 
   it('double opt-in: no seat until the email is confirmed by POST; confirming twice is harmless', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 1, requiresEmailConfirmation: true });
-    const pending = await rsvpToEvent(event.slug, attendee('optin@example.org'));
-    const other = await rsvpToEvent(event.slug, attendee('optin2@example.org'));
-    expect([pending.status, other.status]).toEqual(['PENDING_EMAIL', 'PENDING_EMAIL']);
+    await rsvpToEvent(event.slug, attendee('optin@example.org'));
+    await rsvpToEvent(event.slug, attendee('optin2@example.org'));
+    const statuses = await db.rsvp.findMany({ where: { eventId: event.id }, select: { status: true } });
+    expect(statuses.map((row) => row.status)).toEqual(['PENDING_EMAIL', 'PENDING_EMAIL']);
     expect((await seatsOf(event.id)).seatsTaken).toBe(0);
 
     await sendRsvpMails();
@@ -76,7 +105,7 @@ describe('one answer per email', () => {
     expect(String(confirmedMail.props.icsUrl)).toMatch(/\/api\/events\/.+\/ics\?lang=en&token=/);
     expect(String(confirmedMail.props.googleUrl)).toContain('calendar.google.com');
     expect(String(confirmedMail.props.outlookUrl)).toContain('outlook.live.com');
-    expect(confirmedMail.props.when).toBe('November 25, 2026 at 18:00 – 20:00 (Kazakhstan time)');
+    expect(confirmedMail.props.when).toBe(`${englishLongDate(EVENT_DAY)} at 18:00 – 20:00 (Kazakhstan time)`);
 
     // The confirmation carries the event as an .ics attachment that calendars can read.
     const stored = await db.outboundMail.findFirstOrThrow({

@@ -21,8 +21,10 @@ type SubscriberOptions = {
   reformId: string | null;
   frequency?: ReformAlertFrequency;
   confirmed?: boolean;
-  /** Confirmed this long before now. */
+  /** Confirmed this long before `now`. */
   confirmedAgoSeconds?: number;
+  /** The instant confirmedAgoSeconds counts back from; the database's clock unless a test runs its own. */
+  now?: Date;
 };
 
 /** Confirmed (or pending) subscribers in bulk; locales cycle kk, ru, en. Emails: <prefix>-<n>@example.org. */
@@ -31,6 +33,7 @@ export async function addSubscribers(options: SubscriberOptions): Promise<void> 
   const frequency = options.frequency ?? 'EACH';
   const confirmed = options.confirmed ?? true;
   const ago = options.confirmedAgoSeconds ?? 3600;
+  const confirmedAt = options.now ? new Date(options.now.getTime() - ago * 1000) : null;
   await db.$executeRaw`
     INSERT INTO "Supporter" (id, email, locale, "updatedAt")
     SELECT ${prefix} || '-' || n, ${prefix} || '-' || n || '@example.org', (ARRAY['kk','ru','en'])[1 + n % 3]::"Locale", now()
@@ -40,7 +43,7 @@ export async function addSubscribers(options: SubscriberOptions): Promise<void> 
     INSERT INTO "ReformSubscription" (id, "supporterId", "reformId", "scopeKey", locale, frequency, status, "consentVersion", "confirmedAt")
     SELECT 'sub-' || ${prefix} || '-' || n || '-' || ${reformId ?? 'all'}, s.id, ${reformId}, ${reformId ?? 'all'}, s.locale,
            ${frequency}::"ReformAlertFrequency", ${confirmed ? 'CONFIRMED' : 'PENDING'}::"ReformSubscriptionStatus", 'test',
-           CASE WHEN ${confirmed} THEN now() - make_interval(secs => ${ago}) ELSE NULL END
+           CASE WHEN ${confirmed} THEN COALESCE(${confirmedAt}::timestamp, (now() - make_interval(secs => ${ago}))::timestamp) ELSE NULL END
     FROM generate_series(1, ${count}) AS n JOIN "Supporter" s ON s.email = ${prefix} || '-' || n || '@example.org'`;
 }
 
