@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createOrganizer, signInAs } from './helpers/auth';
 import { expectNoMail, findLink, readLatestMail, withDatabase } from './helpers/mail';
@@ -171,4 +172,19 @@ test('an organizer action replayed without a session is answered 401, quietly, a
     client.query('SELECT 1 FROM "OutboundMail" WHERE "toAddress" = $1 AND "createdAt" >= $2', [stranger, since]),
   );
   expect(queued.rowCount).toBe(0);
+});
+
+test('an organizer sees mail health from the console menu, in words, with no axe violations; a stranger is sent to sign in', async ({ page, playwright, baseURL }) => {
+  await signInAs(page.context(), baseURL!, DEMO_ADMIN);
+  await page.goto('/en/console');
+  await page.getByRole('link', { name: 'Mail health' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mail health' })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.goto('/ru/console/mail-health');
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Mail health');
+
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const response = await anonymous.get('/en/console/mail-health', { maxRedirects: 0 });
+  expect([303, 307, 308]).toContain(response.status());
+  await anonymous.dispose();
 });

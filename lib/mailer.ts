@@ -5,7 +5,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { renderMail, renderMailsSharingLinks, type RenderedMail, type RenderMailInput } from '@/lib/mailer/render-mail';
 import { isMailTemplateName, type MailTemplateName, type MailTemplateProps } from '@/lib/mailer/templates';
-import { enqueue, enqueueMany, getQueue, MAIL_RETRY_OPTIONS, QUEUES } from '@/lib/queue';
+import { MAIL_RETRY_POLICY, retryWindowLabel } from '@/lib/mailer/retry-policy';
+import { enqueue, enqueueMany, getQueue, liveExclusiveJobExists, MAIL_SEND_OPTIONS, QUEUES } from '@/lib/queue';
 import { TopicSchema } from '@/lib/unsubscribe/tokens';
 
 export type SendMailInput<N extends MailTemplateName = MailTemplateName> = {
@@ -59,7 +60,7 @@ function jobData(outboundMailId: string, to: string, rendered: RenderedMail, pay
   return { outboundMailId, message: { from: env.MAIL_FROM, to, ...rendered, attachments: payload.attachments } };
 }
 
-const sendOptions = (outboundMailId: string) => ({ ...MAIL_RETRY_OPTIONS, singletonKey: outboundMailId });
+const sendOptions = (outboundMailId: string) => ({ ...MAIL_SEND_OPTIONS, singletonKey: outboundMailId });
 
 function checkedPayload<N extends MailTemplateName>(input: SendMailInput<N>): StoredPayload {
   if (input.topic !== undefined) {
@@ -134,26 +135,45 @@ export async function sendMail<N extends MailTemplateName>(
   return sent!;
 }
 
-/** Rows whose job may have been lost: PENDING for longer than this are queued again. */
+/** Rows whose job may have been lost: PENDING for longer than this with no job are queued again. */
 export const STALE_PENDING_MS = 60_000;
-/** Mail still unsent after this long is given up: a day-old sign-in link or notice helps nobody. */
-export const PENDING_MAX_AGE_MS = 24 * 3600_000;
+
+export type SweepResult = { requeued: number; expired: number; uncertain: number };
 
 /**
- * The sweeper: re-enqueues PENDING mail older than a minute. A job that still exists (queued,
- * retrying or running) has the same singletonKey, so pg-boss refuses the duplicate.
+ * The sweeper, every minute. Idempotent: it only acts on rows no job is working on.
+ * 1. Mail queued longer than MAIL_RETRY_FOR_HOURS (plus an hour, the handler usually decides first)
+ *    is failed with its last error.
+ * 2. Mail handed to SMTP whose answer was never recorded, and whose job is gone, is UNCERTAIN: the
+ *    worker died between the handover and the UPDATE (a retried job settles it itself). Not resent.
+ * 3. PENDING mail older than a minute that has no queued, retrying or running job (lost in a crash
+ *    between commit and pick-up, a wiped queue, a job failed for good) is rendered and queued again.
+ *    A job that exists has the same singletonKey, so pg-boss would refuse a duplicate anyway.
  */
-export async function requeueStalledMail(now = new Date(), limit = 500): Promise<{ requeued: number; expired: number }> {
-  const expired = await db.outboundMail.updateMany({
-    where: { status: 'PENDING', createdAt: { lt: new Date(now.getTime() - PENDING_MAX_AGE_MS) } },
-    data: { status: 'FAILED', lastError: 'expired: not delivered within 24 hours', payload: Prisma.DbNull },
-  });
-  const stalled = await db.outboundMail.findMany({
-    where: { status: 'PENDING', createdAt: { lt: new Date(now.getTime() - STALE_PENDING_MS) } },
-    orderBy: { createdAt: 'asc' },
-    take: limit,
-    select: { id: true, toAddress: true, template: true, locale: true, topic: true, supporterId: true, payload: true },
-  });
+export async function requeueStalledMail(now = new Date(), limit = 500): Promise<SweepResult> {
+  const expiredBefore = new Date(now.getTime() - MAIL_RETRY_POLICY.retryForMs - 3600_000);
+  const expired = await db.$executeRaw`
+    UPDATE "OutboundMail"
+       SET status = 'FAILED', payload = NULL,
+           "lastError" = ${`expired: not delivered within ${retryWindowLabel()}`} || COALESCE('; last error: ' || "lastError", '')
+     WHERE status = 'PENDING' AND "handedToSmtpAt" IS NULL AND "createdAt" < ${expiredBefore}`;
+  const uncertain = await db.$executeRawUnsafe(
+    `UPDATE "OutboundMail" m SET status = 'UNCERTAIN', "lastError" = $1, payload = NULL
+      WHERE status = 'PENDING' AND "handedToSmtpAt" < $2 AND NOT ${liveExclusiveJobExists(QUEUES.mailSend, 'm.id')}`,
+    UNANSWERED_HANDOVER,
+    new Date(now.getTime() - UNANSWERED_AFTER_MS),
+  );
+
+  const stalled = await db.$queryRawUnsafe<StalledRow[]>(
+    `SELECT id, "toAddress", template, locale, topic, "supporterId", payload
+       FROM "OutboundMail" m
+      WHERE status = 'PENDING' AND "handedToSmtpAt" IS NULL AND "createdAt" < $1
+        AND NOT ${liveExclusiveJobExists(QUEUES.mailSend, 'm.id')}
+      ORDER BY "createdAt"
+      LIMIT $2`,
+    new Date(now.getTime() - STALE_PENDING_MS),
+    limit,
+  );
   let requeued = 0;
   for (const row of stalled) {
     const payload = row.payload as StoredPayload | null;
@@ -168,5 +188,22 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
     const jobId = await enqueue(QUEUES.mailSend, jobData(row.id, row.toAddress, rendered, payload), sendOptions(row.id));
     if (jobId) requeued += 1;
   }
-  return { requeued, expired: expired.count };
+  return { requeued, expired, uncertain };
 }
+
+type StalledRow = {
+  id: string;
+  toAddress: string;
+  template: string;
+  locale: Locale;
+  topic: string | null;
+  supporterId: string | null;
+  payload: Prisma.JsonValue;
+};
+
+/** A live attempt has its answer (or gives up) within two send deadlines of starting; a minute of slack on top. */
+export const UNANSWERED_AFTER_MS = 2 * MAIL_RETRY_POLICY.sendTimeoutMs + 60_000;
+
+/** Why a mail is UNCERTAIN, as organizers read it. */
+export const UNANSWERED_HANDOVER =
+  'uncertain: the message was handed to the SMTP server, but its answer was never recorded (the worker or the connection stopped); not sent again, so it cannot arrive twice';

@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { env } from '@/lib/env';
+import { holdFinalDotUntilHandover } from '@/lib/mailer/handover';
 
 export type SmtpTransport = Transporter<SMTPPool.SentMessageInfo>;
 
@@ -21,33 +22,47 @@ export function dkimFromEnv(): DkimConfig | undefined {
 /**
  * Without TCP_NODELAY each message's last small write waits for the server's delayed ACK (~40 ms),
  * which caps a pooled connection near 20 messages per second whatever the CPU. The pool takes a
- * connected socket through `getSocket` (STARTTLS and smtps upgrade it as usual).
+ * socket through `getSocket` (STARTTLS and smtps upgrade it as usual).
+ *
+ * The socket is handed over while it is still connecting, never as an error: nodemailer's pool
+ * forgets a slot whose `getSocket` reported an error (the slot stays busy for good, and once all are
+ * lost every later send waits forever). Handed over, a refused or silent connection fails inside
+ * the SMTP connection, under its timeouts, and the pool frees the slot.
  */
 export function noDelaySocket(
   options: { host?: string; port?: number },
   callback: (error: Error | null, socketOptions?: { connection: net.Socket }) => void,
 ) {
-  const onError = (error: Error) => callback(error);
-  const socket = net.connect({ host: options.host ?? 'localhost', port: options.port ?? 25 }, () => {
-    socket.removeListener('error', onError);
-    callback(null, { connection: socket });
-  });
+  const socket = net.connect({ host: options.host ?? 'localhost', port: options.port ?? 25 });
   socket.setNoDelay(true);
-  socket.once('error', onError);
+  callback(null, { connection: socket });
 }
 
+export type SmtpTransportOptions = {
+  maxConnections?: number;
+  dkim?: DkimConfig;
+  /** Connection, greeting and inactivity timeouts; MAIL_SEND_TIMEOUT_SECONDS by default. */
+  timeoutMs?: number;
+};
+
 /** A pooled SMTP transport: a few long-lived connections, each carrying many messages. */
-export function createSmtpTransport(url: string, options: { maxConnections?: number; dkim?: DkimConfig } = {}): SmtpTransport {
+export function createSmtpTransport(url: string, options: SmtpTransportOptions = {}): SmtpTransport {
+  const timeoutMs = options.timeoutMs ?? env.MAIL_SEND_TIMEOUT_SECONDS * 1000;
   // NOTE: createTransport({ url, … }) drops every option beside the URL (pool, dkim): parse it here.
   // The explicit index.js lets Next load nodemailer as an external package (Node ESM resolution).
-  return nodemailer.createTransport({
+  const transport = nodemailer.createTransport({
     ...parseConnectionUrl(url),
     pool: true,
     maxConnections: options.maxConnections ?? 4,
     maxMessages: Infinity,
     dkim: options.dkim ?? dkimFromEnv(),
     getSocket: noDelaySocket,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
   } as SMTPPool.Options);
+  transport.use('stream', holdFinalDotUntilHandover);
+  return transport;
 }
 
 const globalForSmtp = globalThis as unknown as { dauysSmtp?: SmtpTransport };

@@ -3,6 +3,7 @@ import { handleHousekeepingJobs } from '@/lib/jobs/housekeeping';
 import { handleSweepOutboundMailJobs } from '@/lib/jobs/sweep-outbound-mail';
 import type { MailJobData } from '@/lib/mailer';
 import { QUEUES, startWorkers, stopWorkers, type JobDefinition } from '@/lib/queue';
+import { stopRelayWatch } from '@/lib/mailer/relay-watch';
 import { closeSmtpTransport } from '@/lib/smtp-transport';
 import { petitionMailJob, petitionMaintenanceJob, petitionNotifyJob } from '@/lib/petitions/jobs';
 import { eventsMailJob, eventsRemindersJob } from '@/lib/events/jobs';
@@ -17,7 +18,7 @@ export const JOB_DEFINITIONS = [
   {
     name: QUEUES.mailSend,
     handler: handleSendMailJobs,
-    work: { localConcurrency: 4, pollingIntervalSeconds: 1, batchSize: 10, burstWhenBatchFull: true },
+    work: { localConcurrency: 4, pollingIntervalSeconds: 1, batchSize: 10, burstWhenBatchFull: true, perJobResults: true },
   } satisfies JobDefinition<MailJobData>,
   {
     name: QUEUES.mailSweep,
@@ -44,5 +45,6 @@ export async function registerWorkers(): Promise<void> {
 /** Graceful stop: jobs in hand finish, then the queue and the SMTP pool close. */
 export async function unregisterWorkers(): Promise<void> {
   await stopWorkers({ graceful: true });
+  stopRelayWatch();
   closeSmtpTransport();
 }

@@ -1,8 +1,13 @@
-import type { JobWithMetadata } from 'pg-boss';
-import { classifySmtpError } from '@/lib/campaigns/sender/classify-smtp-error';
+import type { JobResult, JobWithMetadata } from 'pg-boss';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { MailJobData } from '@/lib/mailer';
+import { UNANSWERED_HANDOVER, type MailJobData } from '@/lib/mailer';
+import { classifySmtpFailure, failureReason, type SmtpFailure } from '@/lib/mailer/classify-smtp-failure';
+import { deliverWithHandover } from '@/lib/mailer/handover';
+import { currentRelayOutage, reportRelayDown, reportRelayUp, type RelayWatchHooks } from '@/lib/mailer/relay-watch';
+import { releaseHeldMail } from '@/lib/mailer/release-held-mail';
+import { hasOutlivedRetryWindow, MAIL_RETRY_POLICY, retryWindowLabel } from '@/lib/mailer/retry-policy';
 import { getSmtpTransport, mailDomain } from '@/lib/smtp-transport';
 import { findSuppressionReason } from '@/lib/unsubscribe/queries';
 
@@ -14,67 +19,142 @@ export function outboundMessageId(outboundMailId: string): string {
 /** Final states drop the stored payload: links in it (sign-in links) should not stay at rest. */
 const finalData = { payload: Prisma.DbNull };
 
-async function markBounced(mail: { id: string; toAddress: string; supporterId: string | null }, reason: string) {
-  await db.$transaction(async (tx) => {
-    await tx.outboundMail.update({ where: { id: mail.id }, data: { status: 'FAILED', lastError: reason, ...finalData } });
-    const supporter = mail.supporterId
-      ? { id: mail.supporterId }
-      : await tx.supporter.findUnique({ where: { email: mail.toAddress.toLowerCase() }, select: { id: true } });
-    if (supporter) {
-      await tx.supporter.updateMany({
-        where: { id: supporter.id },
-        data: { bouncedAt: new Date(), bounceReason: reason },
-      });
-    }
+const relayHooks: RelayWatchHooks = {
+  check: () => withDeadline(getSmtpTransport().verify(), MAIL_RETRY_POLICY.sendTimeoutMs, 'the relay did not answer'),
+  onBack: releaseHeldMail,
+  probeEveryMs: env.MAIL_RELAY_PROBE_SECONDS * 1000,
+};
+
+async function withDeadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms / 1000} s`)), ms);
   });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-type ClaimedMail = { id: string; toAddress: string; supporterId: string | null };
+/**
+ * An outcome must be recorded even if the database blinks (a restart, a failover): the message is
+ * already out. Tried again for up to a send deadline before the error is left to the job's retry.
+ */
+async function persist<T>(write: () => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + MAIL_RETRY_POLICY.sendTimeoutMs;
+  for (;;) {
+    try {
+      return await write();
+    } catch (error) {
+      if (Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+type PendingMail = {
+  id: string;
+  toAddress: string;
+  supporterId: string | null;
+  topic: string | null;
+  createdAt: Date;
+  handedToSmtpAt: Date | null;
+};
+
+/** The point of no return: only one attempt can pass it, and only while the mail is still owed. */
+async function claimHandover(id: string): Promise<boolean> {
+  const claimed = await db.$executeRaw`
+    UPDATE "OutboundMail" SET "handedToSmtpAt" = now(), "lastAttemptAt" = now(), attempts = attempts + 1
+     WHERE id = ${id} AND status = 'PENDING' AND "handedToSmtpAt" IS NULL`;
+  return claimed === 1;
+}
+
+async function recordPermanentFailure(mail: PendingMail, failure: Extract<SmtpFailure, { kind: 'permanent' }>, counted: number) {
+  await persist(() =>
+    db.$transaction(async (tx) => {
+      await tx.outboundMail.updateMany({
+        where: { id: mail.id, status: 'PENDING' },
+        data: { status: 'FAILED', lastError: failure.reason, lastAttemptAt: new Date(), handedToSmtpAt: null, attempts: { increment: counted }, ...finalData },
+      });
+      if (!failure.bounce) return;
+      const supporter = mail.supporterId
+        ? { id: mail.supporterId }
+        : await tx.supporter.findUnique({ where: { email: mail.toAddress.toLowerCase() }, select: { id: true } });
+      if (supporter) {
+        await tx.supporter.updateMany({ where: { id: supporter.id }, data: { bouncedAt: new Date(), bounceReason: failure.reason } });
+      }
+    }),
+  );
+}
 
 /**
- * Counts the attempt before SMTP sees the message, so a row left PENDING with attempts > 0 was in
- * flight when its worker died. Mail without a topic (confirmations, sign-in links) is checked and
- * claimed in one statement; topic mail is first checked against unsubscribes, made until now.
+ * Temporary (4xx) and relay failures: the job is retried with back-off (the error is rethrown)
+ * until the mail has been queued for MAIL_RETRY_FOR_HOURS; then it fails with its last reason.
  */
-async function claimForDelivery(outboundMailId: string): Promise<ClaimedMail | null> {
-  const [plain] = await db.$queryRaw<ClaimedMail[]>`
-    UPDATE "OutboundMail" SET attempts = attempts + 1
-     WHERE id = ${outboundMailId} AND status = 'PENDING' AND topic IS NULL
-    RETURNING id, "toAddress", "supporterId"`;
-  if (plain) return plain;
+async function recordTemporaryFailure(
+  job: JobWithMetadata<MailJobData>,
+  mail: PendingMail,
+  failure: SmtpFailure,
+  options: { counted: number; wasTried: boolean },
+): Promise<void> {
+  const isGivenUp = hasOutlivedRetryWindow(mail.createdAt) || job.retryCount >= job.retryLimit;
+  await persist(() =>
+    db.outboundMail.updateMany({
+      where: { id: mail.id, status: 'PENDING' },
+      data: {
+        ...(isGivenUp
+          ? { status: 'FAILED', lastError: `gave up after ${retryWindowLabel()} of temporary failures: ${failure.reason}`, ...finalData }
+          : { lastError: failure.reason }),
+        ...(options.wasTried ? { lastAttemptAt: new Date() } : {}),
+        attempts: { increment: options.counted },
+        handedToSmtpAt: null,
+      },
+    }),
+  );
+  if (!isGivenUp) throw Object.assign(new Error(failure.reason), { retryable: true });
+}
 
+/**
+ * Delivers one queued message; every outcome is recorded on its row (docs/decisions/0004):
+ * sent; failed for good (5xx to the recipient or message: the supporter is marked bounced when the
+ * address itself was refused); retried with back-off (4xx, relay trouble: rethrown to pg-boss);
+ * UNCERTAIN when the message went out whole and no answer came back.
+ */
+export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise<void> {
+  const { outboundMailId, message } = job.data;
   const mail = await db.outboundMail.findUnique({
     where: { id: outboundMailId },
-    select: { id: true, status: true, toAddress: true, supporterId: true, topic: true },
+    select: { id: true, status: true, toAddress: true, supporterId: true, topic: true, createdAt: true, handedToSmtpAt: true },
   });
-  if (!mail || mail.status !== 'PENDING') return null;
+  if (!mail || mail.status !== 'PENDING') return;
+
+  if (mail.handedToSmtpAt) {
+    // An earlier attempt of this job passed the point of no return and never recorded the answer:
+    // its worker died (pg-boss retries a job only once its worker is gone or has given up).
+    await persist(() =>
+      db.outboundMail.updateMany({ where: { id: mail.id, status: 'PENDING' }, data: { status: 'UNCERTAIN', lastError: UNANSWERED_HANDOVER, ...finalData } }),
+    );
+    return;
+  }
   if (mail.topic && mail.supporterId) {
     // Checked here, not when queued: an unsubscribe during a long fan-out is honoured.
     const reason = await findSuppressionReason(mail.supporterId, mail.topic);
     if (reason) {
-      await db.outboundMail.updateMany({
-        where: { id: mail.id, status: 'PENDING' },
-        data: { status: 'SKIPPED', lastError: reason, ...finalData },
-      });
-      return null;
+      await db.outboundMail.updateMany({ where: { id: mail.id, status: 'PENDING' }, data: { status: 'SKIPPED', lastError: reason, ...finalData } });
+      return;
     }
   }
-  await db.outboundMail.update({ where: { id: mail.id }, data: { attempts: { increment: 1 } } });
-  return mail;
-}
 
-/**
- * Delivers one queued message. Temporary failures (4xx, connection trouble) throw, so pg-boss
- * retries with backoff; permanent ones (5xx) fail the row and mark the supporter bounced.
- */
-export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise<void> {
-  const { outboundMailId, message } = job.data;
-  const mail = await claimForDelivery(outboundMailId);
-  if (!mail) return;
+  const outage = currentRelayOutage();
+  if (outage) {
+    const reason = `held: the SMTP relay has failed since ${outage.since.toISOString()} (${outage.reason})`;
+    return recordTemporaryFailure(job, mail, { kind: 'relay', reason }, { counted: 0, wasTried: false });
+  }
 
-  let messageId: string;
-  try {
-    const info = await getSmtpTransport().sendMail({
+  const outcome = await deliverWithHandover(
+    getSmtpTransport(),
+    {
       from: message.from,
       to: mail.toAddress,
       subject: message.subject,
@@ -83,27 +163,51 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
       headers: message.headers,
       attachments: message.attachments,
       messageId: outboundMessageId(mail.id),
-    });
-    messageId = info.messageId;
-  } catch (error) {
-    const failure = classifySmtpError(error);
-    if (failure.permanent) {
-      await markBounced(mail, failure.reason);
+    },
+    { claim: () => claimHandover(mail.id), deadlineMs: MAIL_RETRY_POLICY.sendTimeoutMs },
+  );
+
+  switch (outcome.kind) {
+    case 'not-claimed':
       return;
+    case 'sent':
+      reportRelayUp(relayHooks);
+      await persist(() =>
+        db.outboundMail.updateMany({
+          where: { id: mail.id, status: { in: ['PENDING', 'UNCERTAIN'] } },
+          data: { status: 'SENT', sentAt: new Date(), messageId: outcome.messageId, lastError: null, ...finalData },
+        }),
+      );
+      return;
+    case 'unanswered':
+      await persist(() =>
+        db.outboundMail.updateMany({
+          where: { id: mail.id, status: 'PENDING' },
+          data: { status: 'UNCERTAIN', lastError: `${UNANSWERED_HANDOVER} (${failureReason(outcome.error)})`, ...finalData },
+        }),
+      );
+      return;
+    case 'failed': {
+      const failure = classifySmtpFailure(outcome.error);
+      // A claimed attempt was counted when it was claimed.
+      const counted = outcome.claimed ? 0 : 1;
+      if (failure.kind === 'permanent') return recordPermanentFailure(mail, failure, counted);
+      if (failure.kind === 'relay') reportRelayDown(failure.reason, relayHooks);
+      return recordTemporaryFailure(job, mail, failure, { counted, wasTried: true });
     }
-    const isLastAttempt = job.retryCount >= job.retryLimit;
-    await db.outboundMail.update({
-      where: { id: mail.id },
-      data: isLastAttempt ? { status: 'FAILED', lastError: failure.reason, ...finalData } : { lastError: failure.reason },
-    });
-    throw error;
   }
-  await db.outboundMail.update({
-    where: { id: mail.id },
-    data: { status: 'SENT', sentAt: new Date(), messageId, lastError: null, ...finalData },
-  });
 }
 
-export async function handleSendMailJobs(jobs: JobWithMetadata<MailJobData>[]): Promise<void> {
-  for (const job of jobs) await deliverMailJob(job);
+/** Settles each job of a batch on its own (work option `perJobResults`): one mail's retry is not its neighbours'. */
+export async function handleSendMailJobs(jobs: JobWithMetadata<MailJobData>[]): Promise<JobResult[]> {
+  const results: JobResult[] = [];
+  for (const job of jobs) {
+    try {
+      await deliverMailJob(job);
+      results.push({ id: job.id, status: 'completed' });
+    } catch (error) {
+      results.push({ id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } });
+    }
+  }
+  return results;
 }

@@ -40,11 +40,8 @@ describe('a fan-out to 10,000 subscribers', () => {
     const organizer = await createOrganizer();
     await addSubscribers({ prefix: 'crowd', count: SUBSCRIBERS, reformId: reform.id });
 
-    // NOTE: time compression. pg-boss retries the jobs a dead worker held once they expire
-    // (mail.send: 120 s in production); here 10 s, and the test asks pg-boss to supervise
-    // every 2 s instead of every 60 s.
+    // pg-boss retries the jobs a dead worker held once their heartbeat stops (lib/queue.ts).
     const boss = await getQueue();
-    await boss.updateQueue(QUEUES.mailSend, { expireInSeconds: 10 });
 
     const started = Date.now();
     const { stageId } = await recordStage(reform.id, stageInput('SIGNED', '2025-07-16', 'Signed'), organizer.id);
@@ -80,20 +77,24 @@ describe('a fan-out to 10,000 subscribers', () => {
 
     expect(await db.reformAlert.count({ where: { stageId } })).toBe(SUBSCRIBERS);
     expect(await alertsOf('QUEUED')).toBe(SUBSCRIBERS);
+    // A mail handed to SMTP when its worker died is UNCERTAIN, never sent twice (decision 0004).
     const mails = await db.outboundMail.groupBy({ by: ['status'], where: { template: 'reform-alert' }, _count: true });
-    expect(mails).toEqual([{ status: 'SENT', _count: SUBSCRIBERS }]);
+    const countOf = (status: string) => mails.find((row) => row.status === status)?._count ?? 0;
+    const uncertain = countOf('UNCERTAIN');
+    expect(countOf('SENT') + uncertain).toBe(SUBSCRIBERS);
+    expect(mails.every((row) => row.status === 'SENT' || row.status === 'UNCERTAIN')).toBe(true);
     const [{ people } = { people: 0 }] = await db.$queryRaw<{ people: number }[]>`
       SELECT count(DISTINCT "supporterId")::int AS people FROM "OutboundMail" WHERE template = 'reform-alert'`;
     expect(people).toBe(SUBSCRIBERS);
 
     const recipients = sink.messages.map((m) => m.to);
     const unique = new Set(recipients);
-    expect(unique.size).toBe(SUBSCRIBERS);
+    expect(unique.size).toBeGreaterThanOrEqual(SUBSCRIBERS - uncertain);
     const duplicates = recipients.length - unique.size;
     expect(duplicates).toBeLessThanOrEqual(inFlightAtKills);
     console.info(
       `[reforms crash test] ${SUBSCRIBERS} subscribers, 2 SIGKILLs, ${seconds.toFixed(0)} s; ` +
-        `in flight at the kills: ${inFlightAtKills}; duplicates delivered: ${duplicates}`,
+        `in flight at the kills: ${inFlightAtKills}; uncertain: ${uncertain}; delivered to ${unique.size}; duplicates delivered: ${duplicates}`,
     );
   }, 900_000);
 });

@@ -1,0 +1,86 @@
+import { db } from '@/lib/db';
+import { nextRunOfExclusiveJob, QUEUES } from '@/lib/queue';
+
+/** Mail still waiting after this long is "stuck": normal delivery takes seconds. */
+export const STUCK_AFTER_MS = 5 * 60_000;
+/** Failed and uncertain mail of this many recent days is listed. */
+export const FAILED_SHOWN_DAYS = 7;
+
+export type MailHealthStatus = 'PENDING' | 'FAILED' | 'UNCERTAIN';
+
+export type MailHealthRow = {
+  id: string;
+  /** Masked: organizers see that a mail is stuck, not whose it is. */
+  to: string;
+  template: string;
+  status: MailHealthStatus;
+  createdAt: Date;
+  attempts: number;
+  lastAttemptAt: Date | null;
+  /** The server's reply or the connection error, addresses in it masked. */
+  reason: string | null;
+  /** When the queue tries it next (null: not scheduled, e.g. final). */
+  nextAttemptAt: Date | null;
+};
+
+export type MailHealth = {
+  counts: { waiting: number; stuck: number; failed: number; uncertain: number; sentLastDay: number };
+  stuck: MailHealthRow[];
+  failed: MailHealthRow[];
+};
+
+/** aigerim@mail.example.org → a***@m***.org */
+export function maskAddress(address: string): string {
+  const [local = '', domain = ''] = address.split('@');
+  const labels = domain.split('.');
+  const tld = labels.length > 1 ? `.${labels.at(-1)}` : '';
+  return `${local.slice(0, 1)}***@${(labels[0] ?? '').slice(0, 1)}***${tld}`;
+}
+
+const ADDRESS_IN_TEXT = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[A-Za-z]{2,}/g;
+
+function maskAddressesIn(text: string | null): string | null {
+  return text?.replace(ADDRESS_IN_TEXT, (address) => maskAddress(address)) ?? null;
+}
+
+type RawRow = Omit<MailHealthRow, 'to' | 'reason'> & { toAddress: string; lastError: string | null };
+
+async function findRows(where: string, order: string, values: unknown[], limit: number): Promise<MailHealthRow[]> {
+  const rows = await db.$queryRawUnsafe<RawRow[]>(
+    `SELECT m.id, m."toAddress", m.template, m.status::text AS status, m."createdAt", m.attempts, m."lastAttemptAt",
+            m."lastError", ${nextRunOfExclusiveJob(QUEUES.mailSend, 'm.id')} AS "nextAttemptAt"
+       FROM "OutboundMail" m
+      WHERE ${where}
+      ORDER BY ${order}
+      LIMIT ${Number(limit)}`,
+    ...values,
+  );
+  return rows.map(({ toAddress, lastError, ...row }) => ({ ...row, to: maskAddress(toAddress), reason: maskAddressesIn(lastError) }));
+}
+
+/**
+ * For the console's mail health page: mail waiting longer than it should (with why and when it is
+ * tried next) and mail that failed or may not have arrived, recently. Addresses are masked.
+ */
+export async function findMailHealth(options: { now?: Date; limit?: number; stuckAfterMs?: number } = {}): Promise<MailHealth> {
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? 100;
+  const stuckBefore = new Date(now.getTime() - (options.stuckAfterMs ?? STUCK_AFTER_MS));
+  const failedSince = new Date(now.getTime() - FAILED_SHOWN_DAYS * 24 * 3600_000);
+  const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+
+  const [waiting, stuckCount, failedCount, uncertainCount, sentLastDay, stuck, failed] = await Promise.all([
+    db.outboundMail.count({ where: { status: 'PENDING' } }),
+    db.outboundMail.count({ where: { status: 'PENDING', createdAt: { lt: stuckBefore } } }),
+    db.outboundMail.count({ where: { status: 'FAILED', createdAt: { gte: failedSince } } }),
+    db.outboundMail.count({ where: { status: 'UNCERTAIN', createdAt: { gte: failedSince } } }),
+    db.outboundMail.count({ where: { status: 'SENT', createdAt: { gte: dayAgo } } }),
+    findRows(`m.status = 'PENDING' AND m."createdAt" < $1`, 'm."createdAt"', [stuckBefore], limit),
+    findRows(`m.status IN ('FAILED', 'UNCERTAIN') AND m."createdAt" >= $1`, 'm."createdAt" DESC', [failedSince], limit),
+  ]);
+  return {
+    counts: { waiting, stuck: stuckCount, failed: failedCount, uncertain: uncertainCount, sentLastDay },
+    stuck,
+    failed,
+  };
+}

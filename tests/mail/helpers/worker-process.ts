@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * The real job worker (`npm run worker`, scripts/worker.ts) as a child process, so a test can
+ * SIGKILL it in the middle of a run and start it again, as `npm start` does.
+ */
+export type WorkerProcess = {
+  child: ChildProcess;
+  /** Resolves once it has registered its workers ("[worker] running"). */
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+  output: () => string;
+  kill: () => Promise<void>;
+};
+
+const root = path.resolve(__dirname, '../../..');
+
+export function startWorker(env: Record<string, string>): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/worker.ts')], {
+    cwd: root,
+    env: { ...process.env, WORKER_IN_PROCESS: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.includes('[worker] running')) markReady();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    ready: Promise.race([ready, exited.then((code) => Promise.reject(new Error(`worker exited (${code}) before it ran:\n${output}`)))]),
+    exited,
+    output: () => output,
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

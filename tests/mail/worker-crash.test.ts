@@ -1,0 +1,89 @@
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addPendingSignatures, createOpenPetition, report, seconds } from './helpers/fixtures';
+import { startRelay, waitFor, type Relay } from './helpers/relay';
+import { startWorker, type WorkerProcess } from './helpers/worker-process';
+
+// Finding: `petitions.mail` runs one job at a time and expired a run after 600 s, so a worker
+// killed mid-run held that slot and every new confirmation waited 10 min 46 s. Now every queue's
+// jobs carry a heartbeat: a dead worker's job is failed and retried within ~20 s.
+const relay: Relay = await startRelay();
+const mailEnv = {
+  SMTP_URL: relay.url,
+  MAIL_FROM: 'Dauys <no-reply@dauys.test>',
+  APP_URL: 'https://dauys.test',
+  MAIL_RETRY_DELAY_SECONDS: '1',
+  MAIL_RETRY_MAX_DELAY_SECONDS: '2',
+  MAIL_SEND_TIMEOUT_SECONDS: '5',
+  MAIL_RELAY_PROBE_SECONDS: '1',
+};
+Object.assign(process.env, mailEnv);
+
+const { db } = await import('@/lib/db');
+const { enqueue, stopWorkers, QUEUES } = await import('@/lib/queue');
+
+const workerEnv = { DATABASE_URL: process.env.DATABASE_URL!, ...mailEnv };
+const workers: WorkerProcess[] = [];
+
+afterAll(async () => {
+  await Promise.all(workers.map((worker) => worker.kill()));
+  await stopWorkers({ graceful: false });
+  await relay.stop();
+  await db.$disconnect();
+});
+
+function runWorker(): WorkerProcess {
+  const worker = startWorker(workerEnv);
+  workers.push(worker);
+  return worker;
+}
+
+describe('a worker killed in the middle of a petitions.mail run', () => {
+  it('holds no slot: confirmations, old and new, flow again within 30 s of its restart', async () => {
+    const petition = await createOpenPetition(db, 'worker-crash');
+    const before = Array.from({ length: 20 }, (_, index) => `signer-${index}@example.org`);
+    await addPendingSignatures(db, petition.id, before);
+
+    // The run stops inside its transaction, where it writes the outbox rows, until this lock goes.
+    const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE "OutboundMail" IN EXCLUSIVE MODE');
+
+    const first = runWorker();
+    await first.ready;
+    await enqueue(QUEUES.petitionMail, {});
+    await waitFor(
+      async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'petitions.mail' AND state = 'active'`)[0]!.n > 0,
+      'a petitions.mail run in progress',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await first.kill();
+    await locker.query('ROLLBACK');
+    await locker.end();
+
+    // Someone signs while the worker is down; signing nudges the queue.
+    await addPendingSignatures(db, petition.id, ['after-crash@example.org']);
+    await enqueue(QUEUES.petitionMail, {});
+
+    const restarted = Date.now();
+    const second = runWorker();
+    await second.ready;
+    await waitFor(() => relay.messages.some((m) => m.to === 'after-crash@example.org'), 'the new confirmation', 45_000);
+    const recovered = Date.now() - restarted;
+    const everyone = [...before, 'after-crash@example.org'];
+    await waitFor(() => everyone.every((email) => relay.messages.some((m) => m.to === email)), 'every confirmation', 20_000);
+
+    const copies = everyone.map((email) => relay.messages.filter((m) => m.to === email).length);
+    const figures = report('worker killed mid petitions.mail', {
+      acknowledged: everyone.length,
+      delivered: copies.filter((n) => n > 0).length,
+      lost: copies.filter((n) => n === 0).length,
+      duplicated: copies.filter((n) => n > 1).length,
+      secondsToRecover: seconds(recovered),
+    });
+    expect(figures).toMatchObject({ acknowledged: 21, delivered: 21, lost: 0, duplicated: 0 });
+    expect(recovered).toBeLessThan(30_000);
+    expect(await db.signature.count({ where: { petitionId: petition.id, mailPending: true } })).toBe(0);
+  });
+});
