@@ -8,8 +8,8 @@
 export const RETRY_AFTER_SECONDS = 5;
 
 // Prisma's codes: can't reach (P1001), timed out (P1002, P1008), closed the connection (P1017),
-// no pooled connection in time (P2024).
-const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+// no pooled connection in time (P2024), no transaction started in time (P2028).
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 // Driver adapter kinds for the same, from @prisma/adapter-pg.
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 // SQLSTATE: admin shutdown, crash shutdown, starting up, too many connections, connection failures.
