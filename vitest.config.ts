@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['lib/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/**/*.test.{ts,tsx}'],
     environment: 'node',
     pool: 'forks',
+    // Most files wait on PostgreSQL, SMTP and child processes rather than the CPU: three at a time
+    // on two cores (Vitest's default would be one).
+    maxWorkers: 3,
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/database-per-file.ts'],
     testTimeout: 60_000,
