@@ -165,3 +165,34 @@ test('an organizer creates an event in the console: the form checks its fields b
     expect(rows).toEqual([{ languages: ['en'], city: 'Shymkent' }]);
   });
 });
+
+test('without JavaScript, in Kazakh, a supporter answers an RSVP and confirms it from the mail', async ({ browser }) => {
+  const slug = `e2e-nojs-${run}`;
+  const title = `E2E no-JS ${run}`;
+  await withDatabase(async (client) => {
+    await client.query(
+      `INSERT INTO "Event" (id, "campaignId", slug, title, description, type, "startsAt", "endsAt", region, city, venue, languages,
+                            capacity, "organiserName", status, "updatedAt")
+       SELECT $1, id, $2, $3::jsonb, '{"kk":"Сынақ"}', 'LECTURE', $4::timestamp AT TIME ZONE 'Asia/Almaty',
+              $5::timestamp AT TIME ZONE 'Asia/Almaty', 'ABAI', 'Semey', 'Library', '{kk}', 10, 'E2E', 'PUBLISHED', now()
+         FROM "EventCampaign" WHERE slug = $6`,
+      [`e2e-nojs-${run}`, slug, JSON.stringify({ kk: title, ru: title, en: title }), slot.start, slot.end, demoCampaign().slug],
+    );
+  });
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  const email = `nojs-${run}@example.org`;
+  const since = new Date();
+  await page.goto(`/kk/events/${slug}`);
+  await page.getByLabel('Атыңыз').fill('Айгерім');
+  await page.getByLabel('Электрондық пошта', { exact: true }).fill(email);
+  await page.getByLabel(/Атым мен поштам/).check();
+  await page.getByRole('button', { name: 'Орын брондау' }).click();
+  await expect(page.getByRole('heading', { name: 'Поштаңызды тексеріңіз' })).toBeVisible();
+  const check = await readLatestMail(email, since, 20_000);
+  await page.goto(findLink(check, /\/events\/rsvp\/confirm$/));
+  await page.getByRole('button', { name: 'Орнымды растау' }).click();
+  await expect(page.getByText('Орныңыз расталды.')).toBeVisible();
+  await expect.poll(() => withDatabase(async (client) => (await client.query<{ status: string }>('SELECT status FROM "Rsvp" WHERE email = $1', [email])).rows[0]?.status)).toBe('CONFIRMED');
+  await context.close();
+});
