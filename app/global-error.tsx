@@ -1,6 +1,6 @@
 'use client';
 
-import { QUICK_EXIT_URL } from '@/app/_components/quick-exit-url';
+import { TrilingualQuickExit } from '@/app/_components/trilingual-quick-exit';
 
 // Replaces even the root layout when that fails, so it cannot know the language: all three, and a
 // Quick exit that works as a plain link.
@@ -8,11 +8,7 @@ export default function GlobalError({ reset }: { reset: () => void }) {
   return (
     <html lang="kk">
       <body>
-        <div className="quick-exit">
-          <a href={QUICK_EXIT_URL} className="quick-exit-button" rel="noreferrer">
-            Жылдам шығу · <span lang="ru">Быстрый выход</span> · <span lang="en">Quick exit</span>
-          </a>
-        </div>
+        <TrilingualQuickExit />
         <main id="main-content" className="page narrow">
           <h1>Бірдеңе дұрыс болмады</h1>
           <p lang="ru">Что-то пошло не так.</p>
