@@ -37,7 +37,7 @@ const adapter: Adapter = {
   ...prismaAdapter,
   // Only invited addresses exist in User; a sign-in must never create one.
   createUser: async () => {
-    throw new AppError('FORBIDDEN', 'Only invited organizers can sign in');
+    throw new AppError('FORBIDDEN');
   },
   // A browser may still hold the cookie of a session that is gone (signed out elsewhere, organizer
   // removed); next-auth deletes it before a new sign-in, and the stock adapter then threw, which

@@ -7,7 +7,7 @@ type Actor = { id: string };
 
 async function transition(campaignId: string, from: CampaignStatus[], to: CampaignStatus, actor: Actor, action: string) {
   const updated = await db.emailCampaign.updateMany({ where: { id: campaignId, status: { in: from } }, data: { status: to } });
-  if (updated.count === 0) throw new AppError('CONFLICT', 'campaignStateChanged');
+  if (updated.count === 0) throw new AppError('CONFLICT', { messageKey: 'campaignStateChanged' });
   await recordAudit({ actorId: actor.id, action, subjectType: 'EmailCampaign', subjectId: campaignId });
 }
 
@@ -33,7 +33,7 @@ export async function cancelCampaign(campaignId: string, actor: Actor): Promise<
       where: { id: campaignId, status: { in: ['SENDING', 'PAUSED', 'SCHEDULED'] } },
       data: { status: 'CANCELLED', finishedAt: new Date() },
     });
-    if (updated.count === 0) throw new AppError('CONFLICT', 'campaignStateChanged');
+    if (updated.count === 0) throw new AppError('CONFLICT', { messageKey: 'campaignStateChanged' });
     const skipped = await tx.campaignRecipient.updateMany({
       where: { campaignId, status: 'PENDING' },
       data: { status: 'SKIPPED', lastError: 'cancelled' },

@@ -20,6 +20,6 @@ export async function saveCampaign(input: CampaignDraftInput, actor: Actor, camp
     return created.id;
   }
   const updated = await db.emailCampaign.updateMany({ where: { id: campaignId, status: 'DRAFT' }, data });
-  if (updated.count === 0) throw new AppError('CLOSED', 'campaignNotEditable');
+  if (updated.count === 0) throw new AppError('CLOSED', { messageKey: 'campaignNotEditable' });
   return campaignId;
 }

@@ -11,7 +11,7 @@ export async function scheduleCampaign(input: ScheduleCampaignInput, actor: { id
     where: { id: campaignId, status: 'DRAFT' },
     data: { status: 'SCHEDULED', scheduledAt },
   });
-  if (updated.count === 0) throw new AppError('CLOSED', 'campaignNotEditable');
+  if (updated.count === 0) throw new AppError('CLOSED', { messageKey: 'campaignNotEditable' });
   await recordAudit({
     actorId: actor.id,
     action: 'campaign.schedule',

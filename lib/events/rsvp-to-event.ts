@@ -88,7 +88,7 @@ export async function rsvpToEvent(slug: string, data: RsvpData, now = new Date()
     SELECT id, status::text, "endsAt", "maxGuestsPerRsvp", "noticeSequence" FROM "Event" WHERE slug = ${slug}`;
   if (!event) throw new AppError('NOT_FOUND');
   if (event.status !== 'PUBLISHED' || event.endsAt <= now) throw new AppError('CLOSED');
-  if (data.guests > event.maxGuestsPerRsvp) throw new AppError('INVALID', 'guests:guestsTooMany');
+  if (data.guests > event.maxGuestsPerRsvp) throw new AppError('INVALID', { field: 'guests', messageKey: 'guestsTooMany' });
 
   const isMailed = await spendMailBudget(data.email, now);
   const stored = await db.$transaction(async (tx): Promise<Stored> => {

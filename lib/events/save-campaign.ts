@@ -21,7 +21,7 @@ export async function saveCampaign(actorId: string, id: string | null, data: Cam
       return saved;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new AppError('CONFLICT', 'slug:slugTaken');
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw new AppError('NOT_FOUND');
     throw error;
   }

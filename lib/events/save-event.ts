@@ -60,7 +60,7 @@ export async function saveEvent(actorId: string, id: string | null, data: EventF
   try {
     const saved = await db.$transaction(async (tx) => {
       if (!(await tx.eventCampaign.findUnique({ where: { id: data.campaignId }, select: { id: true } }))) {
-        throw new AppError('INVALID', 'campaignId:required');
+        throw new AppError('INVALID', { field: 'campaignId', messageKey: 'required' });
       }
       if (!id) {
         const created = await tx.event.create({ data: columns(data), select: { id: true } });
@@ -70,7 +70,7 @@ export async function saveEvent(actorId: string, id: string | null, data: EventF
       const [before] = await tx.$queryRaw<Array<{ id: string; seatsTaken: number }>>`
         SELECT id, "seatsTaken" FROM "Event" WHERE id = ${id} FOR UPDATE`;
       if (!before) throw new AppError('NOT_FOUND');
-      if (data.capacity !== null && data.capacity < before.seatsTaken) throw new AppError('INVALID', 'capacity:capacityBelowTaken');
+      if (data.capacity !== null && data.capacity < before.seatsTaken) throw new AppError('INVALID', { field: 'capacity', messageKey: 'capacityBelowTaken' });
       const previous = await tx.event.findUniqueOrThrow({ where: { id } });
       const next = columns(data);
       const changed = PLACE_TIME_FIELDS.filter((field) => String(previous[field] ?? '') !== String(next[field] ?? ''));
@@ -85,7 +85,7 @@ export async function saveEvent(actorId: string, id: string | null, data: EventF
     if (saved.notify) nudgeEventMailer();
     return { id: saved.id };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'slug:slugTaken');
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
     throw error;
   }
 }

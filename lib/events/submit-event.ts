@@ -35,7 +35,7 @@ export async function submitEvent(data: SubmitEventData): Promise<{ status: 'sub
     orderBy: { startsOn: 'desc' },
     select: { id: true },
   });
-  if (!campaign) throw new AppError('INVALID', 'startsAt:outsideCampaign');
+  if (!campaign) throw new AppError('INVALID', { field: 'startsAt', messageKey: 'outsideCampaign' });
   // Over the address's mail budget the draft is still stored; a later submission mails its own link.
   const canMail = await spendMailBudget(data.submitterEmail);
   await getQueue();

@@ -26,7 +26,7 @@ export async function transitionEvent(actorId: string, eventId: string, transiti
   const status = await db.$transaction(async (tx) => {
     const [event] = await tx.$queryRaw<Array<{ status: EventStatus }>>`SELECT status FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
     if (!event) throw new AppError('NOT_FOUND');
-    if (!ALLOWED_FROM[transition.action].includes(event.status)) throw new AppError('CONFLICT', 'transitionNotAllowed');
+    if (!ALLOWED_FROM[transition.action].includes(event.status)) throw new AppError('CONFLICT', { messageKey: 'transitionNotAllowed' });
 
     let next: EventStatus;
     if (transition.action === 'publish') {

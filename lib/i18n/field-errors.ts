@@ -1,16 +1,10 @@
+import { isDatabaseUnavailable } from '@/lib/database-availability';
 import { isAppError } from '@/lib/errors';
 import { getTranslator } from '@/lib/i18n/translator';
 import type { FieldErrors } from '@/lib/validation';
 
-/** Domain error codes that reach a form without a field-specific key. */
-const KEY_BY_CODE: Record<string, string> = {
-  NOT_FOUND: 'notFound',
-  CLOSED: 'closed',
-  CONFLICT: 'conflict',
-  RATE_LIMITED: 'rateLimited',
-  FORBIDDEN: 'forbidden',
-  INVALID: 'generic',
-};
+/** What a form shows when its action failed in a way the person can act on. */
+export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError: string };
 
 /**
  * Error texts for one capability's forms, in the reader's language: the capability's own keys
@@ -29,14 +23,24 @@ export function fieldErrorTexts(namespace: 'petitions' | 'events' | 'reforms', o
     return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, errorMessage(key, locale)]));
   }
 
-  /** Domain errors carry "field:key" (or a bare key for the form) in their message; map them for the form. */
+  /** A domain error beside its field, or above the form when it names none. */
   function appErrorToFieldErrors(error: unknown, locale: string): { fieldErrors: FieldErrors; formError?: string } | null {
     if (!isAppError(error)) return null;
-    const [field, key] = error.message.includes(':') ? error.message.split(':') : ['form', error.message];
-    const messageKey = key === error.code ? (KEY_BY_CODE[error.code] ?? 'generic') : key!;
-    const text = errorMessage(messageKey, locale);
-    return field === 'form' ? { fieldErrors: {}, formError: text } : { fieldErrors: { [field!]: text } };
+    const text = errorMessage(error.messageKey, locale);
+    return error.field ? { fieldErrors: { [error.field]: text } } : { fieldErrors: {}, formError: text };
   }
 
-  return { errorMessage, translateFieldErrors, appErrorToFieldErrors };
+  /**
+   * The form state for an error the person can act on: a domain error, or a database that is down or
+   * overloaded (nothing was stored; the form keeps what they typed and asks them to try again).
+   * Anything else is a bug and is rethrown.
+   */
+  function formStateForError(error: unknown, locale: string): FormFailure {
+    if (isDatabaseUnavailable(error)) return { ok: false, fieldErrors: {}, formError: errorMessage('unavailable', locale) };
+    const mapped = appErrorToFieldErrors(error, locale);
+    if (!mapped) throw error;
+    return { ok: false, fieldErrors: mapped.fieldErrors, formError: mapped.formError ?? errorMessage('formHasErrors', locale) };
+  }
+
+  return { errorMessage, translateFieldErrors, appErrorToFieldErrors, formStateForError };
 }

@@ -13,7 +13,7 @@ async function expectAppError(promise: Promise<unknown>, code: string, message: 
     () => null,
     (e: unknown) => e,
   );
-  expect(isAppError(error) && error.code === code && error.message === message, String(error)).toBe(true);
+  expect(isAppError(error) && error.code === code && error.messageKey === message, String(error)).toBe(true);
 }
 
 describe('ensureAdmin', () => {

@@ -9,7 +9,7 @@ import type { RemoveOrganizerInput } from '@/lib/organizers/schemas';
  * same moment cannot leave the console without one.
  */
 export async function removeOrganizer(input: RemoveOrganizerInput, actor: { id: string }): Promise<void> {
-  if (input.userId === actor.id) throw new AppError('FORBIDDEN', 'cannotRemoveSelf');
+  if (input.userId === actor.id) throw new AppError('FORBIDDEN', { messageKey: 'cannotRemoveSelf' });
 
   await db.$transaction(async (tx) => {
     const admins = await tx.$queryRaw<Array<{ id: string }>>`
@@ -18,8 +18,8 @@ export async function removeOrganizer(input: RemoveOrganizerInput, actor: { id: 
       where: { id: input.userId },
       select: { id: true, email: true, role: true },
     });
-    if (!target) throw new AppError('NOT_FOUND', 'organizerNotFound');
-    if (target.role === 'ADMIN' && admins.length <= 1) throw new AppError('CONFLICT', 'lastAdmin');
+    if (!target) throw new AppError('NOT_FOUND', { messageKey: 'organizerNotFound' });
+    if (target.role === 'ADMIN' && admins.length <= 1) throw new AppError('CONFLICT', { messageKey: 'lastAdmin' });
 
     await tx.session.deleteMany({ where: { userId: target.id } });
     await tx.verificationToken.deleteMany({ where: { identifier: target.email } });

@@ -34,7 +34,7 @@ export async function transitionPetition(actorId: string, petitionId: string, da
         ...(data.action === 'reopen' ? { closesAt: null } : {}),
       },
     });
-    if (count !== 1) throw new AppError('CONFLICT', 'transitionInvalid');
+    if (count !== 1) throw new AppError('CONFLICT', { messageKey: 'transitionInvalid' });
     const petition = await tx.petition.findUniqueOrThrow({ where: { id: petitionId }, select: { slug: true } });
     if (data.action === 'handOver') await announceToSigners({ petitionId, kind: 'handover' }, tx);
     if (data.action === 'respond') await announceToSigners({ petitionId, kind: 'response' }, tx);

@@ -57,7 +57,7 @@ export async function findSubscriptionByToken(token: string): Promise<Subscripti
  */
 export async function confirmSubscription(token: string): Promise<SubscriptionToConfirm> {
   const row = await findByToken(token);
-  if (!row) throw new AppError('INVALID', 'linkInvalid');
+  if (!row) throw new AppError('INVALID', { messageKey: 'linkInvalid' });
   await db.$transaction(async (tx) => {
     await tx.reformSubscription.update({
       where: { id: row.id },

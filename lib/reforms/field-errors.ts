@@ -1,4 +1,5 @@
 import { fieldErrorTexts } from '@/lib/i18n/field-errors';
 import enReforms from '@/messages/en/reforms.json';
 
-export const { errorMessage, translateFieldErrors, appErrorToFieldErrors } = fieldErrorTexts('reforms', enReforms.errors);
+export const { errorMessage, translateFieldErrors, appErrorToFieldErrors, formStateForError } = fieldErrorTexts('reforms', enReforms.errors);
+export type { FormFailure } from '@/lib/i18n/field-errors';

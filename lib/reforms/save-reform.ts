@@ -10,9 +10,9 @@ export const RESERVED_SLUGS = ['alerts', 'new'];
 /** Creates (id null) or edits a reform; audit-logged with the change. */
 export async function saveReform(id: string | null, input: ReformInput, actorId: string): Promise<{ id: string; slug: string }> {
   const data = ReformSchema.parse(input);
-  if (RESERVED_SLUGS.includes(data.slug)) throw new AppError('CONFLICT', 'slug:slugTaken');
+  if (RESERVED_SLUGS.includes(data.slug)) throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
   if (data.petitionId && !(await db.petition.findUnique({ where: { id: data.petitionId }, select: { id: true } }))) {
-    throw new AppError('INVALID', 'petitionId:petitionNotFound');
+    throw new AppError('INVALID', { field: 'petitionId', messageKey: 'petitionNotFound' });
   }
   try {
     return await db.$transaction(async (tx) => {
@@ -26,7 +26,7 @@ export async function saveReform(id: string | null, input: ReformInput, actorId:
       return saved;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new AppError('CONFLICT', 'slug:slugTaken');
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw new AppError('NOT_FOUND');
     throw error;
   }

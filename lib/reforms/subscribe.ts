@@ -27,7 +27,7 @@ export async function requestReformAlerts(input: SubscribeInput): Promise<void> 
   const data = SubscribeSchema.parse(input);
   const reform =
     data.scope === 'all' ? null : await db.reform.findUnique({ where: { id: data.scope }, select: { id: true, title: true } });
-  if (data.scope !== 'all' && !reform) throw new AppError('INVALID', 'scope:invalidChoice');
+  if (data.scope !== 'all' && !reform) throw new AppError('INVALID', { field: 'scope', messageKey: 'invalidChoice' });
 
   // Bounded per address, silently: a refusal must not tell a stranger anything about the address.
   const limit = await hit(`reforms-subscribe:email:${data.email}`, SUBSCRIBE_LIMIT_PER_EMAIL, SUBSCRIBE_LIMIT_WINDOW_SECONDS);

@@ -14,7 +14,7 @@ export async function eraseSupporter(supporterId: string, actor: { id: string })
   const tables = await existingTables();
   await db.$transaction(async (tx) => {
     const supporter = await tx.supporter.findUnique({ where: { id: supporterId }, select: { id: true } });
-    if (!supporter) throw new AppError('NOT_FOUND', 'supporterNotFound');
+    if (!supporter) throw new AppError('NOT_FOUND', { messageKey: 'supporterNotFound' });
     const anonymous = `erased-${supporterId}@erased.invalid`;
     await tx.supporter.update({
       where: { id: supporterId },

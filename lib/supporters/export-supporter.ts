@@ -11,7 +11,7 @@ function withoutSecrets(row: Record<string, unknown>): Record<string, unknown> {
 /** One person's data as JSON (a subject access request); the export is audit-logged. */
 export async function exportSupporter(supporterId: string, actor: { id: string }): Promise<string> {
   const detail = await getSupporterDetail(supporterId);
-  if (!detail) throw new AppError('NOT_FOUND', 'supporterNotFound');
+  if (!detail) throw new AppError('NOT_FOUND', { messageKey: 'supporterNotFound' });
   const outboundMails = await db.outboundMail.findMany({
     where: { supporterId },
     orderBy: { createdAt: 'desc' },

@@ -10,7 +10,7 @@ export type Preferences = { locale: Locale; subscribed: Record<ManageableTopic, 
 
 function supporterIdOf(token: string): string {
   const claim = verifyUnsubscribeToken(token);
-  if (!claim) throw new AppError('INVALID', 'invalidToken');
+  if (!claim) throw new AppError('INVALID', { messageKey: 'invalidToken' });
   return claim.supporterId;
 }
 
@@ -25,7 +25,7 @@ export async function getPreferences(token: string): Promise<Preferences> {
       consents: { where: { purpose: 'updates', withdrawnAt: null }, select: { id: true } },
     },
   });
-  if (!supporter) throw new AppError('NOT_FOUND', 'invalidToken');
+  if (!supporter) throw new AppError('NOT_FOUND', { messageKey: 'invalidToken' });
   const off = new Set(supporter.unsubscribes.map((u) => u.topic));
   const everything = off.has(ALL_TOPICS);
   const subscribed = Object.fromEntries(
@@ -47,7 +47,7 @@ export async function savePreferences(input: PreferencesInput): Promise<void> {
   const on = new Set(topics);
   await db.$transaction(async (tx) => {
     const supporter = await tx.supporter.findUnique({ where: { id: supporterId }, select: { id: true } });
-    if (!supporter) throw new AppError('NOT_FOUND', 'invalidToken');
+    if (!supporter) throw new AppError('NOT_FOUND', { messageKey: 'invalidToken' });
     await tx.supporter.update({ where: { id: supporterId }, data: { locale } });
     await tx.unsubscribe.deleteMany({ where: { supporterId, topic: { in: [ALL_TOPICS, ...MANAGEABLE_TOPICS] } } });
     const off = MANAGEABLE_TOPICS.filter((topic) => !on.has(topic));

@@ -21,7 +21,7 @@ export type UnsubscribeScope = 'topic' | 'all';
 /** Unsubscribes the token's supporter from its topic, or from everything; throws INVALID for a bad token. */
 export async function unsubscribeWithToken(token: string, scope: UnsubscribeScope = 'topic'): Promise<UnsubscribeClaim> {
   const claim = verifyUnsubscribeToken(token);
-  if (!claim) throw new AppError('INVALID', 'invalidToken');
+  if (!claim) throw new AppError('INVALID', { messageKey: 'invalidToken' });
   const target = scope === 'all' ? { ...claim, topic: ALL_TOPICS } : claim;
   await unsubscribe(target);
   return target;

@@ -26,9 +26,7 @@ async function localisedErrors(locale: string, keys: FieldErrors): Promise<Field
 async function domainError(locale: string, error: unknown): Promise<DraftResult> {
   if (!isAppError(error)) throw error;
   const t = await getTranslations({ locale, namespace: 'campaigns.console.errors' });
-  const key = ['campaignNotEditable', 'campaignStateChanged', 'campaignNotFound', 'campaignNeedsOneLanguage'].includes(error.message)
-    ? error.message
-    : 'campaignStateChanged';
+  const key = t.has(error.messageKey as never) ? error.messageKey : 'campaignStateChanged';
   return { ok: false, fieldErrors: { form: t(key as never) } };
 }
 

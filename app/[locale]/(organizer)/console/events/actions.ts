@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireOrganizerForAction } from '@/lib/auth';
 import { setAttendance } from '@/lib/events/check-in';
-import { appErrorToFieldErrors, errorMessage, translateFieldErrors } from '@/lib/events/field-errors';
+import { errorMessage, formStateForError, translateFieldErrors } from '@/lib/events/field-errors';
 import { saveCampaign } from '@/lib/events/save-campaign';
 import { saveEvent } from '@/lib/events/save-event';
 import { CampaignFormSchema, CancelEventSchema, EventFormSchema, RejectSchema } from '@/lib/events/schemas';
@@ -27,11 +27,6 @@ function eventInput(formData: FormData) {
   return input;
 }
 
-async function fail(error: unknown, locale: string): Promise<ConsoleFormState> {
-  const mapped = appErrorToFieldErrors(error, locale);
-  if (!mapped) throw error;
-  return { ok: false, ...mapped, formError: mapped.formError ?? errorMessage('formHasErrors', locale) };
-}
 
 export async function saveEventAction(rawLocale: string, id: string | null, _state: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
   const organizer = await requireOrganizerForAction();
@@ -42,7 +37,7 @@ export async function saveEventAction(rawLocale: string, id: string | null, _sta
   try {
     saved = await saveEvent(organizer.id, id, parsed.data);
   } catch (error) {
-    return fail(error, locale);
+    return formStateForError(error, locale);
   }
   revalidatePath(`/${locale}/events`);
   redirect(`/${locale}/console/events/${saved.id}?saved=1`);
@@ -64,7 +59,7 @@ export async function transitionEventAction(rawLocale: string, id: string, actio
       await transitionEvent(organizer.id, id, { action });
     }
   } catch (error) {
-    return fail(error, locale);
+    return formStateForError(error, locale);
   }
   revalidatePath(`/${locale}/events`);
   revalidatePath(`/${locale}/console/events`);
@@ -79,7 +74,7 @@ export async function saveCampaignAction(rawLocale: string, id: string | null, _
   try {
     await saveCampaign(organizer.id, id, parsed.data);
   } catch (error) {
-    return fail(error, locale);
+    return formStateForError(error, locale);
   }
   revalidatePath(`/${locale}/console/events/campaigns`);
   return { ok: true, fieldErrors: {} };

@@ -17,7 +17,7 @@ type DomainError = (typeof DOMAIN_ERRORS)[number];
 
 function domainErrorOf(error: unknown): DomainError | undefined {
   if (!isAppError(error)) return undefined;
-  return DOMAIN_ERRORS.find((key) => key === error.message);
+  return DOMAIN_ERRORS.find((key) => key === error.messageKey);
 }
 
 export async function inviteOrganizerAction(

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireOrganizerForAction } from '@/lib/auth';
-import { appErrorToFieldErrors, errorMessage, translateFieldErrors } from '@/lib/reforms/field-errors';
+import { errorMessage, formStateForError, translateFieldErrors } from '@/lib/reforms/field-errors';
 import { recordStage } from '@/lib/reforms/record-stage';
 import { saveReform } from '@/lib/reforms/save-reform';
 import { RecordStageSchema, ReformSchema, type RecordStageInput, type ReformInput } from '@/lib/reforms/schemas';
@@ -20,9 +20,7 @@ export async function saveReformAction(rawLocale: string, id: string | null, inp
   try {
     saved = await saveReform(id, input, organizer.id);
   } catch (error) {
-    const mapped = appErrorToFieldErrors(error, locale);
-    if (!mapped) throw error;
-    return { ok: false, ...mapped };
+    return formStateForError(error, locale);
   }
   revalidatePath(`/${locale}/console/reforms`);
   revalidatePath(`/${locale}/reforms`);
@@ -40,9 +38,7 @@ export async function recordStageAction(rawLocale: string, reformId: string, inp
   try {
     ({ isNew } = await recordStage(reformId, input, organizer.id));
   } catch (error) {
-    const mapped = appErrorToFieldErrors(error, locale);
-    if (!mapped) throw error;
-    return { ok: false, ...mapped };
+    return formStateForError(error, locale);
   }
   revalidatePath(`/${locale}/console/reforms/${reformId}`);
   revalidatePath(`/${locale}/reforms`, 'layout');

@@ -3,13 +3,13 @@
 import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/client-ip';
 import { RSVP_LIMIT_PER_WINDOW, RSVP_LIMIT_WINDOW_SECONDS } from '@/lib/events/constants';
-import { appErrorToFieldErrors, errorMessage, translateFieldErrors } from '@/lib/events/field-errors';
+import { errorMessage, formStateForError, translateFieldErrors, type FormFailure } from '@/lib/events/field-errors';
 import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { RsvpSchema } from '@/lib/events/schemas';
 import { hit } from '@/lib/rate-limit';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { fieldErrorKeys, LocaleSchema } from '@/lib/validation';
 
-export type RsvpFormState = { ok: false; fieldErrors: FieldErrors; formError?: string } | null;
+export type RsvpFormState = FormFailure | null;
 
 /**
  * The RSVP form: guard (rate limit) → safeParse → rsvpToEvent → "check your email". The answer is
@@ -22,17 +22,12 @@ export async function rsvpAction(rawLocale: string, slug: string, _previous: Rsv
   if (!parsed.success) {
     return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), locale), formError: errorMessage('formHasErrors', locale) };
   }
-  const limit = await hit(`events-rsvp:ip:${await clientIp()}`, RSVP_LIMIT_PER_WINDOW, RSVP_LIMIT_WINDOW_SECONDS);
-  if (!limit.allowed) return { ok: false, fieldErrors: {}, formError: errorMessage('rateLimited', locale) };
-  const sent = `/${locale}/events/${encodeURIComponent(slug)}/rsvp`;
-  if (parsed.data.website) redirect(sent);
-
   try {
-    await rsvpToEvent(slug, parsed.data);
+    const limit = await hit(`events-rsvp:ip:${await clientIp()}`, RSVP_LIMIT_PER_WINDOW, RSVP_LIMIT_WINDOW_SECONDS);
+    if (!limit.allowed) return { ok: false, fieldErrors: {}, formError: errorMessage('rateLimited', locale) };
+    if (!parsed.data.website) await rsvpToEvent(slug, parsed.data);
   } catch (error) {
-    const mapped = appErrorToFieldErrors(error, locale);
-    if (!mapped) throw error;
-    return { ok: false, ...mapped, formError: mapped.formError ?? errorMessage('formHasErrors', locale) };
+    return formStateForError(error, locale);
   }
-  redirect(sent);
+  redirect(`/${locale}/events/${encodeURIComponent(slug)}/rsvp`);
 }

@@ -3,14 +3,14 @@
 import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/client-ip';
 import { SUBMIT_LIMIT_PER_HOUR } from '@/lib/events/constants';
-import { appErrorToFieldErrors, errorMessage, translateFieldErrors } from '@/lib/events/field-errors';
+import { errorMessage, formStateForError, translateFieldErrors, type FormFailure } from '@/lib/events/field-errors';
 import { EventTokenSchema, SubmitEventSchema } from '@/lib/events/schemas';
 import { submitEvent } from '@/lib/events/submit-event';
 import { verifySubmission } from '@/lib/events/verify-submission';
 import { hit } from '@/lib/rate-limit';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { fieldErrorKeys, LocaleSchema } from '@/lib/validation';
 
-export type SubmitFormState = { ok: false; fieldErrors: FieldErrors; formError?: string } | null;
+export type SubmitFormState = FormFailure | null;
 
 /** Partner submission: rate limit → safeParse → submitEvent (stores a hidden draft, mails a verify link). */
 export async function submitEventAction(rawLocale: string, _previous: SubmitFormState, formData: FormData): Promise<SubmitFormState> {
@@ -20,14 +20,12 @@ export async function submitEventAction(rawLocale: string, _previous: SubmitForm
   if (!parsed.success) {
     return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), locale), formError: errorMessage('formHasErrors', locale) };
   }
-  const limit = await hit(`events-submit:ip:${await clientIp()}`, SUBMIT_LIMIT_PER_HOUR, 3600);
-  if (!limit.allowed) return { ok: false, fieldErrors: {}, formError: errorMessage('rateLimited', locale) };
   try {
+    const limit = await hit(`events-submit:ip:${await clientIp()}`, SUBMIT_LIMIT_PER_HOUR, 3600);
+    if (!limit.allowed) return { ok: false, fieldErrors: {}, formError: errorMessage('rateLimited', locale) };
     await submitEvent(parsed.data);
   } catch (error) {
-    const mapped = appErrorToFieldErrors(error, locale);
-    if (!mapped) throw error;
-    return { ok: false, ...mapped, formError: mapped.formError ?? errorMessage('formHasErrors', locale) };
+    return formStateForError(error, locale);
   }
   redirect(`/${locale}/events/submit/verify?result=sent`);
 }

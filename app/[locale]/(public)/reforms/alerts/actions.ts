@@ -4,13 +4,13 @@ import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/client-ip';
 import { confirmSubscription } from '@/lib/reforms/confirm-subscription';
 import { SUBSCRIBE_LIMIT_PER_IP, SUBSCRIBE_LIMIT_WINDOW_SECONDS } from '@/lib/reforms/constants';
-import { appErrorToFieldErrors, errorMessage, translateFieldErrors } from '@/lib/reforms/field-errors';
+import { appErrorToFieldErrors, errorMessage, formStateForError, translateFieldErrors, type FormFailure } from '@/lib/reforms/field-errors';
 import { ConfirmTokenSchema, SubscribeSchema } from '@/lib/reforms/schemas';
 import { requestReformAlerts } from '@/lib/reforms/subscribe';
 import { hit } from '@/lib/rate-limit';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { fieldErrorKeys, LocaleSchema } from '@/lib/validation';
 
-export type SubscribeFormState = { ok: false; fieldErrors: FieldErrors; formError?: string } | null;
+export type SubscribeFormState = FormFailure | null;
 
 /** "Get alerts": guard (rate limit) → safeParse → requestReformAlerts → the neutral "check your email" page. */
 export async function subscribeAction(rawLocale: string, _previous: SubscribeFormState, formData: FormData): Promise<SubscribeFormState> {
@@ -19,16 +19,12 @@ export async function subscribeAction(rawLocale: string, _previous: SubscribeFor
   if (!parsed.success) {
     return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), pageLocale), formError: errorMessage('formHasErrors', pageLocale) };
   }
-  const limit = await hit(`reforms-subscribe:ip:${await clientIp()}`, SUBSCRIBE_LIMIT_PER_IP, SUBSCRIBE_LIMIT_WINDOW_SECONDS);
-  if (!limit.allowed) return { ok: false, fieldErrors: {}, formError: errorMessage('rateLimited', pageLocale) };
-  if (!parsed.data.website) {
-    try {
-      await requestReformAlerts(parsed.data);
-    } catch (error) {
-      const mapped = appErrorToFieldErrors(error, pageLocale);
-      if (!mapped) throw error;
-      return { ok: false, ...mapped, formError: mapped.formError ?? errorMessage('formHasErrors', pageLocale) };
-    }
+  try {
+    const limit = await hit(`reforms-subscribe:ip:${await clientIp()}`, SUBSCRIBE_LIMIT_PER_IP, SUBSCRIBE_LIMIT_WINDOW_SECONDS);
+    if (!limit.allowed) return { ok: false, fieldErrors: {}, formError: errorMessage('rateLimited', pageLocale) };
+    if (!parsed.data.website) await requestReformAlerts(parsed.data);
+  } catch (error) {
+    return formStateForError(error, pageLocale);
   }
   redirect(`/${pageLocale}/reforms/alerts/sent`);
 }

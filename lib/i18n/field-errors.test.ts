@@ -1,0 +1,34 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
+import { formStateForError } from '@/lib/events/field-errors';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { freePort } from '@/scripts/lib/free-port';
+
+describe('formStateForError', () => {
+  it('puts a domain error beside the field it names, in the reader’s language', () => {
+    const state = formStateForError(new AppError('INVALID', { field: 'guests', messageKey: 'guestsTooMany' }), 'ru');
+    expect(Object.keys(state.fieldErrors)).toEqual(['guests']);
+    expect(state.fieldErrors.guests).toMatch(/[а-я]/);
+    expect(state.formError).toBe('В форме есть ошибки: проверьте поля ниже.');
+  });
+
+  it('puts a domain error without a field above the form, with the shared text for its code', () => {
+    expect(formStateForError(new AppError('CLOSED'), 'en')).toEqual({ ok: false, fieldErrors: {}, formError: 'This is no longer open.' });
+  });
+
+  it('asks to send again, in Kazakh, when the database cannot be reached: nothing was stored', async () => {
+    const nowhere = new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://dauys:dauys@127.0.0.1:${await freePort()}/dauys` }) });
+    const outage = await nowhere.event.findFirst().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await nowhere.$disconnect();
+    expect(formStateForError(outage, 'kk')).toEqual({ ok: false, fieldErrors: {}, formError: expect.stringContaining('ештеңе сақталмады') });
+  });
+
+  it('rethrows what no form can explain: a bug stays a bug', () => {
+    const bug = new TypeError('x is undefined');
+    expect(() => formStateForError(bug, 'en')).toThrow(bug);
+  });
+});
