@@ -17,7 +17,6 @@ function columns(data: EventFormData) {
     description: data.description,
     accessibilityNotes: data.accessibilityNotes ?? Prisma.DbNull,
     ...placeTimeAndSeats(data),
-    requiresEmailConfirmation: data.requiresEmailConfirmation,
   };
 }
 

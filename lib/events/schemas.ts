@@ -111,7 +111,6 @@ export const EventFormSchema = z
     title: LocalizedTextSchema,
     description: LocalizedTextSchema,
     accessibilityNotes: OptionalLocalizedSchema,
-    requiresEmailConfirmation: OptionalCheckboxSchema,
     ...EventPlaceTimeFields,
   })
   .superRefine(placeTimeChecks);

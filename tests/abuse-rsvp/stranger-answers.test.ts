@@ -61,7 +61,7 @@ describe('a stranger answering with someone else’s address', () => {
 
   it('cannot rewrite an answer still waiting for its confirmation either', async () => {
     const campaign = await createCampaign();
-    const event = await createEvent(campaign.id, { capacity: 10, requiresEmailConfirmation: true });
+    const event = await createEvent(campaign.id, { capacity: 10 });
     const { rsvpId } = await rsvpToEvent(event.slug, attendee('pending@example.org', { guests: 1 }));
     await rsvpToEvent(event.slug, attendee('pending@example.org', { name: 'Someone Else', guests: 0 }));
     expect(await db.rsvp.findUniqueOrThrow({ where: { id: rsvpId } })).toMatchObject({ status: 'PENDING_EMAIL', name: 'Aigerim Karimova', guests: 1 });

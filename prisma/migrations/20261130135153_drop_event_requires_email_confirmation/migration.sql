@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Event" DROP COLUMN "requiresEmailConfirmation";
