@@ -55,9 +55,11 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
   const { context, page } = await withoutJavaScript(browser);
   await page.goto(`/ru/reforms/${slug}`);
   await expect(page.getByRole('heading', { level: 1, name: title.ru })).toBeVisible();
+  // The HTML itself carries the form's defaults: this reform, every update, the page's language.
+  await expect(page.getByLabel('Какая реформа')).toHaveValue(reformId);
+  await expect(page.getByLabel('Каждое обновление, сразу')).toBeChecked();
+  await expect(page.getByLabel('Язык писем')).toHaveValue('ru');
   await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Какая реформа').selectOption({ label: title.ru });
-  await page.getByLabel('Каждое обновление, сразу').check();
   await page.getByLabel('Язык писем').selectOption('ru');
   await page.getByLabel(/Я согласна\(-ен\) получать письма Dauys о реформах/).check();
   const since = new Date();
@@ -135,7 +137,8 @@ test('without JavaScript, in Kazakh, a bad address in the alerts form comes back
   await page.getByLabel(/Dauys-тан реформалар туралы хат алуға келісемін/).check();
   await page.getByRole('button', { name: 'Хабарлама алу' }).click();
 
-  // The server rendered the form again with its answer: a summary, and the message tied to the field.
+  // The server rendered the form again with its answer: a summary, the message tied to the field,
+  // and everything as the person left it.
   await expect(page).toHaveURL(/\/kk\/reforms\/alerts$/);
   await expect(page.getByRole('alert')).toHaveText('Формада қателер бар: төмендегі өрістерді тексеріңіз.');
   const field = page.getByLabel('Email', { exact: true });
@@ -143,6 +146,9 @@ test('without JavaScript, in Kazakh, a bad address in the alerts form comes back
   await expect(field).toHaveAccessibleDescription(/Электрондық пошта мекенжайын тексеріңіз\./);
   await expect(page.locator('#alerts-email-error')).toHaveText('Электрондық пошта мекенжайын тексеріңіз.');
   await expect(page.getByLabel(/Dauys-тан реформалар туралы хат алуға келісемін/)).toHaveAttribute('aria-invalid', 'false');
+  await expect(field).toHaveValue(bad);
+  await expect(page.getByLabel('Әр жаңарту, бірден')).toBeChecked();
+  await expect(page.getByLabel(/Dauys-тан реформалар туралы хат алуға келісемін/)).toBeChecked();
 
   expect(await rows(`SELECT id FROM "Supporter" WHERE email = $1`, [bad])).toEqual([]);
   expect(await rows(`SELECT id FROM "OutboundMail" WHERE "toAddress" = $1`, [bad])).toEqual([]);
@@ -150,8 +156,6 @@ test('without JavaScript, in Kazakh, a bad address in the alerts form comes back
   // Corrected, the same page takes it.
   const email = `nojs-fixed-${run}@example.org`;
   await field.fill(email);
-  await page.getByLabel('Әр жаңарту, бірден').check();
-  await page.getByLabel(/Dauys-тан реформалар туралы хат алуға келісемін/).check();
   await page.getByRole('button', { name: 'Хабарлама алу' }).click();
   await expect(page).toHaveURL(/\/kk\/reforms\/alerts\/sent$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Поштаңызды тексеріңіз' })).toBeVisible();
@@ -177,7 +181,8 @@ test('without JavaScript, in Kazakh, a partner submits an event and confirms the
 
   const { context, page } = await withoutJavaScript(browser);
   await page.goto('/kk/events/submit');
-  await page.getByLabel('Атауы', { exact: true }).fill(title);
+  await expect(page.getByRole('group', { name: 'Іс-шара тілдері' }).getByLabel('Қазақша')).toBeChecked();
+  await expect(page.getByLabel('Бір адам қанша қонақ ерте алады')).toHaveValue('2');
   await page.getByLabel('Сипаттама', { exact: true }).fill('Қызғылт сары шарфтармен қала орталығы арқылы шеру.');
   await page.getByLabel('Түрі', { exact: true }).selectOption('MARCH');
   await page.getByLabel('Басталуы', { exact: true }).fill(slot.start);
@@ -185,12 +190,20 @@ test('without JavaScript, in Kazakh, a partner submits an event and confirms the
   await page.getByLabel('Өңір', { exact: true }).selectOption('KARAGANDA');
   await page.getByLabel('Қала', { exact: true }).fill('Қарағанды');
   await page.getByLabel('Өтетін орны', { exact: true }).fill('Орталық саябақ');
-  await page.getByRole('group', { name: 'Іс-шара тілдері' }).getByLabel('Қазақша').check();
-  await page.getByLabel('Бір адам қанша қонақ ерте алады').fill('2');
   await page.getByLabel('Ұйым', { exact: true }).fill('Қарағанды үйірмесі');
   await page.getByLabel('Атыңыз', { exact: true }).fill('Сәуле');
   await page.getByLabel('Поштаңыз', { exact: true }).fill(email);
   await page.getByLabel(/іс-шараны тексеру және осы бойынша менімен байланысу үшін/).check();
+  // Sent without a title: the page comes back with the error beside it and every other field kept.
+  await page.getByRole('button', { name: 'Іс-шараны жіберу' }).click();
+  await expect(page.getByLabel('Атауы', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Поштаңыз', { exact: true })).toHaveValue(email);
+  await expect(page.getByLabel('Басталуы', { exact: true })).toHaveValue(slot.start);
+  await expect(page.getByLabel('Өңір', { exact: true })).toHaveValue('KARAGANDA');
+  await expect(page.getByRole('group', { name: 'Іс-шара тілдері' }).getByLabel('Қазақша')).toBeChecked();
+  await expect(page.getByLabel(/іс-шараны тексеру және осы бойынша менімен байланысу үшін/)).toBeChecked();
+  expect(await event()).toBeUndefined();
+  await page.getByLabel('Атауы', { exact: true }).fill(title);
   const since = new Date();
   await page.getByRole('button', { name: 'Іс-шараны жіберу' }).click();
   await expect(page).toHaveURL(/\/kk\/events\/submit\/verify\?result=sent$/);

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 
 export type RateLimitResult = {
   allowed: boolean;
@@ -34,6 +35,19 @@ export async function hit(
     remaining: Math.max(0, limit - hits),
     resetAt: new Date(windowStart.getTime() + windowSeconds * 1000),
   };
+}
+
+/**
+ * Who asks for a public write, for its guards: the client's network (lib/client-ip.ts) and the
+ * clock. Trusted callers (seed, tests) pass no address and meet no per-network limit.
+ */
+export type Requester = { clientAddress?: string; now?: Date };
+
+/** A public write's guard on the client's network: past `limit` in the window it throws RATE_LIMITED. */
+export async function guardClientNetwork(purpose: string, requester: Requester, limit: number, windowSeconds: number): Promise<void> {
+  if (!requester.clientAddress) return;
+  const { allowed } = await hit(`${purpose}:ip:${requester.clientAddress}`, limit, windowSeconds, requester.now);
+  if (!allowed) throw new AppError('RATE_LIMITED');
 }
 
 /**

@@ -6,8 +6,8 @@ import { useTranslations } from 'next-intl';
  * A zod message key in the reader's language: the capability's own `<namespace>.errors` first, then
  * the shared `errors`. The client twin of lib/i18n/field-errors.ts.
  */
-export function useErrorText(namespace: 'petitions' | 'events' | 'reforms'): (key: string) => string {
-  const tOwn = useTranslations(`${namespace}.errors`);
+export function useErrorText(namespace: 'petitions' | 'events' | 'reforms' | null): (key: string) => string {
+  const tOwn = useTranslations(namespace ? `${namespace}.errors` : 'errors');
   const tErrors = useTranslations('errors');
   return (key) => (tOwn.has(key) ? tOwn(key) : tErrors.has(key) ? tErrors(key) : tErrors('generic'));
 }

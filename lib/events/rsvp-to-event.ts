@@ -5,18 +5,24 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { spendMailBudget } from '@/lib/mail-budget';
 import { sendMail } from '@/lib/mailer';
-import { EVENT_PRIVACY_NOTICE_VERSION } from '@/lib/events/constants';
+import { EVENT_PRIVACY_NOTICE_VERSION, RSVP_LIMIT_PER_WINDOW, RSVP_LIMIT_WINDOW_SECONDS } from '@/lib/events/constants';
 import { rsvpChangeUrl } from '@/lib/events/links';
 import { nudgeEventMailer } from '@/lib/events/nudge-mailer';
 import { rsvpMailProps } from '@/lib/events/rsvp-mail-props';
 import type { RsvpData } from '@/lib/events/schemas';
 import { createRsvpChangeToken } from '@/lib/events/tokens';
 import { getQueue } from '@/lib/queue';
+import { guardClientNetwork, type Requester } from '@/lib/rate-limit';
 import { isSlug } from '@/lib/validation';
 
 type Tx = Prisma.TransactionClient;
 
-export type RsvpOutcome = {
+export type RsvpOutcome =
+  /** The form's hidden honeypot field was filled: answered like any other, nothing stored or mailed. */
+  | { answer: 'ignored' }
+  | StoredOutcome;
+
+type StoredOutcome = {
   rsvpId: string;
   /**
    * new: stored, holding no seat until the mailed link is pressed (lib/events/confirm-rsvp.ts).
@@ -29,7 +35,7 @@ export type RsvpOutcome = {
 };
 
 type EventRow = { id: string; status: string; endsAt: Date; maxGuestsPerRsvp: number; noticeSequence: number };
-type Stored = { rsvpId: string; supporterId: string; answer: RsvpOutcome['answer'] };
+type Stored = { rsvpId: string; supporterId: string; answer: StoredOutcome['answer'] };
 
 async function findExisting(tx: Tx, eventId: string, email: string): Promise<Stored | null> {
   const row = await tx.rsvp.findUnique({ where: { eventId_email: { eventId, email } }, select: { id: true, supporterId: true } });
@@ -81,8 +87,12 @@ function afterResponse(work: () => Promise<void>): Promise<void> | void {
  *   applies the new one.
  * Either mail draws on the address's mail budget; over it, the answer is still stored but nothing is
  * mailed. The confirmation mail is owed by the row (mailPending) and sent by the events mail job.
+ * Guards first: the honeypot, then the requester's network (RSVP_LIMIT_PER_WINDOW).
  */
-export async function rsvpToEvent(slug: string, data: RsvpData, now = new Date()): Promise<RsvpOutcome> {
+export async function rsvpToEvent(slug: string, data: RsvpData, requester: Requester = {}): Promise<RsvpOutcome> {
+  const now = requester.now ?? new Date();
+  if (data.website) return { answer: 'ignored' };
+  await guardClientNetwork('events-rsvp', requester, RSVP_LIMIT_PER_WINDOW, RSVP_LIMIT_WINDOW_SECONDS);
   if (!isSlug(slug)) throw new AppError('NOT_FOUND');
   const [event] = await db.$queryRaw<EventRow[]>`
     SELECT id, status::text, "endsAt", "maxGuestsPerRsvp", "noticeSequence" FROM "Event" WHERE slug = ${slug}`;

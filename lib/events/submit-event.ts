@@ -4,10 +4,12 @@ import { AppError } from '@/lib/errors';
 import { spendMailBudget } from '@/lib/mail-budget';
 import { sendMail } from '@/lib/mailer';
 import { almatyDateKey } from '@/lib/events/almaty-time';
+import { SUBMIT_LIMIT_PER_HOUR } from '@/lib/events/constants';
 import { submissionVerifyUrl } from '@/lib/events/links';
 import { placeTimeAndSeats } from '@/lib/events/save-event';
 import type { SubmitEventData } from '@/lib/events/schemas';
 import { getQueue } from '@/lib/queue';
+import { guardClientNetwork, type Requester } from '@/lib/rate-limit';
 
 /** A readable, unique slug from the title (Latin letters and digits; Cyrillic titles get only the suffix). */
 export function slugFromTitle(title: string): string {
@@ -27,8 +29,9 @@ export function slugFromTitle(title: string): string {
  * verified (by POST) does it reach the moderation queue.
  * The start must fall inside a campaign's dates (Kazakhstan calendar).
  */
-export async function submitEvent(data: SubmitEventData): Promise<{ status: 'submitted' }> {
+export async function submitEvent(data: SubmitEventData, requester: Requester = {}): Promise<{ status: 'submitted' }> {
   if (data.website) return { status: 'submitted' }; // honeypot: answer like a success, store nothing
+  await guardClientNetwork('events-submit', requester, SUBMIT_LIMIT_PER_HOUR, 3600);
   const day = almatyDateKey(data.startsAt);
   const campaign = await db.eventCampaign.findFirst({
     where: { startsOn: { lte: new Date(`${day}T00:00:00Z`) }, endsOn: { gte: new Date(`${day}T00:00:00Z`) } },

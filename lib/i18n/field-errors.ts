@@ -1,20 +1,40 @@
 import { isDatabaseUnavailable } from '@/lib/database-availability';
 import { isAppError } from '@/lib/errors';
 import { getTranslator } from '@/lib/i18n/translator';
-import type { FieldErrors } from '@/lib/validation';
+import { fieldErrorKeys, type FieldErrors } from '@/lib/validation';
+import type { z } from 'zod';
 
-/** What a form shows when its action failed in a way the person can act on. */
-export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError: string };
+/** What was typed into a form, by field name (a field sent several times, like checkboxes, as a list). */
+export type SubmittedValues = Record<string, string | string[]>;
+
+/**
+ * What a form shows when its action failed in a way the person can act on. `values` is what they
+ * sent, so a page rendered without JavaScript shows the form as they left it
+ * (app/_components/form-kit.tsx).
+ */
+export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError: string; values?: SubmittedValues };
+
+/** The fields of a posted form, the honeypot left out (a bot should not see its own answer again). */
+export function submittedValues(formData: FormData | undefined): SubmittedValues | undefined {
+  if (!formData) return undefined;
+  const values: SubmittedValues = {};
+  for (const name of new Set(formData.keys())) {
+    if (name === 'website' || name.startsWith('$ACTION')) continue;
+    const all = formData.getAll(name).filter((value): value is string => typeof value === 'string');
+    values[name] = all.length === 1 ? all[0]! : all;
+  }
+  return values;
+}
 
 /**
  * Error texts for one capability's forms, in the reader's language: the capability's own keys
- * live in `<namespace>.errors`, the shared ones in `errors`.
+ * live in `<namespace>.errors`, the shared ones in `errors` (a form with no namespace uses only those).
  */
-export function fieldErrorTexts(namespace: 'petitions' | 'events' | 'reforms', ownErrors: Record<string, unknown>) {
+export function fieldErrorTexts(namespace: 'petitions' | 'events' | 'reforms' | null, ownErrors: Record<string, unknown>) {
   const ownKeys = new Set(Object.keys(ownErrors));
 
   function errorMessage(key: string, locale: string): string {
-    if (ownKeys.has(key)) return getTranslator(locale, namespace)(`errors.${key}` as never);
+    if (namespace && ownKeys.has(key)) return getTranslator(locale, namespace)(`errors.${key}` as never);
     const t = getTranslator(locale, 'errors');
     return t.has(key as never) ? t(key as never) : t('generic' as never);
   }
@@ -35,12 +55,26 @@ export function fieldErrorTexts(namespace: 'petitions' | 'events' | 'reforms', o
    * overloaded (nothing was stored; the form keeps what they typed and asks them to try again).
    * Anything else is a bug and is rethrown.
    */
-  function formStateForError(error: unknown, locale: string): FormFailure {
-    if (isDatabaseUnavailable(error)) return { ok: false, fieldErrors: {}, formError: errorMessage('unavailable', locale) };
+  function formStateForError(error: unknown, locale: string, formData?: FormData): FormFailure {
+    const values = submittedValues(formData);
+    if (isDatabaseUnavailable(error)) return { ok: false, fieldErrors: {}, formError: errorMessage('unavailable', locale), values };
     const mapped = appErrorToFieldErrors(error, locale);
     if (!mapped) throw error;
-    return { ok: false, fieldErrors: mapped.fieldErrors, formError: mapped.formError ?? errorMessage('formHasErrors', locale) };
+    return { ok: false, fieldErrors: mapped.fieldErrors, formError: mapped.formError ?? errorMessage('formHasErrors', locale), values };
   }
 
-  return { errorMessage, translateFieldErrors, appErrorToFieldErrors, formStateForError };
+  /** The form state for input the schema refused: each error beside its field. */
+  function invalidFormState(error: z.ZodError, locale: string, formData?: FormData): FormFailure {
+    return {
+      ok: false,
+      fieldErrors: translateFieldErrors(fieldErrorKeys(error), locale),
+      formError: errorMessage('formHasErrors', locale),
+      values: submittedValues(formData),
+    };
+  }
+
+  return { errorMessage, translateFieldErrors, appErrorToFieldErrors, formStateForError, invalidFormState };
 }
+
+/** For forms whose errors are all shared ones (sign-in, console forms without a namespace of their own). */
+export const sharedFormErrors = fieldErrorTexts(null, {});

@@ -3,11 +3,12 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { spendMailBudget } from '@/lib/mail-budget';
 import { sendMail } from '@/lib/mailer';
-import { hit } from '@/lib/rate-limit';
+import { guardClientNetwork, hit, type Requester } from '@/lib/rate-limit';
 import {
   CONFIRM_TOKEN_TTL_SECONDS,
   SUBSCRIBE_CONSENT_VERSION,
   SUBSCRIBE_LIMIT_PER_EMAIL,
+  SUBSCRIBE_LIMIT_PER_IP,
   SUBSCRIBE_LIMIT_WINDOW_SECONDS,
 } from '@/lib/reforms/constants';
 import { localized } from '@/lib/reforms/localized';
@@ -22,9 +23,12 @@ export function confirmUrl(locale: string, token: string): string {
  * "Get alerts": records the request and mails a confirmation link (double opt-in). The answer is
  * the same whether or not the address is known or already subscribed, and an existing
  * subscription changes only when its owner confirms the new settings from their mailbox.
+ * Guards first: the honeypot, then the requester's network, later the address's own limit.
  */
-export async function requestReformAlerts(input: SubscribeInput): Promise<void> {
+export async function requestReformAlerts(input: SubscribeInput, requester: Requester = {}): Promise<void> {
   const data = SubscribeSchema.parse(input);
+  if (data.website) return;
+  await guardClientNetwork('reforms-subscribe', requester, SUBSCRIBE_LIMIT_PER_IP, SUBSCRIBE_LIMIT_WINDOW_SECONDS);
   const reform =
     data.scope === 'all' ? null : await db.reform.findUnique({ where: { id: data.scope }, select: { id: true, title: true } });
   if (data.scope !== 'all' && !reform) throw new AppError('INVALID', { field: 'scope', messageKey: 'invalidChoice' });

@@ -8,7 +8,7 @@ import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { createToken } from '@/lib/events/tokens';
 import { renderMail } from '@/lib/mailer/render-mail';
 import { stopWorkers } from '@/lib/queue';
-import { attendee, createCampaign, createEvent, outbox, seatsOf, tokenFrom } from '../events/fixtures';
+import { attendee, createCampaign, createEvent, outbox, rsvpAsPerson, seatsOf, tokenFrom } from '../events/fixtures';
 
 /*
  * Answering again with an address that already answered changes nothing by itself: the address's
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 async function confirmedAnswer(slug: string, email: string, guests = 0) {
-  const { rsvpId } = await rsvpToEvent(slug, attendee(email, { guests }));
+  const { rsvpId } = await rsvpAsPerson(slug, attendee(email, { guests }));
   await confirmRsvp(createToken('rsvp', rsvpId));
   return rsvpId;
 }
@@ -89,7 +89,7 @@ describe('the mailed change link', () => {
   it('confirms a pending answer with the new details, and brings back a cancelled one (a seat, or the waitlist)', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 2, maxGuestsPerRsvp: 2 });
-    const { rsvpId: pending } = await rsvpToEvent(event.slug, attendee('pending@example.org'));
+    const { rsvpId: pending } = await rsvpAsPerson(event.slug, attendee('pending@example.org'));
     const token = await askForChange(event.slug, 'pending@example.org', { guests: 1 });
     expect(await applyRsvpChange(token)).toMatchObject({ status: 'done', rsvp: 'CONFIRMED' });
     expect(await db.rsvp.findUniqueOrThrow({ where: { id: pending } })).toMatchObject({ status: 'CONFIRMED', guests: 1 });

@@ -6,7 +6,7 @@ import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { sendRsvpMails } from '@/lib/events/send-rsvp-mails';
 import { createToken } from '@/lib/events/tokens';
 import { stopWorkers } from '@/lib/queue';
-import { attendee, createCampaign, createEvent, outbox, seatsOf } from '../events/fixtures';
+import { attendee, createCampaign, createEvent, outbox, rsvpAsPerson, seatsOf } from '../events/fixtures';
 
 /*
  * An RSVP needs no account, so anyone can type anyone's address. Whoever does must learn nothing
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 /** An answer whose owner confirmed it from the mailed link: a seat, or the waitlist. */
 async function confirmedAnswer(slug: string, email: string, guests = 0) {
-  const { rsvpId } = await rsvpToEvent(slug, attendee(email, { guests }));
+  const { rsvpId } = await rsvpAsPerson(slug, attendee(email, { guests }));
   await confirmRsvp(createToken('rsvp', rsvpId));
   return db.rsvp.findUniqueOrThrow({ where: { id: rsvpId } });
 }
@@ -62,7 +62,7 @@ describe('a stranger answering with someone else’s address', () => {
   it('cannot rewrite an answer still waiting for its confirmation either', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 10 });
-    const { rsvpId } = await rsvpToEvent(event.slug, attendee('pending@example.org', { guests: 1 }));
+    const { rsvpId } = await rsvpAsPerson(event.slug, attendee('pending@example.org', { guests: 1 }));
     await rsvpToEvent(event.slug, attendee('pending@example.org', { name: 'Someone Else', guests: 0 }));
     expect(await db.rsvp.findUniqueOrThrow({ where: { id: rsvpId } })).toMatchObject({ status: 'PENDING_EMAIL', name: 'Aigerim Karimova', guests: 1 });
   });

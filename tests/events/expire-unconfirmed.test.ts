@@ -2,13 +2,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { expireUnconfirmedEventRecords, UNCONFIRMED_KEEP_DAYS } from '@/lib/events/expire-unconfirmed';
 import { confirmRsvp } from '@/lib/events/confirm-rsvp';
-import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { SubmitEventSchema } from '@/lib/events/schemas';
 import { submitEvent } from '@/lib/events/submit-event';
 import { createToken } from '@/lib/events/tokens';
 import { verifySubmission } from '@/lib/events/verify-submission';
 import { stopWorkers } from '@/lib/queue';
-import { attendee, createCampaign, createEvent, EVENT_DAY, rsvpAndConfirm } from './fixtures';
+import { attendee, createCampaign, createEvent, EVENT_DAY, rsvpAndConfirm, rsvpAsPerson } from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
@@ -38,7 +37,7 @@ describe('unconfirmed RSVPs and unverified submissions expire', () => {
   it('drops RSVPs nobody confirmed after a week, keeps confirmed ones, and the old link then answers invalid', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 10 });
-    const { rsvpId: pendingId } = await rsvpToEvent(event.slug, attendee('typed-by-a-stranger@example.org'));
+    const { rsvpId: pendingId } = await rsvpAsPerson(event.slug, attendee('typed-by-a-stranger@example.org'));
     const { rsvpId: confirmedId } = await rsvpAndConfirm(event.slug, attendee('real-attendee@example.org'));
 
     expect(await expireUnconfirmedEventRecords()).toEqual({ rsvps: 0, submissions: 0 });
@@ -52,7 +51,7 @@ describe('unconfirmed RSVPs and unverified submissions expire', () => {
   it('drops a pending RSVP at once when its event has ended', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id);
-    const { rsvpId } = await rsvpToEvent(event.slug, attendee('too-late@example.org'));
+    const { rsvpId } = await rsvpAsPerson(event.slug, attendee('too-late@example.org'));
     await db.event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() - 7_200_000), endsAt: new Date(Date.now() - 3_600_000) } });
 
     expect(await expireUnconfirmedEventRecords()).toMatchObject({ rsvps: 1 });

@@ -82,8 +82,15 @@ export async function seatsOf(eventId: string) {
 }
 
 /** An RSVP as its person makes it: the form, then the button behind the mailed link. */
+/** An RSVP as a person (not a bot) answers it: stored, waiting for its mailed link. */
+export async function rsvpAsPerson(slug: string, data: RsvpData, now?: Date) {
+  const outcome = await rsvpToEvent(slug, data, { now });
+  if (outcome.answer === 'ignored') throw new Error('the honeypot was filled');
+  return outcome;
+}
+
 export async function rsvpAndConfirm(slug: string, data: RsvpData, now?: Date) {
-  const { rsvpId } = await rsvpToEvent(slug, data, now);
+  const { rsvpId } = await rsvpAsPerson(slug, data, now);
   const confirmed = await confirmRsvp(createToken('rsvp', rsvpId));
   if (confirmed.status !== 'done') throw new Error(`confirm: ${confirmed.status}`);
   return { rsvpId, status: confirmed.rsvp };

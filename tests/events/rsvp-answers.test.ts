@@ -8,7 +8,7 @@ import { sendRsvpMails } from '@/lib/events/send-rsvp-mails';
 import { createToken } from '@/lib/events/tokens';
 import { isAppError } from '@/lib/errors';
 import { stopWorkers } from '@/lib/queue';
-import { EVENT_DAY, attendee, createCampaign, createEvent, outbox, rsvpAndConfirm, seatsOf, tokenFrom } from './fixtures';
+import { attendee, createCampaign, createEvent, EVENT_DAY, outbox, rsvpAndConfirm, rsvpAsPerson, seatsOf, tokenFrom } from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
@@ -67,7 +67,7 @@ describe('one answer per email', () => {
   it('the same address answering ten times at once makes one RSVP, holding no seat until confirmed, then one party', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 20 });
-    const outcomes = await Promise.all(Array.from({ length: 10 }, () => rsvpToEvent(event.slug, attendee('twice@example.org', { guests: 1 }))));
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => rsvpAsPerson(event.slug, attendee('twice@example.org', { guests: 1 }))));
     expect(new Set(outcomes.map((o) => o.rsvpId)).size).toBe(1);
     expect(await db.rsvp.count({ where: { eventId: event.id } })).toBe(1);
     expect(await db.rsvp.count({ where: { eventId: event.id, status: 'PENDING_EMAIL' } })).toBe(1);

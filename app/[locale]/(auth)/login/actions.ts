@@ -1,12 +1,12 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
 import { requestSignInLink } from '@/lib/auth/request-sign-in-link';
 import { SignInSchema } from '@/lib/auth/schemas';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { sharedFormErrors, type FormFailure } from '@/lib/i18n/field-errors';
+import { LocaleSchema } from '@/lib/validation';
 
-export type SignInFormState = { fieldErrors?: FieldErrors };
+export type SignInFormState = FormFailure | null;
 
 /**
  * Same answer for invited, unknown and rate-limited addresses: the "check your mail" page.
@@ -19,11 +19,11 @@ export async function requestSignInLinkAction(
 ): Promise<SignInFormState> {
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
   const parsed = SignInSchema.safeParse({ email: formData.get('email') ?? '' });
-  if (!parsed.success) {
-    const t = await getTranslations({ locale, namespace: 'errors' });
-    const keys = fieldErrorKeys(parsed.error);
-    return { fieldErrors: Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key as never)])) };
+  if (!parsed.success) return sharedFormErrors.invalidFormState(parsed.error, locale, formData);
+  try {
+    await requestSignInLink({ email: parsed.data.email, locale });
+  } catch (error) {
+    return sharedFormErrors.formStateForError(error, locale, formData);
   }
-  await requestSignInLink({ email: parsed.data.email, locale });
   redirect(`/${locale}/login/check-email`);
 }

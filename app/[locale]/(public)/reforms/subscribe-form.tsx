@@ -1,10 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useErrorText } from '@/app/_components/use-error-text';
-import { startTransition, useActionState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useServerForm } from '@/app/_components/form-kit';
 import { SubscribeSchema, type SubscribeData, type SubscribeInput } from '@/lib/reforms/schemas';
 import type { SubscribeFormState } from './alerts/actions';
 import styles from './reforms.module.css';
@@ -22,45 +19,19 @@ type Props = {
   action: (state: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState>;
 };
 
-/** Works without JavaScript (the server action validates with the same schema); with it, errors show before the round trip. */
+/** Works with and without JavaScript (app/_components/form-kit.tsx). */
 export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) {
   const t = useTranslations('reforms');
-  const message = useErrorText('reforms');
-  const [state, formAction, isPending] = useActionState(action, null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<SubscribeInput, unknown, SubscribeData>({
-    resolver: zodResolver(SubscribeSchema),
+  const { state, isPending, formProps, textProps, checkboxProps, choiceProps, describedBy, fieldError } = useServerForm<SubscribeInput, SubscribeData>({
+    schema: SubscribeSchema,
+    action,
     defaultValues: { email: '', locale, scope: defaultScope, frequency: 'EACH', consent: false as unknown as true, website: '' },
+    idPrefix: 'alerts',
+    errorNamespace: 'reforms',
   });
 
-  const errorFor = (name: keyof SubscribeInput): string | undefined => {
-    const clientKey = errors[name]?.message;
-    return clientKey ? message(clientKey) : state?.fieldErrors[name];
-  };
-  const describedBy = (name: keyof SubscribeInput, hint?: boolean) =>
-    [hint ? `alerts-${name}-hint` : '', errorFor(name) ? `alerts-${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const fieldError = (name: keyof SubscribeInput) => {
-    const text = errorFor(name);
-    return text ? (
-      <p id={`alerts-${name}-error`} className="field-error">
-        {text}
-      </p>
-    ) : null;
-  };
-
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        const form = event.currentTarget;
-        void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
-      }}
-      noValidate
-      className="stack"
-    >
+    <form {...formProps} className="stack">
       {state?.formError ? (
         <p role="alert" className="notice notice-error">
           {state.formError}
@@ -71,12 +42,12 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
         <p id="alerts-email-hint" className="hint">
           {t('subscribe.emailHint')}
         </p>
-        <input id="alerts-email" type="email" autoComplete="email" inputMode="email" aria-invalid={!!errorFor('email')} aria-describedby={describedBy('email', true)} {...register('email')} />
+        <input type="email" autoComplete="email" inputMode="email" {...textProps('email', { hint: true })} />
         {fieldError('email')}
       </div>
       <div className="field">
         <label htmlFor="alerts-scope">{t('subscribe.scope')}</label>
-        <select id="alerts-scope" aria-invalid={!!errorFor('scope')} aria-describedby={describedBy('scope')} {...register('scope')}>
+        <select {...textProps('scope')}>
           <option value="all">{t('subscribe.scopeAll')}</option>
           {reforms.map((reform) => (
             <option key={reform.id} value={reform.id}>
@@ -90,7 +61,7 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
         <legend>{t('subscribe.frequency')}</legend>
         {(['EACH', 'WEEKLY'] as const).map((value) => (
           <div key={value} className={styles.checkbox}>
-            <input id={`alerts-frequency-${value}`} type="radio" value={value} {...register('frequency')} />
+            <input {...choiceProps('frequency', value)} />
             <label htmlFor={`alerts-frequency-${value}`}>{t(`frequencyOption.${value}`)}</label>
           </div>
         ))}
@@ -98,7 +69,7 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
       </fieldset>
       <div className="field">
         <label htmlFor="alerts-locale">{t('subscribe.language')}</label>
-        <select id="alerts-locale" aria-invalid={!!errorFor('locale')} aria-describedby={describedBy('locale')} {...register('locale')}>
+        <select {...textProps('locale')}>
           {LANGUAGES.map(([value, name]) => (
             <option key={value} value={value} lang={value}>
               {name}
@@ -109,11 +80,11 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
       </div>
       <div className={styles.honeypot} aria-hidden="true">
         <label htmlFor="alerts-website">{t('subscribe.honeypot')}</label>
-        <input id="alerts-website" tabIndex={-1} autoComplete="off" {...register('website')} />
+        <input id="alerts-website" tabIndex={-1} autoComplete="off" name="website" defaultValue="" />
       </div>
       <div className="field">
         <div className={styles.checkbox}>
-          <input id="alerts-consent" type="checkbox" aria-invalid={!!errorFor('consent')} aria-describedby={describedBy('consent')} {...register('consent')} />
+          <input {...checkboxProps('consent')} />
           <label htmlFor="alerts-consent">{t('subscribe.consent')}</label>
         </div>
         {fieldError('consent')}

@@ -2,30 +2,24 @@
 
 import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/client-ip';
-import { SUBMIT_LIMIT_PER_HOUR } from '@/lib/events/constants';
-import { errorMessage, formStateForError, translateFieldErrors, type FormFailure } from '@/lib/events/field-errors';
+import { formStateForError, invalidFormState, type FormFailure } from '@/lib/events/field-errors';
 import { EventTokenSchema, SubmitEventSchema } from '@/lib/events/schemas';
 import { submitEvent } from '@/lib/events/submit-event';
 import { verifySubmission } from '@/lib/events/verify-submission';
-import { hit } from '@/lib/rate-limit';
-import { fieldErrorKeys, LocaleSchema } from '@/lib/validation';
+import { LocaleSchema } from '@/lib/validation';
 
 export type SubmitFormState = FormFailure | null;
 
-/** Partner submission: rate limit → safeParse → submitEvent (stores a hidden draft, mails a verify link). */
+/** Partner submission: safeParse → submitEvent (guards itself, stores a hidden draft, mails a verify link). */
 export async function submitEventAction(rawLocale: string, _previous: SubmitFormState, formData: FormData): Promise<SubmitFormState> {
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
   const input = { ...Object.fromEntries(formData), languages: formData.getAll('languages'), locale };
   const parsed = SubmitEventSchema.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), locale), formError: errorMessage('formHasErrors', locale) };
-  }
+  if (!parsed.success) return invalidFormState(parsed.error, locale, formData);
   try {
-    const limit = await hit(`events-submit:ip:${await clientIp()}`, SUBMIT_LIMIT_PER_HOUR, 3600);
-    if (!limit.allowed) return { ok: false, fieldErrors: {}, formError: errorMessage('rateLimited', locale) };
-    await submitEvent(parsed.data);
+    await submitEvent(parsed.data, { clientAddress: await clientIp() });
   } catch (error) {
-    return formStateForError(error, locale);
+    return formStateForError(error, locale, formData);
   }
   redirect(`/${locale}/events/submit/verify?result=sent`);
 }

@@ -1,10 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useErrorText } from '@/app/_components/use-error-text';
-import { startTransition, useActionState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useServerForm } from '@/app/_components/form-kit';
 import { SubmitEventSchema, type SubmitEventData, type SubmitEventInput } from '@/lib/events/schemas';
 import type { SubmitFormState } from './actions';
 import styles from '../events.module.css';
@@ -19,67 +16,47 @@ type Props = {
 };
 type Name = keyof SubmitEventInput;
 
-/** The partner form: same schema on both sides; works without JavaScript through the server action. */
+/** The partner form: works with and without JavaScript (app/_components/form-kit.tsx). */
 export function SubmitForm({ locale, action, regions, types, languages }: Props) {
   const t = useTranslations('events.submit');
-  const message = useErrorText('events');
-  const [state, formAction, isPending] = useActionState(action, null);
-  const { register, handleSubmit, formState: { errors } } = useForm<SubmitEventInput, unknown, SubmitEventData>({
-    resolver: zodResolver(SubmitEventSchema),
+  const { state, isPending, formProps, textProps, checkboxProps, choiceProps, hiddenProps, describedBy, fieldError } = useServerForm<SubmitEventInput, SubmitEventData>({
+    schema: SubmitEventSchema,
+    action,
     defaultValues: { locale, languages: [locale], maxGuestsPerRsvp: '2' as unknown as number, website: '' },
+    idPrefix: 'submit',
+    errorNamespace: 'events',
   });
-  const errorFor = (name: Name) => {
-    const clientKey = errors[name]?.message;
-    return clientKey ? message(String(clientKey)) : state?.fieldErrors[name];
-  };
-  const aria = (name: Name) => ({ 'aria-invalid': !!errorFor(name), 'aria-describedby': errorFor(name) ? `submit-${name}-error` : undefined });
-  const error = (name: Name) => {
-    const text = errorFor(name);
-    return text ? <p id={`submit-${name}-error`} className="field-error">{text}</p> : null;
-  };
   const text = (name: Name, options: { type?: string; autoComplete?: string; multiline?: boolean } = {}) => (
     <div className="field">
       <label htmlFor={`submit-${name}`}>{t(`fields.${name}`)}</label>
-      {options.multiline ? (
-        <textarea id={`submit-${name}`} rows={5} {...aria(name)} {...register(name)} />
-      ) : (
-        <input id={`submit-${name}`} type={options.type ?? 'text'} autoComplete={options.autoComplete} {...aria(name)} {...register(name)} />
-      )}
-      {error(name)}
+      {options.multiline ? <textarea rows={5} {...textProps(name)} /> : <input type={options.type ?? 'text'} autoComplete={options.autoComplete} {...textProps(name)} />}
+      {fieldError(name)}
     </div>
   );
   const select = (name: Name, options: Option[]) => (
     <div className="field">
       <label htmlFor={`submit-${name}`}>{t(`fields.${name}`)}</label>
-      <select id={`submit-${name}`} {...aria(name)} {...register(name)}>
+      <select {...textProps(name)}>
         <option value="">{t('choose')}</option>
         {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
       </select>
-      {error(name)}
+      {fieldError(name)}
     </div>
   );
   const checkbox = (name: Name) => (
     <div className="field">
       <div className={styles.checkbox}>
-        <input id={`submit-${name}`} type="checkbox" {...aria(name)} {...register(name)} />
+        <input {...checkboxProps(name)} />
         <label htmlFor={`submit-${name}`}>{t(`fields.${name}`)}</label>
       </div>
-      {error(name)}
+      {fieldError(name)}
     </div>
   );
 
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        const form = event.currentTarget;
-        void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
-      }}
-      noValidate
-      className="stack"
-    >
+    <form {...formProps} className="stack">
       {state?.formError ? <p role="alert" className="notice notice-error">{state.formError}</p> : null}
-      <input type="hidden" {...register('locale')} />
+      <input {...hiddenProps('locale')} />
       {text('title')}
       {text('description', { multiline: true })}
       {select('type', types)}
@@ -94,15 +71,15 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
       {checkbox('isOnline')}
       {text('onlineUrl', { type: 'url' })}
       {checkbox('isOnlineLinkPrivate')}
-      <fieldset aria-describedby={errorFor('languages') ? 'submit-languages-error' : undefined}>
+      <fieldset aria-describedby={describedBy('languages')}>
         <legend>{t('fields.languages')}</legend>
         {languages.map((option) => (
           <div key={option.value} className={styles.checkbox}>
-            <input id={`submit-languages-${option.value}`} type="checkbox" value={option.value} {...register('languages')} />
+            <input {...choiceProps('languages', option.value, 'checkbox')} />
             <label htmlFor={`submit-languages-${option.value}`}>{option.label}</label>
           </div>
         ))}
-        {error('languages')}
+        {fieldError('languages')}
       </fieldset>
       {text('capacity', { type: 'number' })}
       {text('maxGuestsPerRsvp', { type: 'number' })}
@@ -112,7 +89,7 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
       {text('submitterEmail', { type: 'email', autoComplete: 'email' })}
       <div className={styles.honeypot} aria-hidden="true">
         <label htmlFor="submit-website">{t('honeypot')}</label>
-        <input id="submit-website" tabIndex={-1} autoComplete="off" {...register('website')} />
+        <input id="submit-website" tabIndex={-1} autoComplete="off" name="website" defaultValue="" />
       </div>
       {checkbox('consent')}
       <div>

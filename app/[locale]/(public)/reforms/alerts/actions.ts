@@ -3,28 +3,22 @@
 import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/client-ip';
 import { confirmSubscription } from '@/lib/reforms/confirm-subscription';
-import { SUBSCRIBE_LIMIT_PER_IP, SUBSCRIBE_LIMIT_WINDOW_SECONDS } from '@/lib/reforms/constants';
-import { appErrorToFieldErrors, errorMessage, formStateForError, translateFieldErrors, type FormFailure } from '@/lib/reforms/field-errors';
+import { appErrorToFieldErrors, formStateForError, invalidFormState, type FormFailure } from '@/lib/reforms/field-errors';
 import { ConfirmTokenSchema, SubscribeSchema } from '@/lib/reforms/schemas';
 import { requestReformAlerts } from '@/lib/reforms/subscribe';
-import { hit } from '@/lib/rate-limit';
-import { fieldErrorKeys, LocaleSchema } from '@/lib/validation';
+import { LocaleSchema } from '@/lib/validation';
 
 export type SubscribeFormState = FormFailure | null;
 
-/** "Get alerts": guard (rate limit) → safeParse → requestReformAlerts → the neutral "check your email" page. */
+/** "Get alerts": safeParse → requestReformAlerts (which guards itself) → the neutral "check your email" page. */
 export async function subscribeAction(rawLocale: string, _previous: SubscribeFormState, formData: FormData): Promise<SubscribeFormState> {
   const pageLocale = LocaleSchema.catch('kk').parse(rawLocale);
   const parsed = SubscribeSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), pageLocale), formError: errorMessage('formHasErrors', pageLocale) };
-  }
+  if (!parsed.success) return invalidFormState(parsed.error, pageLocale, formData);
   try {
-    const limit = await hit(`reforms-subscribe:ip:${await clientIp()}`, SUBSCRIBE_LIMIT_PER_IP, SUBSCRIBE_LIMIT_WINDOW_SECONDS);
-    if (!limit.allowed) return { ok: false, fieldErrors: {}, formError: errorMessage('rateLimited', pageLocale) };
-    if (!parsed.data.website) await requestReformAlerts(parsed.data);
+    await requestReformAlerts(parsed.data, { clientAddress: await clientIp() });
   } catch (error) {
-    return formStateForError(error, pageLocale);
+    return formStateForError(error, pageLocale, formData);
   }
   redirect(`/${pageLocale}/reforms/alerts/sent`);
 }
