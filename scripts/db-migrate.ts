@@ -1,6 +1,6 @@
 /**
  * `npm run db:migrate -- --name <name>`: writes the next migration in prisma/migrations from the
- * changes to prisma/schema.prisma. The diff is computed against a shadow database on DATABASE_URL's
+ * changes to prisma/schema/. The diff is computed against a shadow database on DATABASE_URL's
  * server when it is set, otherwise on a throwaway embedded PostgreSQL. No network needed.
  */
 import { rm } from 'node:fs/promises';

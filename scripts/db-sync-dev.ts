@@ -1,6 +1,6 @@
 /**
  * `npm run db:sync-dev`: for development databases only. Applies the migrations and then what
- * prisma/schema.prisma adds beyond them, so unfinished models can be tried before their migration
+ * prisma/schema/ adds beyond them, so unfinished models can be tried before their migration
  * is written with `npm run db:migrate`. Never point it at a production database.
  */
 import { applyMigrationsAndPendingSchema } from './lib/migration-engine';

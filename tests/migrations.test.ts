@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { applyMigrations, diffMigrationsToSchema, readMigrationList } from '../scripts/lib/migration-engine';
 
 describe('prisma/migrations', () => {
-  it('builds a database that matches prisma/schema.prisma exactly (no drift)', async () => {
+  it('builds a database that matches prisma/schema/ exactly (no drift)', async () => {
     const drift = await diffMigrationsToSchema(process.env.DATABASE_URL!);
-    expect(drift, 'schema.prisma changed without a migration: run `npm run db:migrate -- --name …`').toBe('');
+    expect(drift, 'prisma/schema/ changed without a migration: run `npm run db:migrate -- --name …`').toBe('');
   });
 
   it('records every migration in _prisma_migrations, in Prisma\'s standard form, and re-applies as a no-op', async () => {

@@ -15,7 +15,8 @@ import pg from 'pg';
  */
 
 const ROOT = path.resolve(__dirname, '../..');
-export const SCHEMA_PATH = path.join(ROOT, 'prisma/schema.prisma');
+/** The Prisma schema, one file per capability (Prisma's multi-file schema). */
+export const SCHEMA_DIR = path.join(ROOT, 'prisma/schema');
 export const MIGRATIONS_DIR = path.join(ROOT, 'prisma/migrations');
 const LOCKFILE = 'migration_lock.toml';
 const LOCKFILE_CONTENT =
@@ -139,11 +140,16 @@ async function runAdminStatement(databaseUrl: string, sql: string) {
   }
 }
 
+async function readSchemaFiles(): Promise<Array<{ path: string; content: string }>> {
+  const names = (await readdir(SCHEMA_DIR)).filter((name) => name.endsWith('.prisma')).sort();
+  return Promise.all(names.map(async (name) => ({ path: path.join(SCHEMA_DIR, name), content: await readFile(path.join(SCHEMA_DIR, name), 'utf8') })));
+}
+
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const wasm = await loadWasm();
-  const schema = await readFile(SCHEMA_PATH, 'utf8');
+  const files = await readSchemaFiles();
   const engine = await wasm.SchemaEngine.new(
-    { datamodels: [[SCHEMA_PATH, schema]] },
+    { datamodels: files.map((file): [string, string] => [file.path, file.content]) },
     () => {},
     bindMigrationAwareSqlAdapterFactory(adapterFactoryFor(databaseUrl)),
   );
@@ -184,17 +190,17 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 }
 
 /**
- * The SQL that takes a database built from prisma/migrations to prisma/schema.prisma, computed by
+ * The SQL that takes a database built from prisma/migrations to prisma/schema/, computed by
  * replaying the migrations in a throwaway shadow database on the server of `databaseUrl`.
  * An empty string means no drift.
  */
 export async function diffMigrationsToSchema(databaseUrl: string): Promise<string> {
   const migrationsList = await readMigrationList();
-  const schema = await readFile(SCHEMA_PATH, 'utf8');
+  const files = await readSchemaFiles();
   return withEngine(databaseUrl, async (engine) => {
     const { stdout } = await engine.diff({
       from: { tag: 'migrations', ...migrationsList },
-      to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: schema }] },
+      to: { tag: 'schemaDatamodel', files },
       script: true,
       exitCode: null,
       filters: NO_FILTERS,
@@ -219,7 +225,7 @@ export async function createMigration(databaseUrl: string, name: string): Promis
 }
 
 /**
- * Development only: applies the migrations, then whatever schema.prisma adds that no migration has
+ * Development only: applies the migrations, then whatever prisma/schema/ adds that no migration has
  * yet (like `prisma db push`), so work in progress can be tried before its migration is written.
  * The drift test keeps failing until `npm run db:migrate` writes that migration.
  */

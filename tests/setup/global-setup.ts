@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
   });
   const { pendingSql } = await applyMigrationsAndPendingSchema(server.url);
   if (pendingSql) {
-    console.warn('[tests] prisma/schema.prisma is ahead of prisma/migrations; applied the difference for this run.');
+    console.warn('[tests] prisma/schema/ is ahead of prisma/migrations; applied the difference for this run.');
   }
 
   // Drop the template's connections so CREATE DATABASE … TEMPLATE can copy it.
