@@ -12,7 +12,7 @@ export const KAZAKHSTAN_TIME_ZONE = 'Asia/Almaty';
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** 1 March 2024 00:00 in Almaty under the old offset: from this instant on the clocks read UTC+5. */
-const SINGLE_ZONE_SINCE = Date.parse('2024-02-29T18:00:00Z');
+export const SINGLE_ZONE_SINCE = Date.parse('2024-02-29T18:00:00Z');
 const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME_INPUT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
