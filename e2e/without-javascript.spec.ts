@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { almatyDateKey } from '@/lib/events/almaty-time';
+import { kazakhstanDateKey } from '@/lib/time/kazakhstan';
 import { createOrganizer, signInAs } from './helpers/auth';
 import { demoCampaign, upcomingSlotInDemoCampaign } from './helpers/dates';
 import { expectNoMail, findLink, readLatestMail, withDatabase } from './helpers/mail';
@@ -88,7 +88,7 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
   const consolePage = await organizerContext.newPage();
   await consolePage.goto(`/en/console/reforms/${reformId}`);
   await consolePage.getByLabel('Stage', { exact: true }).selectOption('DRAFTED');
-  await consolePage.getByLabel('Date', { exact: true }).fill(almatyDateKey(new Date()));
+  await consolePage.getByLabel('Date', { exact: true }).fill(kazakhstanDateKey(new Date()));
   for (const locale of ['kk', 'ru', 'en']) await consolePage.getByLabel(`Note (${locale})`).fill(`No-JS stage ${run} (${locale})`);
   const beforeAlert = new Date();
   await consolePage.getByRole('button', { name: 'Record the stage' }).click();

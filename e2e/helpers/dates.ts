@@ -1,4 +1,4 @@
-import { addDays, almatyDateKey } from '@/lib/events/almaty-time';
+import { addDays, kazakhstanDateKey } from '@/lib/time/kazakhstan';
 import { currentOrNextSixteenDays } from '@/lib/events/sixteen-days';
 
 /** The demo campaign the seed made for today: the running 16 Days, or else the next ones. */
@@ -13,7 +13,7 @@ export function demoCampaign(now = new Date()) {
  */
 export function upcomingSlotInDemoCampaign(now = new Date()) {
   const { startsOn, endsOn } = demoCampaign(now);
-  const today = almatyDateKey(now);
+  const today = kazakhstanDateKey(now);
   const tomorrow = addDays(today, 1);
   const date = tomorrow < startsOn ? startsOn : tomorrow <= endsOn ? tomorrow : endsOn;
   const [start, end] = date === today ? ['23:00', '23:30'] : ['12:00', '14:00'];

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { kazakhstanDateKeySql } from '@/lib/time/sql';
 
 export type EventFigures = {
   rsvpsPerDay: Array<{ day: string; rsvps: number }>;
@@ -11,7 +12,7 @@ export type EventFigures = {
   attendanceRate: number | null;
 };
 
-/** Figures for one event or a whole campaign. Days are Kazakhstan dates (UTC+5). */
+/** Figures for one event or a whole campaign. Days are Kazakhstan dates. */
 export async function getEventFigures(scope: { eventId?: string; campaignId?: string }, now = new Date()): Promise<EventFigures> {
   const where = scope.eventId
     ? Prisma.sql`e.id = ${scope.eventId}`
@@ -20,7 +21,7 @@ export async function getEventFigures(scope: { eventId?: string; campaignId?: st
       : Prisma.sql`TRUE`;
   const [perDay, perRegion, totals] = await Promise.all([
     db.$queryRaw<Array<{ day: string; rsvps: number }>>`
-      SELECT to_char(r."createdAt" AT TIME ZONE 'UTC' + interval '5 hours', 'YYYY-MM-DD') AS day, count(*)::int AS rsvps
+      SELECT ${kazakhstanDateKeySql(Prisma.sql`r."createdAt"`)} AS day, count(*)::int AS rsvps
         FROM "Rsvp" r JOIN "Event" e ON e.id = r."eventId"
        WHERE ${where} AND r.status <> 'CANCELLED'
        GROUP BY 1 ORDER BY 1`,

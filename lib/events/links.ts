@@ -1,5 +1,6 @@
 import { env } from '@/lib/env';
 import { createToken } from '@/lib/events/tokens';
+import { KAZAKHSTAN_TIME_ZONE } from '@/lib/time/kazakhstan';
 
 const base = () => env.APP_URL.replace(/\/$/, '');
 
@@ -52,7 +53,7 @@ export function googleCalendarUrl(entry: CalendarEntry): string {
     dates: `${compactUtc(entry.startsAt)}/${compactUtc(entry.endsAt)}`,
     details: entry.details,
     location: entry.location,
-    ctz: 'Asia/Almaty',
+    ctz: KAZAKHSTAN_TIME_ZONE,
   });
   return `https://calendar.google.com/calendar/render?${query}`;
 }

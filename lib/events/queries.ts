@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { EventStatus } from '@/lib/generated/prisma/enums';
-import { almatyDateKey, dateColumnKey, dateRange, startOfAlmatyDay, addDays } from '@/lib/events/almaty-time';
+import { dateColumnKey, dateColumnValue, dateRange, endOfKazakhstanDay, kazakhstanDateKey, startOfKazakhstanDay } from '@/lib/time/kazakhstan';
 import type { CalendarFilter } from '@/lib/events/schemas';
 import { isSlug } from '@/lib/validation';
 
@@ -28,7 +28,7 @@ export type CalendarDay = { date: string; events: CalendarEvent[] };
 /** The campaign to show: by slug, else the first one not over yet, else the latest. */
 export async function findCampaign(slug?: string, now = new Date()) {
   if (slug) return isSlug(slug) ? db.eventCampaign.findUnique({ where: { slug } }) : null;
-  const today = new Date(`${almatyDateKey(now)}T00:00:00Z`);
+  const today = dateColumnValue(kazakhstanDateKey(now));
   return (
     (await db.eventCampaign.findFirst({ where: { endsOn: { gte: today } }, orderBy: { startsOn: 'asc' } })) ??
     (await db.eventCampaign.findFirst({ orderBy: { startsOn: 'desc' } }))
@@ -52,7 +52,7 @@ function filterWhere(filter: CalendarFilter): Prisma.EventWhereInput {
 export async function findCalendar(campaign: { id: string; startsOn: Date; endsOn: Date }, filter: CalendarFilter): Promise<{ days: CalendarDay[]; cities: string[] }> {
   const first = dateColumnKey(campaign.startsOn);
   const last = dateColumnKey(campaign.endsOn);
-  const window = { gte: startOfAlmatyDay(first), lt: startOfAlmatyDay(addDays(last, 1)) };
+  const window = { gte: startOfKazakhstanDay(first), lt: endOfKazakhstanDay(last) };
   const [events, cityRows] = await Promise.all([
     db.event.findMany({
       where: { campaignId: campaign.id, status: { in: ['PUBLISHED', 'CANCELLED'] }, startsAt: window, ...filterWhere(filter) },
@@ -67,7 +67,7 @@ export async function findCalendar(campaign: { id: string; startsOn: Date; endsO
     }),
   ]);
   const byDay = new Map<string, CalendarEvent[]>(dateRange(first, last).map((day) => [day, []]));
-  for (const event of events) byDay.get(almatyDateKey(event.startsAt))?.push(event);
+  for (const event of events) byDay.get(kazakhstanDateKey(event.startsAt))?.push(event);
   return { days: [...byDay].map(([date, list]) => ({ date, events: list })), cities: cityRows.map((row) => row.city) };
 }
 

@@ -3,14 +3,15 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { CampaignFormData } from '@/lib/events/schemas';
+import { dateColumnValue } from '@/lib/time/kazakhstan';
 
 /** Creates (id null) or edits a calendar campaign; dates are Kazakhstan calendar dates. */
 export async function saveCampaign(actorId: string, id: string | null, data: CampaignFormData): Promise<{ id: string }> {
   const columns = {
     slug: data.slug,
     name: data.name,
-    startsOn: new Date(`${data.startsOn}T00:00:00Z`),
-    endsOn: new Date(`${data.endsOn}T00:00:00Z`),
+    startsOn: dateColumnValue(data.startsOn),
+    endsOn: dateColumnValue(data.endsOn),
   };
   try {
     return await db.$transaction(async (tx) => {

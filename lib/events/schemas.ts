@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isDateKey, parseAlmatyLocal } from '@/lib/events/almaty-time';
 import { EVENT_TYPES, MAX_GUESTS_LIMIT, RESERVED_SLUGS } from '@/lib/events/constants';
+import { DateKeySchema, KazakhstanDateTimeSchema } from '@/lib/time/schemas';
 import {
   EmailSchema,
   FreeTextSchema,
@@ -44,13 +44,6 @@ export const SlugSchema = z
   .regex(SLUG_PATTERN, 'slugInvalid')
   .refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), 'slugReserved');
 
-const AlmatyDateTimeSchema = z
-  .string({ message: 'required' })
-  .trim()
-  .min(1, 'required')
-  .refine((value) => parseAlmatyLocal(value) !== null, 'dateInvalid')
-  .transform((value) => parseAlmatyLocal(value) as Date);
-
 const OptionalUrlSchema = LineTextSchema.max(500, 'tooLong')
   .optional()
   .refine((value) => !value || /^https?:\/\/[^\s]+$/i.test(value), 'urlInvalid')
@@ -80,8 +73,8 @@ const OptionalIntSchema = z
 /** Where and when, shared by the console editor and the partner form. */
 const EventPlaceTimeFields = {
   type: EventTypeSchema,
-  startsAt: AlmatyDateTimeSchema,
-  endsAt: AlmatyDateTimeSchema,
+  startsAt: KazakhstanDateTimeSchema,
+  endsAt: KazakhstanDateTimeSchema,
   region: RegionSchema,
   city: LineTextSchema.min(2, 'required').max(80, 'tooLong'),
   venue: OptionalLineSchema(200).transform((v) => v ?? null),
@@ -138,8 +131,8 @@ export const CampaignFormSchema = z
   .object({
     slug: SlugSchema,
     name: LocalizedTextSchema,
-    startsOn: z.string({ message: 'required' }).trim().refine(isDateKey, 'dateInvalid'),
-    endsOn: z.string({ message: 'required' }).trim().refine(isDateKey, 'dateInvalid'),
+    startsOn: DateKeySchema,
+    endsOn: DateKeySchema,
   })
   .refine((value) => value.endsOn >= value.startsOn, { path: ['endsOn'], message: 'endsBeforeStarts' });
 export type CampaignFormData = z.output<typeof CampaignFormSchema>;

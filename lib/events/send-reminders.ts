@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
-import { addDays, almatyDateKey, startOfAlmatyDay } from '@/lib/events/almaty-time';
+import { addDays, endOfKazakhstanDay, kazakhstanDateKey, startOfKazakhstanDay } from '@/lib/time/kazakhstan';
 import { rsvpMailProps } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
 
@@ -15,9 +15,9 @@ type Claimed = { id: string; email: string; supporterId: string; name: string; g
  */
 export async function sendReminders(now = new Date(), batchSize = 200): Promise<number> {
   await getQueue();
-  const tomorrow = addDays(almatyDateKey(now), 1);
-  const from = startOfAlmatyDay(tomorrow);
-  const until = startOfAlmatyDay(addDays(tomorrow, 1));
+  const tomorrow = addDays(kazakhstanDateKey(now), 1);
+  const from = startOfKazakhstanDay(tomorrow);
+  const until = endOfKazakhstanDay(tomorrow);
   let sent = 0;
   for (;;) {
     const count = await db.$transaction(

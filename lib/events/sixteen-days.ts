@@ -1,4 +1,4 @@
-import { almatyDateKey } from '@/lib/events/almaty-time';
+import { kazakhstanDateKey } from '@/lib/time/kazakhstan';
 
 export type SixteenDays = { year: number; startsOn: string; endsOn: string };
 
@@ -9,7 +9,7 @@ export function sixteenDaysOf(year: number): SixteenDays {
 
 /** The 16 Days running on `now`'s Kazakhstan date, or else the next ones. */
 export function currentOrNextSixteenDays(now: Date): SixteenDays {
-  const today = almatyDateKey(now);
+  const today = kazakhstanDateKey(now);
   const year = Number(today.slice(0, 4));
   return today <= sixteenDaysOf(year).endsOn ? sixteenDaysOf(year) : sixteenDaysOf(year + 1);
 }

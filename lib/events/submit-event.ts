@@ -3,8 +3,8 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { spendMailBudget } from '@/lib/mail-budget';
 import { sendMail } from '@/lib/mailer';
-import { almatyDateKey } from '@/lib/events/almaty-time';
 import { SUBMIT_LIMIT_PER_HOUR } from '@/lib/events/constants';
+import { dateColumnValue, kazakhstanDateKey } from '@/lib/time/kazakhstan';
 import { submissionVerifyUrl } from '@/lib/events/links';
 import { placeTimeAndSeats } from '@/lib/events/save-event';
 import type { SubmitEventData } from '@/lib/events/schemas';
@@ -32,9 +32,9 @@ export function slugFromTitle(title: string): string {
 export async function submitEvent(data: SubmitEventData, requester: Requester = {}): Promise<{ status: 'submitted' }> {
   if (data.website) return { status: 'submitted' }; // honeypot: answer like a success, store nothing
   await guardClientNetwork('events-submit', requester, SUBMIT_LIMIT_PER_HOUR, 3600);
-  const day = almatyDateKey(data.startsAt);
+  const day = dateColumnValue(kazakhstanDateKey(data.startsAt));
   const campaign = await db.eventCampaign.findFirst({
-    where: { startsOn: { lte: new Date(`${day}T00:00:00Z`) }, endsOn: { gte: new Date(`${day}T00:00:00Z`) } },
+    where: { startsOn: { lte: day }, endsOn: { gte: day } },
     orderBy: { startsOn: 'desc' },
     select: { id: true },
   });

@@ -1,8 +1,9 @@
 import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
-import { formats, TIME_ZONE } from '@/lib/i18n/formats';
+import { formats } from '@/lib/i18n/formats';
 import { loadMessages } from '@/lib/i18n/messages';
 import { routing } from '@/lib/i18n/routing';
+import { KAZAKHSTAN_TIME_ZONE } from '@/lib/time/kazakhstan';
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
@@ -10,7 +11,7 @@ export default getRequestConfig(async ({ requestLocale }) => {
   return {
     locale,
     messages: loadMessages(locale),
-    timeZone: TIME_ZONE,
+    timeZone: KAZAKHSTAN_TIME_ZONE,
     formats,
   };
 });

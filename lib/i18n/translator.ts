@@ -5,10 +5,11 @@ import {
   type TranslationValues,
 } from 'use-intl/core';
 import { env } from '@/lib/env';
-import { formats, TIME_ZONE } from '@/lib/i18n/formats';
+import { formats, type DateTimeFormatName } from '@/lib/i18n/formats';
 import { loadMessages } from '@/lib/i18n/messages';
 import type { Namespace } from '@/lib/i18n/namespaces';
 import { isAppLocale, routing, type AppLocale } from '@/lib/i18n/routing';
+import { KAZAKHSTAN_TIME_ZONE } from '@/lib/time/kazakhstan';
 
 /*
  * Translation outside a request (emails, jobs, scripts), where next-intl's request config is not
@@ -39,7 +40,7 @@ export function getTranslator(locale: string, namespace: Namespace): Translator 
     locale: appLocale,
     messages: loadMessages(appLocale),
     namespace,
-    timeZone: TIME_ZONE,
+    timeZone: KAZAKHSTAN_TIME_ZONE,
     formats,
     onError,
   });
@@ -49,7 +50,7 @@ export function getTranslator(locale: string, namespace: Namespace): Translator 
 
 
 export function getFormatter(locale: string) {
-  return createFormatter({ locale: toLocale(locale), timeZone: TIME_ZONE, formats });
+  return createFormatter({ locale: toLocale(locale), timeZone: KAZAKHSTAN_TIME_ZONE, formats });
 }
 
 /** e.g. kk "25 қараша 2025, 18:00", ru "25 ноября 2025 г., 18:00", en "25 November 2025 at 18:00". */
@@ -57,8 +58,9 @@ export function formatDateTime(date: Date, locale: string): string {
   return getFormatter(locale).dateTime(date, 'dateTime');
 }
 
-export function formatDate(date: Date, locale: string, style: 'short' | 'long' = 'short'): string {
-  return getFormatter(locale).dateTime(date, style);
+/** A date in one of the named formats of lib/i18n/formats.ts; `dateColumn` for a @db.Date value. */
+export function formatDate(date: Date, locale: string, format: DateTimeFormatName = 'short'): string {
+  return getFormatter(locale).dateTime(date, format);
 }
 
 export function formatTime(date: Date, locale: string): string {

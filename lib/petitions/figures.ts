@@ -1,5 +1,7 @@
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Region } from '@/lib/generated/prisma/enums';
+import { kazakhstanDateKeySql } from '@/lib/time/sql';
 
 export type PetitionFigures = {
   confirmed: number;
@@ -14,7 +16,7 @@ export async function getPetitionFigures(petitionId: string, days = 60): Promise
     db.signature.groupBy({ by: ['status'], where: { petitionId }, _count: { _all: true } }),
     db.$queryRaw<Array<{ day: string; count: number }>>`
       WITH last AS (SELECT max("confirmedAt") AS at FROM "Signature" WHERE "petitionId" = ${petitionId} AND status = 'CONFIRMED')
-      SELECT to_char(("confirmedAt" AT TIME ZONE 'Asia/Almaty')::date, 'YYYY-MM-DD') AS day, count(*)::int AS count
+      SELECT ${kazakhstanDateKeySql(Prisma.sql`"confirmedAt"`)} AS day, count(*)::int AS count
         FROM "Signature", last
        WHERE "petitionId" = ${petitionId} AND status = 'CONFIRMED' AND "confirmedAt" > last.at - make_interval(days => ${days})
        GROUP BY 1 ORDER BY 1`,

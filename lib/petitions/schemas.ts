@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CITY_MAX, COMMENT_MAX } from '@/lib/petitions/constants';
+import { OptionalKazakhstanDayOrDateTimeSchema } from '@/lib/time/schemas';
 import {
   EmailSchema,
   FreeTextSchema,
@@ -44,19 +45,6 @@ const MilestonesSchema = z
     value === '' ? [] : [...new Set(value.split(',').map((part) => Number(part.trim())))].filter((n) => n > 0).sort((a, b) => a - b),
   );
 
-/** A form date without a zone is Kazakhstan time (UTC+5, one zone since March 2024). */
-function parseKazakhstanDate(value: string): Date {
-  const withTime = /T\d\d:\d\d/.test(value) ? value : `${value}T00:00`;
-  return new Date(/(Z|[+-]\d\d:\d\d)$/i.test(withTime) ? withTime : `${withTime}+05:00`);
-}
-
-const OptionalDateSchema = z
-  .string()
-  .trim()
-  .optional()
-  .refine((value) => !value || !Number.isNaN(parseKazakhstanDate(value).getTime()), 'dateInvalid')
-  .transform((value) => (value ? parseKazakhstanDate(value) : null));
-
 /** The console's petition editor. Dates come from <input type="datetime-local"> (Kazakhstan time). */
 export const PetitionFormSchema = z
   .object({
@@ -67,8 +55,8 @@ export const PetitionFormSchema = z
     addressee: LocalizedTextSchema,
     goal: z.coerce.number({ message: 'numberInvalid' }).int('numberInvalid').min(1, 'numberInvalid').max(100_000_000, 'numberInvalid'),
     milestones: MilestonesSchema,
-    opensAt: OptionalDateSchema,
-    closesAt: OptionalDateSchema,
+    opensAt: OptionalKazakhstanDayOrDateTimeSchema,
+    closesAt: OptionalKazakhstanDayOrDateTimeSchema,
   })
   .refine((value) => !value.opensAt || !value.closesAt || value.closesAt > value.opensAt, {
     path: ['closesAt'],
@@ -86,7 +74,7 @@ export const TransitionSchema = z.object({
     ru: FreeTextSchema.max(5000, 'tooLong').optional().default(''),
     en: FreeTextSchema.max(5000, 'tooLong').optional().default(''),
   }),
-  date: OptionalDateSchema,
+  date: OptionalKazakhstanDayOrDateTimeSchema,
 });
 export type TransitionData = z.output<typeof TransitionSchema>;
 

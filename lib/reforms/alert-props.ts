@@ -1,7 +1,7 @@
 import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale, ReformStageKind } from '@/lib/generated/prisma/enums';
-import { formatStageDate } from '@/lib/reforms/dates';
+import { formatDate } from '@/lib/i18n/translator';
 import { localized } from '@/lib/reforms/localized';
 
 export type StageForMail = {
@@ -34,7 +34,7 @@ export function reformAlertProps(stage: StageForMail, locale: Locale): ReformAle
   return {
     reformTitle: localized(stage.reform.title, locale),
     stage: stage.stage,
-    date: formatStageDate(stage.occurredOn, locale),
+    date: formatDate(stage.occurredOn, locale, 'dateColumn'),
     note: localized(stage.note, locale),
     ...(stage.sourceUrl ? { sourceUrl: stage.sourceUrl } : {}),
     ...(stage.sourceLabel ? { sourceLabel: stage.sourceLabel } : {}),

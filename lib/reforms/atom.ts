@@ -1,10 +1,10 @@
 import { env } from '@/lib/env';
-import { getTranslator } from '@/lib/i18n/translator';
+import { formatDate, getTranslator } from '@/lib/i18n/translator';
 import type { AppLocale } from '@/lib/i18n/routing';
 import { reformUrl } from '@/lib/reforms/alert-props';
-import { dateKey, formatStageDate } from '@/lib/reforms/dates';
 import { localized } from '@/lib/reforms/localized';
 import type { listStagesForFeed } from '@/lib/reforms/queries';
+import { dateColumnKey } from '@/lib/time/kazakhstan';
 
 type FeedStage = Awaited<ReturnType<typeof listStagesForFeed>>[number];
 
@@ -41,7 +41,7 @@ export function buildAtomFeed({ locale, selfUrl, reform, stages }: FeedInput): s
   const entries = stages.map((stage) => {
     const reformTitle = localized(stage.reform.title, locale);
     const stageLabel = t(`stages.${stage.stage}`);
-    const date = formatStageDate(stage.occurredOn, locale);
+    const date = formatDate(stage.occurredOn, locale, 'dateColumn');
     const note = localized(stage.note, locale);
     const source = stage.sourceUrl || stage.sourceLabel ? `\n\n${t('reform.source')} ${[stage.sourceLabel, stage.sourceUrl].filter(Boolean).join(' — ')}` : '';
     const link = `${reformUrl(stage.reform.slug, locale)}#stage-${stage.id}`;
@@ -54,7 +54,7 @@ export function buildAtomFeed({ locale, selfUrl, reform, stages }: FeedInput): s
       `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
       ...(stage.sourceUrl ? [`    <link rel="related" href="${escapeXml(stage.sourceUrl)}"/>`] : []),
       `    <category term="${stage.stage}" label="${escapeXml(stageLabel)}"/>`,
-      `    <summary type="text">${escapeXml(`${stageLabel}, ${date} (${dateKey(stage.occurredOn)}).\n${note}${source}`)}</summary>`,
+      `    <summary type="text">${escapeXml(`${stageLabel}, ${date} (${dateColumnKey(stage.occurredOn)}).\n${note}${source}`)}</summary>`,
       '  </entry>',
     ].join('\n');
   });

@@ -6,6 +6,7 @@ import type { ReformStageKind } from '@/lib/generated/prisma/enums';
 import { STAGE_ROAD } from '@/lib/reforms/constants';
 import { nudgeFanOut } from '@/lib/reforms/fan-out';
 import { RecordStageSchema, type RecordStageInput } from '@/lib/reforms/schemas';
+import { dateColumnKey } from '@/lib/time/kazakhstan';
 
 export type RecordStageResult = { stageId: string; isNew: boolean };
 
@@ -53,7 +54,7 @@ export async function recordStage(reformId: string, input: RecordStageInput, act
         action: 'reform.stage.record',
         subjectType: 'ReformStage',
         subjectId: created.id,
-        details: { reformId, stage: data.stage, occurredOn: data.occurredOn.toISOString().slice(0, 10), sourceUrl: data.sourceUrl },
+        details: { reformId, stage: data.stage, occurredOn: dateColumnKey(data.occurredOn), sourceUrl: data.sourceUrl },
       },
       tx,
     );

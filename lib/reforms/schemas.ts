@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STAGES } from '@/lib/reforms/constants';
+import { DateColumnSchema } from '@/lib/time/schemas';
 import { EmailSchema, LineTextSchema, LocaleSchema, LocalizedTextSchema, RequiredConsentSchema, SLUG_MAX, SLUG_PATTERN } from '@/lib/validation';
 
 export const StageSchema = z.enum(STAGES, { message: 'invalidChoice' });
@@ -60,16 +61,6 @@ export const ReformSchema = z.object({
 export type ReformInput = z.input<typeof ReformSchema>;
 export type ReformData = z.output<typeof ReformSchema>;
 
-const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar date (YYYY-MM-DD) as UTC midnight, the way a @db.Date column stores it. */
-export const DateKeySchema = z
-  .string({ message: 'required' })
-  .trim()
-  .min(1, 'required')
-  .refine((value) => DATE_KEY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'dateInvalid')
-  .transform((value) => new Date(`${value}T00:00:00Z`));
-
 const SourceUrlSchema = LineTextSchema.max(500, 'tooLong')
   .optional()
   .refine((value) => !value || /^https?:\/\/[^\s<>"]+$/i.test(value), 'urlInvalid')
@@ -78,7 +69,7 @@ const SourceUrlSchema = LineTextSchema.max(500, 'tooLong')
 /** Console: record a stage of a reform. */
 export const RecordStageSchema = z.object({
   stage: StageSchema,
-  occurredOn: DateKeySchema,
+  occurredOn: DateColumnSchema,
   note: LongLocalizedTextSchema,
   sourceUrl: SourceUrlSchema,
   sourceLabel: LineTextSchema.max(200, 'tooLong')

@@ -1,10 +1,11 @@
 import { db } from '@/lib/db';
 import type { Locale } from '@/lib/generated/prisma/enums';
+import { formatDate } from '@/lib/i18n/translator';
 import { sendMail } from '@/lib/mailer';
 import { reformUrl } from '@/lib/reforms/alert-props';
 import { ALL_REFORMS_TOPIC, reformTopic } from '@/lib/reforms/constants';
-import { almatyWeekOf, formatStageDate } from '@/lib/reforms/dates';
 import { localized } from '@/lib/reforms/localized';
+import { dateColumnValue, kazakhstanDateKey, mondayOf } from '@/lib/time/kazakhstan';
 import { ALL_TOPICS } from '@/lib/unsubscribe/tokens';
 
 const BATCH = 200;
@@ -75,7 +76,7 @@ export async function sendDigestTo(supporterId: string, weekOf: Date, cutoff: Da
             items: wanted.map((s) => ({
               reformTitle: localized(s.reform.title, locale),
               stage: s.stage,
-              date: formatStageDate(s.occurredOn, locale),
+              date: formatDate(s.occurredOn, locale, 'dateColumn'),
               note: localized(s.note, locale),
               reformUrl: reformUrl(s.reform.slug, locale),
             })),
@@ -95,7 +96,7 @@ export async function sendDigestTo(supporterId: string, weekOf: Date, cutoff: Da
 
 /** The weekly run: every confirmed weekly subscriber without a digest for this week gets one. */
 export async function sendWeeklyDigests(now: Date = new Date()): Promise<Record<DigestOutcome, number>> {
-  const weekOf = almatyWeekOf(now);
+  const weekOf = dateColumnValue(mondayOf(kazakhstanDateKey(now)));
   const totals: Record<DigestOutcome, number> = { sent: 0, empty: 0, suppressed: 0, alreadyDone: 0 };
   let cursor = '';
   for (;;) {

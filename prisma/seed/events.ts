@@ -1,8 +1,8 @@
 import { db } from '@/lib/db';
 import type { EventType, Locale, Region } from '@/lib/generated/prisma/enums';
 import { EVENT_PRIVACY_NOTICE_VERSION } from '@/lib/events/constants';
-import { dateRange, parseAlmatyLocal } from '@/lib/events/almaty-time';
 import { currentOrNextSixteenDays, type SixteenDays } from '@/lib/events/sixteen-days';
+import { dateColumnValue, dateRange, parseKazakhstanDateTime } from '@/lib/time/kazakhstan';
 
 const DEMO_DOMAIN = 'demo.dauys.localhost';
 const text = (kk: string, ru: string, en: string) => ({ kk, ru, en });
@@ -91,14 +91,14 @@ export async function seedEvents(now = new Date()): Promise<void> {
     data: {
       slug,
       name: text(`Белсенділіктің 16 күні ${days.year}`, `16 дней активизма ${days.year}`, `16 Days of Activism ${days.year}`),
-      startsOn: new Date(`${days.startsOn}T00:00:00Z`),
-      endsOn: new Date(`${days.endsOn}T00:00:00Z`),
+      startsOn: dateColumnValue(days.startsOn),
+      endsOn: dateColumnValue(days.endsOn),
       isDemo: true,
     },
   });
   let person = 0;
   for (const seed of [...flagships(days), ...generated(days)]) {
-    const startsAt = parseAlmatyLocal(seed.start)!;
+    const startsAt = parseKazakhstanDateTime(seed.start)!;
     const event = await db.event.create({
       data: {
         campaignId: campaign.id,

@@ -5,6 +5,7 @@
 import { db } from '@/lib/db';
 import type { ReformStageKind } from '@/lib/generated/prisma/enums';
 import { SUBSCRIBE_CONSENT_VERSION } from '@/lib/reforms/constants';
+import { dateColumnValue } from '@/lib/time/kazakhstan';
 
 type Text = { kk: string; ru: string; en: string };
 type DemoStage = { stage: ReformStageKind; on: string; note: Text; sourceLabel?: string };
@@ -144,7 +145,7 @@ export async function seedReforms(): Promise<void> {
       data: demo.stages.map((s) => ({
         reformId: reform.id,
         stage: s.stage,
-        occurredOn: new Date(`${s.on}T00:00:00Z`),
+        occurredOn: dateColumnValue(s.on),
         note: s.note,
         sourceLabel: s.sourceLabel ?? null,
         createdAt: new Date(`${s.on}T12:00:00Z`),

@@ -6,7 +6,7 @@ import { findCalendar } from '@/lib/events/queries';
 import { createToken } from '@/lib/events/tokens';
 import { transitionEvent } from '@/lib/events/transition-event';
 import { stopWorkers } from '@/lib/queue';
-import { addDays } from '@/lib/events/almaty-time';
+import { addDays } from '@/lib/time/kazakhstan';
 import { EVENT_DAY, attendee, createCampaign, createEvent, createOrganizerUser, rsvpAndConfirm } from './fixtures';
 
 afterAll(async () => {

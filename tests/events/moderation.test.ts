@@ -7,7 +7,7 @@ import { transitionEvent } from '@/lib/events/transition-event';
 import { findSubmissionByToken, verifySubmission } from '@/lib/events/verify-submission';
 import { isAppError } from '@/lib/errors';
 import { stopWorkers } from '@/lib/queue';
-import { addDays } from '@/lib/events/almaty-time';
+import { addDays } from '@/lib/time/kazakhstan';
 import { CAMPAIGN_DAYS, EVENT_DAY, createCampaign, createOrganizerUser, outbox, tokenFrom } from './fixtures';
 
 afterAll(async () => {

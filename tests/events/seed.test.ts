@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { almatyDateKey } from '@/lib/events/almaty-time';
+import { kazakhstanDateKey } from '@/lib/time/kazakhstan';
 import { findCampaign, findCalendar } from '@/lib/events/queries';
 import { stopWorkers } from '@/lib/queue';
 import { seedEvents } from '@/prisma/seed/events';
@@ -69,7 +69,7 @@ describe('demo events', () => {
     const first = new Date('2033-12-01T06:00:00Z');
     await seedEvents(first);
     const running = (await findCampaign(undefined, first))!;
-    expect(almatyDateKey(first) <= running.endsOn.toISOString().slice(0, 10)).toBe(true);
+    expect(kazakhstanDateKey(first) <= running.endsOn.toISOString().slice(0, 10)).toBe(true);
 
     const later = new Date(first.getTime() + 100 * DAY_MS); // March 2034
     await seedEvents(later);

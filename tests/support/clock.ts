@@ -1,4 +1,4 @@
-import { addDays, almatyDateKey } from '@/lib/events/almaty-time';
+import { addDays, kazakhstanDateKey } from '@/lib/time/kazakhstan';
 
 /**
  * Kazakhstan's date when this test file was loaded, by the real clock (which faketime may move).
@@ -6,7 +6,7 @@ import { addDays, almatyDateKey } from '@/lib/events/almaty-time';
  * submissions, are placed relative to it, so the suite passes whatever the date. Read once, so a
  * file that runs across midnight in Almaty keeps one date.
  */
-export const TODAY_IN_KAZAKHSTAN = almatyDateKey(new Date());
+export const TODAY_IN_KAZAKHSTAN = kazakhstanDateKey(new Date());
 
 /** The Kazakhstan date `days` after TODAY_IN_KAZAKHSTAN (before it if negative), as YYYY-MM-DD. */
 export function kazakhstanDateFromToday(days: number): string {

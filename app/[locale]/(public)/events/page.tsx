@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
-import { weekdayIndex } from '@/lib/events/almaty-time';
 import { EVENT_TYPES } from '@/lib/events/constants';
 import { feedUrl, webcalUrl } from '@/lib/events/links';
 import { localized } from '@/lib/events/localized';
 import { findCalendar, findCampaign } from '@/lib/events/queries';
 import { CalendarFilterSchema } from '@/lib/events/schemas';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';
+import { dateColumnValue, weekdayIndex } from '@/lib/time/kazakhstan';
 import { LOCALES, LocaleSchema, REGIONS } from '@/lib/validation';
 import { EventCard } from './event-card';
 import styles from './events.module.css';
@@ -45,10 +45,9 @@ export default async function EventsPage({ params, searchParams }: Props) {
   const { days, cities } = await findCalendar(campaign, filter);
   const total = days.reduce((sum, day) => sum + day.events.length, 0);
   const isFiltered = Object.values(filter).some(Boolean);
-  const dayDate = (key: string) => new Date(`${key}T12:00:00Z`);
   const range = t('calendar.dates', {
-    start: format.dateTime(campaign.startsOn, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-    end: format.dateTime(campaign.endsOn, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    start: format.dateTime(campaign.startsOn, 'dateColumnWithoutYear'),
+    end: format.dateTime(campaign.endsOn, 'dateColumn'),
   });
   const allFeed = feedUrl({ lang: locale });
   const regionFeed = filter.region ? feedUrl({ region: filter.region, lang: locale }) : null;
@@ -132,7 +131,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
         {days.map((day, index) => (
           <li key={day.date} className={`${styles.day} ${index === 0 ? styles[`weekday${weekdayIndex(day.date) + 1}`] : ''}`} aria-labelledby={`day-${day.date}`}>
             <h2 id={`day-${day.date}`}>
-              <time dateTime={day.date}>{format.dateTime(dayDate(day.date), { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' })}</time>
+              <time dateTime={day.date}>{format.dateTime(dateColumnValue(day.date), 'dateColumnWithWeekday')}</time>
             </h2>
             {day.events.length === 0 ? (
               <p className={styles.dayEmpty}>{t('calendar.noEvents')}</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { findLatestAuditEntries } from '@/lib/audit';
 import { requireOrganizer } from '@/lib/auth';
 import { LocaleSchema } from '@/lib/validation';
@@ -18,11 +18,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuditPage({ params }: Props) {
   const locale = LocaleSchema.catch('kk').parse((await params).locale);
   await requireOrganizer(locale);
-  const [entries, t] = await Promise.all([
+  const [entries, t, format] = await Promise.all([
     findLatestAuditEntries(SHOWN_ENTRIES),
     getTranslations({ locale, namespace: 'console.audit' }),
+    getFormatter({ locale }),
   ]);
-  const formatDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Almaty' });
 
   return (
     <>
@@ -45,7 +45,7 @@ export default async function AuditPage({ params }: Props) {
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td>
-                    <time dateTime={entry.createdAt.toISOString()}>{formatDate.format(entry.createdAt)}</time>
+                    <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, 'mediumDateTimeWithSeconds')}</time>
                   </td>
                   <td>{entry.actorEmail ?? t('system')}</td>
                   <td>

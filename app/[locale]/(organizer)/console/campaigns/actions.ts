@@ -14,6 +14,7 @@ import { sendTestMail } from '@/lib/campaigns/send-test-mail';
 import { startCampaign } from '@/lib/campaigns/start-campaign';
 import { wakeCampaignSender } from '@/lib/campaigns/wake-sender';
 import { isAppError } from '@/lib/errors';
+import { parseKazakhstanDateTime } from '@/lib/time/kazakhstan';
 import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
 
 export type DraftResult = { ok: true; campaignId?: string; message?: string } | { ok: false; fieldErrors: FieldErrors };
@@ -114,11 +115,10 @@ export type ScheduleState = { fieldErrors?: FieldErrors };
 export async function scheduleAction(rawLocale: string, _previous: ScheduleState, formData: FormData): Promise<ScheduleState> {
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
   const organizer = await requireOrganizerForAction();
-  // datetime-local is Kazakhstan time (UTC+5, no DST).
   const local = String(formData.get('scheduledAt') ?? '');
   const parsed = ScheduleCampaignSchema.safeParse({
     campaignId: formData.get('campaignId') ?? '',
-    scheduledAt: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00+05:00` : local,
+    scheduledAt: parseKazakhstanDateTime(local) ?? local,
   });
   if (!parsed.success) return { fieldErrors: await localisedErrors(locale, fieldErrorKeys(parsed.error)) };
   try {

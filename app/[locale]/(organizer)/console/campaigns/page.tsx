@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { listCampaigns } from '@/lib/campaigns/queries';
 import { LocaleSchema } from '@/lib/validation';
@@ -16,8 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CampaignsPage({ params }: Props) {
   const locale = LocaleSchema.catch('kk').parse((await params).locale);
   await requireOrganizer(locale);
-  const [campaigns, t] = await Promise.all([listCampaigns(), getTranslations({ locale, namespace: 'campaigns.console' })]);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' });
+  const [campaigns, t, format] = await Promise.all([listCampaigns(), getTranslations({ locale, namespace: 'campaigns.console' }), getFormatter({ locale })]);
   return (
     <>
       <h1>{t('title')}</h1>
@@ -45,7 +44,7 @@ export default async function CampaignsPage({ params }: Props) {
                 </th>
                 <td>{t(`status.${c.status}`)}</td>
                 <td>{c.recipientCount}</td>
-                <td>{date.format(c.startedAt ?? c.scheduledAt ?? c.createdAt)}</td>
+                <td>{format.dateTime(c.startedAt ?? c.scheduledAt ?? c.createdAt, 'mediumDateTime')}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { toAlmatyLocal } from '@/lib/events/almaty-time';
+import { toKazakhstanDateTime } from '@/lib/time/kazakhstan';
 import { EVENT_TYPES } from '@/lib/events/constants';
 import type { Event } from '@/lib/generated/prisma/client';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';
@@ -29,8 +29,8 @@ export async function EventEditor({ locale, event, campaigns }: { locale: string
         <Field key={`description-${lang}`} name={`description.${lang}`} label={`${tf('description')} (${LOCALE_NAMES[lang]})`} defaultValue={text(event?.description)[lang]} multiline />
       ))}
       <Field name="type" label={tf('type')} defaultValue={event?.type} options={EVENT_TYPES.map((value) => ({ value, label: tEvents(`types.${value}`) }))} />
-      <Field name="startsAt" type="datetime-local" label={tf('startsAt')} defaultValue={event ? toAlmatyLocal(event.startsAt) : ''} />
-      <Field name="endsAt" type="datetime-local" label={tf('endsAt')} defaultValue={event ? toAlmatyLocal(event.endsAt) : ''} />
+      <Field name="startsAt" type="datetime-local" label={tf('startsAt')} defaultValue={event ? toKazakhstanDateTime(event.startsAt) : ''} />
+      <Field name="endsAt" type="datetime-local" label={tf('endsAt')} defaultValue={event ? toKazakhstanDateTime(event.endsAt) : ''} />
       <Field name="region" label={tf('region')} defaultValue={event?.region} options={REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }))} />
       <Field name="city" label={tf('city')} defaultValue={event?.city} />
       <Field name="venue" label={tf('venue')} defaultValue={event?.venue} />

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { FAILED_SHOWN_DAYS, findMailHealth, STUCK_AFTER_MS, type MailHealthRow } from '@/lib/mailer/mail-health';
 import { MAIL_RETRY_POLICY } from '@/lib/mailer/retry-policy';
@@ -18,9 +18,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MailHealthPage({ params }: Props) {
   const locale = LocaleSchema.catch('kk').parse((await params).locale);
   await requireOrganizer(locale);
-  const [health, t] = await Promise.all([findMailHealth({ limit: SHOWN_ROWS }), getTranslations({ locale, namespace: 'console.mailHealth' })]);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' });
-  const when = (value: Date | null) => (value ? <time dateTime={value.toISOString()}>{date.format(value)}</time> : t('notScheduled'));
+  const [health, t, format] = await Promise.all([
+    findMailHealth({ limit: SHOWN_ROWS }),
+    getTranslations({ locale, namespace: 'console.mailHealth' }),
+    getFormatter({ locale }),
+  ]);
+  const when = (value: Date | null) => (value ? <time dateTime={value.toISOString()}>{format.dateTime(value, 'mediumDateTime')}</time> : t('notScheduled'));
   const minutes = STUCK_AFTER_MS / 60_000;
   const days = FAILED_SHOWN_DAYS;
   const hours = MAIL_RETRY_POLICY.retryForMs / 3600_000;

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { findLatestCaughtMail } from '@/lib/mailbox/queries';
@@ -35,7 +35,7 @@ export default async function MailboxPage({ params }: Props) {
   }
 
   const messages = await findLatestCaughtMail(SHOWN_MESSAGES);
-  const formatDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Almaty' });
+  const format = await getFormatter({ locale });
   return (
     <>
       <h1>{t('title')}</h1>
@@ -61,7 +61,7 @@ export default async function MailboxPage({ params }: Props) {
                   </td>
                   <td>{message.toAddrs.join(', ')}</td>
                   <td>
-                    <time dateTime={message.receivedAt.toISOString()}>{formatDate.format(message.receivedAt)}</time>
+                    <time dateTime={message.receivedAt.toISOString()}>{format.dateTime(message.receivedAt, 'mediumDateTimeWithSeconds')}</time>
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth';
 import { listOrganizers } from '@/lib/organizers/queries';
 import { LocaleSchema } from '@/lib/validation';
@@ -24,12 +24,12 @@ export default async function OrganizersPage({ params, searchParams }: Props) {
   const locale = LocaleSchema.catch('kk').parse((await params).locale);
   const admin = await requireAdmin(locale);
   const { error, removed } = await searchParams;
-  const [organizers, t] = await Promise.all([
+  const [organizers, t, format] = await Promise.all([
     listOrganizers(),
     getTranslations({ locale, namespace: 'console.organizers' }),
+    getFormatter({ locale }),
   ]);
   const problem = KNOWN_ERRORS.find((key) => key === error);
-  const formatDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' });
   const removeAction = removeOrganizerAction.bind(null, locale);
 
   return (
@@ -63,7 +63,7 @@ export default async function OrganizersPage({ params, searchParams }: Props) {
               <tr key={organizer.id}>
                 <th scope="row">{organizer.email}</th>
                 <td>{t(`roles.${organizer.role}`)}</td>
-                <td>{organizer.lastSignInAt ? formatDate.format(organizer.lastSignInAt) : t('never')}</td>
+                <td>{organizer.lastSignInAt ? format.dateTime(organizer.lastSignInAt, 'mediumDateTime') : t('never')}</td>
                 <td>
                   {organizer.id === admin.id ? (
                     t('you')

@@ -6,6 +6,7 @@ import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { STAGES } from '@/lib/reforms/constants';
 import { RecordStageSchema, type RecordStageData, type RecordStageInput } from '@/lib/reforms/schemas';
+import { dateColumnKey } from '@/lib/time/kazakhstan';
 import { LOCALES } from '@/lib/validation';
 import type { ConsoleActionResult } from './actions';
 import { useErrorText } from '@/app/_components/use-error-text';
@@ -36,7 +37,7 @@ export function StageForm({ today, action }: Props) {
   const submit = (data: RecordStageData) =>
     startTransition(async () => {
       // Dates travel as YYYY-MM-DD; the schema on the server turns them into days again.
-      const outcome = await action({ ...data, occurredOn: data.occurredOn.toISOString().slice(0, 10), sourceUrl: data.sourceUrl ?? '', sourceLabel: data.sourceLabel ?? '' });
+      const outcome = await action({ ...data, occurredOn: dateColumnKey(data.occurredOn), sourceUrl: data.sourceUrl ?? '', sourceLabel: data.sourceLabel ?? '' });
       setResult(outcome);
       if (outcome.ok && !outcome.notice) reset();
     });

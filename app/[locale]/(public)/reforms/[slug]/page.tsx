@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { dateKey, formatStageDate } from '@/lib/reforms/dates';
 import { localized } from '@/lib/reforms/localized';
 import { getReformBySlug, listReformChoices } from '@/lib/reforms/queries';
+import { dateColumnKey } from '@/lib/time/kazakhstan';
 import { LocaleSchema } from '@/lib/validation';
 import { subscribeAction } from '../alerts/actions';
 import { StageProgress } from '../stage-progress';
@@ -30,7 +30,12 @@ export default async function ReformPage({ params }: Props) {
   const { locale: rawLocale, slug } = await params;
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
   setRequestLocale(locale);
-  const [reform, choices, t] = await Promise.all([getReformBySlug(slug), listReformChoices(), getTranslations({ locale, namespace: 'reforms' })]);
+  const [reform, choices, t, format] = await Promise.all([
+    getReformBySlug(slug),
+    listReformChoices(),
+    getTranslations({ locale, namespace: 'reforms' }),
+    getFormatter({ locale }),
+  ]);
   if (!reform) notFound();
   const title = localized(reform.title, locale);
 
@@ -66,7 +71,7 @@ export default async function ReformPage({ params }: Props) {
             {reform.stages.map((stage) => (
               <li key={stage.id} id={`stage-${stage.id}`}>
                 <h3>
-                  <time dateTime={dateKey(stage.occurredOn)}>{formatStageDate(stage.occurredOn, locale)}</time>
+                  <time dateTime={dateColumnKey(stage.occurredOn)}>{format.dateTime(stage.occurredOn, 'dateColumn')}</time>
                   {' — '}
                   {t(`stages.${stage.stage}`)}
                 </h3>

@@ -1,6 +1,7 @@
 import { requireOrganizerForRoute } from '@/lib/auth';
 import { db } from '@/lib/db';
 import { exportSignaturesCsv } from '@/lib/petitions/export-signatures';
+import { kazakhstanDateKey } from '@/lib/time/kazakhstan';
 import { isSlug } from '@/lib/validation';
 import { LocaleSchema } from '@/lib/validation';
 
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   if (!petition) return new Response('Not found', { status: 404 });
   const locale = LocaleSchema.catch('en').parse(new URL(request.url).searchParams.get('lang'));
   const stream = await exportSignaturesCsv({ petitionId: petition.id, actorId: organizer.id, locale });
-  const date = new Date().toISOString().slice(0, 10);
+  const date = kazakhstanDateKey(new Date());
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { getCampaign, getCampaignProgress, listRecipients } from '@/lib/campaigns/queries';
 import type { CampaignDraftInput } from '@/lib/campaigns/schemas';
@@ -31,8 +31,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const campaign = await getCampaign(campaignId);
   if (!campaign) notFound();
   const query = await searchParams;
-  const t = await getTranslations({ locale, namespace: 'campaigns.console' });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' });
+  const [t, format] = await Promise.all([getTranslations({ locale, namespace: 'campaigns.console' }), getFormatter({ locale })]);
   const hidden = <input type="hidden" name="campaignId" value={campaign.id} />;
 
   if (campaign.status === 'DRAFT') {
@@ -70,7 +69,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       <h1>{campaign.name}</h1>
       <p>
         {t(`status.${campaign.status}`)}
-        {campaign.scheduledAt && campaign.status === 'SCHEDULED' ? ` — ${date.format(campaign.scheduledAt)}` : null}
+        {campaign.scheduledAt && campaign.status === 'SCHEDULED' ? ` — ${format.dateTime(campaign.scheduledAt, 'mediumDateTime')}` : null}
       </p>
       {query.error ? <p className="notice notice-error" role="alert">{t('errors.campaignStateChanged')}</p> : null}
       <div className="actions">
@@ -120,7 +119,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                   <td>{r.locale}</td>
                   <td>{r.attempts}</td>
                   <td>{r.lastError ? (t.has(`reasons.${r.lastError}` as never) ? t(`reasons.${r.lastError}` as never) : r.lastError) : ''}</td>
-                  <td>{r.sentAt ? date.format(r.sentAt) : ''}</td>
+                  <td>{r.sentAt ? format.dateTime(r.sentAt, 'mediumDateTime') : ''}</td>
                 </tr>
               ))}
             </tbody>

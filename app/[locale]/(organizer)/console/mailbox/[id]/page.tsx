@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { requireOrganizer } from '@/lib/auth';
 import { env } from '@/lib/env';
@@ -34,7 +34,7 @@ export default async function CaughtMailPage({ params }: Props) {
   const mail = await findCaughtMailById(id);
   if (!mail) notFound();
 
-  const formatDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Almaty' });
+  const format = await getFormatter({ locale });
   return (
     <article className="stack" aria-labelledby="mail-subject">
       <p>{back}</p>
@@ -46,7 +46,7 @@ export default async function CaughtMailPage({ params }: Props) {
         <dd>{mail.toAddrs.join(', ')}</dd>
         <dt>{t('received')}</dt>
         <dd>
-          <time dateTime={mail.receivedAt.toISOString()}>{formatDate.format(mail.receivedAt)}</time>
+          <time dateTime={mail.receivedAt.toISOString()}>{format.dateTime(mail.receivedAt, 'mediumDateTimeWithSeconds')}</time>
         </dd>
       </dl>
 

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireOrganizer } from '@/lib/auth';
 import { findPetitionForEdit, getAbuseFigures, getPetitionFigures } from '@/lib/petitions/figures';
 import { localized } from '@/lib/petitions/localized';
+import { toKazakhstanDateTime } from '@/lib/time/kazakhstan';
 import { LocaleSchema } from '@/lib/validation';
 import { transitionAction } from '../actions';
 import { BarChart } from '../charts';
@@ -12,7 +13,6 @@ import { PetitionForm } from '../petition-form';
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ problem?: string }> };
 
 const ACTIONS = { DRAFT: ['open'], OPEN: ['close'], CLOSED: ['reopen', 'handOver'], HANDED_OVER: ['respond'], RESPONDED: [] } as const;
-const toInput = (date: Date | null) => (date ? new Date(date.getTime() + 5 * 3600_000).toISOString().slice(0, 16) : '');
 const text = (value: unknown) => value as { kk: string; ru: string; en: string };
 
 export default async function ConsolePetitionPage({ params, searchParams }: Props) {
@@ -139,8 +139,8 @@ export default async function ConsolePetitionPage({ params, searchParams }: Prop
             addressee: text(petition.addressee),
             goal: petition.goal,
             milestones: petition.milestones.join(', '),
-            opensAt: toInput(petition.opensAt),
-            closesAt: toInput(petition.closesAt),
+            opensAt: petition.opensAt ? toKazakhstanDateTime(petition.opensAt) : '',
+            closesAt: petition.closesAt ? toKazakhstanDateTime(petition.closesAt) : '',
           }}
         />
       </section>

@@ -1,10 +1,10 @@
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireOrganizer } from '@/lib/auth';
 import { getReformForConsole, listPetitionChoices } from '@/lib/reforms/console-queries';
-import { almatyToday, dateKey, formatStageDate } from '@/lib/reforms/dates';
 import { localized } from '@/lib/reforms/localized';
+import { dateColumnKey, kazakhstanDateKey } from '@/lib/time/kazakhstan';
 import { LocaleSchema } from '@/lib/validation';
 import { recordStageAction, saveReformAction } from '../actions';
 import { AutoRefresh } from '../auto-refresh';
@@ -19,10 +19,15 @@ export default async function ConsoleReformPage({ params }: Props) {
   const { locale: rawLocale, id } = await params;
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
   await requireOrganizer(locale);
-  const [t, reform, petitions] = await Promise.all([getTranslations({ locale, namespace: 'reforms' }), getReformForConsole(id), listPetitionChoices()]);
+  const [t, reform, petitions, format] = await Promise.all([
+    getTranslations({ locale, namespace: 'reforms' }),
+    getReformForConsole(id),
+    listPetitionChoices(),
+    getFormatter({ locale }),
+  ]);
   if (!reform) notFound();
   const isRunning = reform.stages.some((stage) => !stage.fanOutFinishedAt || (stage.progress?.waiting ?? 0) > 0);
-  const today = almatyToday();
+  const today = kazakhstanDateKey(new Date());
 
   return (
     <div className="stack">
@@ -55,7 +60,7 @@ export default async function ConsoleReformPage({ params }: Props) {
                 const status = stage.fanOutFinishedAt && !(p && p.waiting > 0) ? 'finished' : stage.fanOutPreparedAt ? 'running' : 'preparing';
                 return (
                   <tr key={stage.id} data-stage-id={stage.id}>
-                    <td><time dateTime={dateKey(stage.occurredOn)}>{formatStageDate(stage.occurredOn, locale)}</time></td>
+                    <td><time dateTime={dateColumnKey(stage.occurredOn)}>{format.dateTime(stage.occurredOn, 'dateColumn')}</time></td>
                     <td>{t(`stages.${stage.stage}`)}</td>
                     <td>{t(`console.fanOut.${status}`)}</td>
                     <td>{p?.recipients ?? 0}</td>

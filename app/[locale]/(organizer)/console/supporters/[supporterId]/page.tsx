@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { getSupporterDetail } from '@/lib/supporters/queries';
 import { LocaleSchema } from '@/lib/validation';
@@ -14,8 +14,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('detailTitle') };
 }
 
-function summary(row: Record<string, unknown>, keys: string[]): string {
-  return keys.map((k) => row[k]).filter((v) => v !== null && v !== undefined && v !== '').map((v) => (v instanceof Date ? v.toISOString().slice(0, 16).replace('T', ' ') : String(v))).join(' · ');
+function summary(row: Record<string, unknown>, keys: string[], date: (value: Date) => string): string {
+  return keys.map((k) => row[k]).filter((v) => v !== null && v !== undefined && v !== '').map((v) => (v instanceof Date ? date(v) : String(v))).join(' · ');
 }
 
 export default async function SupporterPage({ params, searchParams }: Props) {
@@ -26,11 +26,12 @@ export default async function SupporterPage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const { supporter, signatures, rsvps, subscriptions } = detail;
   const query = await searchParams;
-  const [t, tRegions] = await Promise.all([
+  const [t, tRegions, format] = await Promise.all([
     getTranslations({ locale, namespace: 'campaigns.supporters' }),
     getTranslations({ locale, namespace: 'common.regions' }),
+    getFormatter({ locale }),
   ]);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' });
+  const date = (value: Date) => format.dateTime(value, 'mediumDateTime');
   const hidden = <input type="hidden" name="supporterId" value={supporter.id} />;
   const lists: Array<[string, Record<string, unknown>[], string[]]> = [
     [t('signatures'), signatures, ['petitionId', 'status', 'region', 'createdAt']],
@@ -48,8 +49,8 @@ export default async function SupporterPage({ params, searchParams }: Props) {
         <dt>{t('columns.name')}</dt><dd>{supporter.name ?? '—'}</dd>
         <dt>{t('columns.language')}</dt><dd>{supporter.locale}</dd>
         <dt>{t('columns.region')}</dt><dd>{supporter.region ? tRegions(supporter.region) : '—'}</dd>
-        <dt>{t('since')}</dt><dd>{date.format(supporter.createdAt)}</dd>
-        <dt>{t('bounced')}</dt><dd>{supporter.bouncedAt ? `${date.format(supporter.bouncedAt)} — ${supporter.bounceReason ?? ''}` : '—'}</dd>
+        <dt>{t('since')}</dt><dd>{date(supporter.createdAt)}</dd>
+        <dt>{t('bounced')}</dt><dd>{supporter.bouncedAt ? `${date(supporter.bouncedAt)} — ${supporter.bounceReason ?? ''}` : '—'}</dd>
       </dl>
 
       <section aria-labelledby="tags-title" className="stack">
@@ -80,19 +81,19 @@ export default async function SupporterPage({ params, searchParams }: Props) {
         <ul>
           {supporter.consents.map((c) => (
             <li key={c.id}>
-              {t('consentLine', { purpose: c.purpose, version: c.textVersion, action: c.action, date: date.format(c.givenAt) })}
-              {c.withdrawnAt ? ` — ${t('withdrawn', { date: date.format(c.withdrawnAt) })}` : ''}
+              {t('consentLine', { purpose: c.purpose, version: c.textVersion, action: c.action, date: date(c.givenAt) })}
+              {c.withdrawnAt ? ` — ${t('withdrawn', { date: date(c.withdrawnAt) })}` : ''}
             </li>
           ))}
         </ul>
         <h3>{t('unsubscribes')}</h3>
-        <ul>{supporter.unsubscribes.map((u) => <li key={u.topic}>{u.topic} — {date.format(u.createdAt)}</li>)}</ul>
+        <ul>{supporter.unsubscribes.map((u) => <li key={u.topic}>{u.topic} — {date(u.createdAt)}</li>)}</ul>
       </section>
 
       {lists.map(([title, rows, keys]) => (
         <section key={title}>
           <h2>{title}</h2>
-          {rows.length === 0 ? <p>{t('none')}</p> : <ul>{rows.map((row, i) => <li key={i}>{summary(row, keys)}</li>)}</ul>}
+          {rows.length === 0 ? <p>{t('none')}</p> : <ul>{rows.map((row, i) => <li key={i}>{summary(row, keys, date)}</li>)}</ul>}
         </section>
       ))}
 
@@ -103,7 +104,7 @@ export default async function SupporterPage({ params, searchParams }: Props) {
             {supporter.campaignRecipients.map((r) => (
               <li key={r.campaign.id}>
                 <Link href={`/${locale}/console/campaigns/${r.campaign.id}`}>{r.campaign.name}</Link> — {r.status}
-                {r.sentAt ? ` — ${date.format(r.sentAt)}` : ''}{r.lastError ? ` — ${r.lastError}` : ''}
+                {r.sentAt ? ` — ${date(r.sentAt)}` : ''}{r.lastError ? ` — ${r.lastError}` : ''}
               </li>
             ))}
           </ul>
