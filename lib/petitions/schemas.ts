@@ -11,8 +11,7 @@ import {
   PersonNameSchema,
   RegionSchema,
   RequiredConsentSchema,
-  SLUG_MAX,
-  SLUG_PATTERN,
+  SlugSchema,
 } from '@/lib/validation';
 
 /** The sign form, shared by the client (zodResolver) and the route handler (safeParse). */
@@ -60,7 +59,7 @@ const OptionalDateSchema = z
 /** The console's petition editor. Dates come from <input type="datetime-local"> (Kazakhstan time). */
 export const PetitionFormSchema = z
   .object({
-    slug: z.string().trim().toLowerCase().min(3, 'tooShort').max(SLUG_MAX, 'tooLong').regex(SLUG_PATTERN, 'slugInvalid'),
+    slug: SlugSchema,
     title: LocalizedTextSchema,
     summary: LocalizedTextSchema,
     body: LocalizedTextSchema,
