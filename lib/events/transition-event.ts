@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import type { EventStatus } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
 import { eventPageUrl } from '@/lib/events/links';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { nudgeEventMailer } from '@/lib/events/nudge-mailer';
 import { getQueue } from '@/lib/queue';
 

@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { partitionByMailBudget } from '@/lib/mail-budget';
 import { sendMails } from '@/lib/mailer';
-import { localized } from '@/lib/petitions/localized';
+import { localized } from '@/lib/i18n/localized';
 import { hashToken, newToken } from '@/lib/petitions/tokens';
 
 type DueRow = {

@@ -3,7 +3,7 @@ import { getTranslator } from '@/lib/i18n/translator';
 import type { AppLocale } from '@/lib/i18n/routing';
 import { reformUrl } from '@/lib/reforms/alert-props';
 import { dateKey, formatStageDate } from '@/lib/reforms/dates';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import type { listStagesForFeed } from '@/lib/reforms/queries';
 
 type FeedStage = Awaited<ReturnType<typeof listStagesForFeed>>[number];

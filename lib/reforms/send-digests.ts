@@ -4,7 +4,7 @@ import { sendMail } from '@/lib/mailer';
 import { reformUrl } from '@/lib/reforms/alert-props';
 import { ALL_REFORMS_TOPIC, reformTopic } from '@/lib/reforms/constants';
 import { almatyWeekOf, formatStageDate } from '@/lib/reforms/dates';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { ALL_TOPICS } from '@/lib/unsubscribe/tokens';
 
 const BATCH = 200;

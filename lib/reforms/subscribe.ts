@@ -10,7 +10,7 @@ import {
   SUBSCRIBE_LIMIT_PER_EMAIL,
   SUBSCRIBE_LIMIT_WINDOW_SECONDS,
 } from '@/lib/reforms/constants';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { SubscribeSchema, type SubscribeInput } from '@/lib/reforms/schemas';
 import { hashToken, newToken } from '@/lib/reforms/tokens';
 

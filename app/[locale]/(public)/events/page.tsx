@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { weekdayIndex } from '@/lib/events/almaty-time';
 import { EVENT_TYPES } from '@/lib/events/constants';
 import { feedUrl, webcalUrl } from '@/lib/events/links';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { findCalendar, findCampaign } from '@/lib/events/queries';
 import { CalendarFilterSchema } from '@/lib/events/schemas';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { dateKey, formatStageDate } from '@/lib/reforms/dates';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { getReformBySlug, listReformChoices } from '@/lib/reforms/queries';
 import { LocaleSchema } from '@/lib/validation';
 import { subscribeAction } from '../alerts/actions';

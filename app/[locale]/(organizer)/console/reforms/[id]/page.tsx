@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireOrganizer } from '@/lib/auth';
 import { getReformForConsole, listPetitionChoices } from '@/lib/reforms/console-queries';
 import { almatyToday, dateKey, formatStageDate } from '@/lib/reforms/dates';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { LocaleSchema } from '@/lib/validation';
 import { recordStageAction, saveReformAction } from '../actions';
 import { AutoRefresh } from '../auto-refresh';

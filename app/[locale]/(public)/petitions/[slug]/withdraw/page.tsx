@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
-import { localized } from '@/lib/petitions/localized';
+import { localized } from '@/lib/i18n/localized';
 import { TokenSchema } from '@/lib/petitions/schemas';
 import { tokenPageMetadata } from '@/lib/security/token-page';
 import { LocaleSchema } from '@/lib/validation';
