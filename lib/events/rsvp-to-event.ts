@@ -7,11 +7,11 @@ import { spendMailBudget } from '@/lib/mail-budget';
 import { sendMail } from '@/lib/mailer';
 import { EVENT_PRIVACY_NOTICE_VERSION } from '@/lib/events/constants';
 import { rsvpChangeUrl } from '@/lib/events/links';
-import { nudgeEventMailer } from '@/lib/events/nudge-mailer';
+import { nudgeJob } from '@/lib/jobs/nudge-job';
 import { rsvpMailProps } from '@/lib/events/rsvp-mail-props';
 import type { RsvpData } from '@/lib/events/schemas';
 import { createRsvpChangeToken } from '@/lib/events/tokens';
-import { getQueue } from '@/lib/queue';
+import { getQueue, QUEUES } from '@/lib/queue';
 import { isSlug } from '@/lib/validation';
 
 type Tx = Prisma.TransactionClient;
@@ -117,7 +117,7 @@ export async function rsvpToEvent(slug: string, data: RsvpData, now = new Date()
     return { rsvpId: id, supporterId, answer: 'new' };
   });
 
-  if (isMailed && stored.answer === 'new') nudgeEventMailer();
+  if (isMailed && stored.answer === 'new') nudgeJob(QUEUES.eventsMail);
   if (isMailed && stored.answer === 'existing') await afterResponse(() => mailChangeLink(stored, event.id, data, now));
   return { rsvpId: stored.rsvpId, answer: stored.answer, isMailed };
 }
