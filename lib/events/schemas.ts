@@ -32,8 +32,6 @@ export const RsvpSchema = z.object({
 export type RsvpInput = z.input<typeof RsvpSchema>;
 export type RsvpData = z.output<typeof RsvpSchema>;
 
-export const EventTokenSchema = z.string().min(20, 'linkInvalid').max(120, 'linkInvalid');
-
 export const EventSlugSchema = SlugSchema.refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), 'slugReserved');
 
 const AlmatyDateTimeSchema = z

@@ -31,8 +31,6 @@ export const SignPetitionSchema = z.object({
 export type SignPetitionInput = z.input<typeof SignPetitionSchema>;
 export type SignPetitionData = z.output<typeof SignPetitionSchema>;
 
-export const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'linkInvalid');
-
 
 const MilestonesSchema = z
   .string()

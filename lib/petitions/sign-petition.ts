@@ -12,7 +12,7 @@ import {
 import { nudgeJob } from '@/lib/jobs/nudge-job';
 import { QUEUES } from '@/lib/queue';
 import type { SignPetitionData } from '@/lib/petitions/schemas';
-import { addressPrefix, hashAddress } from '@/lib/petitions/tokens';
+import { addressPrefix, hashAddress } from '@/lib/petitions/signer-address';
 
 /**
  * What the signer is told. "accepted" covers a new signature, signing again, a blocked address and

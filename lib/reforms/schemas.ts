@@ -26,8 +26,6 @@ export const SubscribeSchema = z.object({
 export type SubscribeInput = z.input<typeof SubscribeSchema>;
 export type SubscribeData = z.output<typeof SubscribeSchema>;
 
-export const ConfirmTokenSchema = z.string().trim().min(20, 'linkInvalid').max(120, 'linkInvalid');
-
 const LongLocalizedTextSchema = z.object({
   kk: LocalizedTextSchema.shape.kk.max(4000, 'tooLong'),
   ru: LocalizedTextSchema.shape.ru.max(4000, 'tooLong'),

@@ -5,7 +5,8 @@ import { clientIp } from '@/lib/client-ip';
 import { confirmSubscription } from '@/lib/reforms/confirm-subscription';
 import { SUBSCRIBE_LIMIT_PER_IP, SUBSCRIBE_LIMIT_WINDOW_SECONDS } from '@/lib/reforms/constants';
 import { appErrorToFieldErrors, errorMessage, translateFieldErrors } from '@/lib/reforms/field-errors';
-import { ConfirmTokenSchema, SubscribeSchema } from '@/lib/reforms/schemas';
+import { SubscribeSchema } from '@/lib/reforms/schemas';
+import { MailedTokenSchema } from '@/lib/security/tokens';
 import { requestReformAlerts } from '@/lib/reforms/subscribe';
 import { hit } from '@/lib/rate-limit';
 import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
@@ -36,7 +37,7 @@ export async function subscribeAction(rawLocale: string, _previous: SubscribeFor
 /** The confirmation page's button: the only way a subscription is confirmed (POST, never the mailed GET). */
 export async function confirmSubscriptionAction(rawLocale: string, formData: FormData): Promise<void> {
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
-  const token = ConfirmTokenSchema.safeParse(formData.get('token'));
+  const token = MailedTokenSchema.safeParse(formData.get('token'));
   let result = 'invalid';
   if (token.success) {
     try {
