@@ -4,24 +4,12 @@ import { exportAttendeesCsv } from '@/lib/events/export-attendees';
 import { listAttendees } from '@/lib/events/queries';
 import type { RsvpStatus } from '@/lib/generated/prisma/enums';
 import { stopWorkers } from '@/lib/queue';
+import { readStream } from '../support/read-stream';
 import { createCampaign, createEvent, createOrganizerUser } from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
 });
-
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: string; chunks: number }> {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep the byte order mark: it is part of the file
-  let text = '';
-  let chunks = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { text, chunks };
-    chunks += 1;
-    text += decoder.decode(value, { stream: true });
-  }
-}
 
 const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 10, minute));
 
@@ -66,7 +54,7 @@ describe('attendee export', () => {
     for (const batchSize of [1, 2, 1000]) {
       const { filename, stream } = await exportAttendeesCsv(organizer.id, event.id, batchSize);
       expect(filename).toBe(`attendees-${event.slug}.csv`);
-      const { text, chunks } = await readAll(stream);
+      const { text, chunks } = await readStream(stream);
       expect(text).toBe(file);
       if (batchSize === 1) expect(chunks).toBe(9); // the header, then one row per pull
     }
@@ -83,7 +71,7 @@ describe('attendee export', () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id);
     const organizer = await createOrganizerUser();
-    const { text } = await readAll((await exportAttendeesCsv(organizer.id, event.id)).stream);
+    const { text } = await readStream((await exportAttendeesCsv(organizer.id, event.id)).stream);
     expect(text).toBe('\uFEFFname,email,guests,status,waitlist_position,language,rsvp_at,attended_at\r\n');
   });
 });
