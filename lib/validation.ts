@@ -62,8 +62,8 @@ export const OptionalTextSchema = (max: number) =>
     .transform((value) => (value ? value : undefined));
 
 /** URL names of petitions, events, campaigns and reforms: lower-case words joined by hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX = 80;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_MAX = 80;
 
 /**
  * Whether a slug from a URL can name anything at all. Anything else is a 404 before it reaches a
@@ -73,6 +73,15 @@ export const SLUG_MAX = 80;
 export function isSlug(value: unknown): value is string {
   return typeof value === 'string' && value.length <= SLUG_MAX && SLUG_PATTERN.test(value);
 }
+
+/** A slug typed in a console form (a new petition, event or reform): trimmed and lower-cased. */
+export const SlugSchema = z
+  .string({ message: 'required' })
+  .trim()
+  .toLowerCase()
+  .min(3, 'tooShort')
+  .max(SLUG_MAX, 'tooLong')
+  .regex(SLUG_PATTERN, 'slugInvalid');
 
 /**
  * A checkbox that must be ticked; HTML forms send "on". Not a union: the browser's zodResolver

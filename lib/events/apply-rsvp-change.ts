@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import type { RsvpStatus } from '@/lib/generated/prisma/enums';
-import { nudgeEventMailer } from '@/lib/events/nudge-mailer';
+import { nudgeJob } from '@/lib/jobs/nudge-job';
+import { QUEUES } from '@/lib/queue';
 import { promoteWaitlist, releaseSeats, seatOrWaitlist, takeSeats } from '@/lib/events/seats';
 import { verifyRsvpChangeToken } from '@/lib/events/tokens';
 
@@ -76,6 +77,6 @@ export async function applyRsvpChange(token: string, now = new Date()): Promise<
     const isPromoted = (await promoteWaitlist(tx, row.eventId, now)).includes(row.id);
     return done(isPromoted ? 'CONFIRMED' : 'WAITLISTED');
   });
-  if (result.status === 'done') nudgeEventMailer();
+  if (result.status === 'done') nudgeJob(QUEUES.eventsMail);
   return result;
 }

@@ -2,7 +2,7 @@ import { db } from '@/lib/db';
 import type { Region } from '@/lib/generated/prisma/enums';
 import { buildEventCalendar, buildFeedCalendar } from '@/lib/events/ical';
 import { feedUrl } from '@/lib/events/links';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { findCampaign, findFeedEvents } from '@/lib/events/queries';
 import { verifyToken } from '@/lib/events/tokens';
 import { getTranslator } from '@/lib/i18n/translator';

@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { mailDomain } from '@/lib/smtp-transport';
 import { eventPageUrl } from '@/lib/events/links';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 
 export type IcalEventSource = {
   id: string;

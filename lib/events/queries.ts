@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { EventStatus } from '@/lib/generated/prisma/enums';
+import type { EventStatus, RsvpStatus } from '@/lib/generated/prisma/enums';
 import { dateColumnKey, dateColumnValue, dateRange, endOfKazakhstanDay, kazakhstanDateKey, startOfKazakhstanDay } from '@/lib/time/kazakhstan';
 import type { CalendarFilter } from '@/lib/events/schemas';
 import { isSlug } from '@/lib/validation';
@@ -122,13 +122,16 @@ export async function getEventForConsole(id: string) {
   return db.event.findUnique({ where: { id }, include: { campaign: { select: { id: true, name: true, slug: true } } } });
 }
 
-/** Attendees of one event for organizers: confirmed first, then the waitlist in order, then the rest. */
+/** How organizers see attendees (console and export): confirmed first, then the waitlist in order, then the rest. */
+export const ATTENDEE_STATUS_ORDER: readonly RsvpStatus[] = ['CONFIRMED', 'WAITLISTED', 'PENDING_EMAIL', 'CANCELLED'];
+export const ATTENDEE_ORDER_WITHIN_STATUS = [{ waitlistedAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] satisfies Prisma.RsvpOrderByWithRelationInput[];
+
+/** Attendees of one event for organizers, in ATTENDEE_STATUS_ORDER. */
 export async function listAttendees(eventId: string, q?: string) {
   const rows = await db.rsvp.findMany({
     where: { eventId, ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q.toLowerCase() } }] } : {}) },
-    orderBy: [{ waitlistedAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    orderBy: ATTENDEE_ORDER_WITHIN_STATUS,
     select: { id: true, name: true, email: true, guests: true, status: true, locale: true, createdAt: true, confirmedAt: true, waitlistedAt: true, attendedAt: true, cancelledAt: true },
   });
-  const rank = { CONFIRMED: 0, WAITLISTED: 1, PENDING_EMAIL: 2, CANCELLED: 3 } as const;
-  return rows.sort((a, b) => rank[a.status] - rank[b.status]);
+  return rows.sort((a, b) => ATTENDEE_STATUS_ORDER.indexOf(a.status) - ATTENDEE_STATUS_ORDER.indexOf(b.status));
 }

@@ -2,7 +2,7 @@ import type { EventRsvpEmailProps, EventRsvpMailKind } from '@/emails/events-rsv
 import { getTranslator, formatDateTime, formatTime } from '@/lib/i18n/translator';
 import { eventLocation } from '@/lib/events/ical';
 import { eventIcsUrl, eventPageUrl, googleCalendarUrl, outlookCalendarUrl, rsvpLinks } from '@/lib/events/links';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { createToken } from '@/lib/events/tokens';
 
 export type MailEvent = {

@@ -14,8 +14,7 @@ import {
   PersonNameSchema,
   RegionSchema,
   RequiredConsentSchema,
-  SLUG_MAX,
-  SLUG_PATTERN,
+  SlugSchema,
 } from '@/lib/validation';
 
 export const EventTypeSchema = z.enum(EVENT_TYPES, { message: 'invalidChoice' });
@@ -33,16 +32,7 @@ export const RsvpSchema = z.object({
 export type RsvpInput = z.input<typeof RsvpSchema>;
 export type RsvpData = z.output<typeof RsvpSchema>;
 
-export const EventTokenSchema = z.string().min(20, 'linkInvalid').max(120, 'linkInvalid');
-
-export const SlugSchema = z
-  .string({ message: 'required' })
-  .trim()
-  .toLowerCase()
-  .min(3, 'tooShort')
-  .max(SLUG_MAX, 'tooLong')
-  .regex(SLUG_PATTERN, 'slugInvalid')
-  .refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), 'slugReserved');
+export const EventSlugSchema = SlugSchema.refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), 'slugReserved');
 
 const OptionalUrlSchema = LineTextSchema.max(500, 'tooLong')
   .optional()
@@ -99,7 +89,7 @@ const placeTimeChecks = <T extends PlaceTime>(value: T, context: z.RefinementCtx
 /** The console's event editor. Times come from <input type="datetime-local"> in Kazakhstan time. */
 export const EventFormSchema = z
   .object({
-    slug: SlugSchema,
+    slug: EventSlugSchema,
     campaignId: LineTextSchema.min(1, 'required').max(40),
     title: LocalizedTextSchema,
     description: LocalizedTextSchema,
@@ -129,7 +119,7 @@ export type SubmitEventData = z.output<typeof SubmitEventSchema>;
 
 export const CampaignFormSchema = z
   .object({
-    slug: SlugSchema,
+    slug: EventSlugSchema,
     name: LocalizedTextSchema,
     startsOn: DateKeySchema,
     endsOn: DateKeySchema,

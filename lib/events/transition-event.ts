@@ -4,9 +4,9 @@ import { AppError } from '@/lib/errors';
 import type { EventStatus } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
 import { eventPageUrl } from '@/lib/events/links';
-import { localized } from '@/lib/events/localized';
-import { nudgeEventMailer } from '@/lib/events/nudge-mailer';
-import { getQueue } from '@/lib/queue';
+import { localized } from '@/lib/i18n/localized';
+import { nudgeJob } from '@/lib/jobs/nudge-job';
+import { getQueue, QUEUES } from '@/lib/queue';
 
 export type EventTransition = { action: 'publish' } | { action: 'reject'; reason: string } | { action: 'cancel'; note?: string };
 
@@ -70,6 +70,6 @@ export async function transitionEvent(actorId: string, eventId: string, transiti
     );
     return next;
   });
-  if (status === 'CANCELLED') nudgeEventMailer();
+  if (status === 'CANCELLED') nudgeJob(QUEUES.eventsMail);
   return status;
 }

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { addToCount } from '@/lib/petitions/count';
-import { hashToken } from '@/lib/petitions/tokens';
+import { hashRandomToken } from '@/lib/security/tokens';
 
 export type ConfirmOutcome = { status: 'confirmed' | 'already-confirmed' | 'invalid'; slug?: string };
 
@@ -20,7 +20,7 @@ type Confirmed = {
  * button), so a mail scanner fetching the link changes nothing; confirming twice is harmless.
  */
 export async function confirmSignature(token: string, now = new Date()): Promise<ConfirmOutcome> {
-  const tokenHash = hashToken(token);
+  const tokenHash = hashRandomToken(token);
   return db.$transaction(async (tx) => {
     // Lock order as in signPetition, supporter before signature: a repeat signature (which holds
     // its supporter row while it waits for the signature row) and this confirmation would

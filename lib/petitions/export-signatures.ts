@@ -1,18 +1,9 @@
 import { recordAudit } from '@/lib/audit';
+import { csvRow, csvStream, type CsvCell } from '@/lib/csv/csv-stream';
 import { db } from '@/lib/db';
 import { getTranslator, type Translator } from '@/lib/i18n/translator';
 
 export const EXPORT_BATCH = 2_000;
-
-/** One CSV cell: quoted, quotes doubled, and a leading = + - @ neutralised (spreadsheet formulas). */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-function csvLine(cells: string[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
 
 type ExportInput = { petitionId: string; actorId: string; locale: string; batchSize?: number };
 
@@ -24,46 +15,28 @@ type ExportInput = { petitionId: string; actorId: string; locale: string; batchS
 export async function exportSignaturesCsv({ petitionId, actorId, locale, batchSize = EXPORT_BATCH }: ExportInput): Promise<ReadableStream<Uint8Array>> {
   await recordAudit({ actorId, action: 'petition.export', subjectType: 'Petition', subjectId: petitionId, details: { format: 'csv' } });
   const t = getTranslator(locale, 'petitions');
-  const regions = getTranslator(locale, 'common');
-  const encoder = new TextEncoder();
-  let afterId = 0n;
-  let headerSent = false;
-
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(`\uFEFF${header(t)}`));
-        return;
-      }
-      const rows = await db.signature.findMany({
-        where: { petitionId, status: 'CONFIRMED', id: { gt: afterId } },
-        orderBy: { id: 'asc' },
-        take: batchSize,
-        select: { id: true, fullName: true, email: true, region: true, city: true, confirmedAt: true, consentVersion: true },
-      });
-      if (rows.length === 0) {
-        controller.close();
-        return;
-      }
-      afterId = rows.at(-1)!.id;
-      const chunk = rows
-        .map((row) =>
-          csvLine([
-            row.fullName,
-            row.email,
-            regions(`regions.${row.region}` as never),
-            row.city ?? '',
-            row.confirmedAt?.toISOString() ?? '',
-            row.consentVersion,
-          ]),
-        )
-        .join('');
-      controller.enqueue(encoder.encode(chunk));
-    },
-  });
+  const header = csvRow(['name', 'email', 'region', 'city', 'date', 'consentVersion'].map((key) => t(`console.csv.${key}` as never)));
+  return csvStream(header, signatureRows(petitionId, batchSize, getTranslator(locale, 'common')));
 }
 
-function header(t: Translator): string {
-  return csvLine(['name', 'email', 'region', 'city', 'date', 'consentVersion'].map((key) => t(`console.csv.${key}` as never)));
+async function* signatureRows(petitionId: string, batchSize: number, regions: Translator): AsyncGenerator<CsvCell[][]> {
+  let afterId = 0n;
+  for (;;) {
+    const rows = await db.signature.findMany({
+      where: { petitionId, status: 'CONFIRMED', id: { gt: afterId } },
+      orderBy: { id: 'asc' },
+      take: batchSize,
+      select: { id: true, fullName: true, email: true, region: true, city: true, confirmedAt: true, consentVersion: true },
+    });
+    if (rows.length === 0) return;
+    afterId = rows.at(-1)!.id;
+    yield rows.map((row) => [
+      row.fullName,
+      row.email,
+      regions(`regions.${row.region}` as never),
+      row.city ?? '',
+      row.confirmedAt?.toISOString() ?? '',
+      row.consentVersion,
+    ]);
+  }
 }

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { hashToken } from '@/lib/petitions/tokens';
+import { hashRandomToken } from '@/lib/security/tokens';
 
 export type TokenLookup = {
   status: 'PENDING' | 'CONFIRMED';
@@ -14,7 +14,7 @@ export type TokenLookup = {
 /** Read-only: what a confirm/withdraw page shows on GET. Changes nothing, so link scanners are harmless. */
 export async function findSignatureByToken(token: string, now = new Date()): Promise<TokenLookup> {
   const row = await db.signature.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: hashRandomToken(token) },
     select: { status: true, expiresAt: true, supporterId: true, wantsUpdates: true, petition: { select: { id: true, title: true, slug: true } } },
   });
   if (!row) return null;

@@ -2,7 +2,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { sendMail } from '@/lib/mailer';
-import { localized } from '@/lib/petitions/localized';
+import { localized } from '@/lib/i18n/localized';
 import { readCount } from '@/lib/petitions/count';
 import { enqueue, QUEUES } from '@/lib/queue';
 import type { PetitionUpdateKind } from '@/emails/petitions-update';

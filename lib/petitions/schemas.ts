@@ -12,8 +12,7 @@ import {
   PersonNameSchema,
   RegionSchema,
   RequiredConsentSchema,
-  SLUG_MAX,
-  SLUG_PATTERN,
+  SlugSchema,
 } from '@/lib/validation';
 
 /** The sign form, shared by the client (zodResolver) and the route handler (safeParse). */
@@ -33,8 +32,6 @@ export const SignPetitionSchema = z.object({
 export type SignPetitionInput = z.input<typeof SignPetitionSchema>;
 export type SignPetitionData = z.output<typeof SignPetitionSchema>;
 
-export const TokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'linkInvalid');
-
 
 const MilestonesSchema = z
   .string()
@@ -48,7 +45,7 @@ const MilestonesSchema = z
 /** The console's petition editor. Dates come from <input type="datetime-local"> (Kazakhstan time). */
 export const PetitionFormSchema = z
   .object({
-    slug: z.string().trim().toLowerCase().min(3, 'tooShort').max(SLUG_MAX, 'tooLong').regex(SLUG_PATTERN, 'slugInvalid'),
+    slug: SlugSchema,
     title: LocalizedTextSchema,
     summary: LocalizedTextSchema,
     body: LocalizedTextSchema,

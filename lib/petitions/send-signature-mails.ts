@@ -3,8 +3,8 @@ import { env } from '@/lib/env';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { partitionByMailBudget } from '@/lib/mail-budget';
 import { sendMails } from '@/lib/mailer';
-import { localized } from '@/lib/petitions/localized';
-import { hashToken, newToken } from '@/lib/petitions/tokens';
+import { localized } from '@/lib/i18n/localized';
+import { hashRandomToken, newRandomToken } from '@/lib/security/tokens';
 
 type DueRow = {
   id: bigint;
@@ -45,11 +45,11 @@ export async function sendSignatureMails(batchSize = 100): Promise<number> {
         const { within: due, over } = await partitionByMailBudget(found);
         if (over.length > 0) await tx.$executeRaw`UPDATE "Signature" SET "mailPending" = false WHERE id = ANY(${over.map((row) => row.id.toString())}::bigint[])`;
         if (due.length === 0) return found.length;
-        const tokens = due.map(() => newToken());
+        const tokens = due.map(() => newRandomToken());
         await tx.$executeRaw`
           UPDATE "Signature" s SET "tokenHash" = v.hash, "mailPending" = false,
                  "mailsSent" = s."mailsSent" + 1, "lastMailAt" = now()
-            FROM unnest(${due.map((row) => row.id.toString())}::text[], ${tokens.map(hashToken)}::text[]) AS v(id, hash)
+            FROM unnest(${due.map((row) => row.id.toString())}::text[], ${tokens.map(hashRandomToken)}::text[]) AS v(id, hash)
            WHERE s.id = v.id::bigint`;
         await sendMails(
           due.map((row, index) => ({

@@ -9,9 +9,10 @@ import {
   SIGN_LIMIT_FLAG,
   SIGN_LIMIT_WINDOW_SECONDS,
 } from '@/lib/petitions/constants';
-import { nudgeMailer } from '@/lib/petitions/nudge-mailer';
+import { nudgeJob } from '@/lib/jobs/nudge-job';
+import { QUEUES } from '@/lib/queue';
 import type { SignPetitionData } from '@/lib/petitions/schemas';
-import { addressPrefix, hashAddress } from '@/lib/petitions/tokens';
+import { addressPrefix, hashAddress } from '@/lib/petitions/signer-address';
 
 /**
  * What the signer is told. "accepted" covers a new signature, signing again, a blocked address and
@@ -99,6 +100,6 @@ export async function signPetition(slug: string, data: SignPetitionData, context
 
   if (!row?.isOpen) return 'closed';
   if (row.hits > SIGN_LIMIT_EXTREME) return 'rate-limited';
-  if (row.inserted !== null) nudgeMailer();
+  if (row.inserted !== null) nudgeJob(QUEUES.petitionMail);
   return 'accepted';
 }

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { addToCount } from '@/lib/petitions/count';
-import { hashToken } from '@/lib/petitions/tokens';
+import { hashRandomToken } from '@/lib/security/tokens';
 
 export type WithdrawOutcome = { status: 'withdrawn' | 'invalid'; slug?: string };
 
@@ -10,7 +10,7 @@ export type WithdrawOutcome = { status: 'withdrawn' | 'invalid'; slug?: string }
  * in the same transaction, so the count stays true.
  */
 export async function withdrawSignature(token: string, now = new Date()): Promise<WithdrawOutcome> {
-  const tokenHash = hashToken(token);
+  const tokenHash = hashRandomToken(token);
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<Array<{ petitionId: string; supporterId: string; status: string; slug: string }>>`
       DELETE FROM "Signature" s USING "Petition" p

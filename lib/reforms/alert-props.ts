@@ -2,7 +2,7 @@ import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale, ReformStageKind } from '@/lib/generated/prisma/enums';
 import { formatDate } from '@/lib/i18n/translator';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 
 export type StageForMail = {
   id: string;

@@ -2,7 +2,7 @@ import { env } from '@/lib/env';
 import { formatDate, getTranslator } from '@/lib/i18n/translator';
 import type { AppLocale } from '@/lib/i18n/routing';
 import { reformUrl } from '@/lib/reforms/alert-props';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import type { listStagesForFeed } from '@/lib/reforms/queries';
 import { dateColumnKey } from '@/lib/time/kazakhstan';
 

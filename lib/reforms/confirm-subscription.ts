@@ -3,8 +3,8 @@ import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale, ReformAlertFrequency } from '@/lib/generated/prisma/enums';
 import { ALL_REFORMS_TOPIC, reformTopic, SUBSCRIBE_CONSENT_PURPOSE, SUBSCRIBE_CONSENT_VERSION } from '@/lib/reforms/constants';
-import { ConfirmTokenSchema } from '@/lib/reforms/schemas';
-import { hashToken } from '@/lib/reforms/tokens';
+import { MailedTokenSchema } from '@/lib/security/tokens';
+import { hashRandomToken } from '@/lib/security/tokens';
 
 export type SubscriptionToConfirm = {
   id: string;
@@ -15,10 +15,10 @@ export type SubscriptionToConfirm = {
 };
 
 async function findByToken(token: string) {
-  const parsed = ConfirmTokenSchema.safeParse(token);
+  const parsed = MailedTokenSchema.safeParse(token);
   if (!parsed.success) return null;
   const row = await db.reformSubscription.findUnique({
-    where: { tokenHash: hashToken(parsed.data) },
+    where: { tokenHash: hashRandomToken(parsed.data) },
     select: {
       id: true,
       supporterId: true,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STAGES } from '@/lib/reforms/constants';
 import { DateColumnSchema } from '@/lib/time/schemas';
-import { EmailSchema, LineTextSchema, LocaleSchema, LocalizedTextSchema, RequiredConsentSchema, SLUG_MAX, SLUG_PATTERN } from '@/lib/validation';
+import { EmailSchema, LineTextSchema, LocaleSchema, LocalizedTextSchema, RequiredConsentSchema, SlugSchema } from '@/lib/validation';
 
 export const StageSchema = z.enum(STAGES, { message: 'invalidChoice' });
 export const FrequencySchema = z.enum(['EACH', 'WEEKLY'], { message: 'invalidChoice' });
@@ -26,16 +26,6 @@ export const SubscribeSchema = z.object({
 });
 export type SubscribeInput = z.input<typeof SubscribeSchema>;
 export type SubscribeData = z.output<typeof SubscribeSchema>;
-
-export const ConfirmTokenSchema = z.string().trim().min(20, 'linkInvalid').max(120, 'linkInvalid');
-
-export const SlugSchema = z
-  .string({ message: 'required' })
-  .trim()
-  .toLowerCase()
-  .min(3, 'tooShort')
-  .max(SLUG_MAX, 'tooLong')
-  .regex(SLUG_PATTERN, 'slugInvalid');
 
 const LongLocalizedTextSchema = z.object({
   kk: LocalizedTextSchema.shape.kk.max(4000, 'tooLong'),

@@ -4,7 +4,7 @@ import { formatDate } from '@/lib/i18n/translator';
 import { sendMail } from '@/lib/mailer';
 import { reformUrl } from '@/lib/reforms/alert-props';
 import { ALL_REFORMS_TOPIC, reformTopic } from '@/lib/reforms/constants';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { dateColumnValue, kazakhstanDateKey, mondayOf } from '@/lib/time/kazakhstan';
 import { ALL_TOPICS } from '@/lib/unsubscribe/tokens';
 

@@ -11,9 +11,9 @@ import {
   SUBSCRIBE_LIMIT_PER_IP,
   SUBSCRIBE_LIMIT_WINDOW_SECONDS,
 } from '@/lib/reforms/constants';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { SubscribeSchema, type SubscribeInput } from '@/lib/reforms/schemas';
-import { hashToken, newToken } from '@/lib/reforms/tokens';
+import { hashRandomToken, newRandomToken } from '@/lib/security/tokens';
 
 export function confirmUrl(locale: string, token: string): string {
   return `${env.APP_URL.replace(/\/$/, '')}/${locale}/reforms/alerts/confirm?token=${encodeURIComponent(token)}`;
@@ -40,9 +40,9 @@ export async function requestReformAlerts(input: SubscribeInput, requester: Requ
   // Over the address's mail budget (shared with every other mail a stranger can trigger) the request
   // is still stored but nothing is mailed, and the token stays, so the link mailed last still works.
   const canMail = await spendMailBudget(data.email);
-  const token = newToken();
+  const token = newRandomToken();
   const scopeKey = reform?.id ?? 'all';
-  const tokenFields = canMail ? { tokenHash: hashToken(token), tokenExpiresAt: new Date(Date.now() + CONFIRM_TOKEN_TTL_SECONDS * 1000) } : {};
+  const tokenFields = canMail ? { tokenHash: hashRandomToken(token), tokenExpiresAt: new Date(Date.now() + CONFIRM_TOKEN_TTL_SECONDS * 1000) } : {};
   await db.$transaction(async (tx) => {
     const supporter = await tx.supporter.upsert({
       where: { email: data.email },

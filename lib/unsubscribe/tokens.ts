@@ -1,7 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { env, requireAuthSecret } from '@/lib/env';
+import { env } from '@/lib/env';
 import type { Locale } from '@/lib/generated/prisma/enums';
+import { signJsonToken, verifySignedJsonToken } from '@/lib/security/tokens';
 import { mailDomain } from '@/lib/smtp-transport';
 
 /** The topic that covers every bulk message. */
@@ -13,36 +13,20 @@ export type UnsubscribeClaim = { supporterId: string; topic: string };
 
 const PayloadSchema = z.object({ s: z.string().min(1).max(64), t: TopicSchema });
 
-// Domain separation: the same secret signs sessions; these MACs can never be mistaken for others.
 const PURPOSE = 'dauys.unsubscribe.v1';
-
-function mac(payload: string): Buffer {
-  return createHmac('sha256', requireAuthSecret()).update(`${PURPOSE}.${payload}`).digest();
-}
 
 /**
  * `<payload>.<mac>`, both base64url; payload = {"s": supporterId, "t": topic}. No expiry: an
  * unsubscribe link in an old mail must keep working.
  */
 export function createUnsubscribeToken(claim: UnsubscribeClaim): string {
-  const payload = Buffer.from(JSON.stringify({ s: claim.supporterId, t: TopicSchema.parse(claim.topic) })).toString('base64url');
-  return `${payload}.${mac(payload).toString('base64url')}`;
+  return signJsonToken(PURPOSE, { s: claim.supporterId, t: TopicSchema.parse(claim.topic) });
 }
 
 /** The claim of a well-formed, untampered token, or null. */
 export function verifyUnsubscribeToken(token: string | null | undefined): UnsubscribeClaim | null {
-  if (!token || token.length > 512) return null;
-  const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined) return null;
-  const expected = mac(payload);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  try {
-    const parsed = PayloadSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
-    return parsed.success ? { supporterId: parsed.data.s, topic: parsed.data.t } : null;
-  } catch {
-    return null;
-  }
+  const payload = verifySignedJsonToken(PURPOSE, token, PayloadSchema, 512);
+  return payload ? { supporterId: payload.s, topic: payload.t } : null;
 }
 
 function baseUrl(): string {

@@ -2,29 +2,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { confirmSignature } from '@/lib/petitions/confirm-signature';
 import { PRIVACY_NOTICE_VERSION } from '@/lib/petitions/constants';
-import { csvCell, exportSignaturesCsv } from '@/lib/petitions/export-signatures';
+import { csvCell } from '@/lib/csv/csv-stream';
+import { exportSignaturesCsv } from '@/lib/petitions/export-signatures';
 import { getAbuseFigures, getPetitionFigures } from '@/lib/petitions/figures';
 import { sendSignatureMails } from '@/lib/petitions/send-signature-mails';
 import { signPetition } from '@/lib/petitions/sign-petition';
 import { stopWorkers } from '@/lib/queue';
+import { readStream } from '../support/read-stream';
 import { createPetition, latestToken, signer } from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
 });
-
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: string; chunks: number }> {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let chunks = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { text, chunks };
-    chunks += 1;
-    text += decoder.decode(value, { stream: true });
-  }
-}
 
 describe('export', () => {
   it('streams the confirmed signatures in batches, with the columns organizers hand over, and logs who exported', async () => {
@@ -42,7 +31,7 @@ describe('export', () => {
     await sendSignatureMails();
     for (const person of people.slice(0, 3)) await confirmSignature((await latestToken(person.email)).token);
 
-    const { text, chunks } = await readAll(await exportSignaturesCsv({ petitionId: petition.id, actorId: admin.id, locale: 'en', batchSize: 2 }));
+    const { text, chunks } = await readStream(await exportSignaturesCsv({ petitionId: petition.id, actorId: admin.id, locale: 'en', batchSize: 2 }));
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('"Name","Email","Region","City","Confirmed at","Consent version"');
     expect(lines).toHaveLength(4);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CalendarEvent } from '@/lib/events/queries';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import styles from './events.module.css';
 
 /** One event in the calendar list: title link, time in Kazakhstan, place, type, seats. */

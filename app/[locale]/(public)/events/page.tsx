@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import Link from 'next/link';
 import { EVENT_TYPES } from '@/lib/events/constants';
 import { feedUrl, webcalUrl } from '@/lib/events/links';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { findCalendar, findCampaign } from '@/lib/events/queries';
 import { CalendarFilterSchema } from '@/lib/events/schemas';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';

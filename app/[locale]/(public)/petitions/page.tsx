@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
-import { localized } from '@/lib/petitions/localized';
+import { localized } from '@/lib/i18n/localized';
 import { findPublicPetitions, type PetitionListItem } from '@/lib/petitions/queries';
 import { LocaleSchema } from '@/lib/validation';
 import styles from './petitions.module.css';

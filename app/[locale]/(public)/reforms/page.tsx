@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { STAGES } from '@/lib/reforms/constants';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { listReforms } from '@/lib/reforms/queries';
 import { StageSchema } from '@/lib/reforms/schemas';
 import { LocaleSchema } from '@/lib/validation';

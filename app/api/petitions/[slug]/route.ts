@@ -1,5 +1,5 @@
 import { API_CACHE_CONTROL } from '@/lib/petitions/constants';
-import { localized } from '@/lib/petitions/localized';
+import { localized } from '@/lib/i18n/localized';
 import { findPublicPetition, getPublicFigures } from '@/lib/petitions/queries';
 
 type Context = { params: Promise<{ slug: string }> };

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
 import { formatNumber, getTranslator } from '@/lib/i18n/translator';
-import { localized } from '@/lib/petitions/localized';
+import { localized } from '@/lib/i18n/localized';
 import { findPublicPetition, getPublicFigures } from '@/lib/petitions/queries';
 import { LocaleSchema } from '@/lib/validation';
 

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { requireOrganizer } from '@/lib/auth';
 import { getEventFigures } from '@/lib/events/figures';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { findCampaign, listConsoleEvents, listModerationQueue } from '@/lib/events/queries';
 import { EventStatus } from '@/lib/generated/prisma/enums';
 import { LocaleSchema } from '@/lib/validation';

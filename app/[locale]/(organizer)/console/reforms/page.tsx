@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { requireOrganizer } from '@/lib/auth';
 import { listReformsForConsole } from '@/lib/reforms/console-queries';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { LocaleSchema } from '@/lib/validation';
 
 type Props = { params: Promise<{ locale: string }> };

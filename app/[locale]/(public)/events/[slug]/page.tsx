@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { eventLocation } from '@/lib/events/ical';
 import { eventIcsUrl, eventPageUrl, googleCalendarUrl, outlookCalendarUrl } from '@/lib/events/links';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { findPublicEvent } from '@/lib/events/queries';
 import { formatEventWhen } from '@/lib/events/rsvp-mail-props';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';

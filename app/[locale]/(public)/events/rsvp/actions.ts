@@ -4,11 +4,11 @@ import { redirect } from 'next/navigation';
 import { applyRsvpChange } from '@/lib/events/apply-rsvp-change';
 import { cancelRsvp } from '@/lib/events/cancel-rsvp';
 import { confirmRsvp } from '@/lib/events/confirm-rsvp';
-import { EventTokenSchema } from '@/lib/events/schemas';
+import { MailedTokenSchema } from '@/lib/security/tokens';
 import { LocaleSchema } from '@/lib/validation';
 
 function tokenFrom(formData: FormData): string | null {
-  const parsed = EventTokenSchema.safeParse(formData.get('token'));
+  const parsed = MailedTokenSchema.safeParse(formData.get('token'));
   return parsed.success ? parsed.data : null;
 }
 
@@ -31,7 +31,7 @@ export async function cancelRsvpAction(rawLocale: string, formData: FormData): P
 /** The change page's button: the only way an existing RSVP takes a new answer (POST, never the mailed GET). */
 export async function applyRsvpChangeAction(rawLocale: string, formData: FormData): Promise<void> {
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
-  // The change token carries the new answer, so it is longer than EventTokenSchema allows; applyRsvpChange checks it.
+  // The change token carries the new answer, so it is longer than MailedTokenSchema allows; applyRsvpChange checks it.
   const token = String(formData.get('token') ?? '');
   const result = await applyRsvpChange(token);
   const outcome = result.status !== 'done' ? result.status : result.change === 'guests-unavailable' ? result.change : result.rsvp.toLowerCase();

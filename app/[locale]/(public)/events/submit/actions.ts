@@ -3,7 +3,8 @@
 import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/client-ip';
 import { formStateForError, invalidFormState, type FormFailure } from '@/lib/events/field-errors';
-import { EventTokenSchema, SubmitEventSchema } from '@/lib/events/schemas';
+import { SubmitEventSchema } from '@/lib/events/schemas';
+import { MailedTokenSchema } from '@/lib/security/tokens';
 import { submitEvent } from '@/lib/events/submit-event';
 import { verifySubmission } from '@/lib/events/verify-submission';
 import { LocaleSchema } from '@/lib/validation';
@@ -26,7 +27,7 @@ export async function submitEventAction(rawLocale: string, _previous: SubmitForm
 
 export async function verifySubmissionAction(rawLocale: string, formData: FormData): Promise<void> {
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
-  const parsed = EventTokenSchema.safeParse(formData.get('token'));
+  const parsed = MailedTokenSchema.safeParse(formData.get('token'));
   const result = parsed.success ? await verifySubmission(parsed.data) : 'invalid';
   redirect(`/${locale}/events/submit/verify?result=${result}`);
 }

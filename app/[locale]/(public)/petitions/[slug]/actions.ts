@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { confirmSignature } from '@/lib/petitions/confirm-signature';
 import { forgetPublicCount } from '@/lib/petitions/count';
-import { TokenSchema } from '@/lib/petitions/schemas';
+import { MailedTokenSchema } from '@/lib/security/tokens';
 import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
 import { withdrawSignature } from '@/lib/petitions/withdraw-signature';
 import { followReformForSupporter } from '@/lib/reforms/follow-reform';
@@ -11,7 +11,7 @@ import { isAppError } from '@/lib/errors';
 import { LocaleSchema } from '@/lib/validation';
 
 function tokenFrom(formData: FormData): string | null {
-  const parsed = TokenSchema.safeParse(formData.get('token'));
+  const parsed = MailedTokenSchema.safeParse(formData.get('token'));
   return parsed.success ? parsed.data : null;
 }
 

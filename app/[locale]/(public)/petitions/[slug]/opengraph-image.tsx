@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import { formatNumber, getTranslator } from '@/lib/i18n/translator';
 import { PAGE_CACHE_CONTROL } from '@/lib/petitions/constants';
-import { localized } from '@/lib/petitions/localized';
+import { localized } from '@/lib/i18n/localized';
 import { findPublicPetition, getPublicFigures } from '@/lib/petitions/queries';
 import { LocaleSchema } from '@/lib/validation';
 

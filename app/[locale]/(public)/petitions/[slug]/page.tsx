@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
 import { COUNT_POLL_MS } from '@/lib/petitions/constants';
-import { localized } from '@/lib/petitions/localized';
+import { localized } from '@/lib/i18n/localized';
 import { renderPetitionMarkdown } from '@/lib/petitions/markdown';
 import { findPublicPetition, findRecentPublicSigners, getPublicFigures, isSignable } from '@/lib/petitions/queries';
 import { LocaleSchema, REGIONS } from '@/lib/validation';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { getReformBySlug, listReformChoices } from '@/lib/reforms/queries';
 import { dateColumnKey } from '@/lib/time/kazakhstan';
 import { LocaleSchema } from '@/lib/validation';

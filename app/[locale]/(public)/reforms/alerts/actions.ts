@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/client-ip';
 import { confirmSubscription } from '@/lib/reforms/confirm-subscription';
 import { appErrorToFieldErrors, formStateForError, invalidFormState, type FormFailure } from '@/lib/reforms/field-errors';
-import { ConfirmTokenSchema, SubscribeSchema } from '@/lib/reforms/schemas';
+import { SubscribeSchema } from '@/lib/reforms/schemas';
+import { MailedTokenSchema } from '@/lib/security/tokens';
 import { requestReformAlerts } from '@/lib/reforms/subscribe';
 import { LocaleSchema } from '@/lib/validation';
 
@@ -26,7 +27,7 @@ export async function subscribeAction(rawLocale: string, _previous: SubscribeFor
 /** The confirmation page's button: the only way a subscription is confirmed (POST, never the mailed GET). */
 export async function confirmSubscriptionAction(rawLocale: string, formData: FormData): Promise<void> {
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
-  const token = ConfirmTokenSchema.safeParse(formData.get('token'));
+  const token = MailedTokenSchema.safeParse(formData.get('token'));
   let result = 'invalid';
   if (token.success) {
     try {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { listReformChoices } from '@/lib/reforms/queries';
 import { LocaleSchema } from '@/lib/validation';
 import { SubscribeForm } from '../subscribe-form';

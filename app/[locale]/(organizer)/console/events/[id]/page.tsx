@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireOrganizer } from '@/lib/auth';
 import { getEventFigures } from '@/lib/events/figures';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { getEventForConsole, listAttendees, listCampaigns } from '@/lib/events/queries';
 import { LocaleSchema } from '@/lib/validation';
 import { ActionForm, Field } from '../action-form';

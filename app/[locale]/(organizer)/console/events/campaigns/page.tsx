@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { requireOrganizer } from '@/lib/auth';
 import { dateColumnKey } from '@/lib/time/kazakhstan';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { listCampaigns } from '@/lib/events/queries';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';
 import { LOCALES, LocaleSchema } from '@/lib/validation';

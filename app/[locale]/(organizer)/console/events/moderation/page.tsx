@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { requireOrganizer } from '@/lib/auth';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { listModerationQueue } from '@/lib/events/queries';
 import { LocaleSchema } from '@/lib/validation';
 import { ActionForm, Field } from '../action-form';

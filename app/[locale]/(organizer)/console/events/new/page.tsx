@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { listCampaigns } from '@/lib/events/queries';
 import { LocaleSchema } from '@/lib/validation';
 import { EventEditor } from '../event-editor';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireOrganizer } from '@/lib/auth';
 import { findPetitionForEdit, getAbuseFigures, getPetitionFigures } from '@/lib/petitions/figures';
-import { localized } from '@/lib/petitions/localized';
+import { localized } from '@/lib/i18n/localized';
 import { toKazakhstanDateTime } from '@/lib/time/kazakhstan';
 import { LocaleSchema } from '@/lib/validation';
 import { transitionAction } from '../actions';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireOrganizer } from '@/lib/auth';
 import { getReformForConsole, listPetitionChoices } from '@/lib/reforms/console-queries';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { dateColumnKey, kazakhstanDateKey } from '@/lib/time/kazakhstan';
 import { LocaleSchema } from '@/lib/validation';
 import { recordStageAction, saveReformAction } from '../actions';

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { listPetitionChoices } from '@/lib/reforms/console-queries';
-import { localized } from '@/lib/reforms/localized';
+import { localized } from '@/lib/i18n/localized';
 import { LocaleSchema } from '@/lib/validation';
 import { saveReformAction } from '../actions';
 import { ReformForm } from '../reform-form';

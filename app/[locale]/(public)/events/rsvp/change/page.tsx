@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { findRsvpChangeByToken } from '@/lib/events/find-rsvp-by-token';
-import { localized } from '@/lib/events/localized';
-import { SlugSchema } from '@/lib/events/schemas';
+import { localized } from '@/lib/i18n/localized';
+import { EventSlugSchema } from '@/lib/events/schemas';
 import { tokenPageMetadata } from '@/lib/security/token-page';
 import { LocaleSchema } from '@/lib/validation';
 import { applyRsvpChangeAction } from '../actions';
@@ -23,7 +23,7 @@ export default async function ChangeRsvpPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { token, result, event } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'events.change' });
-  const eventSlug = SlugSchema.safeParse(event);
+  const eventSlug = EventSlugSchema.safeParse(event);
   const back = (slug: string | undefined) =>
     slug ? <Link href={`/${locale}/events/${encodeURIComponent(slug)}`}>{t('back')}</Link> : <Link href={`/${locale}/events`}>{t('calendar')}</Link>;
 

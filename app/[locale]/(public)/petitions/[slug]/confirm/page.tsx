@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
-import { localized } from '@/lib/petitions/localized';
-import { TokenSchema } from '@/lib/petitions/schemas';
+import { localized } from '@/lib/i18n/localized';
+import { MailedTokenSchema } from '@/lib/security/tokens';
 import { tokenPageMetadata } from '@/lib/security/token-page';
 import { LocaleSchema } from '@/lib/validation';
 import { listReformsOfPetition } from '@/lib/reforms/queries';
@@ -36,7 +36,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
     );
   }
 
-  const parsed = TokenSchema.safeParse(token);
+  const parsed = MailedTokenSchema.safeParse(token);
   const found = parsed.success ? await findSignatureByToken(parsed.data) : null;
   if (!parsed.success || !found || found.isExpired || result === 'invalid') {
     return (
@@ -71,7 +71,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
 
 /** Signers who opted in to updates can follow the reform this petition asked for, in one click. */
 async function FollowReforms({ locale, slug, token, follow }: { locale: 'kk' | 'ru' | 'en'; slug: string; token?: string; follow?: string }) {
-  const parsed = TokenSchema.safeParse(token);
+  const parsed = MailedTokenSchema.safeParse(token);
   const found = parsed.success ? await findSignatureByToken(parsed.data) : null;
   if (!parsed.success || !found || found.status !== 'CONFIRMED' || !found.wantsUpdates) return null;
   const reforms = await listReformsOfPetition(found.petitionId);

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { localized } from '@/lib/petitions/localized';
+import { localized } from '@/lib/i18n/localized';
 import { findPublicPetition, isSignable } from '@/lib/petitions/queries';
 import { decodeFlash, FLASH_COOKIE } from '@/lib/petitions/sign-form-flash';
 import { LocaleSchema, REGIONS } from '@/lib/validation';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
-import { localized } from '@/lib/petitions/localized';
-import { TokenSchema } from '@/lib/petitions/schemas';
+import { localized } from '@/lib/i18n/localized';
+import { MailedTokenSchema } from '@/lib/security/tokens';
 import { tokenPageMetadata } from '@/lib/security/token-page';
 import { LocaleSchema } from '@/lib/validation';
 import { withdrawSignatureAction } from '../actions';
@@ -29,7 +29,7 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const parsed = TokenSchema.safeParse(token);
+  const parsed = MailedTokenSchema.safeParse(token);
   const found = parsed.success ? await findSignatureByToken(parsed.data) : null;
   if (!parsed.success || !found || result === 'invalid') {
     return (

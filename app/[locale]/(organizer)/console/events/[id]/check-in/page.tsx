@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireOrganizer } from '@/lib/auth';
-import { localized } from '@/lib/events/localized';
+import { localized } from '@/lib/i18n/localized';
 import { getEventForConsole, listAttendees } from '@/lib/events/queries';
 import { LocaleSchema } from '@/lib/validation';
 import { checkInAction } from '../../actions';

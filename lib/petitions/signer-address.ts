@@ -1,14 +1,5 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { env } from '@/lib/env';
-
-/** A fresh token for a mailed link; only its hash is stored, so a database leak confirms nothing. */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** Keyed hash of a client address: organizers can group by it, nobody can read the address back. */
 export function hashAddress(address: string): string {
