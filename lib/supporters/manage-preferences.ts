@@ -49,6 +49,8 @@ export async function savePreferences(input: PreferencesInput): Promise<void> {
     const supporter = await tx.supporter.findUnique({ where: { id: supporterId }, select: { id: true } });
     if (!supporter) throw new AppError('NOT_FOUND', { messageKey: 'invalidToken' });
     await tx.supporter.update({ where: { id: supporterId }, data: { locale } });
+    // Reform alerts carry their own language (chosen when subscribing): the page's choice is for all mail.
+    await tx.reformSubscription.updateMany({ where: { supporterId }, data: { locale } });
     await tx.unsubscribe.deleteMany({ where: { supporterId, topic: { in: [ALL_TOPICS, ...MANAGEABLE_TOPICS] } } });
     const off = MANAGEABLE_TOPICS.filter((topic) => !on.has(topic));
     if (off.length > 0) await tx.unsubscribe.createMany({ data: off.map((topic) => ({ supporterId, topic })) });

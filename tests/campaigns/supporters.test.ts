@@ -129,6 +129,7 @@ describe('manage my subscriptions', () => {
   it('switches topics and the language from any mail\'s token, and refuses a forged one', async () => {
     const person = await db.supporter.findUniqueOrThrow({ where: { email: 'only-b@example.org' } });
     const token = createUnsubscribeToken({ supporterId: person.id, topic: 'petitions' });
+    await db.reformSubscription.create({ data: { supporterId: person.id, scopeKey: 'all', locale: 'ru', status: 'CONFIRMED', consentVersion: 'test' } });
     expect(await getPreferences(token)).toEqual({
       locale: 'ru',
       subscribed: { campaigns: true, petitions: true, reforms: true, events: true },
@@ -138,6 +139,8 @@ describe('manage my subscriptions', () => {
       locale: 'kk',
       subscribed: { campaigns: false, petitions: true, reforms: false, events: false },
     });
+    // Reform alerts, which keep a language of their own, follow the language chosen here.
+    expect(await db.reformSubscription.findMany({ where: { supporterId: person.id }, select: { locale: true } })).toEqual([{ locale: 'kk' }]);
     expect(await countAudience({ sources: [{ type: 'petition', petitionId: petitions.b! }] })).toBe(1);
     await expect(getPreferences(`${token}x`)).rejects.toThrow();
     // A changed character in the middle (where base64url carries a full 6 bits) forges the token.
