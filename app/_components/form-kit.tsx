@@ -60,12 +60,30 @@ export function useServerForm<Input extends FieldValues, Data>({ schema, action,
     ) : null;
   };
 
+  const checkboxProps = (name: Path<Input>) => ({ id: id(name), type: 'checkbox' as const, defaultChecked: isOn(initial(name)), ...aria(name), ...register(name) });
+
   return {
     state,
     isPending,
     errorFor,
     describedBy,
     fieldError,
+    /** The server's summary above the form ("the form has errors", "send again"), announced when it appears. */
+    summary: state?.formError ? (
+      <p role="alert" className="notice notice-error">
+        {state.formError}
+      </p>
+    ) : null,
+    /** A checkbox with its label beside it and its error below. */
+    checkboxField: (name: Path<Input>, label: ReactNode) => (
+      <div className="field">
+        <div className="check">
+          <input {...checkboxProps(name)} />
+          <label htmlFor={id(name)}>{label}</label>
+        </div>
+        {fieldError(name)}
+      </div>
+    ),
     formProps: {
       action: formAction,
       noValidate: true,
@@ -76,7 +94,7 @@ export function useServerForm<Input extends FieldValues, Data>({ schema, action,
     },
     /** A text-like input, textarea or select. */
     textProps: (name: Path<Input>, { hint }: { hint?: boolean } = {}) => ({ id: id(name), defaultValue: asText(initial(name)), ...aria(name, hint), ...register(name) }),
-    checkboxProps: (name: Path<Input>) => ({ id: id(name), type: 'checkbox' as const, defaultChecked: isOn(initial(name)), ...aria(name), ...register(name) }),
+    checkboxProps,
     /** One radio button or one box of a checkbox group; the group's error is on its fieldset. */
     choiceProps: (name: Path<Input>, value: string, type: 'radio' | 'checkbox' = 'radio') => ({
       id: `${id(name)}-${value}`,
@@ -87,4 +105,14 @@ export function useServerForm<Input extends FieldValues, Data>({ schema, action,
     }),
     hiddenProps: (name: Path<Input>) => ({ type: 'hidden' as const, defaultValue: asText(initial(name)), ...register(name) }),
   };
+}
+
+/** The field only bots fill (every public write refuses quietly what comes with it). */
+export function Honeypot({ id, label }: { id: string; label: string }) {
+  return (
+    <div className="honeypot" aria-hidden="true">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
 }

@@ -12,7 +12,7 @@ type Props = {
 /** Works with and without JavaScript (app/_components/form-kit.tsx). */
 export function LoginForm({ action }: Props) {
   const t = useTranslations('auth.login');
-  const { state, isPending, formProps, textProps, fieldError } = useServerForm<SignInInput, SignInInput>({
+  const { summary, isPending, formProps, textProps, fieldError } = useServerForm<SignInInput, SignInInput>({
     schema: SignInSchema,
     action,
     defaultValues: { email: '' },
@@ -22,11 +22,7 @@ export function LoginForm({ action }: Props) {
 
   return (
     <form {...formProps} className="stack">
-      {state?.formError ? (
-        <p role="alert" className="notice notice-error">
-          {state.formError}
-        </p>
-      ) : null}
+      {summary}
       <div className="field">
         <label htmlFor="login-email">{t('emailLabel')}</label>
         <p id="login-email-hint" className="hint">

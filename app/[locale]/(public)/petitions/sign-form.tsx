@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { SignPetitionSchema, type SignPetitionData, type SignPetitionInput } from '@/lib/petitions/schemas';
 import type { FieldErrors } from '@/lib/validation';
-import styles from './petitions.module.css';
 
 type Props = {
   slug: string;
@@ -128,22 +127,22 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         <textarea id="comment" rows={3} aria-invalid={!!errorFor('comment')} aria-describedby={describedBy('comment', true)} {...register('comment')} defaultValue={String(defaults.comment ?? '')} />
         {fieldError('comment')}
       </div>
-      <div className={styles.honeypot}>
+      <div className="honeypot">
         <label htmlFor="website">{t('honeypot')}</label>
         <input id="website" tabIndex={-1} autoComplete="off" {...register('website')} />
       </div>
-      <div className={styles.checkbox}>
+      <div className="check">
         <input id="isPublic" type="checkbox" {...register('isPublic')} defaultChecked={defaults.isPublic === true} />
         <label htmlFor="isPublic">{t('isPublic')}</label>
       </div>
       <div className="field">
-        <div className={styles.checkbox}>
+        <div className="check">
           <input id="consent" type="checkbox" aria-invalid={!!errorFor('consent')} aria-describedby={describedBy('consent')} {...register('consent')} defaultChecked={defaults.consent === true} />
           <label htmlFor="consent">{t('consent')}</label>
         </div>
         {fieldError('consent')}
       </div>
-      <div className={styles.checkbox}>
+      <div className="check">
         <input id="wantsUpdates" type="checkbox" {...register('wantsUpdates')} defaultChecked={defaults.wantsUpdates === true} />
         <label htmlFor="wantsUpdates">{t('wantsUpdates')}</label>
       </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useServerForm } from '@/app/_components/form-kit';
+import { Honeypot, useServerForm } from '@/app/_components/form-kit';
 import { SubscribeSchema, type SubscribeData, type SubscribeInput } from '@/lib/reforms/schemas';
 import type { SubscribeFormState } from './alerts/actions';
 import styles from './reforms.module.css';
@@ -22,7 +22,7 @@ type Props = {
 /** Works with and without JavaScript (app/_components/form-kit.tsx). */
 export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) {
   const t = useTranslations('reforms');
-  const { state, isPending, formProps, textProps, checkboxProps, choiceProps, describedBy, fieldError } = useServerForm<SubscribeInput, SubscribeData>({
+  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, describedBy, fieldError } = useServerForm<SubscribeInput, SubscribeData>({
     schema: SubscribeSchema,
     action,
     defaultValues: { email: '', locale, scope: defaultScope, frequency: 'EACH', consent: false as unknown as true, website: '' },
@@ -32,11 +32,7 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
 
   return (
     <form {...formProps} className="stack">
-      {state?.formError ? (
-        <p role="alert" className="notice notice-error">
-          {state.formError}
-        </p>
-      ) : null}
+      {summary}
       <div className="field">
         <label htmlFor="alerts-email">{t('subscribe.email')}</label>
         <p id="alerts-email-hint" className="hint">
@@ -60,7 +56,7 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
       <fieldset className={styles.fieldset} aria-describedby={describedBy('frequency')}>
         <legend>{t('subscribe.frequency')}</legend>
         {(['EACH', 'WEEKLY'] as const).map((value) => (
-          <div key={value} className={styles.checkbox}>
+          <div key={value} className="check">
             <input {...choiceProps('frequency', value)} />
             <label htmlFor={`alerts-frequency-${value}`}>{t(`frequencyOption.${value}`)}</label>
           </div>
@@ -78,17 +74,8 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
         </select>
         {fieldError('locale')}
       </div>
-      <div className={styles.honeypot} aria-hidden="true">
-        <label htmlFor="alerts-website">{t('subscribe.honeypot')}</label>
-        <input id="alerts-website" tabIndex={-1} autoComplete="off" name="website" defaultValue="" />
-      </div>
-      <div className="field">
-        <div className={styles.checkbox}>
-          <input {...checkboxProps('consent')} />
-          <label htmlFor="alerts-consent">{t('subscribe.consent')}</label>
-        </div>
-        {fieldError('consent')}
-      </div>
+      <Honeypot id="alerts-website" label={t('subscribe.honeypot')} />
+      {checkboxField('consent', t('subscribe.consent'))}
       <div>
         <button type="submit" disabled={isPending}>
           {isPending ? t('subscribe.submitting') : t('subscribe.submit')}

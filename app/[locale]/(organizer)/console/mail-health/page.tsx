@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { FAILED_SHOWN_DAYS, findMailHealth, STUCK_AFTER_MS, type MailHealthRow } from '@/lib/mailer/mail-health';
@@ -9,6 +10,8 @@ import styles from '../../console.module.css';
 type Props = { params: Promise<{ locale: string }> };
 
 const SHOWN_ROWS = 100;
+
+type Column = 'queued' | 'to' | 'message' | 'status' | 'tries' | 'lastTry' | 'nextTry' | 'reason';
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: 'console.mailHealth' });
@@ -28,7 +31,41 @@ export default async function MailHealthPage({ params }: Props) {
   const days = FAILED_SHOWN_DAYS;
   const hours = MAIL_RETRY_POLICY.retryForMs / 3600_000;
 
-  const reason = (row: MailHealthRow) => (row.reason ? <code className={styles.details}>{row.reason}</code> : null);
+  const cells: Record<Column, (row: MailHealthRow) => ReactNode> = {
+    queued: (row) => when(row.createdAt),
+    to: (row) => row.to,
+    message: (row) => <code>{row.template}</code>,
+    status: (row) => t(`statuses.${row.status}`),
+    tries: (row) => row.attempts,
+    lastTry: (row) => when(row.lastAttemptAt),
+    nextTry: (row) => when(row.nextAttemptAt),
+    reason: (row) => (row.reason ? <code className={styles.details}>{row.reason}</code> : null),
+  };
+  const table = (labelledBy: string, rows: MailHealthRow[], columns: Column[]) => (
+    <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby={labelledBy}>
+      <table>
+        {rows.length === SHOWN_ROWS ? <caption>{t('showing', { count: SHOWN_ROWS })}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {t(`columns.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              {columns.map((column) => (
+                <td key={column}>{cells[column](row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 
   return (
     <>
@@ -54,37 +91,7 @@ export default async function MailHealthPage({ params }: Props) {
         ) : (
           <>
             <p>{t('stuckHelp', { hours })}</p>
-            <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby="stuck-title">
-              <table>
-                {health.stuck.length === SHOWN_ROWS ? <caption>{t('showing', { count: SHOWN_ROWS })}</caption> : null}
-                <thead>
-                  <tr>
-                    <th scope="col">{t('columns.queued')}</th>
-                    <th scope="col">{t('columns.to')}</th>
-                    <th scope="col">{t('columns.message')}</th>
-                    <th scope="col">{t('columns.tries')}</th>
-                    <th scope="col">{t('columns.lastTry')}</th>
-                    <th scope="col">{t('columns.nextTry')}</th>
-                    <th scope="col">{t('columns.reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {health.stuck.map((row) => (
-                    <tr key={row.id}>
-                      <td>{when(row.createdAt)}</td>
-                      <td>{row.to}</td>
-                      <td>
-                        <code>{row.template}</code>
-                      </td>
-                      <td>{row.attempts}</td>
-                      <td>{when(row.lastAttemptAt)}</td>
-                      <td>{when(row.nextAttemptAt)}</td>
-                      <td>{reason(row)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            {table('stuck-title', health.stuck, ['queued', 'to', 'message', 'tries', 'lastTry', 'nextTry', 'reason'])}
           </>
         )}
       </section>
@@ -99,37 +106,7 @@ export default async function MailHealthPage({ params }: Props) {
               <li>{t('statusHelp.FAILED', { hours })}</li>
               <li>{t('statusHelp.UNCERTAIN')}</li>
             </ul>
-            <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby="failed-title">
-              <table>
-                {health.failed.length === SHOWN_ROWS ? <caption>{t('showing', { count: SHOWN_ROWS })}</caption> : null}
-                <thead>
-                  <tr>
-                    <th scope="col">{t('columns.queued')}</th>
-                    <th scope="col">{t('columns.to')}</th>
-                    <th scope="col">{t('columns.message')}</th>
-                    <th scope="col">{t('columns.status')}</th>
-                    <th scope="col">{t('columns.tries')}</th>
-                    <th scope="col">{t('columns.lastTry')}</th>
-                    <th scope="col">{t('columns.reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {health.failed.map((row) => (
-                    <tr key={row.id}>
-                      <td>{when(row.createdAt)}</td>
-                      <td>{row.to}</td>
-                      <td>
-                        <code>{row.template}</code>
-                      </td>
-                      <td>{t(`statuses.${row.status}`)}</td>
-                      <td>{row.attempts}</td>
-                      <td>{when(row.lastAttemptAt)}</td>
-                      <td>{reason(row)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            {table('failed-title', health.failed, ['queued', 'to', 'message', 'status', 'tries', 'lastTry', 'reason'])}
           </>
         )}
       </section>

@@ -1,10 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useServerForm } from '@/app/_components/form-kit';
+import { Honeypot, useServerForm } from '@/app/_components/form-kit';
 import { RsvpSchema, type RsvpData, type RsvpInput } from '@/lib/events/schemas';
 import type { RsvpFormState } from './actions';
-import styles from '../events.module.css';
 
 type Props = {
   locale: 'kk' | 'ru' | 'en';
@@ -16,7 +15,7 @@ type Props = {
 /** Works with and without JavaScript (app/_components/form-kit.tsx). */
 export function RsvpForm({ locale, maxGuests, isFull, action }: Props) {
   const t = useTranslations('events.rsvp');
-  const { state, isPending, formProps, textProps, checkboxProps, hiddenProps, fieldError } = useServerForm<RsvpInput, RsvpData>({
+  const { summary, isPending, formProps, textProps, checkboxField, hiddenProps, fieldError } = useServerForm<RsvpInput, RsvpData>({
     schema: RsvpSchema,
     action,
     defaultValues: { name: '', email: '', guests: 0, consent: false as unknown as true, locale, website: '' },
@@ -26,11 +25,7 @@ export function RsvpForm({ locale, maxGuests, isFull, action }: Props) {
 
   return (
     <form {...formProps} className="stack">
-      {state?.formError ? (
-        <p role="alert" className="notice notice-error">
-          {state.formError}
-        </p>
-      ) : null}
+      {summary}
       <input {...hiddenProps('locale')} />
       <div className="field">
         <label htmlFor="rsvp-name">{t('name')}</label>
@@ -57,17 +52,8 @@ export function RsvpForm({ locale, maxGuests, isFull, action }: Props) {
       ) : (
         <input {...hiddenProps('guests')} />
       )}
-      <div className={styles.honeypot} aria-hidden="true">
-        <label htmlFor="rsvp-website">{t('honeypot')}</label>
-        <input id="rsvp-website" tabIndex={-1} autoComplete="off" name="website" defaultValue="" />
-      </div>
-      <div className="field">
-        <div className={styles.checkbox}>
-          <input {...checkboxProps('consent')} />
-          <label htmlFor="rsvp-consent">{t('consent')}</label>
-        </div>
-        {fieldError('consent')}
-      </div>
+      <Honeypot id="rsvp-website" label={t('honeypot')} />
+      {checkboxField('consent', t('consent'))}
       <div>
         <button type="submit" disabled={isPending}>
           {isPending ? t('submitting') : isFull ? t('submitWaitlist') : t('submit')}

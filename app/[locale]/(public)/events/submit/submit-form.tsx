@@ -1,10 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useServerForm } from '@/app/_components/form-kit';
+import { Honeypot, useServerForm } from '@/app/_components/form-kit';
 import { SubmitEventSchema, type SubmitEventData, type SubmitEventInput } from '@/lib/events/schemas';
 import type { SubmitFormState } from './actions';
-import styles from '../events.module.css';
 
 type Option = { value: string; label: string };
 type Props = {
@@ -19,7 +18,7 @@ type Name = keyof SubmitEventInput;
 /** The partner form: works with and without JavaScript (app/_components/form-kit.tsx). */
 export function SubmitForm({ locale, action, regions, types, languages }: Props) {
   const t = useTranslations('events.submit');
-  const { state, isPending, formProps, textProps, checkboxProps, choiceProps, hiddenProps, describedBy, fieldError } = useServerForm<SubmitEventInput, SubmitEventData>({
+  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, hiddenProps, describedBy, fieldError } = useServerForm<SubmitEventInput, SubmitEventData>({
     schema: SubmitEventSchema,
     action,
     defaultValues: { locale, languages: [locale], maxGuestsPerRsvp: '2' as unknown as number, website: '' },
@@ -43,19 +42,9 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
       {fieldError(name)}
     </div>
   );
-  const checkbox = (name: Name) => (
-    <div className="field">
-      <div className={styles.checkbox}>
-        <input {...checkboxProps(name)} />
-        <label htmlFor={`submit-${name}`}>{t(`fields.${name}`)}</label>
-      </div>
-      {fieldError(name)}
-    </div>
-  );
-
   return (
     <form {...formProps} className="stack">
-      {state?.formError ? <p role="alert" className="notice notice-error">{state.formError}</p> : null}
+      {summary}
       <input {...hiddenProps('locale')} />
       {text('title')}
       {text('description', { multiline: true })}
@@ -68,13 +57,13 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
       {text('venue')}
       {text('address', { autoComplete: 'street-address' })}
       {text('mapUrl', { type: 'url' })}
-      {checkbox('isOnline')}
+      {checkboxField('isOnline', t('fields.isOnline'))}
       {text('onlineUrl', { type: 'url' })}
-      {checkbox('isOnlineLinkPrivate')}
+      {checkboxField('isOnlineLinkPrivate', t('fields.isOnlineLinkPrivate'))}
       <fieldset aria-describedby={describedBy('languages')}>
         <legend>{t('fields.languages')}</legend>
         {languages.map((option) => (
-          <div key={option.value} className={styles.checkbox}>
+          <div key={option.value} className="check">
             <input {...choiceProps('languages', option.value, 'checkbox')} />
             <label htmlFor={`submit-languages-${option.value}`}>{option.label}</label>
           </div>
@@ -87,11 +76,8 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
       {text('organiserName', { autoComplete: 'organization' })}
       {text('submitterName', { autoComplete: 'name' })}
       {text('submitterEmail', { type: 'email', autoComplete: 'email' })}
-      <div className={styles.honeypot} aria-hidden="true">
-        <label htmlFor="submit-website">{t('honeypot')}</label>
-        <input id="submit-website" tabIndex={-1} autoComplete="off" name="website" defaultValue="" />
-      </div>
-      {checkbox('consent')}
+      <Honeypot id="submit-website" label={t('honeypot')} />
+      {checkboxField('consent', t('fields.consent'))}
       <div>
         <button type="submit" disabled={isPending}>{isPending ? t('submitting') : t('submit')}</button>
       </div>
