@@ -1,22 +1,12 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { mailDomain } from '@/lib/smtp-transport';
 import { eventPageUrl } from '@/lib/events/links';
+import type { MailEvent } from '@/lib/events/rsvp-mail-props';
 import { localized } from '@/lib/i18n/localized';
 
-export type IcalEventSource = {
+export type IcalEventSource = MailEvent & {
   id: string;
-  slug: string;
-  title: unknown;
-  description: unknown;
   status: string;
-  startsAt: Date;
-  endsAt: Date;
-  city: string;
-  venue: string | null;
-  address: string | null;
-  isOnline: boolean;
-  onlineUrl: string | null;
-  isOnlineLinkPrivate: boolean;
   organiserName: string;
   sequence: number;
   updatedAt: Date;

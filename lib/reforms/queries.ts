@@ -27,17 +27,15 @@ export type ReformListItem = {
   lastStageOn: Date | null;
 };
 
+/** What a reform's card and page both show. */
+const REFORM_HEADLINE = { id: true, slug: true, title: true, summary: true, currentStage: true, isDemo: true } as const;
+
 export async function listReforms(stage?: ReformStageKind): Promise<ReformListItem[]> {
   const reforms = await db.reform.findMany({
     where: stage ? { currentStage: stage } : {},
     orderBy: [{ updatedAt: 'desc' }],
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      currentStage: true,
-      isDemo: true,
+      ...REFORM_HEADLINE,
       stages: { select: { stage: true, occurredOn: true }, orderBy: { occurredOn: 'desc' } },
     },
   });
@@ -55,12 +53,7 @@ export async function getReformBySlug(slug: string) {
   const reform = await db.reform.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      currentStage: true,
-      isDemo: true,
+      ...REFORM_HEADLINE,
       petition: { select: { slug: true, title: true, status: true } },
       stages: {
         orderBy: [{ occurredOn: 'asc' }, { createdAt: 'asc' }],
