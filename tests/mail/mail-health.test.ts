@@ -35,6 +35,8 @@ describe('the mail health query', () => {
     await waitFor(async () => (await db.outboundMail.count({ where: { id: { in: [stuck, failed, sent] }, lastError: { not: null } } })) === 2, 'two failures');
     await waitFor(async () => (await db.outboundMail.findUniqueOrThrow({ where: { id: sent } })).status === 'SENT', 'the fine one');
 
+    // The failed attempt is written before the queue schedules its retry: wait for both.
+    await waitFor(async () => (await findMailHealth({ stuckAfterMs: 0 })).stuck[0]?.nextAttemptAt != null, 'the retry scheduled');
     const health = await findMailHealth({ stuckAfterMs: 0 });
     expect(health.counts).toEqual({ waiting: 1, stuck: 1, failed: 1, uncertain: 0, sentLastDay: 1 });
     expect(health.stuck).toEqual([
