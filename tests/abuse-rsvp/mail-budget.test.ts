@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { deliverSignInLink } from '@/lib/auth/deliver-sign-in-link';
 import { db } from '@/lib/db';
-import { SubmitEventSchema } from '@/lib/events/schemas';
 import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { sendRsvpMails } from '@/lib/events/send-rsvp-mails';
 import { submitEvent } from '@/lib/events/submit-event';
@@ -10,7 +9,7 @@ import { sendSignatureMails } from '@/lib/petitions/send-signature-mails';
 import { signPetition } from '@/lib/petitions/sign-petition';
 import { stopWorkers } from '@/lib/queue';
 import { requestReformAlerts } from '@/lib/reforms/subscribe';
-import { EVENT_DAY, attendee, createCampaign, createEvent, outbox } from '../events/fixtures';
+import { attendee, createCampaign, createEvent, outbox, partnerSubmission } from '../events/fixtures';
 
 /*
  * Every mail a stranger can make the app send to an address (by typing it into a public form)
@@ -55,23 +54,6 @@ const signature = (email: string) => ({
   website: undefined,
 });
 
-const submission = (email: string) =>
-  SubmitEventSchema.parse({
-    title: 'Orange walk',
-    description: 'A walk through the city centre with orange scarves.',
-    type: 'MARCH',
-    startsAt: `${EVENT_DAY}T12:00`,
-    endsAt: `${EVENT_DAY}T14:00`,
-    region: 'KARAGANDA',
-    city: 'Karaganda',
-    venue: 'Central Park',
-    languages: ['ru'],
-    organiserName: 'Karaganda Circle',
-    submitterName: 'Saule Nurlanova',
-    submitterEmail: email,
-    consent: 'on',
-    locale: 'ru',
-  });
 
 const signInRequest = (email: string) => ({
   identifier: email,
@@ -95,7 +77,7 @@ describe('one mail budget per address', () => {
 
   it('ten event submissions for one address queue five mails; all ten wait as drafts', async () => {
     await createCampaign();
-    for (let index = 0; index < 10; index += 1) await submitEvent(submission('submit-flood@example.org'));
+    for (let index = 0; index < 10; index += 1) await submitEvent(partnerSubmission('submit-flood@example.org'));
     expect(await mailsTo('submit-flood@example.org')).toBe(5);
     expect(await db.event.count({ where: { submitterEmail: 'submit-flood@example.org', status: 'DRAFT' } })).toBe(10);
   });
@@ -123,7 +105,7 @@ describe('one mail budget per address', () => {
       await sendSignatureMails();
       await rsvpToEvent(eventSlug, attendee(email));
       await sendRsvpMails();
-      await submitEvent(submission(email));
+      await submitEvent(partnerSubmission(email));
       await requestReformAlerts({ email, locale: 'en', scope, frequency: 'EACH', consent: true });
       await deliverSignInLink(signInRequest(email));
     };

@@ -3,12 +3,11 @@ import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { RSVP_LIMIT_PER_WINDOW, SUBMIT_LIMIT_PER_HOUR } from '@/lib/events/constants';
 import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
-import { SubmitEventSchema } from '@/lib/events/schemas';
 import { submitEvent } from '@/lib/events/submit-event';
 import { stopWorkers } from '@/lib/queue';
 import { SUBSCRIBE_LIMIT_PER_IP } from '@/lib/reforms/constants';
 import { requestReformAlerts } from '@/lib/reforms/subscribe';
-import { attendee, createCampaign, createEvent, EVENT_DAY } from '../events/fixtures';
+import { attendee, createCampaign, createEvent, partnerSubmission } from '../events/fixtures';
 
 /*
  * The guards of a public write live in its domain function (docs/conventions.md): whatever calls
@@ -47,23 +46,7 @@ describe('public writes guard themselves', () => {
 
   it('event submissions: one network is refused past its hourly limit', async () => {
     await createCampaign();
-    const submission = (n: number) =>
-      SubmitEventSchema.parse({
-        title: `Candle vigil ${n}`,
-        description: 'Candles for the women we lost.',
-        type: 'OTHER',
-        startsAt: `${EVENT_DAY}T19:00`,
-        endsAt: `${EVENT_DAY}T20:00`,
-        region: 'SHYMKENT',
-        city: 'Shymkent',
-        venue: 'Central square',
-        languages: ['kk'],
-        organiserName: 'Shymkent volunteers',
-        submitterName: 'Aruzhan Bekova',
-        submitterEmail: `partner${n}@example.org`,
-        consent: 'on',
-        locale: 'kk',
-      });
+    const submission = (n: number) => partnerSubmission(`partner${n}@example.org`, { title: `Candle vigil ${n}` });
     const network = { clientAddress: '203.0.113.10' };
     for (let n = 0; n < SUBMIT_LIMIT_PER_HOUR; n += 1) await submitEvent(submission(n), network);
     await expect(submitEvent(submission(99), network)).rejects.toSatisfy(rateLimited);

@@ -2,12 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { expireUnconfirmedEventRecords, UNCONFIRMED_KEEP_DAYS } from '@/lib/events/expire-unconfirmed';
 import { confirmRsvp } from '@/lib/events/confirm-rsvp';
-import { SubmitEventSchema } from '@/lib/events/schemas';
 import { submitEvent } from '@/lib/events/submit-event';
 import { createToken } from '@/lib/events/tokens';
 import { verifySubmission } from '@/lib/events/verify-submission';
 import { stopWorkers } from '@/lib/queue';
-import { attendee, createCampaign, createEvent, EVENT_DAY, rsvpAndConfirm, rsvpAsPerson } from './fixtures';
+import { attendee, createCampaign, createEvent, partnerSubmission, rsvpAndConfirm, rsvpAsPerson } from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
@@ -15,23 +14,6 @@ afterAll(async () => {
 
 const afterKeepDays = () => new Date(Date.now() + (UNCONFIRMED_KEEP_DAYS + 1) * 86_400_000);
 
-const submission = (email: string) =>
-  SubmitEventSchema.parse({
-    title: 'Evening of stories',
-    description: 'Survivors’ stories read by actors.',
-    type: 'LECTURE',
-    startsAt: `${EVENT_DAY}T18:00`,
-    endsAt: `${EVENT_DAY}T20:00`,
-    region: 'ASTANA',
-    city: 'Astana',
-    venue: 'City library',
-    languages: ['kk'],
-    organiserName: 'Astana readers',
-    submitterName: 'Dana Serikova',
-    submitterEmail: email,
-    consent: 'on',
-    locale: 'kk',
-  });
 
 describe('unconfirmed RSVPs and unverified submissions expire', () => {
   it('drops RSVPs nobody confirmed after a week, keeps confirmed ones, and the old link then answers invalid', async () => {
@@ -60,8 +42,8 @@ describe('unconfirmed RSVPs and unverified submissions expire', () => {
 
   it('drops partner submissions whose address was never verified, and keeps verified ones and organizers’ drafts', async () => {
     const campaign = await createCampaign();
-    await submitEvent(submission('never-verified@example.org'));
-    await submitEvent(submission('verified-partner@example.org'));
+    await submitEvent(partnerSubmission('never-verified@example.org'));
+    await submitEvent(partnerSubmission('verified-partner@example.org'));
     const verified = await db.event.findFirstOrThrow({ where: { submitterEmail: 'verified-partner@example.org' } });
     const unverified = await db.event.findFirstOrThrow({ where: { submitterEmail: 'never-verified@example.org' } });
     expect(await verifySubmission(createToken('submission', verified.id))).toBe('verified');

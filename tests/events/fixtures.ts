@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { confirmRsvp } from '@/lib/events/confirm-rsvp';
 import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
-import type { RsvpData } from '@/lib/events/schemas';
+import { SubmitEventSchema, type RsvpData } from '@/lib/events/schemas';
 import { createToken } from '@/lib/events/tokens';
 import { kazakhstanDateFromToday } from '../support/clock';
 
@@ -94,4 +94,25 @@ export async function rsvpAndConfirm(slug: string, data: RsvpData, now?: Date) {
   const confirmed = await confirmRsvp(createToken('rsvp', rsvpId));
   if (confirmed.status !== 'done') throw new Error(`confirm: ${confirmed.status}`);
   return { rsvpId, status: confirmed.rsvp };
+}
+
+/** A partner's event submission as the public form sends it, for a day of the fixture campaign. */
+export function partnerSubmission(email: string, extra: Record<string, unknown> = {}) {
+  return SubmitEventSchema.parse({
+    title: 'Orange walk in Karaganda',
+    description: 'A walk through the city centre with orange scarves.',
+    type: 'MARCH',
+    startsAt: `${EVENT_DAY}T12:00`,
+    endsAt: `${EVENT_DAY}T14:00`,
+    region: 'KARAGANDA',
+    city: 'Karaganda',
+    venue: 'Central Park',
+    languages: ['ru', 'kk'],
+    organiserName: 'Karaganda Women’s Circle',
+    submitterName: 'Saule Nurlanova',
+    submitterEmail: email,
+    consent: 'on',
+    locale: 'ru',
+    ...extra,
+  });
 }

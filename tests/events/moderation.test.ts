@@ -8,36 +8,18 @@ import { findSubmissionByToken, verifySubmission } from '@/lib/events/verify-sub
 import { isAppError } from '@/lib/errors';
 import { stopWorkers } from '@/lib/queue';
 import { addDays } from '@/lib/time/kazakhstan';
-import { CAMPAIGN_DAYS, EVENT_DAY, createCampaign, createOrganizerUser, outbox, tokenFrom } from './fixtures';
+import { CAMPAIGN_DAYS, EVENT_DAY, createCampaign, createOrganizerUser, outbox, partnerSubmission, tokenFrom } from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
 });
 
-const submission = (email: string, extra: Record<string, unknown> = {}) =>
-  SubmitEventSchema.parse({
-    title: 'Orange walk in Karaganda',
-    description: 'A walk through the city centre with orange scarves.',
-    type: 'MARCH',
-    startsAt: `${EVENT_DAY}T12:00`,
-    endsAt: `${EVENT_DAY}T14:00`,
-    region: 'KARAGANDA',
-    city: 'Karaganda',
-    venue: 'Central Park',
-    languages: ['ru', 'kk'],
-    organiserName: 'Karaganda Women’s Circle',
-    submitterName: 'Saule Nurlanova',
-    submitterEmail: email,
-    consent: 'on',
-    locale: 'ru',
-    ...extra,
-  });
 
 describe('partner submissions', () => {
   it('verify by POST, then approve: the event is published and the submitter told', async () => {
     const organizer = await createOrganizerUser();
     const campaign = await createCampaign();
-    await submitEvent(submission('partner@example.org'));
+    await submitEvent(partnerSubmission('partner@example.org'));
     const draft = await db.event.findFirstOrThrow({ where: { submitterEmail: 'partner@example.org' } });
     expect(draft).toMatchObject({ status: 'DRAFT', campaignId: campaign.id, submitterVerifiedAt: null, title: { ru: 'Orange walk in Karaganda' } });
     expect(await listModerationQueue()).toHaveLength(0);
@@ -63,7 +45,7 @@ describe('partner submissions', () => {
   it('reject with a reason: the submitter is told why; the event stays out of the calendar', async () => {
     const organizer = await createOrganizerUser();
     const campaign = await createCampaign();
-    await submitEvent(submission('rejected@example.org'));
+    await submitEvent(partnerSubmission('rejected@example.org'));
     const draft = await db.event.findFirstOrThrow({ where: { submitterEmail: 'rejected@example.org' } });
     await verifySubmission(tokenFrom((await outbox({ toAddress: 'rejected@example.org' }))[0]!.props.url));
     await transitionEvent(organizer.id, draft.id, { action: 'reject', reason: 'Please add the venue address.' });
@@ -79,13 +61,13 @@ describe('partner submissions', () => {
     await createCampaign();
     // A future day, so only the campaign's dates can be why it is refused.
     const dayAfterCampaign = addDays(CAMPAIGN_DAYS.endsOn, 1);
-    await expect(submitEvent(submission('late@example.org', { startsAt: `${dayAfterCampaign}T12:00`, endsAt: `${dayAfterCampaign}T14:00` }))).rejects.toSatisfy((e) =>
+    await expect(submitEvent(partnerSubmission('late@example.org', { startsAt: `${dayAfterCampaign}T12:00`, endsAt: `${dayAfterCampaign}T14:00` }))).rejects.toSatisfy((e) =>
       isAppError(e, 'INVALID'),
     );
-    await submitEvent(submission('bot@example.org', { website: 'http://spam.example' }));
+    await submitEvent(partnerSubmission('bot@example.org', { website: 'http://spam.example' }));
     expect(await db.event.count({ where: { submitterEmail: { in: ['late@example.org', 'bot@example.org'] } } })).toBe(0);
     expect(await verifySubmission('abcdefghijklmnop.forged-signature')).toBe('invalid');
-    const bad = SubmitEventSchema.safeParse({ ...submission('x@example.org'), startsAt: `${EVENT_DAY}T12:00`, endsAt: `${EVENT_DAY}T11:00` });
+    const bad = SubmitEventSchema.safeParse({ ...partnerSubmission('x@example.org'), startsAt: `${EVENT_DAY}T12:00`, endsAt: `${EVENT_DAY}T11:00` });
     expect(bad.success).toBe(false);
   });
 });
