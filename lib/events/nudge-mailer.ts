@@ -1,4 +1,4 @@
-import { enqueue, QUEUES } from '@/lib/queue';
+import { enqueue } from '@/lib/queue';
 
 let timer: NodeJS.Timeout | undefined;
 
@@ -10,7 +10,7 @@ export function nudgeEventMailer(): void {
   if (timer) return;
   timer = setTimeout(() => {
     timer = undefined;
-    enqueue(QUEUES.eventsMail, {}).catch((error: unknown) => console.error('[events] nudge failed', error));
+    enqueue('events.mail', {}).catch((error: unknown) => console.error('[events] nudge failed', error));
   }, 250);
   timer.unref();
 }

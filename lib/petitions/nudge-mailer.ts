@@ -1,4 +1,4 @@
-import { enqueue, QUEUES } from '@/lib/queue';
+import { enqueue } from '@/lib/queue';
 
 let timer: NodeJS.Timeout | undefined;
 
@@ -11,7 +11,7 @@ export function nudgeMailer(): void {
   if (timer) return;
   timer = setTimeout(() => {
     timer = undefined;
-    enqueue(QUEUES.petitionMail, {}).catch((error: unknown) => console.error('[petitions] nudge failed', error));
+    enqueue('petitions.mail', {}).catch((error: unknown) => console.error('[petitions] nudge failed', error));
   }, 250);
   timer.unref();
 }
