@@ -5,7 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { CampaignFormData } from '@/lib/events/schemas';
 
 /** Creates (id null) or edits a calendar campaign; dates are Kazakhstan calendar dates. */
-export async function saveCampaign(actorId: string, id: string | null, data: CampaignFormData): Promise<{ id: string }> {
+export async function saveEventCampaign(actorId: string, id: string | null, data: CampaignFormData): Promise<{ id: string }> {
   const columns = {
     slug: data.slug,
     name: data.name,
