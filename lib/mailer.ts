@@ -9,6 +9,7 @@ import type { SendOptions } from 'pg-boss';
 import { z } from 'zod';
 import { MAIL_RETRY_POLICY, retryLimitCovering, retryWindowLabel } from '@/lib/mailer/retry-policy';
 import { enqueue, enqueueMany, getQueue, JOB_HEARTBEAT_SECONDS, liveExclusiveJobExists } from '@/lib/queue';
+import { senderAddress } from '@/lib/smtp-transport';
 import { TopicSchema } from '@/lib/unsubscribe/tokens';
 
 export type SendMailInput<N extends MailTemplateName = MailTemplateName> = {
@@ -32,7 +33,7 @@ export type MailAttachment = z.output<typeof MailAttachmentSchema>;
 export const MailJobSchema = z.object({
   outboundMailId: z.string().min(1),
   message: z.object({
-    from: z.string(),
+    from: z.union([z.string(), z.object({ name: z.string(), address: z.string() })]),
     to: z.string(),
     subject: z.string(),
     html: z.string(),
@@ -87,7 +88,9 @@ function renderInputFor(
 }
 
 function jobData(outboundMailId: string, to: string, rendered: RenderedMail, payload: StoredPayload): MailJobData {
-  return { outboundMailId, message: { from: env.MAIL_FROM, to, ...rendered, attachments: payload.attachments } };
+  const { fromName, ...content } = rendered;
+  const from = fromName ? { name: fromName, address: senderAddress() } : env.MAIL_FROM;
+  return { outboundMailId, message: { from, to, ...content, attachments: payload.attachments } };
 }
 
 const sendOptions = (outboundMailId: string) => ({ ...MAIL_SEND_OPTIONS, singletonKey: outboundMailId });
