@@ -2,7 +2,7 @@ import { startDueCampaigns } from '@/lib/campaigns/schedule-campaign';
 import { nextRetryDue } from '@/lib/campaigns/sender/finish-campaign';
 import { runCampaignSender } from '@/lib/campaigns/sender/run-campaign-sender';
 import { wakeCampaignSender } from '@/lib/campaigns/wake-sender';
-import { defineJob, NoPayloadSchema } from '@/lib/jobs/define-job';
+import { defineJob, NoPayloadSchema, scheduledSweep } from '@/lib/jobs/define-job';
 
 /** A sender run is a slice shorter than the queue's 15-minute expiry; it re-queues itself when work is left. */
 const RUN_SLICE_MS = 10 * 60_000;
@@ -30,9 +30,7 @@ export const campaignSendJob = defineJob({
  */
 export const campaignTickJob = defineJob({
   name: 'campaigns.tick',
-  payload: NoPayloadSchema,
-  queue: { policy: 'exclusive', retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 3600 },
-  cron: '* * * * *',
+  ...scheduledSweep('* * * * *', { expireInSeconds: 300, deleteAfterSeconds: 3600 }),
   handler: async () => {
     const started = await startDueCampaigns();
     const due = await nextRetryDue();

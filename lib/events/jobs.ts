@@ -1,18 +1,12 @@
-import { defineJob, NoPayloadSchema } from '@/lib/jobs/define-job';
+import { defineJob, NoPayloadSchema, NUDGED_RUN } from '@/lib/jobs/define-job';
 import { notifyAttendees } from '@/lib/events/notify-attendees';
 import { sendReminders } from '@/lib/events/send-reminders';
 import { sendRsvpMails } from '@/lib/events/send-rsvp-mails';
 
-/**
- * RSVP mails and change/cancel notices: nudged after each change, and every minute in case a nudge
- * was lost. stately: one run plus one queued nudge; the RSVP rows say which mails are owed.
- */
+/** RSVP mails and change/cancel notices, nudged after each change. */
 export const eventsMailJob = defineJob({
   name: 'events.mail',
-  payload: NoPayloadSchema,
-  queue: { policy: 'stately', retryLimit: 3, expireInSeconds: 180, deleteAfterSeconds: 3600 },
-  work: { pollingIntervalSeconds: 1 },
-  cron: '* * * * *',
+  ...NUDGED_RUN,
   handler: async () => ({ rsvpMails: await sendRsvpMails(), notices: await notifyAttendees() }),
 });
 

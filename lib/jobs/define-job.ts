@@ -31,6 +31,24 @@ export function defineJob<const Name extends string, Payload extends z.ZodType>(
 export const NoPayloadSchema = z.object({});
 
 /**
+ * A run nudged after each change (`enqueue(name, {})`) and every minute in case a nudge was lost;
+ * the rows it works say what is owed. stately: one running plus one queued, so a nudge during a run
+ * is not lost. A run that overruns its expiry is retried beside the live one, so runs must claim
+ * their rows with SKIP LOCKED.
+ */
+export const NUDGED_RUN = {
+  payload: NoPayloadSchema,
+  queue: { policy: 'stately', retryLimit: 3, expireInSeconds: 180, deleteAfterSeconds: 3600 },
+  work: { pollingIntervalSeconds: 1 },
+  cron: '* * * * *',
+} as const;
+
+/** A scheduled sweep: one at a time (exclusive) and never retried, since the next tick does the same work. */
+export function scheduledSweep(cron: string, queue: { expireInSeconds: number; deleteAfterSeconds: number }) {
+  return { payload: NoPayloadSchema, queue: { policy: 'exclusive', retryLimit: 0, ...queue }, cron } as const;
+}
+
+/**
  * The pg-boss handler of a definition (work option `perJobResults`): each job of a batch is checked
  * and settled on its own, so one job's failure or retry is not its neighbours'.
  */

@@ -1,12 +1,10 @@
-import { defineJob, NoPayloadSchema } from '@/lib/jobs/define-job';
+import { defineJob, scheduledSweep } from '@/lib/jobs/define-job';
 import { requeueStalledMail } from '@/lib/mailer';
 
 /** Every minute: queues again mail whose job was lost (crash between commit and pick-up, a wiped queue). */
 export const mailSweepJob = defineJob({
   name: 'mail.sweep',
-  payload: NoPayloadSchema,
-  queue: { policy: 'exclusive', retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 3600 },
-  cron: '* * * * *',
+  ...scheduledSweep('* * * * *', { expireInSeconds: 300, deleteAfterSeconds: 3600 }),
   handler: async () => {
     const { requeued, expired } = await requeueStalledMail();
     if (requeued || expired) console.info(`[mail] sweeper re-queued ${requeued}, expired ${expired}`);
