@@ -5,8 +5,11 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { renderMail, renderMailsSharingLinks, type RenderedMail, type RenderMailInput } from '@/lib/mailer/render-mail';
 import { isMailTemplateName, type MailTemplateName, type MailTemplateProps } from '@/lib/mailer/templates';
-import { MAIL_RETRY_POLICY, retryWindowLabel } from '@/lib/mailer/retry-policy';
-import { enqueue, enqueueMany, getQueue, liveExclusiveJobExists, MAIL_SEND_OPTIONS, QUEUES } from '@/lib/queue';
+import type { SendOptions } from 'pg-boss';
+import { z } from 'zod';
+import { MAIL_RETRY_POLICY, retryLimitCovering, retryWindowLabel } from '@/lib/mailer/retry-policy';
+import { enqueue, enqueueMany, getQueue, JOB_HEARTBEAT_SECONDS, liveExclusiveJobExists } from '@/lib/queue';
+import { senderAddress } from '@/lib/smtp-transport';
 import { TopicSchema } from '@/lib/unsubscribe/tokens';
 
 export type SendMailInput<N extends MailTemplateName = MailTemplateName> = {
@@ -22,13 +25,41 @@ export type SendMailInput<N extends MailTemplateName = MailTemplateName> = {
   attachments?: MailAttachment[];
 };
 
-export type MailAttachment = { filename: string; content: string; contentType: string };
+const MailAttachmentSchema = z.object({ filename: z.string(), content: z.string(), contentType: z.string() });
+
+export type MailAttachment = z.output<typeof MailAttachmentSchema>;
 
 /** What a mail.send job carries: the rendered message and the outbox row it belongs to. */
-export type MailJobData = {
-  outboundMailId: string;
-  message: { from: string; to: string; attachments?: MailAttachment[] } & RenderedMail;
-};
+export const MailJobSchema = z.object({
+  outboundMailId: z.string().min(1),
+  message: z.object({
+    from: z.union([z.string(), z.object({ name: z.string(), address: z.string() })]),
+    to: z.string(),
+    subject: z.string(),
+    html: z.string(),
+    text: z.string(),
+    headers: z.record(z.string(), z.string()),
+    attachments: z.array(MailAttachmentSchema).optional(),
+  }),
+});
+
+export type MailJobData = z.output<typeof MailJobSchema>;
+
+/**
+ * mail.send, the queue's settings and each job's: temporary SMTP failures are retried with back-off
+ * for MAIL_RETRY_FOR_HOURS (the handler gives up by time, lib/mailer/retry-policy.ts). A worker
+ * takes up to 10 jobs and each send has its deadline, so a live batch always ends within the expiry.
+ */
+export const MAIL_SEND_OPTIONS = {
+  retryLimit: retryLimitCovering(MAIL_RETRY_POLICY),
+  retryDelay: MAIL_RETRY_POLICY.firstDelaySeconds,
+  retryBackoff: true,
+  retryDelayMax: MAIL_RETRY_POLICY.maxDelaySeconds,
+  heartbeatSeconds: JOB_HEARTBEAT_SECONDS,
+  expireInSeconds: Math.max(120, (10 * 2 * MAIL_RETRY_POLICY.sendTimeoutMs) / 1000 + 60),
+  // created or retrying for longer than the window plus a day: gone (the sweeper fails the row).
+  retentionSeconds: Math.ceil(MAIL_RETRY_POLICY.retryForMs / 1000) + 24 * 3600,
+} as const satisfies SendOptions;
 
 /** Stored on OutboundMail.payload so a message can be rendered again if its job was lost. */
 type StoredPayload = { props: unknown; headers?: Record<string, string>; attachments?: MailAttachment[] };
@@ -57,7 +88,9 @@ function renderInputFor(
 }
 
 function jobData(outboundMailId: string, to: string, rendered: RenderedMail, payload: StoredPayload): MailJobData {
-  return { outboundMailId, message: { from: env.MAIL_FROM, to, ...rendered, attachments: payload.attachments } };
+  const { fromName, ...content } = rendered;
+  const from = fromName ? { name: fromName, address: senderAddress() } : env.MAIL_FROM;
+  return { outboundMailId, message: { from, to, ...content, attachments: payload.attachments } };
 }
 
 const sendOptions = (outboundMailId: string) => ({ ...MAIL_SEND_OPTIONS, singletonKey: outboundMailId });
@@ -114,7 +147,7 @@ export async function sendMails<N extends MailTemplateName>(
       })),
     });
     await enqueueMany(
-      QUEUES.mailSend,
+      'mail.send',
       ids.map((id, index) => ({
         data: jobData(id, addresses[index]!, rendered[index]!, payloads[index]!),
         ...sendOptions(id),
@@ -159,7 +192,7 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
      WHERE status = 'PENDING' AND "handedToSmtpAt" IS NULL AND "createdAt" < ${expiredBefore}`;
   const uncertain = await db.$executeRawUnsafe(
     `UPDATE "OutboundMail" m SET status = 'UNCERTAIN', "lastError" = $1, payload = NULL
-      WHERE status = 'PENDING' AND "handedToSmtpAt" < $2 AND NOT ${liveExclusiveJobExists(QUEUES.mailSend, 'm.id')}`,
+      WHERE status = 'PENDING' AND "handedToSmtpAt" < $2 AND NOT ${liveExclusiveJobExists('mail.send', 'm.id')}`,
     UNANSWERED_HANDOVER,
     new Date(now.getTime() - UNANSWERED_AFTER_MS),
   );
@@ -168,7 +201,7 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
     `SELECT id, "toAddress", template, locale, topic, "supporterId", payload
        FROM "OutboundMail" m
       WHERE status = 'PENDING' AND "handedToSmtpAt" IS NULL AND "createdAt" < $1
-        AND NOT ${liveExclusiveJobExists(QUEUES.mailSend, 'm.id')}
+        AND NOT ${liveExclusiveJobExists('mail.send', 'm.id')}
       ORDER BY "createdAt"
       LIMIT $2`,
     new Date(now.getTime() - STALE_PENDING_MS),
@@ -185,7 +218,7 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
       continue;
     }
     const rendered = await renderMail(renderInputFor({ ...row, template: row.template }, payload));
-    const jobId = await enqueue(QUEUES.mailSend, jobData(row.id, row.toAddress, rendered, payload), sendOptions(row.id));
+    const jobId = await enqueue('mail.send', jobData(row.id, row.toAddress, rendered, payload), sendOptions(row.id));
     if (jobId) requeued += 1;
   }
   return { requeued, expired, uncertain };

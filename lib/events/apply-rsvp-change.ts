@@ -1,7 +1,6 @@
 import { db } from '@/lib/db';
 import type { RsvpStatus } from '@/lib/generated/prisma/enums';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
-import { QUEUES } from '@/lib/queue';
 import { promoteWaitlist, releaseSeats, seatOrWaitlist, takeSeats } from '@/lib/events/seats';
 import { verifyRsvpChangeToken } from '@/lib/events/tokens';
 
@@ -77,6 +76,6 @@ export async function applyRsvpChange(token: string, now = new Date()): Promise<
     const isPromoted = (await promoteWaitlist(tx, row.eventId, now)).includes(row.id);
     return done(isPromoted ? 'CONFIRMED' : 'WAITLISTED');
   });
-  if (result.status === 'done') nudgeJob(QUEUES.eventsMail);
+  if (result.status === 'done') nudgeJob('events.mail');
   return result;
 }

@@ -1,6 +1,5 @@
 import { db } from '@/lib/db';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
-import { QUEUES } from '@/lib/queue';
 import { promoteWaitlist, releaseSeats } from '@/lib/events/seats';
 import { verifyToken } from '@/lib/events/tokens';
 
@@ -33,6 +32,6 @@ export async function cancelRsvpById(id: string, now = new Date()): Promise<Canc
     const promoted = await promoteWaitlist(tx, row.eventId, now);
     return { status: 'cancelled', slug: row.slug, promoted };
   });
-  if (result.status === 'cancelled' && result.promoted.length > 0) nudgeJob(QUEUES.eventsMail);
+  if (result.status === 'cancelled' && result.promoted.length > 0) nudgeJob('events.mail');
   return result;
 }

@@ -1,7 +1,6 @@
 import { db } from '@/lib/db';
 import type { RsvpStatus } from '@/lib/generated/prisma/enums';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
-import { QUEUES } from '@/lib/queue';
 import { seatOrWaitlist } from '@/lib/events/seats';
 import { verifyToken } from '@/lib/events/tokens';
 
@@ -24,6 +23,6 @@ export async function confirmRsvp(token: string): Promise<ConfirmRsvpResult> {
     if (row.eventStatus !== 'PUBLISHED') return { status: 'closed' };
     return { status: 'done', rsvp: await seatOrWaitlist(tx, row.eventId, id, row.guests), slug: row.slug };
   });
-  if (result.status === 'done') nudgeJob(QUEUES.eventsMail);
+  if (result.status === 'done') nudgeJob('events.mail');
   return result;
 }

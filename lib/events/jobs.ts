@@ -1,20 +1,20 @@
-import type { JobDefinition } from '@/lib/queue';
-import { QUEUES } from '@/lib/queue';
+import { defineJob, NoPayloadSchema, NUDGED_RUN } from '@/lib/jobs/define-job';
 import { notifyAttendees } from '@/lib/events/notify-attendees';
 import { sendReminders } from '@/lib/events/send-reminders';
 import { sendRsvpMails } from '@/lib/events/send-rsvp-mails';
 
-/** RSVP mails and change/cancel notices: nudged after each change, and every minute in case a nudge was lost. */
-export const eventsMailJob = {
-  name: QUEUES.eventsMail,
+/** RSVP mails and change/cancel notices, nudged after each change. */
+export const eventsMailJob = defineJob({
+  name: 'events.mail',
+  ...NUDGED_RUN,
   handler: async () => ({ rsvpMails: await sendRsvpMails(), notices: await notifyAttendees() }),
-  work: { pollingIntervalSeconds: 1 },
-  cron: '* * * * *',
-} satisfies JobDefinition;
+});
 
 /** Reminders the day before: every 10 minutes; each attendee is claimed once (lib/events/send-reminders.ts). */
-export const eventsRemindersJob = {
-  name: QUEUES.eventsReminders,
-  handler: async () => ({ reminders: await sendReminders() }),
+export const eventsRemindersJob = defineJob({
+  name: 'events.reminders',
+  payload: NoPayloadSchema,
+  queue: { policy: 'exclusive', retryLimit: 2, expireInSeconds: 600, deleteAfterSeconds: 3600 },
   cron: '*/10 * * * *',
-} satisfies JobDefinition;
+  handler: async () => ({ reminders: await sendReminders() }),
+});

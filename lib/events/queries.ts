@@ -92,7 +92,7 @@ export async function findFeedEvents(options: { campaignId?: string; region?: Pr
   });
 }
 
-export async function listCampaigns() {
+export async function listEventCampaigns() {
   return db.eventCampaign.findMany({ orderBy: { startsOn: 'desc' }, include: { _count: { select: { events: true } } } });
 }
 

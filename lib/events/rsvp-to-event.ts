@@ -11,7 +11,7 @@ import { nudgeJob } from '@/lib/jobs/nudge-job';
 import { rsvpMailProps } from '@/lib/events/rsvp-mail-props';
 import type { RsvpData } from '@/lib/events/schemas';
 import { createRsvpChangeToken } from '@/lib/events/tokens';
-import { getQueue, QUEUES } from '@/lib/queue';
+import { getQueue } from '@/lib/queue';
 import { guardClientNetwork, type Requester } from '@/lib/rate-limit';
 import { isSlug } from '@/lib/validation';
 
@@ -127,7 +127,7 @@ export async function rsvpToEvent(slug: string, data: RsvpData, requester: Reque
     return { rsvpId: id, supporterId, answer: 'new' };
   });
 
-  if (isMailed && stored.answer === 'new') nudgeJob(QUEUES.eventsMail);
+  if (isMailed && stored.answer === 'new') nudgeJob('events.mail');
   if (isMailed && stored.answer === 'existing') await afterResponse(() => mailChangeLink(stored, event.id, data, now));
   return { rsvpId: stored.rsvpId, answer: stored.answer, isMailed };
 }

@@ -3,7 +3,6 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
-import { QUEUES } from '@/lib/queue';
 import type { EventFormData } from '@/lib/events/schemas';
 import { promoteWaitlist } from '@/lib/events/seats';
 
@@ -82,7 +81,7 @@ export async function saveEvent(actorId: string, id: string | null, data: EventF
       await recordAudit({ actorId, action: 'event.update', subjectType: 'Event', subjectId: id, details: { changed } }, tx);
       return { id, notify };
     });
-    if (saved.notify) nudgeJob(QUEUES.eventsMail);
+    if (saved.notify) nudgeJob('events.mail');
     return { id: saved.id };
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });

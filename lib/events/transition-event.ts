@@ -6,7 +6,7 @@ import { sendMail } from '@/lib/mailer';
 import { eventPageUrl } from '@/lib/events/links';
 import { localized } from '@/lib/i18n/localized';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
-import { getQueue, QUEUES } from '@/lib/queue';
+import { getQueue } from '@/lib/queue';
 
 export type EventTransition = { action: 'publish' } | { action: 'reject'; reason: string } | { action: 'cancel'; note?: string };
 
@@ -70,6 +70,6 @@ export async function transitionEvent(actorId: string, eventId: string, transiti
     );
     return next;
   });
-  if (status === 'CANCELLED') nudgeJob(QUEUES.eventsMail);
+  if (status === 'CANCELLED') nudgeJob('events.mail');
   return status;
 }

@@ -1,13 +1,18 @@
 import { deleteExpiredAuthRecords } from '@/lib/auth/end-session';
 import { expireUnconfirmedEventRecords } from '@/lib/events/expire-unconfirmed';
+import { defineJob, scheduledSweep } from '@/lib/jobs/define-job';
 import { deleteExpiredRateLimitWindows } from '@/lib/rate-limit';
 
 /**
  * Hourly: drops expired sessions, sign-in tokens and rate-limit windows, which nothing reads again,
  * and RSVPs and event submissions nobody confirmed.
  */
-export async function handleHousekeepingJobs(): Promise<void> {
-  await deleteExpiredRateLimitWindows();
-  await deleteExpiredAuthRecords();
-  await expireUnconfirmedEventRecords();
-}
+export const housekeepingJob = defineJob({
+  name: 'housekeeping',
+  ...scheduledSweep('17 * * * *', { expireInSeconds: 300, deleteAfterSeconds: 24 * 3600 }),
+  handler: async () => {
+    await deleteExpiredRateLimitWindows();
+    await deleteExpiredAuthRecords();
+    await expireUnconfirmedEventRecords();
+  },
+});

@@ -1,8 +1,9 @@
-import type { JobResult, JobWithMetadata } from 'pg-boss';
+import type { JobWithMetadata } from 'pg-boss';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { UNANSWERED_HANDOVER, type MailJobData } from '@/lib/mailer';
+import { defineJob } from '@/lib/jobs/define-job';
+import { MAIL_SEND_OPTIONS, MailJobSchema, UNANSWERED_HANDOVER, type MailJobData } from '@/lib/mailer';
 import { classifySmtpFailure, failureReason, type SmtpFailure } from '@/lib/mailer/classify-smtp-failure';
 import { deliverWithHandover } from '@/lib/mailer/handover';
 import { currentRelayOutage, reportRelayDown, reportRelayUp, type RelayWatchHooks } from '@/lib/mailer/relay-watch';
@@ -198,16 +199,15 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
   }
 }
 
-/** Settles each job of a batch on its own (work option `perJobResults`): one mail's retry is not its neighbours'. */
-export async function handleSendMailJobs(jobs: JobWithMetadata<MailJobData>[]): Promise<JobResult[]> {
-  const results: JobResult[] = [];
-  for (const job of jobs) {
-    try {
-      await deliverMailJob(job);
-      results.push({ id: job.id, status: 'completed' });
-    } catch (error) {
-      results.push({ id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } });
-    }
-  }
-  return results;
-}
+/**
+ * Delivery of the outbox. exclusive + singletonKey = OutboundMail id: at most one queued or active
+ * job per message, so the sweeper can queue again a row whose job was lost without ever doubling
+ * one that exists. Each job of a batch is settled on its own: one mail's retry is not its neighbours'.
+ */
+export const mailSendJob = defineJob({
+  name: 'mail.send',
+  payload: MailJobSchema,
+  queue: { policy: 'exclusive', ...MAIL_SEND_OPTIONS, deleteAfterSeconds: 24 * 3600 },
+  work: { localConcurrency: 4, pollingIntervalSeconds: 1, batchSize: 10, burstWhenBatchFull: true },
+  handler: deliverMailJob,
+});

@@ -1,7 +1,12 @@
+import { defineJob, scheduledSweep } from '@/lib/jobs/define-job';
 import { requeueStalledMail } from '@/lib/mailer';
 
-/** Runs every minute: queues again mail whose job was lost (crash between commit and pick-up, a wiped queue). */
-export async function handleSweepOutboundMailJobs(): Promise<void> {
-  const { requeued, expired } = await requeueStalledMail();
-  if (requeued || expired) console.info(`[mail] sweeper re-queued ${requeued}, expired ${expired}`);
-}
+/** Every minute: queues again mail whose job was lost (crash between commit and pick-up, a wiped queue). */
+export const mailSweepJob = defineJob({
+  name: 'mail.sweep',
+  ...scheduledSweep('* * * * *', { expireInSeconds: 300, deleteAfterSeconds: 3600 }),
+  handler: async () => {
+    const { requeued, expired } = await requeueStalledMail();
+    if (requeued || expired) console.info(`[mail] sweeper re-queued ${requeued}, expired ${expired}`);
+  },
+});

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { nextRunOfExclusiveJob, QUEUES } from '@/lib/queue';
+import { nextRunOfExclusiveJob } from '@/lib/queue';
 
 /** Mail still waiting after this long is "stuck": normal delivery takes seconds. */
 export const STUCK_AFTER_MS = 5 * 60_000;
@@ -48,7 +48,7 @@ type RawRow = Omit<MailHealthRow, 'to' | 'reason'> & { toAddress: string; lastEr
 async function findRows(where: string, order: string, values: unknown[], limit: number): Promise<MailHealthRow[]> {
   const rows = await db.$queryRawUnsafe<RawRow[]>(
     `SELECT m.id, m."toAddress", m.template, m.status::text AS status, m."createdAt", m.attempts, m."lastAttemptAt",
-            m."lastError", ${nextRunOfExclusiveJob(QUEUES.mailSend, 'm.id')} AS "nextAttemptAt"
+            m."lastError", ${nextRunOfExclusiveJob('mail.send', 'm.id')} AS "nextAttemptAt"
        FROM "OutboundMail" m
       WHERE ${where}
       ORDER BY ${order}

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { makeJobsDueNow, QUEUES } from '@/lib/queue';
+import { makeJobsDueNow } from '@/lib/queue';
 
 /**
  * Makes every mail waiting for its next try due now; run when the relay answers again after an
@@ -14,7 +14,7 @@ export async function releaseHeldMail(limit = 5000): Promise<number> {
     select: { id: true },
   });
   return makeJobsDueNow(
-    QUEUES.mailSend,
+    'mail.send',
     waiting.map((row) => row.id),
   );
 }

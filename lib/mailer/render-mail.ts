@@ -2,11 +2,19 @@ import { render } from '@react-email/components';
 import type { MailTranslate } from '@/emails/layout';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { getTranslator } from '@/lib/i18n/translator';
-import { MAIL_TEMPLATES, type MailTemplateName, type TemplateContext } from '@/lib/mailer/templates';
+import type { TemplateContext, TemplateDefinition } from '@/lib/mailer/define-template';
+import { MAIL_TEMPLATES, type MailTemplateName } from '@/lib/mailer/templates';
 import { fillLinks } from '@/lib/mailer/fill-links';
 import { listUnsubscribeHeaders, unsubscribePageUrl } from '@/lib/unsubscribe/tokens';
 
-export type RenderedMail = { subject: string; html: string; text: string; headers: Record<string, string> };
+export type RenderedMail = {
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  /** The sender's display name, when the template sets one. */
+  fromName?: string;
+};
 
 export type RenderMailInput = {
   template: MailTemplateName;
@@ -23,7 +31,7 @@ function asMailTranslate(translator: ReturnType<typeof getTranslator>): MailTran
 
 /** Subject, HTML and plain text of one message in the recipient's language. */
 export async function renderMail(input: RenderMailInput): Promise<RenderedMail> {
-  const definition = MAIL_TEMPLATES[input.template] as (typeof MAIL_TEMPLATES)[MailTemplateName];
+  const definition = MAIL_TEMPLATES[input.template] as TemplateDefinition<unknown>;
   if (input.topic && !definition.supportsTopic) {
     throw new Error(`Mail template ${input.template} has no unsubscribe footer and cannot be sent as topic mail`);
   }
@@ -45,10 +53,11 @@ export async function renderMail(input: RenderMailInput): Promise<RenderedMail> 
     t: definition.namespace === 'mail' ? mailT : asMailTranslate(getTranslator(input.locale, definition.namespace)),
     mailT,
     unsubscribe,
-  } as TemplateContext<never>;
+  } as TemplateContext<unknown>;
   const element = definition.element(context);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: definition.subject(context), html, text, headers: { ...input.headers, ...topicHeaders } };
+  const fromName = definition.fromName?.(context);
+  return { subject: definition.subject(context), html, text, headers: { ...input.headers, ...topicHeaders }, ...(fromName ? { fromName } : {}) };
 }
 
 const linkPlaceholder = (name: string) => `https://dauys.invalid/__${name}__`;

@@ -1,34 +1,11 @@
-import type { ReactElement } from 'react';
-import type { MailTranslate } from '@/emails/layout';
 import OrganizerInvitationEmail, { organizerInvitationSubject } from '@/emails/organizer-invitation';
 import SignInLinkEmail, { signInLinkSubject } from '@/emails/sign-in-link';
 import TestMessageEmail, { testMessageSubject } from '@/emails/test-message';
-import type { Locale } from '@/lib/generated/prisma/enums';
-import type { Namespace } from '@/lib/i18n/namespaces';
+import { CAMPAIGN_MAIL_TEMPLATES } from '@/lib/campaigns/mail-templates';
+import { defineTemplate, type TemplateDefinition } from '@/lib/mailer/define-template';
 import { PETITION_MAIL_TEMPLATES } from '@/lib/petitions/mail-templates';
 import { EVENT_MAIL_TEMPLATES } from '@/lib/events/mail-templates';
 import { REFORM_MAIL_TEMPLATES } from '@/lib/reforms/mail-templates';
-
-export type TemplateContext<P> = {
-  props: P;
-  locale: Locale;
-  /** Translator of the template's own namespace. */
-  t: MailTranslate;
-  /** Translator of the `mail` namespace (shared layout strings). */
-  mailT: MailTranslate;
-  /** Set for bulk/topic mail: the footer must show it. */
-  unsubscribe?: { url: string; topicLabel: string };
-};
-
-type TemplateDefinition<P> = {
-  namespace: Namespace;
-  /** Whether the template shows `unsubscribe` in its footer; only those may be sent with a topic. */
-  supportsTopic: boolean;
-  subject: (context: TemplateContext<P>) => string;
-  element: (context: TemplateContext<P>) => ReactElement;
-};
-
-const defineTemplate = <P,>(definition: TemplateDefinition<P>) => definition;
 
 /*
  * Every message the app sends, by name. Props are stored as JSON on the OutboundMail row so a lost
@@ -38,6 +15,7 @@ export const MAIL_TEMPLATES = {
   ...PETITION_MAIL_TEMPLATES,
   ...EVENT_MAIL_TEMPLATES,
   ...REFORM_MAIL_TEMPLATES,
+  ...CAMPAIGN_MAIL_TEMPLATES,
   'test-message': defineTemplate<{ requestedBy?: string }>({
     namespace: 'mail',
     supportsTopic: true,

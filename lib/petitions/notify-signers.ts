@@ -1,20 +1,28 @@
+import { z } from 'zod';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { sendMail } from '@/lib/mailer';
 import { localized } from '@/lib/i18n/localized';
 import { readCount } from '@/lib/petitions/count';
-import { enqueue, QUEUES } from '@/lib/queue';
-import type { PetitionUpdateKind } from '@/emails/petitions-update';
+import { enqueue } from '@/lib/queue';
 
 export const UPDATES_TOPIC = 'petitions';
 const BATCH = 200;
 
-export type NotifyJobData = { petitionId: string; kind: PetitionUpdateKind; milestone?: number; afterId?: string };
+/** A petitions.notify job: which update, and the last signer already mailed (a Signature id). */
+export const NotifyJobSchema = z.object({
+  petitionId: z.string().min(1),
+  kind: z.enum(['milestone', 'handover', 'response']),
+  milestone: z.number().int().positive().optional(),
+  afterId: z.string().regex(/^\d+$/).optional(),
+});
+
+export type NotifyJobData = z.output<typeof NotifyJobSchema>;
 
 /** Queues the mail to opted-in signers; pass the caller's transaction to make it part of the change. */
 export async function announceToSigners(data: NotifyJobData, tx?: Prisma.TransactionClient): Promise<void> {
-  await enqueue(QUEUES.petitionNotify, data, { tx });
+  await enqueue('petitions.notify', data, { tx });
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   SIGN_LIMIT_WINDOW_SECONDS,
 } from '@/lib/petitions/constants';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
-import { QUEUES } from '@/lib/queue';
 import type { SignPetitionData } from '@/lib/petitions/schemas';
 import { addressPrefix, hashAddress } from '@/lib/petitions/signer-address';
 
@@ -100,6 +99,6 @@ export async function signPetition(slug: string, data: SignPetitionData, context
 
   if (!row?.isOpen) return 'closed';
   if (row.hits > SIGN_LIMIT_EXTREME) return 'rate-limited';
-  if (row.inserted !== null) nudgeJob(QUEUES.petitionMail);
+  if (row.inserted !== null) nudgeJob('petitions.mail');
   return 'accepted';
 }

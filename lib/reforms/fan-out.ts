@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { sendMails } from '@/lib/mailer';
-import { enqueue, QUEUES } from '@/lib/queue';
+import { enqueue } from '@/lib/queue';
 import { ALL_REFORMS_TOPIC, DRAIN_BATCH, PREPARE_BATCH, reformTopic } from '@/lib/reforms/constants';
 import { reformAlertProps, type StageForMail } from '@/lib/reforms/alert-props';
 import { ALL_TOPICS } from '@/lib/unsubscribe/tokens';
@@ -17,11 +18,12 @@ import { ALL_TOPICS } from '@/lib/unsubscribe/tokens';
  *    was in flight at SMTP when its worker died (the mailer's documented at-least-once edge).
  */
 
-export type FanOutJobData = { stageId?: string };
+/** A reforms.fanout job: one stage's alerts, or (the minute tick) every fan-out left unfinished. */
+export const FanOutJobSchema = z.object({ stageId: z.string().min(1).optional() });
 
 /** Queues the fan-out of a stage; pass the caller's transaction so it exists iff the stage does. */
 export async function nudgeFanOut(stageId: string, tx?: Prisma.TransactionClient): Promise<void> {
-  await enqueue(QUEUES.reformsFanOut, { stageId } satisfies FanOutJobData, { singletonKey: stageId, tx });
+  await enqueue('reforms.fanout', { stageId }, { singletonKey: stageId, tx });
 }
 
 /** Writes the ledger: every confirmed EACH subscriber of the reform or of all reforms, once. */

@@ -86,7 +86,7 @@ async function main() {
     Object.assign(process.env, env);
     const { db } = await import('@/lib/db');
     const { sendMail } = await import('@/lib/mailer');
-    const { enqueue, stopWorkers, QUEUES } = await import('@/lib/queue');
+    const { enqueue, stopWorkers } = await import('@/lib/queue');
     const run = () => {
       const child = startWorker(env);
       workers.add(child);
@@ -104,7 +104,7 @@ async function main() {
           data: { petitionId: petition.id, supporterId: supporter.id, email, fullName: 'Bench Signer', region: 'ALMATY', locale: 'ru', consentVersion: 'bench-1' },
         });
       }
-      await enqueue(QUEUES.petitionMail, {});
+      await enqueue('petitions.mail', {});
     };
     const idsTo = async (emails: string[]) =>
       (await db.outboundMail.findMany({ where: { toAddress: { in: emails } }, select: { id: true } })).map((row) => `<${row.id}@dauys.bench>`);

@@ -35,7 +35,7 @@ const mailEnv = {
 Object.assign(process.env, mailEnv);
 
 const { db } = await import('@/lib/db');
-const { enqueue, stopWorkers, QUEUES } = await import('@/lib/queue');
+const { enqueue, stopWorkers } = await import('@/lib/queue');
 
 const workers: WorkerProcess[] = [];
 afterAll(async () => {
@@ -92,7 +92,7 @@ describe('PostgreSQL killed in the middle of a petitions.mail run', () => {
     await locker.connect();
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE "OutboundMail" IN EXCLUSIVE MODE');
-    await enqueue(QUEUES.petitionMail, {});
+    await enqueue('petitions.mail', {});
     await waitFor(
       async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'petitions.mail' AND state = 'active'`)[0]!.n > 0,
       'a petitions.mail run in progress',
@@ -105,7 +105,7 @@ describe('PostgreSQL killed in the middle of a petitions.mail run', () => {
     const back = Date.now();
 
     await retrying(() => addPendingSignatures(db, petition.id, ['after-db-crash@example.org']));
-    await retrying(() => enqueue(QUEUES.petitionMail, {}));
+    await retrying(() => enqueue('petitions.mail', {}));
     await waitFor(() => relay.messages.some((m) => m.to === 'after-db-crash@example.org'), 'the new confirmation', 45_000);
     const recovered = Date.now() - back;
     const everyone = [...before, 'after-db-crash@example.org'];

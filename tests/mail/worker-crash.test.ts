@@ -20,7 +20,7 @@ const mailEnv = {
 Object.assign(process.env, mailEnv);
 
 const { db } = await import('@/lib/db');
-const { enqueue, stopWorkers, QUEUES } = await import('@/lib/queue');
+const { enqueue, stopWorkers } = await import('@/lib/queue');
 
 const workerEnv = { DATABASE_URL: process.env.DATABASE_URL!, ...mailEnv };
 const workers: WorkerProcess[] = [];
@@ -52,7 +52,7 @@ describe('a worker killed in the middle of a petitions.mail run', () => {
 
     const first = runWorker();
     await first.ready;
-    await enqueue(QUEUES.petitionMail, {});
+    await enqueue('petitions.mail', {});
     await waitFor(
       async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'petitions.mail' AND state = 'active'`)[0]!.n > 0,
       'a petitions.mail run in progress',
@@ -64,7 +64,7 @@ describe('a worker killed in the middle of a petitions.mail run', () => {
 
     // Someone signs while the worker is down; signing nudges the queue.
     await addPendingSignatures(db, petition.id, ['after-crash@example.org']);
-    await enqueue(QUEUES.petitionMail, {});
+    await enqueue('petitions.mail', {});
 
     const restarted = Date.now();
     const second = runWorker();

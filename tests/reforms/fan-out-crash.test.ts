@@ -9,7 +9,7 @@ const workerEnv = { SMTP_URL: sink.url, MAIL_RETRY_DELAY_SECONDS: '1', APP_URL: 
 Object.assign(process.env, workerEnv);
 
 const { db } = await import('@/lib/db');
-const { getQueue, stopWorkers, QUEUES } = await import('@/lib/queue');
+const { getQueue, stopWorkers } = await import('@/lib/queue');
 const { recordStage } = await import('@/lib/reforms/record-stage');
 const { nudgeFanOut } = await import('@/lib/reforms/fan-out');
 const { addSubscribers, createOrganizer, createReform, stageInput } = await import('./helpers/fixtures');
@@ -64,7 +64,7 @@ describe('a fan-out to 10,000 subscribers', () => {
     await nudgeFanOut(stageId);
     await waitFor(
       async () => {
-        await boss.supervise(QUEUES.mailSend);
+        await boss.supervise('mail.send');
         const stage = await db.reformStage.findUniqueOrThrow({ where: { id: stageId } });
         const unsent = await db.outboundMail.count({ where: { template: 'reform-alert', status: 'PENDING' } });
         return stage.fanOutFinishedAt !== null && unsent === 0;

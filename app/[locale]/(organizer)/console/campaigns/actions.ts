@@ -10,7 +10,7 @@ import { renderCampaignMessage } from '@/lib/campaigns/render-campaign-message';
 import { saveCampaign } from '@/lib/campaigns/save-campaign';
 import { scheduleCampaign } from '@/lib/campaigns/schedule-campaign';
 import { AudienceSchema, CampaignDraftSchema, CampaignIdSchema, ScheduleCampaignSchema } from '@/lib/campaigns/schemas';
-import { sendTestMail } from '@/lib/campaigns/send-test-mail';
+import { sendCampaignTestMail } from '@/lib/campaigns/send-campaign-test-mail';
 import { startCampaign } from '@/lib/campaigns/start-campaign';
 import { wakeCampaignSender } from '@/lib/campaigns/wake-sender';
 import { isAppError } from '@/lib/errors';
@@ -67,7 +67,7 @@ export async function testSendAction(rawLocale: string, values: unknown): Promis
   const organizer = await requireOrganizerForAction();
   const parsed = CampaignDraftSchema.safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: await localisedErrors(locale, fieldErrorKeys(parsed.error)) };
-  const count = await sendTestMail(parsed.data, organizer);
+  const count = await sendCampaignTestMail(parsed.data, organizer);
   const t = await getTranslations({ locale, namespace: 'campaigns.console' });
   return { ok: true, message: t('testSent', { email: organizer.email, count }) };
 }

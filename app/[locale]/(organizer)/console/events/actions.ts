@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { requireOrganizerForAction } from '@/lib/auth';
 import { setAttendance } from '@/lib/events/check-in';
 import { errorMessage, formStateForError, translateFieldErrors } from '@/lib/events/field-errors';
-import { saveCampaign } from '@/lib/events/save-campaign';
+import { saveEventCampaign } from '@/lib/events/save-event-campaign';
 import { saveEvent } from '@/lib/events/save-event';
 import { CampaignFormSchema, CancelEventSchema, EventFormSchema, RejectSchema } from '@/lib/events/schemas';
 import { transitionEvent } from '@/lib/events/transition-event';
@@ -66,13 +66,13 @@ export async function transitionEventAction(rawLocale: string, id: string, actio
   return { ok: true, fieldErrors: {} };
 }
 
-export async function saveCampaignAction(rawLocale: string, id: string | null, _state: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export async function saveEventCampaignAction(rawLocale: string, id: string | null, _state: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
   const organizer = await requireOrganizerForAction();
   const locale = lang(rawLocale);
   const parsed = CampaignFormSchema.safeParse(eventInput(formData));
   if (!parsed.success) return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), locale), formError: errorMessage('formHasErrors', locale) };
   try {
-    await saveCampaign(organizer.id, id, parsed.data);
+    await saveEventCampaign(organizer.id, id, parsed.data);
   } catch (error) {
     return formStateForError(error, locale);
   }

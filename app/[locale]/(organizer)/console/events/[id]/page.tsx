@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireOrganizer } from '@/lib/auth';
 import { getEventFigures } from '@/lib/events/figures';
 import { localized } from '@/lib/i18n/localized';
-import { getEventForConsole, listAttendees, listCampaigns } from '@/lib/events/queries';
+import { getEventForConsole, listAttendees, listEventCampaigns } from '@/lib/events/queries';
 import { LocaleSchema } from '@/lib/validation';
 import { ActionForm, Field } from '../action-form';
 import { transitionEventAction } from '../actions';
@@ -23,7 +23,7 @@ export default async function ConsoleEventPage({ params, searchParams }: Props) 
     getTranslations({ locale, namespace: 'events.console' }),
     getTranslations({ locale, namespace: 'events' }),
     getFormatter({ locale }),
-    listCampaigns(),
+    listEventCampaigns(),
     listAttendees(event.id),
     getEventFigures({ eventId: event.id }),
   ]);

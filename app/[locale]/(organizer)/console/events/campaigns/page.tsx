@@ -3,21 +3,21 @@ import Link from 'next/link';
 import { requireOrganizer } from '@/lib/auth';
 import { dateColumnKey } from '@/lib/time/kazakhstan';
 import { localized } from '@/lib/i18n/localized';
-import { listCampaigns } from '@/lib/events/queries';
+import { listEventCampaigns } from '@/lib/events/queries';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';
 import { LOCALES, LocaleSchema } from '@/lib/validation';
 import { ActionForm, Field } from '../action-form';
-import { saveCampaignAction } from '../actions';
+import { saveEventCampaignAction } from '../actions';
 
 /** Calendar campaigns (date windows): list, edit, create. */
 export default async function CampaignsPage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = LocaleSchema.catch('kk').parse((await params).locale);
   await requireOrganizer(locale);
-  const [t, campaigns] = await Promise.all([getTranslations({ locale, namespace: 'events.console' }), listCampaigns()]);
+  const [t, campaigns] = await Promise.all([getTranslations({ locale, namespace: 'events.console' }), listEventCampaigns()]);
   const form = (campaign: (typeof campaigns)[number] | null) => {
     const name = (campaign?.name ?? {}) as Record<string, string>;
     return (
-      <ActionForm action={saveCampaignAction.bind(null, locale, campaign?.id ?? null)} schema="campaign" submit={t('save')} done={t('saved')}>
+      <ActionForm action={saveEventCampaignAction.bind(null, locale, campaign?.id ?? null)} schema="campaign" submit={t('save')} done={t('saved')}>
         <Field name="slug" label={t('slug')} defaultValue={campaign?.slug} />
         {LOCALES.map((lang) => <Field key={lang} name={`name.${lang}`} label={`${t('campaignName')} (${LOCALE_NAMES[lang]})`} defaultValue={name[lang]} />)}
         <Field name="startsOn" type="date" label={t('startsOn')} defaultValue={campaign ? dateColumnKey(campaign.startsOn) : ''} />

@@ -6,7 +6,7 @@ import type { CampaignFormData } from '@/lib/events/schemas';
 import { dateColumnValue } from '@/lib/time/kazakhstan';
 
 /** Creates (id null) or edits a calendar campaign; dates are Kazakhstan calendar dates. */
-export async function saveCampaign(actorId: string, id: string | null, data: CampaignFormData): Promise<{ id: string }> {
+export async function saveEventCampaign(actorId: string, id: string | null, data: CampaignFormData): Promise<{ id: string }> {
   const columns = {
     slug: data.slug,
     name: data.name,
