@@ -10,7 +10,7 @@ import { freePort, isPortInUse } from '../../scripts/lib/free-port';
 import { applyMigrationsAndPendingSchema } from '../../scripts/lib/migration-engine';
 import { addPendingSignatures, createOpenPetition, report, seconds } from './helpers/fixtures';
 import { startRelay, waitFor, type Relay } from './helpers/relay';
-import { startWorker, type WorkerProcess } from './helpers/worker-process';
+import { applyFastMailSettings, WorkerFleet } from './helpers/worker-process';
 
 // Finding: after a database kill, confirmations waited ~10 min: the `petitions.mail` run that was
 // active when PostgreSQL died was still `active` when it came back, and held the queue's one slot
@@ -22,24 +22,14 @@ let postgres: RunningPostgres = await startEmbeddedPostgres({ dataDir, port, dat
 await applyMigrationsAndPendingSchema(postgres.url);
 
 const relay: Relay = await startRelay();
-const mailEnv = {
-  DATABASE_URL: postgres.url,
-  SMTP_URL: relay.url,
-  MAIL_FROM: 'Dauys <no-reply@dauys.test>',
-  APP_URL: 'https://dauys.test',
-  MAIL_RETRY_DELAY_SECONDS: '1',
-  MAIL_RETRY_MAX_DELAY_SECONDS: '2',
-  MAIL_SEND_TIMEOUT_SECONDS: '5',
-  MAIL_RELAY_PROBE_SECONDS: '1',
-};
-Object.assign(process.env, mailEnv);
+applyFastMailSettings(relay.url, { DATABASE_URL: postgres.url });
 
 const { db } = await import('@/lib/db');
 const { enqueue, stopWorkers } = await import('@/lib/queue');
 
-const workers: WorkerProcess[] = [];
+const workers = new WorkerFleet(() => ({}));
 afterAll(async () => {
-  await Promise.all(workers.map((worker) => worker.kill()));
+  await workers.killAll();
   await stopWorkers({ graceful: false }).catch(() => undefined);
   await db.$disconnect();
   await relay.stop();
@@ -82,8 +72,7 @@ describe('PostgreSQL killed in the middle of a petitions.mail run', () => {
     const before = Array.from({ length: 10 }, (_, index) => `db-signer-${index}@example.org`);
     await addPendingSignatures(db, petition.id, before);
 
-    const worker = startWorker(mailEnv);
-    workers.push(worker);
+    const worker = workers.start();
     await worker.ready;
 
     // The run stops inside its transaction (writing the outbox rows) until the database dies.

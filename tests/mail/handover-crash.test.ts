@@ -1,49 +1,32 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { report, seconds } from './helpers/fixtures';
 import { startRelay, waitFor, type Relay } from './helpers/relay';
-import { startWorker, type WorkerProcess } from './helpers/worker-process';
+import { applyFastMailSettings, WorkerFleet } from './helpers/worker-process';
 
 // A worker SIGKILLed in the middle of a delivery, on either side of the point of no return:
 // - at RCPT TO (nothing delivered): the mail must go out after the restart, once, within seconds;
 // - after the relay accepted the message, before the worker recorded it: it must not go out again
 //   (it is UNCERTAIN, and organizers see it), see docs/decisions/0004-mail-outbox-and-queue.md.
-let current: WorkerProcess | undefined;
 const killed = new Set<string>();
 const killOnce = async (address: string) => {
   if (killed.has(address)) return;
   killed.add(address);
-  await current?.kill();
+  await workers.current?.kill();
 };
 const relay: Relay = await startRelay({
   onRecipient: (address) => (address === 'kill-at-rcpt@example.org' ? killOnce(address) : undefined),
   onMessage: (message) => (message.to === 'kill-after-accept@example.org' ? killOnce(message.to) : undefined),
 });
-// The same settings in this process, which queues the mail (a job carries its retry options), as
-// in the workers: first retry after 1 s (production: 30 s).
-const mailEnv = {
-  SMTP_URL: relay.url,
-  MAIL_FROM: 'Dauys <no-reply@dauys.test>',
-  APP_URL: 'https://dauys.test',
-  MAIL_RETRY_DELAY_SECONDS: '1',
-  MAIL_RETRY_MAX_DELAY_SECONDS: '2',
-  MAIL_SEND_TIMEOUT_SECONDS: '5',
-  MAIL_RELAY_PROBE_SECONDS: '1',
-};
-Object.assign(process.env, mailEnv);
+applyFastMailSettings(relay.url);
 
 const { db } = await import('@/lib/db');
 const { sendMail } = await import('@/lib/mailer');
 const { stopWorkers } = await import('@/lib/queue');
 
-const workers: WorkerProcess[] = [];
-function runWorker(): WorkerProcess {
-  current = startWorker({ DATABASE_URL: process.env.DATABASE_URL!, ...mailEnv });
-  workers.push(current);
-  return current;
-}
+const workers = new WorkerFleet(() => ({}));
 
 afterAll(async () => {
-  await Promise.all(workers.map((worker) => worker.kill()));
+  await workers.killAll();
   await stopWorkers({ graceful: false });
   await relay.stop();
   await db.$disconnect();
@@ -54,19 +37,19 @@ const copiesOf = (id: string) => relay.messages.filter((m) => m.messageId === `<
 
 describe('a worker killed mid-delivery', () => {
   it('resends what the relay never took, never what it took: 0 duplicates, the unrecorded one UNCERTAIN', async () => {
-    const first = runWorker();
+    const first = workers.start();
     await first.ready;
     const { outboundMailId: atRcpt } = await sendTest('kill-at-rcpt@example.org');
     await first.exited;
 
-    const second = runWorker();
+    const second = workers.start();
     const restarted = Date.now();
     await second.ready;
     const { outboundMailId: afterAccept } = await sendTest('kill-after-accept@example.org');
     await second.exited;
     await waitFor(() => copiesOf(afterAccept) === 1, 'the relay to have taken the message');
 
-    const third = runWorker();
+    const third = workers.start();
     await third.ready;
     await waitFor(async () => (await db.outboundMail.findUniqueOrThrow({ where: { id: atRcpt } })).status === 'SENT', 'the mail killed at RCPT TO to be sent', 40_000);
     const recovered = Date.now() - restarted;

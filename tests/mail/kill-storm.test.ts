@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { report, seconds } from './helpers/fixtures';
 import { startRelay, waitFor, type Relay } from './helpers/relay';
-import { startWorker, type WorkerProcess } from './helpers/worker-process';
+import { applyFastMailSettings, WorkerFleet } from './helpers/worker-process';
 
 // Duplicates and losses when the worker is SIGKILLed twice while 200 mails go out over four pooled
 // connections. Each kill lands in the relay's hands: a message has just arrived whole and is about
@@ -9,37 +9,22 @@ import { startWorker, type WorkerProcess } from './helpers/worker-process';
 const MAILS = 200;
 const KILL_AT = [50, 130];
 
-let current: WorkerProcess | undefined;
 const relay: Relay = await startRelay({
   onMessage: async () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
-    if (KILL_AT.includes(relay.messages.length + 1)) await current?.kill();
+    if (KILL_AT.includes(relay.messages.length + 1)) await workers.current?.kill();
   },
 });
-const mailEnv = {
-  SMTP_URL: relay.url,
-  MAIL_FROM: 'Dauys <no-reply@dauys.test>',
-  APP_URL: 'https://dauys.test',
-  MAIL_RETRY_DELAY_SECONDS: '1',
-  MAIL_RETRY_MAX_DELAY_SECONDS: '2',
-  MAIL_SEND_TIMEOUT_SECONDS: '5',
-  MAIL_RELAY_PROBE_SECONDS: '1',
-};
-Object.assign(process.env, mailEnv);
+applyFastMailSettings(relay.url);
 
 const { db } = await import('@/lib/db');
 const { sendMails } = await import('@/lib/mailer');
 const { stopWorkers } = await import('@/lib/queue');
 
-const workers: WorkerProcess[] = [];
-function runWorker(): WorkerProcess {
-  current = startWorker({ DATABASE_URL: process.env.DATABASE_URL!, ...mailEnv });
-  workers.push(current);
-  return current;
-}
+const workers = new WorkerFleet(() => ({}));
 
 afterAll(async () => {
-  await Promise.all(workers.map((worker) => worker.kill()));
+  await workers.killAll();
   await stopWorkers({ graceful: false });
   await relay.stop();
   await db.$disconnect();
@@ -52,12 +37,12 @@ describe('a worker killed twice while 200 mails go out', () => {
 
     let lastRestart = Date.now();
     for (let kill = 0; kill < KILL_AT.length; kill += 1) {
-      const worker = runWorker();
+      const worker = workers.start();
       await worker.ready;
       await worker.exited;
       lastRestart = Date.now();
     }
-    const last = runWorker();
+    const last = workers.start();
     await last.ready;
     await waitFor(async () => (await db.outboundMail.count({ where: { id: { in: ids }, status: 'PENDING' } })) === 0, 'every mail to be settled', 45_000);
     const recovered = Date.now() - lastRestart;

@@ -2,41 +2,25 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addPendingSignatures, createOpenPetition, report, seconds } from './helpers/fixtures';
 import { startRelay, waitFor, type Relay } from './helpers/relay';
-import { startWorker, type WorkerProcess } from './helpers/worker-process';
+import { applyFastMailSettings, WorkerFleet } from './helpers/worker-process';
 
 // Finding: `petitions.mail` runs one job at a time and expired a run after 600 s, so a worker
 // killed mid-run held that slot and every new confirmation waited 10 min 46 s. Now every queue's
 // jobs carry a heartbeat: a dead worker's job is failed and retried within ~20 s.
 const relay: Relay = await startRelay();
-const mailEnv = {
-  SMTP_URL: relay.url,
-  MAIL_FROM: 'Dauys <no-reply@dauys.test>',
-  APP_URL: 'https://dauys.test',
-  MAIL_RETRY_DELAY_SECONDS: '1',
-  MAIL_RETRY_MAX_DELAY_SECONDS: '2',
-  MAIL_SEND_TIMEOUT_SECONDS: '5',
-  MAIL_RELAY_PROBE_SECONDS: '1',
-};
-Object.assign(process.env, mailEnv);
+applyFastMailSettings(relay.url);
 
 const { db } = await import('@/lib/db');
 const { enqueue, stopWorkers } = await import('@/lib/queue');
 
-const workerEnv = { DATABASE_URL: process.env.DATABASE_URL!, ...mailEnv };
-const workers: WorkerProcess[] = [];
+const workers = new WorkerFleet(() => ({}));
 
 afterAll(async () => {
-  await Promise.all(workers.map((worker) => worker.kill()));
+  await workers.killAll();
   await stopWorkers({ graceful: false });
   await relay.stop();
   await db.$disconnect();
 });
-
-function runWorker(): WorkerProcess {
-  const worker = startWorker(workerEnv);
-  workers.push(worker);
-  return worker;
-}
 
 describe('a worker killed in the middle of a petitions.mail run', () => {
   it('holds no slot: confirmations, old and new, flow again within 30 s of its restart', async () => {
@@ -50,7 +34,7 @@ describe('a worker killed in the middle of a petitions.mail run', () => {
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE "OutboundMail" IN EXCLUSIVE MODE');
 
-    const first = runWorker();
+    const first = workers.start();
     await first.ready;
     await enqueue('petitions.mail', {});
     await waitFor(
@@ -67,7 +51,7 @@ describe('a worker killed in the middle of a petitions.mail run', () => {
     await enqueue('petitions.mail', {});
 
     const restarted = Date.now();
-    const second = runWorker();
+    const second = workers.start();
     await second.ready;
     await waitFor(() => relay.messages.some((m) => m.to === 'after-crash@example.org'), 'the new confirmation', 45_000);
     const recovered = Date.now() - restarted;

@@ -43,3 +43,40 @@ export function startWorker(env: Record<string, string>): WorkerProcess {
     },
   };
 }
+
+/**
+ * The mail settings of the fault tests, set in this process (which queues the mail: a job carries
+ * its retry options) and given to every worker: first retry after 1 s (production: 30 s).
+ */
+export function applyFastMailSettings(smtpUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  const env = {
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: 'Dauys <no-reply@dauys.test>',
+    APP_URL: 'https://dauys.test',
+    MAIL_RETRY_DELAY_SECONDS: '1',
+    MAIL_RETRY_MAX_DELAY_SECONDS: '2',
+    MAIL_SEND_TIMEOUT_SECONDS: '5',
+    MAIL_RELAY_PROBE_SECONDS: '1',
+    ...extra,
+  };
+  Object.assign(process.env, env);
+  return env;
+}
+
+/** Workers started by one test file, all killed at its end; `current` is the one started last. */
+export class WorkerFleet {
+  private readonly started: WorkerProcess[] = [];
+  current: WorkerProcess | undefined;
+
+  constructor(private readonly env: () => Record<string, string>) {}
+
+  start(): WorkerProcess {
+    this.current = startWorker({ DATABASE_URL: process.env.DATABASE_URL!, ...this.env() });
+    this.started.push(this.current);
+    return this.current;
+  }
+
+  async killAll(): Promise<void> {
+    await Promise.all(this.started.map((worker) => worker.kill()));
+  }
+}
