@@ -5,13 +5,14 @@ import { startTransition, useActionState, type FormEvent, type ReactNode } from 
 import { get, useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { useErrorText } from '@/app/_components/use-error-text';
-import type { FormFailure } from '@/lib/i18n/field-errors';
+import type { FormFailure, FormSuccess } from '@/lib/i18n/field-errors';
 
-type ServerFormAction = (state: FormFailure | null, formData: FormData) => Promise<FormFailure | null>;
+type Outcome = FormFailure | FormSuccess;
+type ServerFormAction<State extends Outcome> = (state: State | null, formData: FormData) => Promise<State | null>;
 
-type Options<Input extends FieldValues, Data> = {
+type Options<Input extends FieldValues, Data, State extends Outcome> = {
   schema: z.ZodType<Data, Input>;
-  action: ServerFormAction;
+  action: ServerFormAction<State>;
   defaultValues: DefaultValues<Input>;
   /** Prefix of the element ids: `<prefix>-<field>`, `<prefix>-<field>-error`, `<prefix>-<field>-hint`. */
   idPrefix: string;
@@ -23,6 +24,7 @@ type Initial = string | string[] | number | boolean | null | undefined;
 const asText = (value: Initial) => (value === null || value === undefined || Array.isArray(value) ? '' : String(value));
 const isOn = (value: Initial) => value === true || value === 'on' || value === 'true';
 const includes = (value: Initial, option: string) => (Array.isArray(value) ? value.includes(option) : asText(value) === option);
+const isFailure = (state: Outcome | null): state is FormFailure => state?.ok === false;
 
 /**
  * The one way a public form works. The same zod schema checks the fields in the browser (errors
@@ -30,22 +32,28 @@ const includes = (value: Initial, option: string) => (Array.isArray(value) ? val
  * and the page comes back with the server's localised errors beside the fields and, in the HTML
  * itself, what the person typed (or the defaults before that): react-hook-form's defaults live
  * only in the browser. With JavaScript the action is called in a transition, so nothing is reset.
+ * A form that stays on its page after it worked (a console editor) has an action that may also
+ * answer `FormSuccess`; `summary()` shows either answer above the form.
  */
-export function useServerForm<Input extends FieldValues, Data>({ schema, action, defaultValues, idPrefix, errorNamespace }: Options<Input, Data>) {
+export function useServerForm<Input extends FieldValues, Data, State extends Outcome = FormFailure>({ schema, action, defaultValues, idPrefix, errorNamespace }: Options<Input, Data, State>) {
   const [state, formAction, isPending] = useActionState(action, null);
+  const failure = isFailure(state) ? state : null;
   const message = useErrorText(errorNamespace);
   const {
     register,
     handleSubmit,
+    reset,
+    control,
     formState: { errors },
   } = useForm<Input, unknown, Data>({ resolver: zodResolver(schema as never) as never, defaultValues });
 
-  const id = (name: Path<Input>) => `${idPrefix}-${name}`;
-  const initial = (name: Path<Input>): Initial => (state?.values ? state.values[name] : (get(defaultValues, name) as Initial));
+  /** A nested field ("title.kk") gets a dashed id (`<prefix>-title-kk`), one a CSS selector can name. */
+  const id = (name: Path<Input>) => `${idPrefix}-${name.replaceAll('.', '-')}`;
+  const initial = (name: Path<Input>): Initial => (failure?.values ? failure.values[name] : (get(defaultValues, name) as Initial));
 
   const errorFor = (name: Path<Input>): string | undefined => {
     const clientKey = (get(errors, name) as { message?: string } | undefined)?.message;
-    return clientKey ? message(clientKey) : state?.fieldErrors[name];
+    return clientKey ? message(clientKey) : failure?.fieldErrors[name];
   };
   const describedBy = (name: Path<Input>, hint?: boolean) =>
     [hint ? `${id(name)}-hint` : '', errorFor(name) ? `${id(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -60,12 +68,33 @@ export function useServerForm<Input extends FieldValues, Data>({ schema, action,
     ) : null;
   };
 
+  /** What went wrong, or that it worked (`doneText` when the action has no notice of its own). */
+  const summary = (doneText?: string): ReactNode => {
+    if (failure) {
+      return (
+        <p role="alert" className="notice notice-error">
+          {failure.formError}
+        </p>
+      );
+    }
+    const notice = state?.ok ? (state.notice ?? doneText) : undefined;
+    return notice ? (
+      <p role="status" className="notice">
+        {notice}
+      </p>
+    ) : null;
+  };
+
   return {
     state,
     isPending,
     errorFor,
     describedBy,
     fieldError,
+    summary,
+    /** For a form that starts again after it worked, and for fields that follow others (useWatch). */
+    reset,
+    control,
     formProps: {
       action: formAction,
       noValidate: true,

@@ -14,6 +14,12 @@ export type SubmittedValues = Record<string, string | string[]>;
  */
 export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError: string; values?: SubmittedValues };
 
+/** A form whose page stays after it worked (a console editor): done, with a notice when there is more to say. */
+export type FormSuccess = { ok: true; notice?: string };
+
+/** The state of a form that stays on its page: nothing sent yet, refused, or done. */
+export type FormState = FormFailure | FormSuccess | null;
+
 /** The fields of a posted form, the honeypot left out (a bot should not see its own answer again). */
 export function submittedValues(formData: FormData | undefined): SubmittedValues | undefined {
   if (!formData) return undefined;
@@ -24,6 +30,26 @@ export function submittedValues(formData: FormData | undefined): SubmittedValues
     values[name] = all.length === 1 ? all[0]! : all;
   }
   return values;
+}
+
+/**
+ * The object a schema parses from a posted form: a nested field arrives as "title.kk" and becomes
+ * `{ title: { kk } }`; the fields named in `lists` (a group of checkboxes) are lists even when one
+ * box or none was ticked.
+ */
+export function formInput(formData: FormData, lists: readonly string[] = []): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  const put = (name: string, value: unknown) => {
+    const path = name.split('.');
+    let node = input;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path.at(-1)!] = value;
+  };
+  for (const name of lists) put(name, formData.getAll(name));
+  for (const name of new Set(formData.keys())) {
+    if (!lists.includes(name) && !name.startsWith('$ACTION')) put(name, formData.get(name));
+  }
+  return input;
 }
 
 /**
