@@ -39,13 +39,12 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
   const [state, formAction, isPending] = useActionState(action, null);
   const failure = isFailure(state) ? state : null;
   const message = useErrorText(errorNamespace);
+  const form = useForm<Input, unknown, Data>({ resolver: zodResolver(schema as never) as never, defaultValues });
   const {
     register,
     handleSubmit,
-    reset,
-    control,
     formState: { errors },
-  } = useForm<Input, unknown, Data>({ resolver: zodResolver(schema as never) as never, defaultValues });
+  } = form;
 
   /** A nested field ("title.kk") gets a dashed id (`<prefix>-title-kk`), one a CSS selector can name. */
   const id = (name: Path<Input>) => `${idPrefix}-${name.replaceAll('.', '-')}`;
@@ -92,15 +91,15 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
     describedBy,
     fieldError,
     summary,
-    /** For a form that starts again after it worked, and for fields that follow others (useWatch). */
-    reset,
-    control,
+    /** react-hook-form itself, for what the kit does not cover: starting again after it worked, values set by code, useWatch. */
+    form,
     formProps: {
       action: formAction,
       noValidate: true,
       onSubmit: (event: FormEvent<HTMLFormElement>) => {
-        const form = event.currentTarget;
-        void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
+        // The button pressed is sent too (its name and value), as a post without JavaScript sends it.
+        const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+        void handleSubmit(() => startTransition(() => formAction(formData)))(event);
       },
     },
     /** A text-like input, textarea or select. */

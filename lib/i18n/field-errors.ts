@@ -1,5 +1,6 @@
 import { isDatabaseUnavailable } from '@/lib/database-availability';
 import { isAppError } from '@/lib/errors';
+import type { Namespace } from '@/lib/i18n/namespaces';
 import { getTranslator } from '@/lib/i18n/translator';
 import { fieldErrorKeys, type FieldErrors } from '@/lib/validation';
 import type { z } from 'zod';
@@ -52,15 +53,19 @@ export function formInput(formData: FormData, lists: readonly string[] = []): Re
   return input;
 }
 
+/** Where a capability's own error texts live: in `<namespace>.errors`. */
+export type ErrorNamespace = 'petitions' | 'events' | 'reforms' | 'campaigns.console';
+
 /**
  * Error texts for one capability's forms, in the reader's language: the capability's own keys
  * live in `<namespace>.errors`, the shared ones in `errors` (a form with no namespace uses only those).
  */
-export function fieldErrorTexts(namespace: 'petitions' | 'events' | 'reforms' | null, ownErrors: Record<string, unknown>) {
+export function fieldErrorTexts(namespace: ErrorNamespace | null, ownErrors: Record<string, unknown>) {
   const ownKeys = new Set(Object.keys(ownErrors));
+  const [file, ...within] = namespace ? namespace.split('.') : [];
 
   function errorMessage(key: string, locale: string): string {
-    if (namespace && ownKeys.has(key)) return getTranslator(locale, namespace)(`errors.${key}` as never);
+    if (file && ownKeys.has(key)) return getTranslator(locale, file as Namespace)([...within, 'errors', key].join('.') as never);
     const t = getTranslator(locale, 'errors');
     return t.has(key as never) ? t(key as never) : t('generic' as never);
   }

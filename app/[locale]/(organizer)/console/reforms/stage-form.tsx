@@ -12,7 +12,7 @@ type Props = { today: string; action: (state: FormState, formData: FormData) => 
 
 export function StageForm({ today, action }: Props) {
   const t = useTranslations('reforms');
-  const { state, isPending, formProps, textProps, fieldError, summary, reset } = useServerForm<RecordStageInput, RecordStageData, FormFailure | FormSuccess>({
+  const { state, isPending, formProps, textProps, fieldError, summary, form } = useServerForm<RecordStageInput, RecordStageData, FormFailure | FormSuccess>({
     schema: RecordStageSchema,
     action,
     defaultValues: { stage: 'PROPOSED', occurredOn: today, note: { kk: '', ru: '', en: '' }, sourceUrl: '', sourceLabel: '' },
@@ -22,8 +22,8 @@ export function StageForm({ today, action }: Props) {
 
   // A new stage was recorded: the form starts again for the next one (a repeat keeps it, with its notice).
   useEffect(() => {
-    if (state?.ok && !state.notice) reset();
-  }, [state, reset]);
+    if (state?.ok && !state.notice) form.reset();
+  }, [state, form]);
 
   return (
     <form {...formProps} className="stack" aria-labelledby="record-stage-heading">
