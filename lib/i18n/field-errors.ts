@@ -54,7 +54,7 @@ export function formInput(formData: FormData, lists: readonly string[] = []): Re
 }
 
 /** Where a capability's own error texts live: in `<namespace>.errors`. */
-export type ErrorNamespace = 'petitions' | 'events' | 'reforms' | 'campaigns.console';
+export type ErrorNamespace = 'petitions' | 'events' | 'reforms' | 'campaigns.console' | 'console.organizers';
 
 /**
  * Error texts for one capability's forms, in the reader's language: the capability's own keys
