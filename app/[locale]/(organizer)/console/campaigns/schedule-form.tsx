@@ -9,7 +9,7 @@ type Props = { campaignId: string; action: (state: FormFailure | null, formData:
 
 export function ScheduleForm({ campaignId, action }: Props) {
   const t = useTranslations('campaigns.console');
-  const { state, isPending, formProps, textProps, hiddenProps, fieldError } = useServerForm<ScheduleFormInput, ScheduleFormData>({
+  const { isPending, summary, formProps, textProps, hiddenProps, fieldError } = useServerForm<ScheduleFormInput, ScheduleFormData>({
     schema: ScheduleFormSchema,
     action,
     defaultValues: { campaignId, scheduledAt: '' },
@@ -18,11 +18,7 @@ export function ScheduleForm({ campaignId, action }: Props) {
   });
   return (
     <form {...formProps} className="stack">
-      {state?.formError ? (
-        <p role="alert" className="notice notice-error">
-          {state.formError}
-        </p>
-      ) : null}
+      {summary()}
       <input {...hiddenProps('campaignId')} />
       <div className="field">
         <label htmlFor="schedule-scheduledAt">{t('scheduleLabel')}</label>

@@ -11,7 +11,7 @@ type Props = { defaults: PetitionFormInput; action: (state: PetitionFormState, f
 
 export function PetitionForm({ defaults, action }: Props) {
   const t = useTranslations('petitions.console.form');
-  const { state, isPending, formProps, textProps, fieldError } = useServerForm<PetitionFormInput, PetitionFormData>({
+  const { isPending, summary, formProps, textProps, fieldError } = useServerForm<PetitionFormInput, PetitionFormData>({
     schema: PetitionFormSchema,
     action,
     defaultValues: defaults,
@@ -36,11 +36,7 @@ export function PetitionForm({ defaults, action }: Props) {
 
   return (
     <form {...formProps} className="stack">
-      {state?.formError ? (
-        <p role="alert" className="notice notice-error">
-          {state.formError}
-        </p>
-      ) : null}
+      {summary()}
       {field('slug', t('slug'), { hint: t('slugHint') })}
       {LOCALES.map((lang) => (
         <fieldset key={lang}>
