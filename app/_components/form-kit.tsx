@@ -27,7 +27,7 @@ const includes = (value: Initial, option: string) => (Array.isArray(value) ? val
 const isFailure = (state: Outcome | null): state is FormFailure => state?.ok === false;
 
 /**
- * The one way a public form works. The same zod schema checks the fields in the browser (errors
+ * The one way a form works. The same zod schema checks the fields in the browser (errors
  * before the round trip) and in the server action. Without JavaScript the form posts to the action
  * and the page comes back with the server's localised errors beside the fields and, in the HTML
  * itself, what the person typed (or the defaults before that): react-hook-form's defaults live

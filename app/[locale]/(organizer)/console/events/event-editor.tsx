@@ -18,15 +18,16 @@ export async function EventEditor({ locale, event, campaigns }: { locale: string
   ]);
   const tf = await getTranslations({ locale, namespace: 'events.submit.fields' });
   const text = (value: unknown) => ({ kk: '', ru: '', en: '', ...(value as Text) });
+  // A new event starts on the first choice of each list, as a select with no value shows it.
   const defaultValues = {
     slug: event?.slug ?? '',
-    campaignId: event?.campaignId ?? '',
+    campaignId: event?.campaignId ?? campaigns[0]?.id ?? '',
     title: text(event?.title),
     description: text(event?.description),
-    type: event?.type ?? '',
+    type: event?.type ?? EVENT_TYPES[0],
     startsAt: event ? toKazakhstanDateTime(event.startsAt) : '',
     endsAt: event ? toKazakhstanDateTime(event.endsAt) : '',
-    region: event?.region ?? '',
+    region: event?.region ?? REGIONS[0],
     city: event?.city ?? '',
     venue: event?.venue ?? '',
     address: event?.address ?? '',
