@@ -5,13 +5,14 @@ import { startTransition, useActionState, type FormEvent, type ReactNode } from 
 import { get, useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { useErrorText } from '@/app/_components/use-error-text';
-import type { FormFailure } from '@/lib/i18n/field-errors';
+import type { FormFailure, FormSuccess } from '@/lib/i18n/field-errors';
 
-type ServerFormAction = (state: FormFailure | null, formData: FormData) => Promise<FormFailure | null>;
+type Outcome = FormFailure | FormSuccess;
+type ServerFormAction<State extends Outcome> = (state: State | null, formData: FormData) => Promise<State | null>;
 
-type Options<Input extends FieldValues, Data> = {
+type Options<Input extends FieldValues, Data, State extends Outcome> = {
   schema: z.ZodType<Data, Input>;
-  action: ServerFormAction;
+  action: ServerFormAction<State>;
   defaultValues: DefaultValues<Input>;
   /** Prefix of the element ids: `<prefix>-<field>`, `<prefix>-<field>-error`, `<prefix>-<field>-hint`. */
   idPrefix: string;
@@ -23,29 +24,35 @@ type Initial = string | string[] | number | boolean | null | undefined;
 const asText = (value: Initial) => (value === null || value === undefined || Array.isArray(value) ? '' : String(value));
 const isOn = (value: Initial) => value === true || value === 'on' || value === 'true';
 const includes = (value: Initial, option: string) => (Array.isArray(value) ? value.includes(option) : asText(value) === option);
+const isFailure = (state: Outcome | null): state is FormFailure => state?.ok === false;
 
 /**
- * The one way a public form works. The same zod schema checks the fields in the browser (errors
+ * The one way a form works. The same zod schema checks the fields in the browser (errors
  * before the round trip) and in the server action. Without JavaScript the form posts to the action
  * and the page comes back with the server's localised errors beside the fields and, in the HTML
  * itself, what the person typed (or the defaults before that): react-hook-form's defaults live
  * only in the browser. With JavaScript the action is called in a transition, so nothing is reset.
+ * A form that stays on its page after it worked (a console editor) has an action that may also
+ * answer `FormSuccess`; `summary()` shows either answer above the form.
  */
-export function useServerForm<Input extends FieldValues, Data>({ schema, action, defaultValues, idPrefix, errorNamespace }: Options<Input, Data>) {
+export function useServerForm<Input extends FieldValues, Data, State extends Outcome = FormFailure>({ schema, action, defaultValues, idPrefix, errorNamespace }: Options<Input, Data, State>) {
   const [state, formAction, isPending] = useActionState(action, null);
+  const failure = isFailure(state) ? state : null;
   const message = useErrorText(errorNamespace);
+  const form = useForm<Input, unknown, Data>({ resolver: zodResolver(schema as never) as never, defaultValues });
   const {
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<Input, unknown, Data>({ resolver: zodResolver(schema as never) as never, defaultValues });
+  } = form;
 
-  const id = (name: Path<Input>) => `${idPrefix}-${name}`;
-  const initial = (name: Path<Input>): Initial => (state?.values ? state.values[name] : (get(defaultValues, name) as Initial));
+  /** A nested field ("title.kk") gets a dashed id (`<prefix>-title-kk`), one a CSS selector can name. */
+  const id = (name: Path<Input>) => `${idPrefix}-${name.replaceAll('.', '-')}`;
+  const initial = (name: Path<Input>): Initial => (failure?.values ? failure.values[name] : (get(defaultValues, name) as Initial));
 
   const errorFor = (name: Path<Input>): string | undefined => {
     const clientKey = (get(errors, name) as { message?: string } | undefined)?.message;
-    return clientKey ? message(clientKey) : state?.fieldErrors[name];
+    return clientKey ? message(clientKey) : failure?.fieldErrors[name];
   };
   const describedBy = (name: Path<Input>, hint?: boolean) =>
     [hint ? `${id(name)}-hint` : '', errorFor(name) ? `${id(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -61,6 +68,22 @@ export function useServerForm<Input extends FieldValues, Data>({ schema, action,
   };
 
   const checkboxProps = (name: Path<Input>) => ({ id: id(name), type: 'checkbox' as const, defaultChecked: isOn(initial(name)), ...aria(name), ...register(name) });
+  /** What went wrong, or that it worked (`doneText` when the action has no notice of its own). */
+  const summary = (doneText?: string): ReactNode => {
+    if (failure) {
+      return (
+        <p role="alert" className="notice notice-error">
+          {failure.formError}
+        </p>
+      );
+    }
+    const notice = state?.ok ? (state.notice ?? doneText) : undefined;
+    return notice ? (
+      <p role="status" className="notice">
+        {notice}
+      </p>
+    ) : null;
+  };
 
   return {
     state,
@@ -68,12 +91,9 @@ export function useServerForm<Input extends FieldValues, Data>({ schema, action,
     errorFor,
     describedBy,
     fieldError,
-    /** The server's summary above the form ("the form has errors", "send again"), announced when it appears. */
-    summary: state?.formError ? (
-      <p role="alert" className="notice notice-error">
-        {state.formError}
-      </p>
-    ) : null,
+    summary,
+    /** react-hook-form itself, for what the kit does not cover: starting again after it worked, values set by code, useWatch. */
+    form,
     /** A checkbox with its label beside it and its error below. */
     checkboxField: (name: Path<Input>, label: ReactNode) => (
       <div className="field">
@@ -88,8 +108,9 @@ export function useServerForm<Input extends FieldValues, Data>({ schema, action,
       action: formAction,
       noValidate: true,
       onSubmit: (event: FormEvent<HTMLFormElement>) => {
-        const form = event.currentTarget;
-        void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
+        // The button pressed is sent too (its name and value), as a post without JavaScript sends it.
+        const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+        void handleSubmit(() => startTransition(() => formAction(formData)))(event);
       },
     },
     /** A text-like input, textarea or select. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES, LocaleSchema, RegionSchema } from '@/lib/validation';
 import type { Locale } from '@/lib/generated/prisma/enums';
+import { KazakhstanDateTimeSchema } from '@/lib/time/schemas';
 
 /*
  * One schema per input: the console forms use them through zodResolver, the server actions and
@@ -63,14 +64,22 @@ export const CampaignDraftSchema = z
 export type CampaignDraft = z.infer<typeof CampaignDraftSchema>;
 export type CampaignDraftInput = z.input<typeof CampaignDraftSchema>;
 
+const isFuture = (date: Date) => date.getTime() > Date.now();
+
 export const ScheduleCampaignSchema = z.object({
   campaignId: IdSchema,
   /** ISO date-time; must be in the future. */
-  scheduledAt: z.coerce
-    .date({ message: 'dateInvalid' })
-    .refine((date) => date.getTime() > Date.now(), 'dateInPast'),
+  scheduledAt: z.coerce.date({ message: 'dateInvalid' }).refine(isFuture, 'dateInPast'),
 });
 export type ScheduleCampaignInput = z.infer<typeof ScheduleCampaignSchema>;
+
+/** The schedule form: the moment typed in Kazakhstan time (datetime-local), still to come. */
+export const ScheduleFormSchema = z.object({
+  campaignId: IdSchema,
+  scheduledAt: KazakhstanDateTimeSchema.refine(isFuture, 'dateInPast'),
+});
+export type ScheduleFormInput = z.input<typeof ScheduleFormSchema>;
+export type ScheduleFormData = z.output<typeof ScheduleFormSchema>;
 
 export const CampaignIdSchema = z.object({ campaignId: IdSchema });
 

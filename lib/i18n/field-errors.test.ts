@@ -1,7 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
+import { formStateForError as campaignFormStateForError } from '@/lib/campaigns/field-errors';
 import { formStateForError } from '@/lib/events/field-errors';
+import { formInput } from '@/lib/i18n/field-errors';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { freePort } from '@/scripts/lib/free-port';
 
@@ -30,5 +32,29 @@ describe('formStateForError', () => {
   it('rethrows what no form can explain: a bug stays a bug', () => {
     const bug = new TypeError('x is undefined');
     expect(() => formStateForError(bug, 'en')).toThrow(bug);
+  });
+});
+
+describe('formInput', () => {
+  it('rebuilds nested fields and keeps checkbox groups as lists, one box or none ticked', () => {
+    const formData = new FormData();
+    formData.append('slug', 'march');
+    formData.append('title.kk', 'Шеру');
+    formData.append('title.en', 'March');
+    formData.append('audience.regions', 'ABAI');
+    formData.append('$ACTION_ID_abc', '');
+    expect(formInput(formData, ['audience.regions', 'audience.locales', 'languages'])).toEqual({
+      slug: 'march',
+      title: { kk: 'Шеру', en: 'March' },
+      audience: { regions: ['ABAI'], locales: [] },
+      languages: [],
+    });
+  });
+});
+
+describe('fieldErrorTexts with a namespace inside a message file', () => {
+  it('finds the campaign console’s own texts in campaigns.console.errors', () => {
+    const state = campaignFormStateForError(new AppError('CLOSED', { messageKey: 'campaignNotEditable' }), 'en');
+    expect(state.formError).toBe('This campaign has started and can no longer be edited.');
   });
 });

@@ -1,5 +1,6 @@
 import { isDatabaseUnavailable } from '@/lib/database-availability';
 import { isAppError } from '@/lib/errors';
+import type { Namespace } from '@/lib/i18n/namespaces';
 import { getTranslator } from '@/lib/i18n/translator';
 import { fieldErrorKeys, type FieldErrors } from '@/lib/validation';
 import type { z } from 'zod';
@@ -14,6 +15,12 @@ export type SubmittedValues = Record<string, string | string[]>;
  */
 export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError: string; values?: SubmittedValues };
 
+/** A form whose page stays after it worked (a console editor): done, with a notice when there is more to say. */
+export type FormSuccess = { ok: true; notice?: string };
+
+/** The state of a form that stays on its page: nothing sent yet, refused, or done. */
+export type FormState = FormFailure | FormSuccess | null;
+
 /** The fields of a posted form, the honeypot left out (a bot should not see its own answer again). */
 export function submittedValues(formData: FormData | undefined): SubmittedValues | undefined {
   if (!formData) return undefined;
@@ -27,14 +34,38 @@ export function submittedValues(formData: FormData | undefined): SubmittedValues
 }
 
 /**
+ * The object a schema parses from a posted form: a nested field arrives as "title.kk" and becomes
+ * `{ title: { kk } }`; the fields named in `lists` (a group of checkboxes) are lists even when one
+ * box or none was ticked.
+ */
+export function formInput(formData: FormData, lists: readonly string[] = []): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  const put = (name: string, value: unknown) => {
+    const path = name.split('.');
+    let node = input;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path.at(-1)!] = value;
+  };
+  for (const name of lists) put(name, formData.getAll(name));
+  for (const name of new Set(formData.keys())) {
+    if (!lists.includes(name) && !name.startsWith('$ACTION')) put(name, formData.get(name));
+  }
+  return input;
+}
+
+/** Where a capability's own error texts live: in `<namespace>.errors`. */
+export type ErrorNamespace = 'petitions' | 'events' | 'reforms' | 'campaigns.console' | 'console.organizers';
+
+/**
  * Error texts for one capability's forms, in the reader's language: the capability's own keys
  * live in `<namespace>.errors`, the shared ones in `errors` (a form with no namespace uses only those).
  */
-export function fieldErrorTexts(namespace: 'petitions' | 'events' | 'reforms' | null, ownErrors: Record<string, unknown>) {
+export function fieldErrorTexts(namespace: ErrorNamespace | null, ownErrors: Record<string, unknown>) {
   const ownKeys = new Set(Object.keys(ownErrors));
+  const [file, ...within] = namespace ? namespace.split('.') : [];
 
   function errorMessage(key: string, locale: string): string {
-    if (namespace && ownKeys.has(key)) return getTranslator(locale, namespace)(`errors.${key}` as never);
+    if (file && ownKeys.has(key)) return getTranslator(locale, file as Namespace)([...within, 'errors', key].join('.') as never);
     const t = getTranslator(locale, 'errors');
     return t.has(key as never) ? t(key as never) : t('generic' as never);
   }

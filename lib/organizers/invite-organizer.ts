@@ -37,7 +37,7 @@ export async function inviteOrganizer(
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new AppError('CONFLICT', { messageKey: 'alreadyInvited' });
+      throw new AppError('CONFLICT', { field: 'email', messageKey: 'alreadyInvited' });
     }
     throw error;
   }

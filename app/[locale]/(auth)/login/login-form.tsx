@@ -22,7 +22,7 @@ export function LoginForm({ action }: Props) {
 
   return (
     <form {...formProps} className="stack">
-      {summary}
+      {summary()}
       <div className="field">
         <label htmlFor="login-email">{t('emailLabel')}</label>
         <p id="login-email-hint" className="hint">

@@ -32,7 +32,7 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
 
   return (
     <form {...formProps} className="stack">
-      {summary}
+      {summary()}
       <div className="field">
         <label htmlFor="alerts-email">{t('subscribe.email')}</label>
         <p id="alerts-email-hint" className="hint">

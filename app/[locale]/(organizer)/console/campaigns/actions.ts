@@ -9,47 +9,47 @@ import { countAudience } from '@/lib/campaigns/count-audience';
 import { renderCampaignMessage } from '@/lib/campaigns/render-campaign-message';
 import { saveCampaign } from '@/lib/campaigns/save-campaign';
 import { scheduleCampaign } from '@/lib/campaigns/schedule-campaign';
-import { AudienceSchema, CampaignDraftSchema, CampaignIdSchema, ScheduleCampaignSchema } from '@/lib/campaigns/schemas';
+import { audienceSourceFromKey } from '@/lib/campaigns/audience-source-key';
+import { formStateForError, invalidFormState } from '@/lib/campaigns/field-errors';
+import { AudienceSchema, CampaignDraftSchema, CampaignIdSchema, ScheduleFormSchema } from '@/lib/campaigns/schemas';
 import { sendCampaignTestMail } from '@/lib/campaigns/send-campaign-test-mail';
 import { startCampaign } from '@/lib/campaigns/start-campaign';
 import { wakeCampaignSender } from '@/lib/campaigns/wake-sender';
 import { isAppError } from '@/lib/errors';
-import { parseKazakhstanDateTime } from '@/lib/time/kazakhstan';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { formInput, type FormFailure, type FormState } from '@/lib/i18n/field-errors';
+import { LocaleSchema } from '@/lib/validation';
 
-export type DraftResult = { ok: true; campaignId?: string; message?: string } | { ok: false; fieldErrors: FieldErrors };
+const AUDIENCE_LISTS = ['audience.sources', 'audience.regions', 'audience.locales', 'audience.tagIds'];
 
-async function localisedErrors(locale: string, keys: FieldErrors): Promise<FieldErrors> {
-  const t = await getTranslations({ locale, namespace: 'errors' });
-  return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t.has(key as never) ? t(key as never) : t('generic' as never)]));
+/** The draft as CampaignDraftSchema reads it: sources come as keys, the neutral sender as a checkbox. */
+function campaignDraftInput(formData: FormData) {
+  const input = formInput(formData, AUDIENCE_LISTS) as { audience: { sources: string[] } } & Record<string, unknown>;
+  return {
+    ...input,
+    audience: { ...input.audience, sources: input.audience.sources.map(audienceSourceFromKey) },
+    useNeutralSender: formData.get('useNeutralSender') === 'on',
+  };
 }
 
-async function domainError(locale: string, error: unknown): Promise<DraftResult> {
-  if (!isAppError(error)) throw error;
-  const t = await getTranslations({ locale, namespace: 'campaigns.console.errors' });
-  const key = t.has(error.messageKey as never) ? error.messageKey : 'campaignStateChanged';
-  return { ok: false, fieldErrors: { form: t(key as never) } };
-}
-
-export async function saveCampaignAction(rawLocale: string, campaignId: string | null, values: unknown): Promise<DraftResult> {
+/** The compose form's buttons (`intent`): save the draft and open its page, or send a test to oneself. */
+export async function composeCampaignAction(rawLocale: string, campaignId: string | null, _state: FormState, formData: FormData): Promise<FormState> {
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
   const organizer = await requireOrganizerForAction();
-  const parsed = CampaignDraftSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: await localisedErrors(locale, fieldErrorKeys(parsed.error)) };
+  const parsed = CampaignDraftSchema.safeParse(campaignDraftInput(formData));
+  if (!parsed.success) return invalidFormState(parsed.error, locale, formData);
+  let savedId: string;
   try {
-    const id = await saveCampaign(parsed.data, organizer, campaignId ?? undefined);
-    revalidatePath(`/${locale}/console/campaigns`);
-    return { ok: true, campaignId: id };
+    if (formData.get('intent') === 'test') {
+      const count = await sendCampaignTestMail(parsed.data, organizer);
+      const t = await getTranslations({ locale, namespace: 'campaigns.console' });
+      return { ok: true, notice: t('testSent', { email: organizer.email, count }) };
+    }
+    savedId = await saveCampaign(parsed.data, organizer, campaignId ?? undefined);
   } catch (error) {
-    return domainError(locale, error);
+    return formStateForError(error, locale, formData);
   }
-}
-
-/** The live recipient count while the audience is edited; null for an incomplete audience. */
-export async function countAudienceAction(values: unknown): Promise<number | null> {
-  await requireOrganizerForAction();
-  const parsed = AudienceSchema.safeParse(values);
-  return parsed.success ? countAudience(parsed.data) : null;
+  revalidatePath(`/${locale}/console/campaigns`);
+  redirect(pageOf(locale, savedId));
 }
 
 /** The mail as a recipient in `previewLocale` would get it, rendered by the real template. */
@@ -62,14 +62,11 @@ export async function previewCampaignAction(values: unknown, previewLocale: stri
   return { subject: message.subject, html: message.html };
 }
 
-export async function testSendAction(rawLocale: string, values: unknown): Promise<DraftResult> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
-  const organizer = await requireOrganizerForAction();
-  const parsed = CampaignDraftSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: await localisedErrors(locale, fieldErrorKeys(parsed.error)) };
-  const count = await sendCampaignTestMail(parsed.data, organizer);
-  const t = await getTranslations({ locale, namespace: 'campaigns.console' });
-  return { ok: true, message: t('testSent', { email: organizer.email, count }) };
+/** The live recipient count while the audience is edited; null for an incomplete audience. */
+export async function countAudienceAction(values: unknown): Promise<number | null> {
+  await requireOrganizerForAction();
+  const parsed = AudienceSchema.safeParse(values);
+  return parsed.success ? countAudience(parsed.data) : null;
 }
 
 function pageOf(locale: string, campaignId: string) {
@@ -110,22 +107,15 @@ export async function unscheduleAction(locale: string, formData: FormData) {
   await control(locale, formData, unscheduleCampaign);
 }
 
-export type ScheduleState = { fieldErrors?: FieldErrors };
-
-export async function scheduleAction(rawLocale: string, _previous: ScheduleState, formData: FormData): Promise<ScheduleState> {
+export async function scheduleAction(rawLocale: string, _state: FormFailure | null, formData: FormData): Promise<FormFailure | null> {
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
   const organizer = await requireOrganizerForAction();
-  const local = String(formData.get('scheduledAt') ?? '');
-  const parsed = ScheduleCampaignSchema.safeParse({
-    campaignId: formData.get('campaignId') ?? '',
-    scheduledAt: parseKazakhstanDateTime(local) ?? local,
-  });
-  if (!parsed.success) return { fieldErrors: await localisedErrors(locale, fieldErrorKeys(parsed.error)) };
+  const parsed = ScheduleFormSchema.safeParse(formInput(formData));
+  if (!parsed.success) return invalidFormState(parsed.error, locale, formData);
   try {
     await scheduleCampaign(parsed.data, organizer);
   } catch (error) {
-    const result = await domainError(locale, error);
-    return { fieldErrors: result.ok ? {} : result.fieldErrors };
+    return formStateForError(error, locale, formData);
   }
   revalidatePath(pageOf(locale, parsed.data.campaignId));
   redirect(pageOf(locale, parsed.data.campaignId));

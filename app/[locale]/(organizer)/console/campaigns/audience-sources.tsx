@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import type { AudienceSource, CampaignDraftInput } from '@/lib/campaigns/schemas';
+import { audienceSourceKey } from '@/lib/campaigns/audience-source-key';
+import type { AudienceSource, CampaignDraft, CampaignDraftInput } from '@/lib/campaigns/schemas';
 
 export type AudienceChoices = {
   petitions: Array<{ id: string; title: string }>;
@@ -10,16 +11,13 @@ export type AudienceChoices = {
   tags: Array<{ id: string; name: string }>;
 };
 
-const keyOf = (source: AudienceSource) =>
-  source.type === 'updates' ? 'updates' : `${source.type}:${'petitionId' in source ? source.petitionId : 'eventId' in source ? source.eventId : source.reformId}`;
-
-/** The union part of the audience: one checkbox per source. */
-export function AudienceSources({ form, choices }: { form: UseFormReturn<CampaignDraftInput>; choices: AudienceChoices }) {
+/** The union part of the audience: one checkbox per source, its key the value the form posts. */
+export function AudienceSources({ form, choices }: { form: UseFormReturn<CampaignDraftInput, unknown, CampaignDraft>; choices: AudienceChoices }) {
   const t = useTranslations('campaigns.console');
   const sources = useWatch({ control: form.control, name: 'audience.sources' }) ?? [];
-  const selected = new Set(sources.map(keyOf));
+  const selected = new Set(sources.map(audienceSourceKey));
   const toggle = (source: AudienceSource, on: boolean) => {
-    const next = on ? [...sources, source] : sources.filter((s) => keyOf(s) !== keyOf(source));
+    const next = on ? [...sources, source] : sources.filter((s) => audienceSourceKey(s) !== audienceSourceKey(source));
     form.setValue('audience.sources', next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
   };
   const options: Array<{ source: AudienceSource; label: string }> = [
@@ -31,8 +29,8 @@ export function AudienceSources({ form, choices }: { form: UseFormReturn<Campaig
     <fieldset id="campaign-audience-sources">
       <legend>{t('sourcesLabel')}</legend>
       {options.map(({ source, label }) => (
-        <label key={keyOf(source)}>
-          <input type="checkbox" checked={selected.has(keyOf(source))} onChange={(event) => toggle(source, event.target.checked)} /> {label}
+        <label key={audienceSourceKey(source)}>
+          <input type="checkbox" name="audience.sources" value={audienceSourceKey(source)} checked={selected.has(audienceSourceKey(source))} onChange={(event) => toggle(source, event.target.checked)} /> {label}
         </label>
       ))}
     </fieldset>

@@ -1,29 +1,33 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { CampaignDraftSchema, type CampaignDraftInput } from '@/lib/campaigns/schemas';
+import { useWatch } from 'react-hook-form';
+import { useServerForm } from '@/app/_components/form-kit';
+import { CampaignDraftSchema, type CampaignDraft, type CampaignDraftInput } from '@/lib/campaigns/schemas';
+import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
 import { LOCALES, REGIONS } from '@/lib/validation';
-import { countAudienceAction, previewCampaignAction, saveCampaignAction, testSendAction, type DraftResult } from './actions';
+import { countAudienceAction, previewCampaignAction } from './actions';
 import { AudienceSources, type AudienceChoices } from './audience-sources';
 
-type Props = { locale: string; campaignId: string | null; initial: CampaignDraftInput; choices: AudienceChoices };
+type Props = { initial: CampaignDraftInput; choices: AudienceChoices; action: (state: FormState, formData: FormData) => Promise<FormState> };
 
-export function CampaignForm({ locale, campaignId, initial, choices }: Props) {
+export function CampaignForm({ initial, choices, action }: Props) {
   const t = useTranslations('campaigns.console');
   const tErrors = useTranslations('errors');
   const tRegions = useTranslations('common.regions');
-  const router = useRouter();
-  const [isPending, startTransition] = useTransition();
-  const [result, setResult] = useState<DraftResult | null>(null);
+  const { state, isPending, form, formProps, textProps, checkboxProps, choiceProps, fieldError, summary } = useServerForm<CampaignDraftInput, CampaignDraft, FormFailure | FormSuccess>({
+    schema: CampaignDraftSchema,
+    action,
+    defaultValues: initial,
+    idPrefix: 'campaign',
+    errorNamespace: 'campaigns.console',
+  });
+  const [isPreviewing, startPreview] = useTransition();
   const [count, setCount] = useState<number | null>(null);
   const [preview, setPreview] = useState<{ locale: string; subject: string; html: string } | null>(null);
-  const form = useForm<CampaignDraftInput>({ resolver: zodResolver(CampaignDraftSchema), defaultValues: initial });
-  const { register, handleSubmit, control, formState } = form;
-  const audience = useWatch({ control, name: 'audience' });
+  const audience = useWatch({ control: form.control, name: 'audience' });
+  const isBusy = isPending || isPreviewing;
 
   // The recipient count follows the audience as it is edited (debounced).
   useEffect(() => {
@@ -33,71 +37,31 @@ export function CampaignForm({ locale, campaignId, initial, choices }: Props) {
     return () => clearTimeout(timer);
   }, [audience]);
 
-  const serverErrors = result && !result.ok ? result.fieldErrors : {};
-  const errorOf = (path: string): string | undefined => {
-    const parts = path.split('.');
-    let node: unknown = formState.errors;
-    for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
-    const key = (node as { message?: string } | undefined)?.message;
-    return key ? tErrors(key as never) : serverErrors[path];
-  };
-  const fieldProps = (path: string) => {
-    const error = errorOf(path);
-    const id = `campaign-${path.replaceAll('.', '-')}`;
-    return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
-  };
-  const errorText = (path: string) => {
-    const error = errorOf(path);
-    return error ? (
-      <p id={`campaign-${path.replaceAll('.', '-')}-error`} className="field-error">
-        {error}
-      </p>
-    ) : null;
-  };
-
-  const [hasInvalid, setHasInvalid] = useState(false);
-  const onInvalid = () => setHasInvalid(true);
-  const save = handleSubmit((values) =>
-    startTransition(async () => {
-      const saved = await saveCampaignAction(locale, campaignId, values);
-      setResult(saved);
-      if (saved.ok && saved.campaignId) router.push(`/${locale}/console/campaigns/${saved.campaignId}`);
-      router.refresh();
-    }),
-    onInvalid,
-  );
-  const testSend = handleSubmit((values) => startTransition(async () => setResult(await testSendAction(locale, values))), onInvalid);
+  // A preview is no submission: the mail is rendered from what is typed, once the fields pass the schema.
   const showPreview = (previewLocale: string) =>
-    handleSubmit((values) =>
-      startTransition(async () => {
+    form.handleSubmit((values) =>
+      startPreview(async () => {
         const rendered = await previewCampaignAction(values, previewLocale);
         setPreview(rendered ? { locale: previewLocale, ...rendered } : null);
       }),
-      onInvalid,
     )();
 
+  // A long form: what the browser found wrong may be far from the buttons.
+  const hasClientErrors = form.formState.isSubmitted && Object.keys(form.formState.errors).length > 0;
+
   return (
-    <form onSubmit={save} noValidate className="stack" aria-labelledby="compose-title">
+    <form {...formProps} className="stack" aria-labelledby="compose-title">
       <h2 id="compose-title">{t('composeTitle')}</h2>
-      {hasInvalid && Object.keys(formState.errors).length > 0 ? (
+      {hasClientErrors && state?.ok !== false ? (
         <p className="notice notice-error" role="alert">
           {tErrors('formHasErrors')}
         </p>
       ) : null}
-      {serverErrors.form ? (
-        <p className="notice notice-error" role="alert">
-          {serverErrors.form}
-        </p>
-      ) : null}
-      {result?.ok && result.message ? (
-        <p className="notice" role="status">
-          {result.message}
-        </p>
-      ) : null}
+      {summary()}
       <div className="field">
         <label htmlFor="campaign-name">{t('nameLabel')}</label>
-        <input type="text" {...fieldProps('name')} {...register('name')} />
-        {errorText('name')}
+        <input type="text" {...textProps('name')} />
+        {fieldError('name')}
       </div>
       <p>{t('languagesHint')}</p>
       {LOCALES.map((l) => (
@@ -105,15 +69,15 @@ export function CampaignForm({ locale, campaignId, initial, choices }: Props) {
           <legend>{t(`languages.${l}`)}</legend>
           <div className="field">
             <label htmlFor={`campaign-subject-${l}`}>{t('subjectLabel')}</label>
-            <input type="text" {...fieldProps(`subject.${l}`)} {...register(`subject.${l}`)} />
-            {errorText(`subject.${l}`)}
+            <input type="text" {...textProps(`subject.${l}`)} />
+            {fieldError(`subject.${l}`)}
           </div>
           <div className="field">
             <label htmlFor={`campaign-body-${l}`}>{t('bodyLabel')}</label>
-            <textarea rows={8} {...fieldProps(`body.${l}`)} {...register(`body.${l}`)} />
-            {errorText(`body.${l}`)}
+            <textarea rows={8} {...textProps(`body.${l}`)} />
+            {fieldError(`body.${l}`)}
           </div>
-          <button type="button" className="button-secondary" onClick={() => showPreview(l)} disabled={isPending}>
+          <button type="button" className="button-secondary" onClick={() => showPreview(l)} disabled={isBusy}>
             {t('preview', { language: t(`languages.${l}`) })}
           </button>
         </fieldset>
@@ -122,13 +86,13 @@ export function CampaignForm({ locale, campaignId, initial, choices }: Props) {
       <fieldset className="stack">
         <legend>{t('audienceTitle')}</legend>
         <AudienceSources form={form} choices={choices} />
-        {errorText('audience.sources')}
+        {fieldError('audience.sources')}
         <fieldset>
           <legend>{t('regionsLabel')}</legend>
           <div className="checkbox-grid">
             {REGIONS.map((region) => (
               <label key={region}>
-                <input type="checkbox" value={region} {...register('audience.regions')} /> {tRegions(region)}
+                <input {...choiceProps('audience.regions', region, 'checkbox')} /> {tRegions(region)}
               </label>
             ))}
           </div>
@@ -137,7 +101,7 @@ export function CampaignForm({ locale, campaignId, initial, choices }: Props) {
           <legend>{t('localesLabel')}</legend>
           {LOCALES.map((l) => (
             <label key={l}>
-              <input type="checkbox" value={l} {...register('audience.locales')} /> {t(`languages.${l}`)}
+              <input {...choiceProps('audience.locales', l, 'checkbox')} /> {t(`languages.${l}`)}
             </label>
           ))}
         </fieldset>
@@ -146,7 +110,7 @@ export function CampaignForm({ locale, campaignId, initial, choices }: Props) {
             <legend>{t('tagsLabel')}</legend>
             {choices.tags.map((tag) => (
               <label key={tag.id}>
-                <input type="checkbox" value={tag.id} {...register('audience.tagIds')} /> {tag.name}
+                <input {...choiceProps('audience.tagIds', tag.id, 'checkbox')} /> {tag.name}
               </label>
             ))}
           </fieldset>
@@ -159,20 +123,20 @@ export function CampaignForm({ locale, campaignId, initial, choices }: Props) {
       <fieldset className="stack">
         <legend>{t('safetyTitle')}</legend>
         <label>
-          <input type="checkbox" {...register('useNeutralSender')} /> {t('neutralSenderLabel')}
+          <input {...checkboxProps('useNeutralSender')} /> {t('neutralSenderLabel')}
         </label>
         <div className="field">
           <label htmlFor="campaign-subjectPrefix">{t('subjectPrefixLabel')}</label>
-          <input type="text" {...fieldProps('subjectPrefix')} {...register('subjectPrefix')} />
-          {errorText('subjectPrefix')}
+          <input type="text" {...textProps('subjectPrefix')} />
+          {fieldError('subjectPrefix')}
         </div>
       </fieldset>
 
       <div className="actions">
-        <button type="submit" disabled={isPending}>
+        <button type="submit" name="intent" value="save" disabled={isBusy}>
           {t('save')}
         </button>
-        <button type="button" className="button-secondary" onClick={() => testSend()} disabled={isPending}>
+        <button type="submit" name="intent" value="test" className="button-secondary" disabled={isBusy}>
           {t('testSend')}
         </button>
       </div>

@@ -1,25 +1,32 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import type { ScheduleState } from './actions';
+import { useServerForm } from '@/app/_components/form-kit';
+import { ScheduleFormSchema, type ScheduleFormData, type ScheduleFormInput } from '@/lib/campaigns/schemas';
+import type { FormFailure } from '@/lib/i18n/field-errors';
 
-export function ScheduleForm({ campaignId, action }: { campaignId: string; action: (s: ScheduleState, f: FormData) => Promise<ScheduleState> }) {
+type Props = { campaignId: string; action: (state: FormFailure | null, formData: FormData) => Promise<FormFailure | null> };
+
+export function ScheduleForm({ campaignId, action }: Props) {
   const t = useTranslations('campaigns.console');
-  const [state, formAction, isPending] = useActionState(action, {});
-  const error = state.fieldErrors?.scheduledAt ?? state.fieldErrors?.form;
+  const { isPending, summary, formProps, textProps, hiddenProps, fieldError } = useServerForm<ScheduleFormInput, ScheduleFormData>({
+    schema: ScheduleFormSchema,
+    action,
+    defaultValues: { campaignId, scheduledAt: '' },
+    idPrefix: 'schedule',
+    errorNamespace: 'campaigns.console',
+  });
   return (
-    <form action={formAction} className="stack" noValidate>
-      <input type="hidden" name="campaignId" value={campaignId} />
+    <form {...formProps} className="stack">
+      {summary()}
+      <input {...hiddenProps('campaignId')} />
       <div className="field">
-        <label htmlFor="schedule-at">{t('scheduleLabel')}</label>
-        <input id="schedule-at" name="scheduledAt" type="datetime-local" aria-invalid={error ? true : undefined} aria-describedby={error ? 'schedule-at-error' : 'schedule-at-hint'} />
-        <p id="schedule-at-hint" className="hint">{t('scheduleHint')}</p>
-        {error ? (
-          <p id="schedule-at-error" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <label htmlFor="schedule-scheduledAt">{t('scheduleLabel')}</label>
+        <input type="datetime-local" {...textProps('scheduledAt', { hint: true })} />
+        <p id="schedule-scheduledAt-hint" className="hint">
+          {t('scheduleHint')}
+        </p>
+        {fieldError('scheduledAt')}
       </div>
       <button type="submit" className="button-secondary" disabled={isPending}>
         {t('schedule')}

@@ -17,39 +17,62 @@ export async function EventEditor({ locale, event, campaigns }: { locale: string
     getTranslations({ locale, namespace: 'common' }),
   ]);
   const tf = await getTranslations({ locale, namespace: 'events.submit.fields' });
-  const text = (value: unknown) => (value ?? {}) as Exclude<Text, null>;
+  const text = (value: unknown) => ({ kk: '', ru: '', en: '', ...(value as Text) });
+  // A new event starts on the first choice of each list, as a select with no value shows it.
+  const defaultValues = {
+    slug: event?.slug ?? '',
+    campaignId: event?.campaignId ?? campaigns[0]?.id ?? '',
+    title: text(event?.title),
+    description: text(event?.description),
+    type: event?.type ?? EVENT_TYPES[0],
+    startsAt: event ? toKazakhstanDateTime(event.startsAt) : '',
+    endsAt: event ? toKazakhstanDateTime(event.endsAt) : '',
+    region: event?.region ?? REGIONS[0],
+    city: event?.city ?? '',
+    venue: event?.venue ?? '',
+    address: event?.address ?? '',
+    mapUrl: event?.mapUrl ?? '',
+    isOnline: event?.isOnline ?? false,
+    onlineUrl: event?.onlineUrl ?? '',
+    isOnlineLinkPrivate: event?.isOnlineLinkPrivate ?? false,
+    languages: event ? event.languages : [...LOCALES],
+    capacity: event?.capacity ?? '',
+    maxGuestsPerRsvp: event?.maxGuestsPerRsvp ?? 2,
+    accessibilityNotes: text(event?.accessibilityNotes),
+    organiserName: event?.organiserName ?? '',
+  };
   return (
-    <ActionForm action={saveEventAction.bind(null, locale, event?.id ?? null)} schema="event" submit={t('save')}>
-      <Field name="slug" label={t('slug')} defaultValue={event?.slug} />
-      <Field name="campaignId" label={t('campaign')} defaultValue={event?.campaignId} options={campaigns.map((c) => ({ value: c.id, label: c.label }))} />
+    <ActionForm action={saveEventAction.bind(null, locale, event?.id ?? null)} schema="event" defaultValues={defaultValues} submit={t('save')}>
+      <Field name="slug" label={t('slug')} />
+      <Field name="campaignId" label={t('campaign')} options={campaigns.map((c) => ({ value: c.id, label: c.label }))} />
       {LOCALES.map((lang) => (
-        <Field key={`title-${lang}`} name={`title.${lang}`} label={`${tf('title')} (${LOCALE_NAMES[lang]})`} defaultValue={text(event?.title)[lang]} />
+        <Field key={`title-${lang}`} name={`title.${lang}`} label={`${tf('title')} (${LOCALE_NAMES[lang]})`} />
       ))}
       {LOCALES.map((lang) => (
-        <Field key={`description-${lang}`} name={`description.${lang}`} label={`${tf('description')} (${LOCALE_NAMES[lang]})`} defaultValue={text(event?.description)[lang]} multiline />
+        <Field key={`description-${lang}`} name={`description.${lang}`} label={`${tf('description')} (${LOCALE_NAMES[lang]})`} multiline />
       ))}
-      <Field name="type" label={tf('type')} defaultValue={event?.type} options={EVENT_TYPES.map((value) => ({ value, label: tEvents(`types.${value}`) }))} />
-      <Field name="startsAt" type="datetime-local" label={tf('startsAt')} defaultValue={event ? toKazakhstanDateTime(event.startsAt) : ''} />
-      <Field name="endsAt" type="datetime-local" label={tf('endsAt')} defaultValue={event ? toKazakhstanDateTime(event.endsAt) : ''} />
-      <Field name="region" label={tf('region')} defaultValue={event?.region} options={REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }))} />
-      <Field name="city" label={tf('city')} defaultValue={event?.city} />
-      <Field name="venue" label={tf('venue')} defaultValue={event?.venue} />
-      <Field name="address" label={tf('address')} defaultValue={event?.address} />
-      <Field name="mapUrl" type="url" label={tf('mapUrl')} defaultValue={event?.mapUrl} />
-      <Check name="isOnline" label={tf('isOnline')} defaultChecked={event?.isOnline} />
-      <Field name="onlineUrl" type="url" label={tf('onlineUrl')} defaultValue={event?.onlineUrl} />
-      <Check name="isOnlineLinkPrivate" label={tf('isOnlineLinkPrivate')} defaultChecked={event?.isOnlineLinkPrivate} />
+      <Field name="type" label={tf('type')} options={EVENT_TYPES.map((value) => ({ value, label: tEvents(`types.${value}`) }))} />
+      <Field name="startsAt" type="datetime-local" label={tf('startsAt')} />
+      <Field name="endsAt" type="datetime-local" label={tf('endsAt')} />
+      <Field name="region" label={tf('region')} options={REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }))} />
+      <Field name="city" label={tf('city')} />
+      <Field name="venue" label={tf('venue')} />
+      <Field name="address" label={tf('address')} />
+      <Field name="mapUrl" type="url" label={tf('mapUrl')} />
+      <Check name="isOnline" label={tf('isOnline')} />
+      <Field name="onlineUrl" type="url" label={tf('onlineUrl')} />
+      <Check name="isOnlineLinkPrivate" label={tf('isOnlineLinkPrivate')} />
       <CheckGroup name="languages" legend={tf('languages')}>
         {LOCALES.map((lang) => (
-          <Check key={lang} name="languages" value={lang} label={LOCALE_NAMES[lang]} defaultChecked={event ? event.languages.includes(lang) : true} />
+          <Check key={lang} name="languages" value={lang} label={LOCALE_NAMES[lang]} />
         ))}
       </CheckGroup>
-      <Field name="capacity" type="number" label={tf('capacity')} defaultValue={event?.capacity} />
-      <Field name="maxGuestsPerRsvp" type="number" label={tf('maxGuestsPerRsvp')} defaultValue={event?.maxGuestsPerRsvp ?? 2} />
+      <Field name="capacity" type="number" label={tf('capacity')} />
+      <Field name="maxGuestsPerRsvp" type="number" label={tf('maxGuestsPerRsvp')} />
       {LOCALES.map((lang) => (
-        <Field key={`a11y-${lang}`} name={`accessibilityNotes.${lang}`} label={`${tf('accessibilityNotes')} (${LOCALE_NAMES[lang]})`} defaultValue={text(event?.accessibilityNotes)[lang]} />
+        <Field key={`a11y-${lang}`} name={`accessibilityNotes.${lang}`} label={`${tf('accessibilityNotes')} (${LOCALE_NAMES[lang]})`} />
       ))}
-      <Field name="organiserName" label={tf('organiserName')} defaultValue={event?.organiserName} />
+      <Field name="organiserName" label={tf('organiserName')} />
     </ActionForm>
   );
 }

@@ -5,24 +5,20 @@ import { getTranslations } from 'next-intl/server';
 import { requireOrganizerForAction } from '@/lib/auth';
 import { SendTestMailSchema } from '@/lib/mailbox/schemas';
 import { sendTestMail } from '@/lib/mailbox/send-test-mail';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { formInput, sharedFormErrors, type FormState } from '@/lib/i18n/field-errors';
+import { LocaleSchema } from '@/lib/validation';
 
-export type SendTestMailState = { sentTo?: string; fieldErrors?: FieldErrors };
-
-export async function sendTestMailAction(
-  rawLocale: string,
-  _previous: SendTestMailState,
-  formData: FormData,
-): Promise<SendTestMailState> {
+export async function sendTestMailAction(rawLocale: string, _state: FormState, formData: FormData): Promise<FormState> {
   const organizer = await requireOrganizerForAction();
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
-  const parsed = SendTestMailSchema.safeParse({ email: formData.get('email') ?? '', locale: formData.get('locale') ?? '' });
-  if (!parsed.success) {
-    const t = await getTranslations({ locale, namespace: 'errors' });
-    const keys = fieldErrorKeys(parsed.error);
-    return { fieldErrors: Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key as never)])) };
+  const parsed = SendTestMailSchema.safeParse(formInput(formData));
+  if (!parsed.success) return sharedFormErrors.invalidFormState(parsed.error, locale, formData);
+  try {
+    await sendTestMail(parsed.data, organizer);
+  } catch (error) {
+    return sharedFormErrors.formStateForError(error, locale, formData);
   }
-  await sendTestMail(parsed.data, organizer);
   revalidatePath(`/${locale}/console/mailbox`);
-  return { sentTo: parsed.data.email };
+  const t = await getTranslations({ locale, namespace: 'mailbox.sendTest' });
+  return { ok: true, notice: t('sent', { email: parsed.data.email }) };
 }

@@ -1,15 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useRef } from 'react';
-import { useForm } from 'react-hook-form';
-import { SendTestMailSchema } from '@/lib/mailbox/schemas';
+import { useServerForm } from '@/app/_components/form-kit';
+import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
+import { SendTestMailSchema, type SendTestMailInput } from '@/lib/mailbox/schemas';
 import { LOCALES } from '@/lib/validation';
-import type { SendTestMailState } from './actions';
 
 type Props = {
-  action: (previous: SendTestMailState, formData: FormData) => Promise<SendTestMailState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
   locale: (typeof LOCALES)[number];
   defaultEmail: string;
 };
@@ -17,59 +15,46 @@ type Props = {
 export function SendTestForm({ action, locale, defaultEmail }: Props) {
   const t = useTranslations('mailbox.sendTest');
   const tLocales = useTranslations('mailbox.locales');
-  const tErrors = useTranslations('errors');
-  const [state, formAction, isPending] = useActionState(action, {});
-  const formRef = useRef<HTMLFormElement>(null);
-  const { register, handleSubmit, formState: { errors } } = useForm({
-    resolver: zodResolver(SendTestMailSchema),
+  const { state, isPending, formProps, textProps, fieldError } = useServerForm<SendTestMailInput, SendTestMailInput, FormFailure | FormSuccess>({
+    schema: SendTestMailSchema,
+    action,
     defaultValues: { email: defaultEmail, locale },
+    idPrefix: 'send-test',
+    errorNamespace: null,
   });
-  const emailKey = errors.email?.message;
-  const emailError = emailKey ? tErrors(emailKey as never) : state.fieldErrors?.email;
 
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-      className="stack"
-      aria-labelledby="send-test-title"
-    >
+    <form {...formProps} className="stack" aria-labelledby="send-test-title">
       <h2 id="send-test-title">{t('title')}</h2>
+      {state?.ok === false ? (
+        <p role="alert" className="notice notice-error">
+          {state.formError}
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor="send-test-email">{t('email')}</label>
-        <input
-          id="send-test-email"
-          type="email"
-          autoComplete="email"
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? 'send-test-email-error' : undefined}
-          {...register('email')}
-        />
-        {emailError ? (
-          <p id="send-test-email-error" className="field-error">
-            {emailError}
-          </p>
-        ) : null}
+        <input type="email" autoComplete="email" {...textProps('email')} />
+        {fieldError('email')}
       </div>
       <div className="field">
         <label htmlFor="send-test-locale">{t('locale')}</label>
-        <select id="send-test-locale" {...register('locale')}>
+        <select {...textProps('locale')}>
           {LOCALES.map((value) => (
             <option key={value} value={value} lang={value}>
               {tLocales(value)}
             </option>
           ))}
         </select>
+        {fieldError('locale')}
       </div>
       <div>
         <button type="submit" disabled={isPending}>
           {t('button')}
         </button>
       </div>
+      {/* Always present, so the notice is announced when it appears. */}
       <p role="status" className="notice">
-        {state.sentTo ? t('sent', { email: state.sentTo }) : ''}
+        {state?.ok ? state.notice : ''}
       </p>
     </form>
   );

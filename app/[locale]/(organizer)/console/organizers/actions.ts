@@ -8,9 +8,9 @@ import { isAppError } from '@/lib/errors';
 import { inviteOrganizer } from '@/lib/organizers/invite-organizer';
 import { removeOrganizer } from '@/lib/organizers/remove-organizer';
 import { InviteOrganizerSchema, RemoveOrganizerSchema } from '@/lib/organizers/schemas';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
-
-export type InviteFormState = { fieldErrors?: FieldErrors; invitedEmail?: string };
+import { formInput, type FormState } from '@/lib/i18n/field-errors';
+import { formStateForError, invalidFormState } from '@/lib/organizers/field-errors';
+import { LocaleSchema } from '@/lib/validation';
 
 const DOMAIN_ERRORS = ['alreadyInvited', 'cannotRemoveSelf', 'lastAdmin', 'organizerNotFound'] as const;
 type DomainError = (typeof DOMAIN_ERRORS)[number];
@@ -20,29 +20,20 @@ function domainErrorOf(error: unknown): DomainError | undefined {
   return DOMAIN_ERRORS.find((key) => key === error.messageKey);
 }
 
-export async function inviteOrganizerAction(
-  rawLocale: string,
-  _previous: InviteFormState,
-  formData: FormData,
-): Promise<InviteFormState> {
+/** Invites an organizer; the form stays, with a notice naming who was invited. */
+export async function inviteOrganizerAction(rawLocale: string, _state: FormState, formData: FormData): Promise<FormState> {
   const locale = LocaleSchema.catch('kk').parse(rawLocale);
   const admin = await requireAdmin(locale);
-  const parsed = InviteOrganizerSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const t = await getTranslations({ locale, namespace: 'errors' });
-    const keys = fieldErrorKeys(parsed.error);
-    return { fieldErrors: Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key as never)])) };
-  }
+  const parsed = InviteOrganizerSchema.safeParse(formInput(formData));
+  if (!parsed.success) return invalidFormState(parsed.error, locale, formData);
   try {
     await inviteOrganizer(parsed.data, admin);
   } catch (error) {
-    const key = domainErrorOf(error);
-    if (!key) throw error;
-    const t = await getTranslations({ locale, namespace: 'console.organizers.errors' });
-    return { fieldErrors: { email: t(key) } };
+    return formStateForError(error, locale, formData);
   }
   revalidatePath(`/${locale}/console/organizers`);
-  return { invitedEmail: parsed.data.email };
+  const t = await getTranslations({ locale, namespace: 'console.organizers' });
+  return { ok: true, notice: t('invited', { email: parsed.data.email }) };
 }
 
 export async function removeOrganizerAction(rawLocale: string, formData: FormData): Promise<void> {

@@ -5,25 +5,25 @@ import { redirect } from 'next/navigation';
 import { requireOrganizerForAction } from '@/lib/auth';
 import { isAppError } from '@/lib/errors';
 import { addBlock, removeBlock } from '@/lib/petitions/blocklist';
-import { errorMessage, translateFieldErrors } from '@/lib/petitions/field-errors';
+import { formInput } from '@/lib/i18n/field-errors';
+import { formStateForError, invalidFormState, type FormFailure } from '@/lib/petitions/field-errors';
 import { savePetition } from '@/lib/petitions/save-petition';
-import { BlockSchema, PetitionFormSchema, TransitionSchema, type PetitionFormInput } from '@/lib/petitions/schemas';
+import { BlockSchema, PetitionFormSchema, TransitionSchema } from '@/lib/petitions/schemas';
 import { transitionPetition } from '@/lib/petitions/transition-petition';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { LocaleSchema } from '@/lib/validation';
 
-export type ActionResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; formError?: string };
+export type PetitionFormState = FormFailure | null;
 
-export async function savePetitionAction(locale: string, id: string | undefined, input: PetitionFormInput): Promise<ActionResult> {
+export async function savePetitionAction(locale: string, id: string | undefined, _state: PetitionFormState, formData: FormData): Promise<PetitionFormState> {
   const organizer = await requireOrganizerForAction();
   const lang = LocaleSchema.catch('kk').parse(locale);
-  const parsed = PetitionFormSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), lang) };
+  const parsed = PetitionFormSchema.safeParse(formInput(formData));
+  if (!parsed.success) return invalidFormState(parsed.error, lang, formData);
   let saved: { id: string };
   try {
     saved = await savePetition(organizer.id, parsed.data, id);
   } catch (error) {
-    if (isAppError(error, 'CONFLICT')) return { ok: false, fieldErrors: { slug: errorMessage('slugTaken', lang) } };
-    throw error;
+    return formStateForError(error, lang, formData);
   }
   revalidatePath(`/${lang}/console/petitions`);
   redirect(`/${lang}/console/petitions/${saved.id}`);

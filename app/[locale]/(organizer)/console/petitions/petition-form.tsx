@@ -1,70 +1,58 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useErrorText } from '@/app/_components/use-error-text';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import type { Path } from 'react-hook-form';
+import { useServerForm } from '@/app/_components/form-kit';
 import { PetitionFormSchema, type PetitionFormData, type PetitionFormInput } from '@/lib/petitions/schemas';
-import type { FieldErrors } from '@/lib/validation';
-import { savePetitionAction } from './actions';
+import { LOCALES } from '@/lib/validation';
+import type { PetitionFormState } from './actions';
 
-const LANGS = ['kk', 'ru', 'en'] as const;
+type Props = { defaults: PetitionFormInput; action: (state: PetitionFormState, formData: FormData) => Promise<PetitionFormState> };
 
-export function PetitionForm({ locale, id, defaults }: { locale: string; id?: string; defaults: PetitionFormInput }) {
+export function PetitionForm({ defaults, action }: Props) {
   const t = useTranslations('petitions.console.form');
-  const message = useErrorText('petitions');
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const { register, handleSubmit, formState, getValues } = useForm<PetitionFormInput, unknown, PetitionFormData>({
-    resolver: zodResolver(PetitionFormSchema),
+  const { isPending, summary, formProps, textProps, fieldError } = useServerForm<PetitionFormInput, PetitionFormData>({
+    schema: PetitionFormSchema,
+    action,
     defaultValues: defaults,
+    idPrefix: 'petition',
+    errorNamespace: 'petitions',
   });
-  const errorAt = (path: string): string | undefined => {
-    const parts = path.split('.');
-    let node: unknown = formState.errors;
-    for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
-    const key = (node as { message?: string } | undefined)?.message;
-    return key ? message(key) : serverErrors[path];
-  };
-  const field = (path: string, label: string, kind: 'input' | 'textarea' = 'input', hint?: string, type = 'text') => {
-    const error = errorAt(path);
-    const id = path.replace('.', '-');
-    const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-    const props = { id, 'aria-invalid': !!error, 'aria-describedby': described, ...register(path as never) };
+  const field = (name: Path<PetitionFormInput>, label: string, { rows, type = 'text', hint }: { rows?: number; type?: string; hint?: string } = {}) => {
+    const props = textProps(name, { hint: !!hint });
     return (
-      <div className="field" key={path}>
-        <label htmlFor={id}>{label}</label>
-        {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-        {kind === 'textarea' ? <textarea rows={path.startsWith('body') ? 10 : 3} {...props} /> : <input type={type} {...props} />}
-        {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
+      <div className="field" key={name}>
+        <label htmlFor={props.id}>{label}</label>
+        {hint ? (
+          <p id={`${props.id}-hint`} className="hint">
+            {hint}
+          </p>
+        ) : null}
+        {rows ? <textarea rows={rows} {...props} /> : <input type={type} {...props} />}
+        {fieldError(name)}
       </div>
     );
   };
 
-  const onSubmit = handleSubmit(async () => {
-    // The raw input goes to the server, which parses it again with the same schema.
-    const result = await savePetitionAction(locale, id, getValues());
-    if (result && !result.ok) setServerErrors(result.fieldErrors);
-  });
-
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
-      {field('slug', t('slug'), 'input', t('slugHint'))}
-      {LANGS.map((lang) => (
+    <form {...formProps} className="stack">
+      {summary()}
+      {field('slug', t('slug'), { hint: t('slugHint') })}
+      {LOCALES.map((lang) => (
         <fieldset key={lang}>
           <legend>{t(`language.${lang}`)}</legend>
           {field(`title.${lang}`, t('title'))}
-          {field(`summary.${lang}`, t('summary'), 'textarea')}
-          {field(`body.${lang}`, t('body'), 'textarea')}
+          {field(`summary.${lang}`, t('summary'), { rows: 3 })}
+          {field(`body.${lang}`, t('body'), { rows: 10 })}
           {field(`addressee.${lang}`, t('addressee'))}
         </fieldset>
       ))}
-      {field('goal', t('goal'), 'input', undefined, 'number')}
-      {field('milestones', t('milestones'), 'input', t('milestonesHint'))}
-      {field('opensAt', t('opensAt'), 'input', undefined, 'datetime-local')}
-      {field('closesAt', t('closesAt'), 'input', undefined, 'datetime-local')}
+      {field('goal', t('goal'), { type: 'number' })}
+      {field('milestones', t('milestones'), { hint: t('milestonesHint') })}
+      {field('opensAt', t('opensAt'), { type: 'datetime-local' })}
+      {field('closesAt', t('closesAt'), { type: 'datetime-local' })}
       <div>
-        <button type="submit" disabled={formState.isSubmitting}>
+        <button type="submit" disabled={isPending}>
           {t('save')}
         </button>
       </div>

@@ -25,7 +25,7 @@ export function RsvpForm({ locale, maxGuests, isFull, action }: Props) {
 
   return (
     <form {...formProps} className="stack">
-      {summary}
+      {summary()}
       <input {...hiddenProps('locale')} />
       <div className="field">
         <label htmlFor="rsvp-name">{t('name')}</label>

@@ -44,7 +44,7 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
   );
   return (
     <form {...formProps} className="stack">
-      {summary}
+      {summary()}
       <input {...hiddenProps('locale')} />
       {text('title')}
       {text('description', { multiline: true })}

@@ -8,7 +8,7 @@ import type { CampaignDraftInput } from '@/lib/campaigns/schemas';
 import { CampaignRecipientStatus } from '@/lib/generated/prisma/enums';
 import { LocaleSchema } from '@/lib/validation';
 import styles from '../../../console.module.css';
-import { cancelAction, pauseAction, resumeAction, scheduleAction, sendNowAction, unscheduleAction } from '../actions';
+import { cancelAction, composeCampaignAction, pauseAction, resumeAction, scheduleAction, sendNowAction, unscheduleAction } from '../actions';
 import { CampaignForm } from '../campaign-form';
 import { audienceChoices } from '../choices';
 import { Progress } from '../progress';
@@ -38,7 +38,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     return (
       <>
         <h1>{campaign.name}</h1>
-        <CampaignForm locale={locale} campaignId={campaign.id} choices={await audienceChoices(locale)} initial={
+        <CampaignForm action={composeCampaignAction.bind(null, locale, campaign.id)} choices={await audienceChoices(locale)} initial={
             {
               name: campaign.name,
               subject: campaign.subject,

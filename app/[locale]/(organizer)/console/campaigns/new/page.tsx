@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { LocaleSchema } from '@/lib/validation';
+import { composeCampaignAction } from '../actions';
 import { CampaignForm } from '../campaign-form';
 import { audienceChoices } from '../choices';
 
@@ -14,8 +15,7 @@ export default async function NewCampaignPage({ params }: Props) {
     <>
       <h1>{t('new')}</h1>
       <CampaignForm
-        locale={locale}
-        campaignId={null}
+        action={composeCampaignAction.bind(null, locale, null)}
         choices={await audienceChoices(locale)}
         initial={{
           name: '',

@@ -15,13 +15,18 @@ export default async function CampaignsPage({ params }: { params: Promise<{ loca
   await requireOrganizer(locale);
   const [t, campaigns] = await Promise.all([getTranslations({ locale, namespace: 'events.console' }), listEventCampaigns()]);
   const form = (campaign: (typeof campaigns)[number] | null) => {
-    const name = (campaign?.name ?? {}) as Record<string, string>;
+    const defaultValues = {
+      slug: campaign?.slug ?? '',
+      name: { kk: '', ru: '', en: '', ...(campaign?.name as Record<string, string> | undefined) },
+      startsOn: campaign ? dateColumnKey(campaign.startsOn) : '',
+      endsOn: campaign ? dateColumnKey(campaign.endsOn) : '',
+    };
     return (
-      <ActionForm action={saveEventCampaignAction.bind(null, locale, campaign?.id ?? null)} schema="campaign" submit={t('save')} done={t('saved')}>
-        <Field name="slug" label={t('slug')} defaultValue={campaign?.slug} />
-        {LOCALES.map((lang) => <Field key={lang} name={`name.${lang}`} label={`${t('campaignName')} (${LOCALE_NAMES[lang]})`} defaultValue={name[lang]} />)}
-        <Field name="startsOn" type="date" label={t('startsOn')} defaultValue={campaign ? dateColumnKey(campaign.startsOn) : ''} />
-        <Field name="endsOn" type="date" label={t('endsOn')} defaultValue={campaign ? dateColumnKey(campaign.endsOn) : ''} />
+      <ActionForm action={saveEventCampaignAction.bind(null, locale, campaign?.id ?? null)} schema="campaign" defaultValues={defaultValues} submit={t('save')} done={t('saved')}>
+        <Field name="slug" label={t('slug')} />
+        {LOCALES.map((lang) => <Field key={lang} name={`name.${lang}`} label={`${t('campaignName')} (${LOCALE_NAMES[lang]})`} />)}
+        <Field name="startsOn" type="date" label={t('startsOn')} />
+        <Field name="endsOn" type="date" label={t('endsOn')} />
       </ActionForm>
     );
   };

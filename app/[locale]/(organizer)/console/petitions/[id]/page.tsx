@@ -6,7 +6,7 @@ import { findPetitionForEdit, getAbuseFigures, getPetitionFigures } from '@/lib/
 import { localized } from '@/lib/i18n/localized';
 import { toKazakhstanDateTime } from '@/lib/time/kazakhstan';
 import { LocaleSchema } from '@/lib/validation';
-import { transitionAction } from '../actions';
+import { savePetitionAction, transitionAction } from '../actions';
 import { BarChart } from '../charts';
 import { PetitionForm } from '../petition-form';
 
@@ -129,8 +129,7 @@ export default async function ConsolePetitionPage({ params, searchParams }: Prop
       <section aria-labelledby="edit-heading" className="stack">
         <h2 id="edit-heading">{t('console.edit')}</h2>
         <PetitionForm
-          locale={locale}
-          id={petition.id}
+          action={savePetitionAction.bind(null, locale, petition.id)}
           defaults={{
             slug: petition.slug,
             title: text(petition.title),

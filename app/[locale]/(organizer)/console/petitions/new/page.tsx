@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { LocaleSchema } from '@/lib/validation';
+import { savePetitionAction } from '../actions';
 import { PetitionForm } from '../petition-form';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -15,7 +16,7 @@ export default async function NewPetitionPage({ params }: Props) {
     <div className="stack">
       <h1>{t('new')}</h1>
       <PetitionForm
-        locale={locale}
+        action={savePetitionAction.bind(null, locale, undefined)}
         defaults={{ slug: '', title: empty, summary: empty, body: empty, addressee: empty, goal: 50000, milestones: '1000, 10000', opensAt: '', closesAt: '' }}
       />
     </div>
