@@ -3,14 +3,14 @@ import { env } from '@/lib/env';
 import { formatNumber, getTranslator } from '@/lib/i18n/translator';
 import { localized } from '@/lib/i18n/localized';
 import { findPublicPetition, getPublicFigures } from '@/lib/petitions/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ lang?: string }> };
 
 /** The partner widget: title, count, progress bar and a link to sign (opens Dauys in a new tab). */
 export default async function PetitionEmbed({ params, searchParams }: Props) {
   const { slug } = await params;
-  const locale = LocaleSchema.catch('kk').parse((await searchParams).lang);
+  const locale = readLocale((await searchParams).lang);
   const petition = await findPublicPetition(slug);
   if (!petition) notFound();
   const figures = await getPublicFigures(petition);

@@ -15,7 +15,7 @@ import { startCampaign } from '@/lib/campaigns/start-campaign';
 import { wakeCampaignSender } from '@/lib/campaigns/wake-sender';
 import { isAppError } from '@/lib/errors';
 import { parseKazakhstanDateTime } from '@/lib/time/kazakhstan';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { fieldErrorKeys, LocaleSchema, readLocale, type FieldErrors } from '@/lib/validation';
 
 export type DraftResult = { ok: true; campaignId?: string; message?: string } | { ok: false; fieldErrors: FieldErrors };
 
@@ -32,7 +32,7 @@ async function domainError(locale: string, error: unknown): Promise<DraftResult>
 }
 
 export async function saveCampaignAction(rawLocale: string, campaignId: string | null, values: unknown): Promise<DraftResult> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const parsed = CampaignDraftSchema.safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: await localisedErrors(locale, fieldErrorKeys(parsed.error)) };
@@ -63,7 +63,7 @@ export async function previewCampaignAction(values: unknown, previewLocale: stri
 }
 
 export async function testSendAction(rawLocale: string, values: unknown): Promise<DraftResult> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const parsed = CampaignDraftSchema.safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: await localisedErrors(locale, fieldErrorKeys(parsed.error)) };
@@ -77,7 +77,7 @@ function pageOf(locale: string, campaignId: string) {
 }
 
 async function control(rawLocale: string, formData: FormData, run: (campaignId: string, actor: { id: string }) => Promise<unknown>, wake = false) {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const parsed = CampaignIdSchema.safeParse({ campaignId: formData.get('campaignId') ?? '' });
   if (!parsed.success) redirect(`/${locale}/console/campaigns`);
@@ -113,7 +113,7 @@ export async function unscheduleAction(locale: string, formData: FormData) {
 export type ScheduleState = { fieldErrors?: FieldErrors };
 
 export async function scheduleAction(rawLocale: string, _previous: ScheduleState, formData: FormData): Promise<ScheduleState> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const local = String(formData.get('scheduledAt') ?? '');
   const parsed = ScheduleCampaignSchema.safeParse({

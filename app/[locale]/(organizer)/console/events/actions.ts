@@ -9,11 +9,11 @@ import { saveCampaign } from '@/lib/events/save-campaign';
 import { saveEvent } from '@/lib/events/save-event';
 import { CampaignFormSchema, CancelEventSchema, EventFormSchema, RejectSchema } from '@/lib/events/schemas';
 import { transitionEvent } from '@/lib/events/transition-event';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { fieldErrorKeys, readLocale, type FieldErrors } from '@/lib/validation';
 
 export type ConsoleFormState = { ok: boolean; fieldErrors: FieldErrors; formError?: string } | null;
 
-const lang = (value: string) => LocaleSchema.catch('kk').parse(value);
+const lang = (value: string) => readLocale(value);
 
 /** Nested fields arrive as "title.kk"; languages as several values. */
 function eventInput(formData: FormData) {

@@ -5,12 +5,12 @@ import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { UpdateHotlinesSchema } from '@/lib/help/schemas';
 import { updateHotlines } from '@/lib/help/update-hotlines';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { fieldErrorKeys, readLocale, type FieldErrors } from '@/lib/validation';
 
 export type UpdateHotlinesResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
 
 export async function updateHotlinesAction(rawLocale: string, input: unknown): Promise<UpdateHotlinesResult> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const organizer = await requireOrganizer(locale);
   const parsed = UpdateHotlinesSchema.safeParse(input);
   if (!parsed.success) {

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { DEFAULT_HOTLINES } from '@/lib/help/default-hotlines';
 import { findStoredHotlines } from '@/lib/help/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { updateHotlinesAction } from './actions';
 import { HotlinesForm } from './hotlines-form';
 
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ConsoleHelpPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const t = await getTranslations({ locale, namespace: 'help.editor' });
   const stored = await findStoredHotlines();

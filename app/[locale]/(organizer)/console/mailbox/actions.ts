@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireOrganizerForAction } from '@/lib/auth';
 import { SendTestMailSchema } from '@/lib/mailbox/schemas';
 import { sendTestMail } from '@/lib/mailbox/send-test-mail';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { fieldErrorKeys, readLocale, type FieldErrors } from '@/lib/validation';
 
 export type SendTestMailState = { sentTo?: string; fieldErrors?: FieldErrors };
 
@@ -15,7 +15,7 @@ export async function sendTestMailAction(
   formData: FormData,
 ): Promise<SendTestMailState> {
   const organizer = await requireOrganizerForAction();
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const parsed = SendTestMailSchema.safeParse({ email: formData.get('email') ?? '', locale: formData.get('locale') ?? '' });
   if (!parsed.success) {
     const t = await getTranslations({ locale, namespace: 'errors' });

@@ -8,7 +8,7 @@ import { isAppError } from '@/lib/errors';
 import { inviteOrganizer } from '@/lib/organizers/invite-organizer';
 import { removeOrganizer } from '@/lib/organizers/remove-organizer';
 import { InviteOrganizerSchema, RemoveOrganizerSchema } from '@/lib/organizers/schemas';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { fieldErrorKeys, readLocale, type FieldErrors } from '@/lib/validation';
 
 export type InviteFormState = { fieldErrors?: FieldErrors; invitedEmail?: string };
 
@@ -25,7 +25,7 @@ export async function inviteOrganizerAction(
   _previous: InviteFormState,
   formData: FormData,
 ): Promise<InviteFormState> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const admin = await requireAdmin(locale);
   const parsed = InviteOrganizerSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
@@ -46,7 +46,7 @@ export async function inviteOrganizerAction(
 }
 
 export async function removeOrganizerAction(rawLocale: string, formData: FormData): Promise<void> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const admin = await requireAdmin(locale);
   const parsed = RemoveOrganizerSchema.safeParse({ userId: formData.get('userId') ?? '' });
   const page = `/${locale}/console/organizers`;

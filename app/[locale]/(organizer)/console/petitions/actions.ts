@@ -9,13 +9,13 @@ import { errorMessage, translateFieldErrors } from '@/lib/petitions/field-errors
 import { savePetition } from '@/lib/petitions/save-petition';
 import { BlockSchema, PetitionFormSchema, TransitionSchema, type PetitionFormInput } from '@/lib/petitions/schemas';
 import { transitionPetition } from '@/lib/petitions/transition-petition';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { fieldErrorKeys, readLocale, type FieldErrors } from '@/lib/validation';
 
 export type ActionResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; formError?: string };
 
 export async function savePetitionAction(locale: string, id: string | undefined, input: PetitionFormInput): Promise<ActionResult> {
   const organizer = await requireOrganizerForAction();
-  const lang = LocaleSchema.catch('kk').parse(locale);
+  const lang = readLocale(locale);
   const parsed = PetitionFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), lang) };
   let saved: { id: string };
@@ -31,7 +31,7 @@ export async function savePetitionAction(locale: string, id: string | undefined,
 
 export async function transitionAction(locale: string, petitionId: string, formData: FormData): Promise<void> {
   const organizer = await requireOrganizerForAction();
-  const lang = LocaleSchema.catch('kk').parse(locale);
+  const lang = readLocale(locale);
   const parsed = TransitionSchema.safeParse({
     action: formData.get('action'),
     note: { kk: formData.get('note.kk') ?? '', ru: formData.get('note.ru') ?? '', en: formData.get('note.en') ?? '' },
@@ -53,7 +53,7 @@ export async function transitionAction(locale: string, petitionId: string, formD
 
 export async function addBlockAction(locale: string, formData: FormData): Promise<void> {
   const organizer = await requireOrganizerForAction();
-  const lang = LocaleSchema.catch('kk').parse(locale);
+  const lang = readLocale(locale);
   const parsed = BlockSchema.safeParse({ value: formData.get('value') ?? '', note: formData.get('note') ?? '' });
   if (parsed.success) await addBlock(organizer.id, parsed.data);
   redirect(`/${lang}/console/petitions/blocklist${parsed.success ? '' : '?problem=invalid'}`);
@@ -62,5 +62,5 @@ export async function addBlockAction(locale: string, formData: FormData): Promis
 export async function removeBlockAction(locale: string, id: string): Promise<void> {
   const organizer = await requireOrganizerForAction();
   await removeBlock(organizer.id, id);
-  redirect(`/${LocaleSchema.catch('kk').parse(locale)}/console/petitions/blocklist`);
+  redirect(`/${readLocale(locale)}/console/petitions/blocklist`);
 }

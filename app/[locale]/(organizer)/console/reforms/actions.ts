@@ -7,13 +7,13 @@ import { errorMessage, formStateForError, translateFieldErrors } from '@/lib/ref
 import { recordStage } from '@/lib/reforms/record-stage';
 import { saveReform } from '@/lib/reforms/save-reform';
 import { RecordStageSchema, ReformSchema, type RecordStageInput, type ReformInput } from '@/lib/reforms/schemas';
-import { fieldErrorKeys, LocaleSchema, type FieldErrors } from '@/lib/validation';
+import { fieldErrorKeys, readLocale, type FieldErrors } from '@/lib/validation';
 
 export type ConsoleActionResult = { ok: true; notice?: string } | { ok: false; fieldErrors: FieldErrors; formError?: string };
 
 export async function saveReformAction(rawLocale: string, id: string | null, input: ReformInput): Promise<ConsoleActionResult> {
   const organizer = await requireOrganizerForAction();
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const parsed = ReformSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), locale), formError: errorMessage('formHasErrors', locale) };
   let saved: { id: string };
@@ -31,7 +31,7 @@ export async function saveReformAction(rawLocale: string, id: string | null, inp
 /** Records a stage; saving the same stage and date again records and sends nothing, and says so. */
 export async function recordStageAction(rawLocale: string, reformId: string, input: RecordStageInput): Promise<ConsoleActionResult> {
   const organizer = await requireOrganizerForAction();
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const parsed = RecordStageSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: translateFieldErrors(fieldErrorKeys(parsed.error), locale), formError: errorMessage('formHasErrors', locale) };
   let isNew: boolean;

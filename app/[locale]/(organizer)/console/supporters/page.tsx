@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { listTags, PAGE_SIZE, searchSupporters } from '@/lib/supporters/queries';
 import { ACTIVITIES, SupporterFilterSchema, type SupporterFilter } from '@/lib/supporters/schemas';
-import { LOCALES, LocaleSchema, REGIONS } from '@/lib/validation';
+import { LOCALES, readLocale, REGIONS } from '@/lib/validation';
 import styles from '../../console.module.css';
 import { bulkTagAction } from './actions';
 
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SupportersPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const query = await searchParams;
   const parsed = SupporterFilterSchema.safeParse(query);

@@ -5,7 +5,7 @@ import { translateFieldErrors } from '@/lib/petitions/field-errors';
 import { SignPetitionSchema } from '@/lib/petitions/schemas';
 import { checkEmailPath, encodeFlash, FLASH_COOKIE, signFormPath, type SignFormFlash } from '@/lib/petitions/sign-form-flash';
 import { signPetition, type SignOutcome } from '@/lib/petitions/sign-petition';
-import { fieldErrorKeys, isSlug, LocaleSchema } from '@/lib/validation';
+import { fieldErrorKeys, isSlug, readLocale } from '@/lib/validation';
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -57,7 +57,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   // The slug reaches the Location and Set-Cookie headers below: only a well-formed one gets that far.
   if (!isSlug(slug)) return Response.json({ ok: false, error: 'not_found' }, { status: 404 });
   const { body, isForm } = await readBody(request);
-  const locale = LocaleSchema.catch('kk').parse(body.locale);
+  const locale = readLocale(body.locale);
   const formPath = signFormPath(locale, slug);
   const parsed = SignPetitionSchema.safeParse({ ...body, locale });
 

@@ -6,7 +6,7 @@ import { requireOrganizer } from '@/lib/auth';
 import { getCampaign, getCampaignProgress, listRecipients } from '@/lib/campaigns/queries';
 import type { CampaignDraftInput } from '@/lib/campaigns/schemas';
 import { CampaignRecipientStatus } from '@/lib/generated/prisma/enums';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import styles from '../../../console.module.css';
 import { cancelAction, pauseAction, resumeAction, scheduleAction, sendNowAction, unscheduleAction } from '../actions';
 import { CampaignForm } from '../campaign-form';
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CampaignPage({ params, searchParams }: Props) {
   const { campaignId, locale: rawLocale } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   await requireOrganizer(locale);
   const campaign = await getCampaign(campaignId);
   if (!campaign) notFound();

@@ -1,13 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { CampaignForm } from '../campaign-form';
 import { audienceChoices } from '../choices';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export default async function NewCampaignPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const t = await getTranslations({ locale, namespace: 'campaigns.console' });
   return (
