@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { hasMessage } from '@/lib/i18n/dynamic-keys';
 
 /**
  * A zod message key in the reader's language: the capability's own `<namespace>.errors` first, then
@@ -9,5 +10,5 @@ import { useTranslations } from 'next-intl';
 export function useErrorText(namespace: 'petitions' | 'events' | 'reforms' | null): (key: string) => string {
   const tOwn = useTranslations(namespace ? `${namespace}.errors` : 'errors');
   const tErrors = useTranslations('errors');
-  return (key) => (tOwn.has(key) ? tOwn(key) : tErrors.has(key) ? tErrors(key) : tErrors('generic'));
+  return (key) => (hasMessage(tOwn, key) ? tOwn(key) : hasMessage(tErrors, key) ? tErrors(key) : tErrors('generic'));
 }

@@ -7,7 +7,7 @@ import { readLocale } from '@/lib/validation';
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'console.dashboard' });
   return { title: t('title') };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { ALL_TOPICS, verifyUnsubscribeToken } from '@/lib/unsubscribe/tokens';
 import { readLocale } from '@/lib/validation';
 import { unsubscribeAction } from './actions';
@@ -36,7 +37,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
   }
 
   const topics = await getTranslations({ locale, namespace: 'mail.topics' });
-  const topicLabel = topics.has(claim.topic as never) ? topics(claim.topic as never) : topics('other');
+  const topicLabel = hasMessage(topics, claim.topic) ? topics(claim.topic) : topics('other');
   return (
     <section className="page narrow stack" aria-labelledby="unsubscribe-title">
       <h1 id="unsubscribe-title">{t('title')}</h1>

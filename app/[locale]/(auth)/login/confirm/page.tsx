@@ -10,7 +10,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'auth.confirm' });
   // The token is in this page's URL: keep it out of Referer headers, even to our own assets.
   return { title: t('title'), robots: { index: false, follow: false }, referrer: 'no-referrer' };

@@ -10,7 +10,7 @@ type Props = { params: Promise<{ locale: string }> };
 const SHOWN_ENTRIES = 200;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'console.audit' });
   return { title: t('title') };
 }

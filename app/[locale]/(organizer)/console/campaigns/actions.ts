@@ -14,28 +14,26 @@ import { sendTestMail } from '@/lib/campaigns/send-test-mail';
 import { startCampaign } from '@/lib/campaigns/start-campaign';
 import { wakeCampaignSender } from '@/lib/campaigns/wake-sender';
 import { isAppError } from '@/lib/errors';
+import { hasMessage } from '@/lib/i18n/dynamic-keys';
+import { sharedFormErrors } from '@/lib/i18n/field-errors';
+import type { AppLocale } from '@/lib/i18n/routing';
 import { parseKazakhstanDateTime } from '@/lib/time/kazakhstan';
 import { fieldErrorKeys, LocaleSchema, readLocale, type FieldErrors } from '@/lib/validation';
 
 export type DraftResult = { ok: true; campaignId?: string; message?: string } | { ok: false; fieldErrors: FieldErrors };
 
-async function localisedErrors(locale: string, keys: FieldErrors): Promise<FieldErrors> {
-  const t = await getTranslations({ locale, namespace: 'errors' });
-  return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t.has(key as never) ? t(key as never) : t('generic' as never)]));
-}
-
-async function domainError(locale: string, error: unknown): Promise<DraftResult> {
+async function domainError(locale: AppLocale, error: unknown): Promise<DraftResult> {
   if (!isAppError(error)) throw error;
   const t = await getTranslations({ locale, namespace: 'campaigns.console.errors' });
-  const key = t.has(error.messageKey as never) ? error.messageKey : 'campaignStateChanged';
-  return { ok: false, fieldErrors: { form: t(key as never) } };
+  const key = hasMessage(t, error.messageKey) ? error.messageKey : 'campaignStateChanged';
+  return { ok: false, fieldErrors: { form: t(key) } };
 }
 
 export async function saveCampaignAction(rawLocale: string, campaignId: string | null, values: unknown): Promise<DraftResult> {
   const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const parsed = CampaignDraftSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: await localisedErrors(locale, fieldErrorKeys(parsed.error)) };
+  if (!parsed.success) return { ok: false, fieldErrors: sharedFormErrors.translateFieldErrors(fieldErrorKeys(parsed.error), locale) };
   try {
     const id = await saveCampaign(parsed.data, organizer, campaignId ?? undefined);
     revalidatePath(`/${locale}/console/campaigns`);
@@ -66,7 +64,7 @@ export async function testSendAction(rawLocale: string, values: unknown): Promis
   const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const parsed = CampaignDraftSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: await localisedErrors(locale, fieldErrorKeys(parsed.error)) };
+  if (!parsed.success) return { ok: false, fieldErrors: sharedFormErrors.translateFieldErrors(fieldErrorKeys(parsed.error), locale) };
   const count = await sendTestMail(parsed.data, organizer);
   const t = await getTranslations({ locale, namespace: 'campaigns.console' });
   return { ok: true, message: t('testSent', { email: organizer.email, count }) };
@@ -120,7 +118,7 @@ export async function scheduleAction(rawLocale: string, _previous: ScheduleState
     campaignId: formData.get('campaignId') ?? '',
     scheduledAt: parseKazakhstanDateTime(local) ?? local,
   });
-  if (!parsed.success) return { fieldErrors: await localisedErrors(locale, fieldErrorKeys(parsed.error)) };
+  if (!parsed.success) return { fieldErrors: sharedFormErrors.translateFieldErrors(fieldErrorKeys(parsed.error), locale) };
   try {
     await scheduleCampaign(parsed.data, organizer);
   } catch (error) {

@@ -5,7 +5,9 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useErrorText } from '@/app/_components/use-error-text';
 import { CampaignDraftSchema, type CampaignDraftInput } from '@/lib/campaigns/schemas';
+import type { AppLocale } from '@/lib/i18n/routing';
 import { LOCALES, REGIONS } from '@/lib/validation';
 import { countAudienceAction, previewCampaignAction, saveCampaignAction, testSendAction, type DraftResult } from './actions';
 import { AudienceSources, type AudienceChoices } from './audience-sources';
@@ -15,12 +17,13 @@ type Props = { locale: string; campaignId: string | null; initial: CampaignDraft
 export function CampaignForm({ locale, campaignId, initial, choices }: Props) {
   const t = useTranslations('campaigns.console');
   const tErrors = useTranslations('errors');
+  const errorMessage = useErrorText(null);
   const tRegions = useTranslations('common.regions');
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const [result, setResult] = useState<DraftResult | null>(null);
   const [count, setCount] = useState<number | null>(null);
-  const [preview, setPreview] = useState<{ locale: string; subject: string; html: string } | null>(null);
+  const [preview, setPreview] = useState<{ locale: AppLocale; subject: string; html: string } | null>(null);
   const form = useForm<CampaignDraftInput>({ resolver: zodResolver(CampaignDraftSchema), defaultValues: initial });
   const { register, handleSubmit, control, formState } = form;
   const audience = useWatch({ control, name: 'audience' });
@@ -39,7 +42,7 @@ export function CampaignForm({ locale, campaignId, initial, choices }: Props) {
     let node: unknown = formState.errors;
     for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
     const key = (node as { message?: string } | undefined)?.message;
-    return key ? tErrors(key as never) : serverErrors[path];
+    return key ? errorMessage(key) : serverErrors[path];
   };
   const fieldProps = (path: string) => {
     const error = errorOf(path);
@@ -67,7 +70,7 @@ export function CampaignForm({ locale, campaignId, initial, choices }: Props) {
     onInvalid,
   );
   const testSend = handleSubmit((values) => startTransition(async () => setResult(await testSendAction(locale, values))), onInvalid);
-  const showPreview = (previewLocale: string) =>
+  const showPreview = (previewLocale: AppLocale) =>
     handleSubmit((values) =>
       startTransition(async () => {
         const rendered = await previewCampaignAction(values, previewLocale);

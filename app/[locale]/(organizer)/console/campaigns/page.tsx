@@ -9,7 +9,7 @@ import styles from '../../console.module.css';
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'campaigns.console' });
+  const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'campaigns.console' });
   return { title: t('title') };
 }
 

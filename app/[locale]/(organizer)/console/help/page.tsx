@@ -10,7 +10,7 @@ import { HotlinesForm } from './hotlines-form';
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'help.editor' });
   return { title: t('metaTitle') };
 }

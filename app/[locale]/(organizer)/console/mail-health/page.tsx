@@ -11,7 +11,7 @@ type Props = { params: Promise<{ locale: string }> };
 const SHOWN_ROWS = 100;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'console.mailHealth' });
+  const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'console.mailHealth' });
   return { title: t('title') };
 }
 

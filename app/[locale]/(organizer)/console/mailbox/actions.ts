@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
 import { requireOrganizerForAction } from '@/lib/auth';
+import { sharedFormErrors } from '@/lib/i18n/field-errors';
 import { SendTestMailSchema } from '@/lib/mailbox/schemas';
 import { sendTestMail } from '@/lib/mailbox/send-test-mail';
 import { fieldErrorKeys, readLocale, type FieldErrors } from '@/lib/validation';
@@ -18,9 +18,7 @@ export async function sendTestMailAction(
   const locale = readLocale(rawLocale);
   const parsed = SendTestMailSchema.safeParse({ email: formData.get('email') ?? '', locale: formData.get('locale') ?? '' });
   if (!parsed.success) {
-    const t = await getTranslations({ locale, namespace: 'errors' });
-    const keys = fieldErrorKeys(parsed.error);
-    return { fieldErrors: Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key as never)])) };
+    return { fieldErrors: sharedFormErrors.translateFieldErrors(fieldErrorKeys(parsed.error), locale) };
   }
   await sendTestMail(parsed.data, organizer);
   revalidatePath(`/${locale}/console/mailbox`);

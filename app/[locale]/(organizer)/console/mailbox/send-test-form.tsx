@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useRef } from 'react';
 import { useForm } from 'react-hook-form';
+import { useErrorText } from '@/app/_components/use-error-text';
 import { SendTestMailSchema } from '@/lib/mailbox/schemas';
 import { LOCALES } from '@/lib/validation';
 import type { SendTestMailState } from './actions';
@@ -17,7 +18,7 @@ type Props = {
 export function SendTestForm({ action, locale, defaultEmail }: Props) {
   const t = useTranslations('mailbox.sendTest');
   const tLocales = useTranslations('mailbox.locales');
-  const tErrors = useTranslations('errors');
+  const errorText = useErrorText(null);
   const [state, formAction, isPending] = useActionState(action, {});
   const formRef = useRef<HTMLFormElement>(null);
   const { register, handleSubmit, formState: { errors } } = useForm({
@@ -25,7 +26,7 @@ export function SendTestForm({ action, locale, defaultEmail }: Props) {
     defaultValues: { email: defaultEmail, locale },
   });
   const emailKey = errors.email?.message;
-  const emailError = emailKey ? tErrors(emailKey as never) : state.fieldErrors?.email;
+  const emailError = emailKey ? errorText(emailKey) : state.fieldErrors?.email;
 
   return (
     <form

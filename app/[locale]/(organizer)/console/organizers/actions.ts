@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth';
 import { isAppError } from '@/lib/errors';
+import { sharedFormErrors } from '@/lib/i18n/field-errors';
 import { inviteOrganizer } from '@/lib/organizers/invite-organizer';
 import { removeOrganizer } from '@/lib/organizers/remove-organizer';
 import { InviteOrganizerSchema, RemoveOrganizerSchema } from '@/lib/organizers/schemas';
@@ -29,9 +30,7 @@ export async function inviteOrganizerAction(
   const admin = await requireAdmin(locale);
   const parsed = InviteOrganizerSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    const t = await getTranslations({ locale, namespace: 'errors' });
-    const keys = fieldErrorKeys(parsed.error);
-    return { fieldErrors: Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key as never)])) };
+    return { fieldErrors: sharedFormErrors.translateFieldErrors(fieldErrorKeys(parsed.error), locale) };
   }
   try {
     await inviteOrganizer(parsed.data, admin);

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
+import { useErrorText } from '@/app/_components/use-error-text';
 import { InviteOrganizerSchema, ROLES } from '@/lib/organizers/schemas';
 import { LOCALES } from '@/lib/validation';
 import type { InviteFormState } from './actions';
@@ -15,7 +16,7 @@ type Props = {
 
 export function InviteForm({ action, locale }: Props) {
   const t = useTranslations('console.organizers');
-  const tErrors = useTranslations('errors');
+  const errorText = useErrorText(null);
   const [state, formAction, isPending] = useActionState(action, {});
   const formRef = useRef<HTMLFormElement>(null);
   const {
@@ -34,7 +35,7 @@ export function InviteForm({ action, locale }: Props) {
 
   const errorFor = (field: 'email' | 'role' | 'locale') => {
     const key = errors[field]?.message;
-    return key ? tErrors(key as never) : state.fieldErrors?.[field];
+    return key ? errorText(key) : state.fieldErrors?.[field];
   };
   const describedBy = (field: string, error: string | undefined) => (error ? `invite-${field}-error` : undefined);
   const emailError = errorFor('email');

@@ -15,7 +15,7 @@ type Props = {
 const KNOWN_ERRORS = ['cannotRemoveSelf', 'lastAdmin', 'organizerNotFound'] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'console.organizers' });
   return { title: t('title') };
 }

@@ -11,7 +11,7 @@ import { bulkTagAction } from './actions';
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'campaigns.supporters' });
+  const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'campaigns.supporters' });
   return { title: t('title') };
 }
 
@@ -101,7 +101,7 @@ export default async function SupportersPage({ params, searchParams }: Props) {
                 <th scope="row"><Link href={`/${locale}/console/supporters/${s.id}`}>{s.email}</Link></th>
                 <td>{s.name}</td>
                 <td>{s.locale}</td>
-                <td>{s.region ? tRegions(s.region as never) : ''}</td>
+                <td>{s.region ? tRegions(s.region) : ''}</td>
                 <td>{s.tags.join(', ')}</td>
               </tr>
             ))}

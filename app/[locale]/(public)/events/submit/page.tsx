@@ -10,7 +10,7 @@ import { ClientMessages } from '@/app/_components/client-messages';
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'events.submit' });
   return { title: t('title') };
 }

@@ -9,7 +9,7 @@ import { fieldErrorKeys, isSlug, readLocale } from '@/lib/validation';
 
 type Context = { params: Promise<{ slug: string }> };
 
-const FORM_ERRORS: Record<Exclude<SignOutcome, 'accepted'>, { key: string; status: number }> = {
+const FORM_ERRORS: Record<Exclude<SignOutcome, 'accepted'>, { key: 'closed' | 'rateLimited'; status: number }> = {
   closed: { key: 'closed', status: 409 },
   'rate-limited': { key: 'rateLimited', status: 429 },
 };

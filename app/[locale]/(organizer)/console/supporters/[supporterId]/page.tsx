@@ -10,7 +10,7 @@ import { eraseSupporterAction, tagSupporterAction, untagSupporterAction } from '
 type Props = { params: Promise<{ locale: string; supporterId: string }>; searchParams: Promise<{ error?: string; erased?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'campaigns.supporters' });
+  const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'campaigns.supporters' });
   return { title: t('detailTitle') };
 }
 

@@ -18,7 +18,7 @@ export default async function VerifySubmissionPage({ params, searchParams }: Pro
   const { token, result } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'events.verify' });
   const calendar = <Link href={`/${locale}/events`}>{t('calendar')}</Link>;
-  const simple = (key: string, isError = false) => (
+  const simple = (key: 'sent' | 'verified' | 'invalid', isError = false) => (
     <div className="page narrow">
       <h1>{t('title')}</h1>
       <p role="status" className={isError ? 'notice notice-error' : 'notice'}>{t(key)}</p>
