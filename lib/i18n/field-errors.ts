@@ -1,5 +1,6 @@
 import { isDatabaseUnavailable } from '@/lib/database-availability';
 import { isAppError } from '@/lib/errors';
+import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { getTranslator } from '@/lib/i18n/translator';
 import { fieldErrorKeys, type FieldErrors } from '@/lib/validation';
 import type { z } from 'zod';
@@ -34,9 +35,13 @@ export function fieldErrorTexts(namespace: 'petitions' | 'events' | 'reforms' | 
   const ownKeys = new Set(Object.keys(ownErrors));
 
   function errorMessage(key: string, locale: string): string {
-    if (namespace && ownKeys.has(key)) return getTranslator(locale, namespace)(`errors.${key}` as never);
+    if (namespace && ownKeys.has(key)) {
+      const own = getTranslator(locale, namespace);
+      const ownKey = `errors.${key}`;
+      if (hasMessage(own, ownKey)) return own(ownKey);
+    }
     const t = getTranslator(locale, 'errors');
-    return t.has(key as never) ? t(key as never) : t('generic' as never);
+    return hasMessage(t, key) ? t(key) : t('generic');
   }
 
   function translateFieldErrors(errors: FieldErrors, locale: string): FieldErrors {

@@ -84,6 +84,6 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   }
   const { key, status } = FORM_ERRORS[outcome];
   if (isForm) return seeOther(formPath, flashCookie(formPath, { values: keptValues(body), errors: {}, formError: key }));
-  const formError = getTranslator(locale, 'petitions')(`form.${key}` as never);
+  const formError = getTranslator(locale, 'petitions')(`form.${key}`);
   return Response.json({ ok: false, formError }, { status });
 }
