@@ -1,7 +1,8 @@
 import { Body, Container, Head, Hr, Html, Link, Preview, Text } from '@react-email/components';
+import type { Translator } from '@/lib/i18n/translator';
 
 /** Translates a key of the `campaigns` namespace. */
-export type CampaignsTranslate = (key: string, values?: Record<string, string | number>) => string;
+export type CampaignsTranslate = Translator<'campaigns'>;
 
 export type CampaignMessageEmailProps = {
   locale: string;

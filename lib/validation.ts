@@ -10,6 +10,12 @@ import { Locale, Region } from '@/lib/generated/prisma/enums';
 export const LOCALES = ['kk', 'ru', 'en'] as const satisfies readonly Locale[];
 export const LocaleSchema = z.enum(LOCALES, { message: 'invalidChoice' });
 
+/** The locale in an untrusted value (URL segment, query, body); anything else is the fallback, Kazakh unless told. */
+export function readLocale(value: unknown, fallback: (typeof LOCALES)[number] = 'kk'): (typeof LOCALES)[number] {
+  const parsed = LocaleSchema.safeParse(value);
+  return parsed.success ? parsed.data : fallback;
+}
+
 export const REGIONS = Object.values(Region);
 export const RegionSchema = z.enum(Region, { message: 'regionRequired' });
 

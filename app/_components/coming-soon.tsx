@@ -1,8 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 /** Placeholder body for a section that is not built yet, so navigation never leads to a 404. */
-export async function ComingSoon({ locale, title }: { locale: string; title: string }) {
+export async function ComingSoon({ locale, title }: { locale: AppLocale; title: string }) {
   const t = await getTranslations({ locale, namespace: 'common' });
   return (
     <div className="page narrow">

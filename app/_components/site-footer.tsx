@@ -1,11 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
-import { isAppLocale, routing } from '@/lib/i18n/routing';
+import type { AppLocale } from '@/lib/i18n/routing';
 import { findPublicHotlines, telHref } from '@/lib/help/queries';
 
-export async function SiteFooter({ locale }: { locale: string }) {
+export async function SiteFooter({ locale }: { locale: AppLocale }) {
   const t = await getTranslations({ locale, namespace: 'common' });
-  const lang = isAppLocale(locale) ? locale : routing.defaultLocale;
   const hotlines = await findPublicHotlines();
   return (
     <footer className="site-footer">
@@ -18,7 +17,7 @@ export async function SiteFooter({ locale }: { locale: string }) {
                 <a href={telHref(hotline.number)} className="footer-hotline-number">
                   {hotline.number}
                 </a>{' '}
-                <span>{hotline.name[lang]}</span>
+                <span>{hotline.name[locale]}</span>
               </li>
             ))}
           </ul>

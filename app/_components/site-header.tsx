@@ -1,10 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
+import type { AppLocale } from '@/lib/i18n/routing';
 import { LanguageSwitcher } from './language-switcher';
 import { QuickExit } from './quick-exit';
 import { SiteNav } from './site-nav';
 
-export async function SiteHeader({ locale }: { locale: string }) {
+export async function SiteHeader({ locale }: { locale: AppLocale }) {
   const t = await getTranslations({ locale, namespace: 'common' });
   const items = [
     { href: '/petitions', label: t('nav.petitions') },

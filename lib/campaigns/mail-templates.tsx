@@ -1,6 +1,8 @@
 import { campaignMessageElement, campaignSubject } from '@/lib/campaigns/render-campaign-message';
 import { env } from '@/lib/env';
+import { getTranslator } from '@/lib/i18n/translator';
 import { defineTemplate } from '@/lib/mailer/define-template';
+import { readLocale } from '@/lib/validation';
 
 /** One language of a draft, as stored on the outbox row. */
 type CampaignTestProps = { subject: string; body: string; subjectPrefix: string; useNeutralSender: boolean };
@@ -16,9 +18,10 @@ export const CAMPAIGN_MAIL_TEMPLATES = {
     supportsTopic: false,
     subject: ({ t, props }) => `${t('mail.testPrefix')} ${campaignSubject(props.subject, props.subjectPrefix)}`,
     fromName: ({ t, props }) => (props.useNeutralSender ? t('mail.neutralSender') : undefined),
-    element: ({ props, locale, t }) => {
+    element: ({ props, locale }) => {
       const base = env.APP_URL.replace(/\/$/, '');
-      return campaignMessageElement(props.body, locale, t, { unsubscribeUrl: `${base}/${locale}/unsubscribe`, preferencesUrl: `${base}/${locale}/subscriptions` });
+      const lang = readLocale(locale);
+      return campaignMessageElement(props.body, lang, getTranslator(lang, 'campaigns'), { unsubscribeUrl: `${base}/${locale}/unsubscribe`, preferencesUrl: `${base}/${locale}/subscriptions` });
     },
   }),
 };

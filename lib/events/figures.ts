@@ -1,10 +1,11 @@
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { Region } from '@/lib/generated/prisma/enums';
 import { kazakhstanDateKeySql } from '@/lib/time/sql';
 
 export type EventFigures = {
   rsvpsPerDay: Array<{ day: string; rsvps: number }>;
-  perRegion: Array<{ region: string; events: number; confirmed: number; seats: number; waitlisted: number }>;
+  perRegion: Array<{ region: Region; events: number; confirmed: number; seats: number; waitlisted: number }>;
   confirmed: number;
   waitlisted: number;
   attended: number;

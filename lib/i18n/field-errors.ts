@@ -1,5 +1,6 @@
 import { isDatabaseUnavailable } from '@/lib/database-availability';
 import { isAppError } from '@/lib/errors';
+import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import type { Namespace } from '@/lib/i18n/namespaces';
 import { getTranslator } from '@/lib/i18n/translator';
 import { fieldErrorKeys, type FieldErrors } from '@/lib/validation';
@@ -65,9 +66,13 @@ export function fieldErrorTexts(namespace: ErrorNamespace | null, ownErrors: Rec
   const [file, ...within] = namespace ? namespace.split('.') : [];
 
   function errorMessage(key: string, locale: string): string {
-    if (file && ownKeys.has(key)) return getTranslator(locale, file as Namespace)([...within, 'errors', key].join('.') as never);
+    if (file && ownKeys.has(key)) {
+      const own = getTranslator(locale, file as Namespace);
+      const ownKey = [...within, 'errors', key].join('.');
+      if (hasMessage(own, ownKey)) return own(ownKey);
+    }
     const t = getTranslator(locale, 'errors');
-    return t.has(key as never) ? t(key as never) : t('generic' as never);
+    return hasMessage(t, key) ? t(key) : t('generic');
   }
 
   function translateFieldErrors(errors: FieldErrors, locale: string): FieldErrors {

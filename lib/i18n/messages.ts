@@ -1,6 +1,6 @@
 import type { AbstractIntlMessages } from 'use-intl/core';
 import type { AppLocale } from '@/lib/i18n/routing';
-import { NAMESPACES, type Namespace } from '@/lib/i18n/namespaces';
+import type { Namespace } from '@/lib/i18n/namespaces';
 import kkCommon from '@/messages/kk/common.json';
 import kkHome from '@/messages/kk/home.json';
 import kkHelp from '@/messages/kk/help.json';
@@ -41,22 +41,25 @@ import enPetitions from '@/messages/en/petitions.json';
 import enEvents from '@/messages/en/events.json';
 import enReforms from '@/messages/en/reforms.json';
 
+/** The catalogue's shape, one key per namespace, taken from the English files (kk and ru must match). */
+export type Messages = {
+  common: typeof enCommon; home: typeof enHome; help: typeof enHelp; errors: typeof enErrors; auth: typeof enAuth; console: typeof enConsole; mail: typeof enMail; unsubscribe: typeof enUnsubscribe; mailbox: typeof enMailbox; campaigns: typeof enCampaigns; petitions: typeof enPetitions; events: typeof enEvents; reforms: typeof enReforms;
+};
+
 // Static imports, so the same module works in Next (server), vitest and tsx scripts (jobs).
-const CATALOG: Record<AppLocale, Record<Namespace, AbstractIntlMessages>> = {
+const CATALOG: Record<AppLocale, Messages> = {
   kk: { common: kkCommon, home: kkHome, help: kkHelp, errors: kkErrors, auth: kkAuth, console: kkConsole, mail: kkMail, unsubscribe: kkUnsubscribe, mailbox: kkMailbox, campaigns: kkCampaigns, petitions: kkPetitions, events: kkEvents, reforms: kkReforms },
   ru: { common: ruCommon, home: ruHome, help: ruHelp, errors: ruErrors, auth: ruAuth, console: ruConsole, mail: ruMail, unsubscribe: ruUnsubscribe, mailbox: ruMailbox, campaigns: ruCampaigns, petitions: ruPetitions, events: ruEvents, reforms: ruReforms },
   en: { common: enCommon, home: enHome, help: enHelp, errors: enErrors, auth: enAuth, console: enConsole, mail: enMail, unsubscribe: enUnsubscribe, mailbox: enMailbox, campaigns: enCampaigns, petitions: enPetitions, events: enEvents, reforms: enReforms },
 };
 
-/** All namespaces of one locale, merged as `{ [namespace]: messages }`. */
-export function loadMessages(locale: AppLocale): AbstractIntlMessages {
-  const messages: AbstractIntlMessages = {};
-  for (const namespace of NAMESPACES) messages[namespace] = CATALOG[locale][namespace];
-  return messages;
+/** All namespaces of one locale, as `{ [namespace]: messages }`. */
+export function loadMessages(locale: AppLocale): Messages {
+  return CATALOG[locale];
 }
 
-/** One namespace of one locale, for translators outside a request. */
-export function loadNamespace(locale: AppLocale, namespace: Namespace): AbstractIntlMessages {
+/** One namespace of one locale. */
+export function loadNamespace<N extends Namespace>(locale: AppLocale, namespace: N): Messages[N] {
   return CATALOG[locale][namespace];
 }
 

@@ -1,9 +1,4 @@
-import {
-  createFormatter,
-  createTranslator,
-  type MarkupTagsFunction,
-  type TranslationValues,
-} from 'use-intl/core';
+import { createFormatter, createTranslator } from 'use-intl/core';
 import { env } from '@/lib/env';
 import { formats, type DateTimeFormatName } from '@/lib/i18n/formats';
 import { loadMessages } from '@/lib/i18n/messages';
@@ -27,16 +22,10 @@ function onError(error: Error): void {
   console.error(error);
 }
 
-export type Translator = {
-  (key: string, values?: TranslationValues): string;
-  /** Messages with tags (`<link>…</link>`), each tag rendered to a string by a function. */
-  markup(key: string, values?: Record<string, TranslationValues[string] | MarkupTagsFunction>): string;
-  has(key: string): boolean;
-};
-
-export function getTranslator(locale: string, namespace: Namespace): Translator {
+/** A translator of one namespace, its keys checked against the catalogue (types/next-intl.d.ts). */
+export function getTranslator<N extends Namespace>(locale: string, namespace: N) {
   const appLocale = toLocale(locale);
-  const translator = createTranslator({
+  return createTranslator({
     locale: appLocale,
     messages: loadMessages(appLocale),
     namespace,
@@ -44,10 +33,10 @@ export function getTranslator(locale: string, namespace: Namespace): Translator 
     formats,
     onError,
   });
-  // The catalog is not typed, so keys are plain strings here; tests catch missing ones.
-  return translator as unknown as Translator;
 }
 
+/** What `getTranslator` returns for namespace `N`. */
+export type Translator<N extends Namespace> = ReturnType<typeof getTranslator<N>>;
 
 export function getFormatter(locale: string) {
   return createFormatter({ locale: toLocale(locale), timeZone: KAZAKHSTAN_TIME_ZONE, formats });

@@ -1,6 +1,7 @@
 import { render } from '@react-email/components';
 import type { MailTranslate } from '@/emails/layout';
 import type { Locale } from '@/lib/generated/prisma/enums';
+import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { getTranslator } from '@/lib/i18n/translator';
 import type { TemplateContext, TemplateDefinition } from '@/lib/mailer/define-template';
 import { MAIL_TEMPLATES, type MailTemplateName } from '@/lib/mailer/templates';
@@ -25,6 +26,8 @@ export type RenderMailInput = {
   headers?: Record<string, string>;
 };
 
+// Templates name their namespace in data (MAIL_TEMPLATES) and look keys up by string: the one
+// boundary in mail where keys are not checked by the compiler (the mail tests render every template).
 function asMailTranslate(translator: ReturnType<typeof getTranslator>): MailTranslate {
   return (key, values) => translator(key as never, values as never);
 }
@@ -42,7 +45,7 @@ export async function renderMail(input: RenderMailInput): Promise<RenderedMail> 
   if (input.topic) {
     const claim = { supporterId: input.topic.supporterId, topic: input.topic.name };
     const labelKey = `topics.${input.topic.name}`;
-    const topicLabel = mailTranslator.has(labelKey as never) ? mailT(labelKey) : mailT('topics.other');
+    const topicLabel = hasMessage(mailTranslator, labelKey) ? mailTranslator(labelKey) : mailTranslator('topics.other');
     unsubscribe = { url: unsubscribePageUrl(claim, input.locale), topicLabel };
     topicHeaders = listUnsubscribeHeaders(claim);
   }

@@ -15,11 +15,11 @@ type ExportInput = { petitionId: string; actorId: string; locale: string; batchS
 export async function exportSignaturesCsv({ petitionId, actorId, locale, batchSize = EXPORT_BATCH }: ExportInput): Promise<ReadableStream<Uint8Array>> {
   await recordAudit({ actorId, action: 'petition.export', subjectType: 'Petition', subjectId: petitionId, details: { format: 'csv' } });
   const t = getTranslator(locale, 'petitions');
-  const header = csvRow(['name', 'email', 'region', 'city', 'date', 'consentVersion'].map((key) => t(`console.csv.${key}` as never)));
+  const header = csvRow((['name', 'email', 'region', 'city', 'date', 'consentVersion'] as const).map((key) => t(`console.csv.${key}`)));
   return csvStream(header, signatureRows(petitionId, batchSize, getTranslator(locale, 'common')));
 }
 
-async function* signatureRows(petitionId: string, batchSize: number, regions: Translator): AsyncGenerator<CsvCell[][]> {
+async function* signatureRows(petitionId: string, batchSize: number, regions: Translator<'common'>): AsyncGenerator<CsvCell[][]> {
   let afterId = 0n;
   for (;;) {
     const rows = await db.signature.findMany({
@@ -33,7 +33,7 @@ async function* signatureRows(petitionId: string, batchSize: number, regions: Tr
     yield rows.map((row) => [
       row.fullName,
       row.email,
-      regions(`regions.${row.region}` as never),
+      regions(`regions.${row.region}`),
       row.city ?? '',
       row.confirmedAt?.toISOString() ?? '',
       row.consentVersion,

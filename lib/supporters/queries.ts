@@ -1,10 +1,11 @@
 import { db } from '@/lib/db';
+import type { Region } from '@/lib/generated/prisma/enums';
 import { existingTables, supporterFilterSql } from '@/lib/supporters/filter-sql';
 import type { SupporterFilter } from '@/lib/supporters/schemas';
 
 export const PAGE_SIZE = 50;
 
-export type SupporterRow = { id: string; email: string; name: string | null; locale: string; region: string | null; createdAt: Date; tags: string[] };
+export type SupporterRow = { id: string; email: string; name: string | null; locale: string; region: Region | null; createdAt: Date; tags: string[] };
 
 export async function searchSupporters(filter: SupporterFilter, page = 0): Promise<{ rows: SupporterRow[]; total: number }> {
   const where = supporterFilterSql(filter, await existingTables());

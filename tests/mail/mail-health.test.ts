@@ -62,16 +62,16 @@ describe('the mail health query', () => {
 describe('the mail health page', () => {
   it.each(['kk', 'ru', 'en'])('has every string in %s, with the plural forms the figures need', (locale) => {
     const t = getTranslator(locale, 'console');
-    const keys = ['title', 'summary.label', 'summary.waiting', 'summary.sent', 'stuckTitle', 'stuckEmpty', 'failedTitle', 'statusHelp.UNCERTAIN', 'notScheduled'];
+    const keys = ['title', 'summary.label', 'summary.waiting', 'summary.sent', 'stuckTitle', 'stuckEmpty', 'failedTitle', 'statusHelp.UNCERTAIN', 'notScheduled'] as const;
     for (const key of keys) expect(t(`mailHealth.${key}`)).not.toBe('');
     for (const count of [1, 2, 5, 72, 1.5]) {
       const values = { minutes: count, days: count, hours: count, count };
-      for (const key of ['intro', 'summary.stuck', 'summary.failed', 'summary.uncertain', 'stuckHelp', 'failedEmpty', 'statusHelp.FAILED', 'showing']) {
+      for (const key of ['intro', 'summary.stuck', 'summary.failed', 'summary.uncertain', 'stuckHelp', 'failedEmpty', 'statusHelp.FAILED', 'showing'] as const) {
         expect(t(`mailHealth.${key}`, values)).toMatch(/^[^{}]+$/);
       }
     }
-    for (const status of ['PENDING', 'FAILED', 'UNCERTAIN']) expect(t(`mailHealth.statuses.${status}`)).not.toBe('');
-    for (const column of ['queued', 'to', 'message', 'status', 'tries', 'lastTry', 'nextTry', 'reason']) expect(t(`mailHealth.columns.${column}`)).not.toBe('');
+    for (const status of ['PENDING', 'FAILED', 'UNCERTAIN'] as const) expect(t(`mailHealth.statuses.${status}`)).not.toBe('');
+    for (const column of ['queued', 'to', 'message', 'status', 'tries', 'lastTry', 'nextTry', 'reason'] as const) expect(t(`mailHealth.columns.${column}`)).not.toBe('');
     expect(t('nav.mailHealth')).not.toBe('');
   });
 });

@@ -4,10 +4,10 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AUTH_COOKIE_SECURE, SESSION_COOKIE_NAME } from '@/lib/auth';
 import { endSession } from '@/lib/auth/end-session';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 export async function signOutAction(rawLocale: string): Promise<void> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const jar = await cookies();
   await endSession(jar.get(SESSION_COOKIE_NAME)?.value);
   jar.set(SESSION_COOKIE_NAME, '', {

@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { env } from '@/lib/env';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { signOutAction } from './actions';
 import styles from './console.module.css';
 import { ConsoleNav, type ConsoleNavLink } from './console-nav';
@@ -14,7 +14,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
 
 export default async function OrganizerLayout({ children, params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   const organizer = await requireOrganizer(locale);
   const t = await getTranslations({ locale, namespace: 'console.nav' });
   const tPetitions = await getTranslations({ locale, namespace: 'petitions.console' });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
+import { readLocale } from '@/lib/validation';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -12,13 +13,13 @@ const AREAS = [
 ] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'home' });
   return { title: { absolute: t('metaTitle') } };
 }
 
 export default async function HomePage({ params }: Props) {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'home' });
   const tCommon = await getTranslations({ locale, namespace: 'common' });

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { requestSignInLink } from '@/lib/auth/request-sign-in-link';
 import { SignInSchema } from '@/lib/auth/schemas';
 import { sharedFormErrors, type FormFailure } from '@/lib/i18n/field-errors';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 export type SignInFormState = FormFailure | null;
 
@@ -17,7 +17,7 @@ export async function requestSignInLinkAction(
   _previous: SignInFormState,
   formData: FormData,
 ): Promise<SignInFormState> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const parsed = SignInSchema.safeParse({ email: formData.get('email') ?? '' });
   if (!parsed.success) return sharedFormErrors.invalidFormState(parsed.error, locale, formData);
   try {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getOrganizer } from '@/lib/auth';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { requestSignInLinkAction } from './actions';
 import { LoginForm } from './login-form';
 import { ClientMessages } from '@/app/_components/client-messages';
@@ -13,13 +13,13 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'auth.login' });
   return { title: t('title') };
 }
 
 export default async function LoginPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   const { error } = await searchParams;
   if (await getOrganizer()) redirect(`/${locale}/console`);
 

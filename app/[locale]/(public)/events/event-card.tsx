@@ -2,10 +2,11 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CalendarEvent } from '@/lib/events/queries';
 import { localized } from '@/lib/i18n/localized';
+import type { AppLocale } from '@/lib/i18n/routing';
 import styles from './events.module.css';
 
 /** One event in the calendar list: title link, time in Kazakhstan, place, type, seats. */
-export async function EventCard({ event, locale }: { event: CalendarEvent; locale: string }) {
+export async function EventCard({ event, locale }: { event: CalendarEvent; locale: AppLocale }) {
   const [t, tCommon, format] = await Promise.all([
     getTranslations({ locale, namespace: 'events' }),
     getTranslations({ locale, namespace: 'common' }),

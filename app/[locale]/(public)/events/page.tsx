@@ -8,14 +8,14 @@ import { findCalendar, findCampaign } from '@/lib/events/queries';
 import { CalendarFilterSchema } from '@/lib/events/schemas';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';
 import { dateColumnValue, weekdayIndex } from '@/lib/time/kazakhstan';
-import { LOCALES, LocaleSchema, REGIONS } from '@/lib/validation';
+import { LOCALES, readLocale, REGIONS } from '@/lib/validation';
 import { EventCard } from './event-card';
 import styles from './events.module.css';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'events.calendar' });
   return { title: t('title') };
 }
@@ -24,7 +24,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** The campaign's 16 days: a list for phones and screen readers, a month-style grid on wide screens (CSS). */
 export default async function EventsPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const query = await searchParams;
   const filter = CalendarFilterSchema.parse(Object.fromEntries(Object.entries(query).map(([key, value]) => [key, first(value) || undefined])));

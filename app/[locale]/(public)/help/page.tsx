@@ -2,17 +2,18 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { findPublicHotlines, telHref } from '@/lib/help/queries';
 import { isAppLocale, routing } from '@/lib/i18n/routing';
+import { readLocale } from '@/lib/validation';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'help' });
   return { title: t('metaTitle') };
 }
 
 export default async function HelpPage({ params }: Props) {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const lang = isAppLocale(locale) ? locale : routing.defaultLocale;
   const t = await getTranslations({ locale, namespace: 'help' });

@@ -3,19 +3,19 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import Link from 'next/link';
 import { localized } from '@/lib/i18n/localized';
 import { findPublicPetitions, type PetitionListItem } from '@/lib/petitions/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import styles from './petitions.module.css';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'petitions.list' });
   return { title: t('title') };
 }
 
 export default async function PetitionsPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'petitions' });
   const tCommon = await getTranslations({ locale, namespace: 'common' });

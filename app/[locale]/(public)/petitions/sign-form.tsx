@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useErrorText } from '@/app/_components/use-error-text';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { SignPetitionSchema, type SignPetitionData, type SignPetitionInput } from '@/lib/petitions/schemas';
 import type { FieldErrors } from '@/lib/validation';
 
@@ -26,7 +27,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
   const t = useTranslations('petitions.form');
   const message = useErrorText('petitions');
   const [serverErrors, setServerErrors] = useState<FieldErrors>(() => Object.fromEntries(Object.entries(initialErrors).map(([k, v]) => [k, message(v)])));
-  const [formError, setFormError] = useState<string | undefined>(initialFormError ? t(initialFormError as never) : undefined);
+  const [formError, setFormError] = useState<string | undefined>(initialFormError && hasMessage(t, initialFormError) ? t(initialFormError) : undefined);
   const {
     register,
     handleSubmit,

@@ -5,14 +5,14 @@ import { STAGES } from '@/lib/reforms/constants';
 import { localized } from '@/lib/i18n/localized';
 import { listReforms } from '@/lib/reforms/queries';
 import { StageSchema } from '@/lib/reforms/schemas';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { StageProgress } from './stage-progress';
 import styles from './reforms.module.css';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ stage?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'reforms' });
   return {
     title: t('meta.title'),
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ReformsPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const raw = (await searchParams).stage;
   // An unknown stage in the URL shows everything rather than an error.

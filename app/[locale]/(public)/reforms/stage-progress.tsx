@@ -1,9 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReformStageKind } from '@/lib/generated/prisma/enums';
 import type { Progress } from '@/lib/reforms/queries';
+import type { AppLocale } from '@/lib/i18n/routing';
 import styles from './reforms.module.css';
 
-type Props = { locale: string; stage: ReformStageKind; progress: Progress; headingId?: string };
+type Props = { locale: AppLocale; stage: ReformStageKind; progress: Progress; headingId?: string };
 
 /** The stage badge and an eight-step bar; the bar is decorative, the sentence under it says the same. */
 export async function StageProgress({ locale, stage, progress }: Props) {

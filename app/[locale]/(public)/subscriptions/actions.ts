@@ -4,11 +4,11 @@ import { redirect } from 'next/navigation';
 import { isAppError } from '@/lib/errors';
 import { savePreferences } from '@/lib/supporters/manage-preferences';
 import { MANAGEABLE_TOPICS, PreferencesSchema } from '@/lib/supporters/schemas';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 /** The token is the only key: whoever holds a mail's unsubscribe link may change that person's settings. */
 export async function savePreferencesAction(rawLocale: string, formData: FormData) {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const token = String(formData.get('token') ?? '');
   const parsed = PreferencesSchema.safeParse({
     token,

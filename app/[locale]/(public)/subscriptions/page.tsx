@@ -4,19 +4,19 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isAppError } from '@/lib/errors';
 import { getPreferences, type Preferences } from '@/lib/supporters/manage-preferences';
 import { MANAGEABLE_TOPICS } from '@/lib/supporters/schemas';
-import { LOCALES, LocaleSchema } from '@/lib/validation';
+import { LOCALES, readLocale } from '@/lib/validation';
 import { savePreferencesAction } from './actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: LocaleSchema.catch('kk').parse((await params).locale), namespace: 'campaigns.subscriptions' });
+  const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'campaigns.subscriptions' });
   return { title: t('title'), robots: { index: false, follow: false } };
 }
 
 /** "Manage my subscriptions", reached from the footer of any mail with its unsubscribe token. */
 export default async function SubscriptionsPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const query = await searchParams;
   const token = typeof query.token === 'string' ? query.token : '';

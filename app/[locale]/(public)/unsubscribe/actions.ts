@@ -5,7 +5,7 @@ import { isAppError } from '@/lib/errors';
 import { UnsubscribeFormSchema } from '@/lib/unsubscribe/schemas';
 import { ALL_TOPICS } from '@/lib/unsubscribe/tokens';
 import { unsubscribeWithToken } from '@/lib/unsubscribe/unsubscribe';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 export type UnsubscribeFormState =
   | { status: 'idle' }
@@ -18,7 +18,7 @@ export async function unsubscribeAction(
   _previous: UnsubscribeFormState,
   formData: FormData,
 ): Promise<UnsubscribeFormState> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const t = await getTranslations({ locale, namespace: 'unsubscribe' });
   const parsed = UnsubscribeFormSchema.safeParse({ token: formData.get('token'), scope: formData.get('scope') });
   if (!parsed.success) return { status: 'error', message: t('invalidBody') };

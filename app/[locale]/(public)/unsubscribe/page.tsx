@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { ALL_TOPICS, verifyUnsubscribeToken } from '@/lib/unsubscribe/tokens';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { unsubscribeAction } from './actions';
 import { UnsubscribeForm } from './unsubscribe-form';
 import { ClientMessages } from '@/app/_components/client-messages';
@@ -12,14 +13,14 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'unsubscribe' });
   return { title: t('metaTitle'), robots: { index: false, follow: false } };
 }
 
 /** Opening the link (or a mail scanner fetching it) only shows the question; the button unsubscribes. */
 export default async function UnsubscribePage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const { token } = await searchParams;
   const tokenValue = typeof token === 'string' ? token : '';
@@ -36,7 +37,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
   }
 
   const topics = await getTranslations({ locale, namespace: 'mail.topics' });
-  const topicLabel = topics.has(claim.topic as never) ? topics(claim.topic as never) : topics('other');
+  const topicLabel = hasMessage(topics, claim.topic) ? topics(claim.topic) : topics('other');
   return (
     <section className="page narrow stack" aria-labelledby="unsubscribe-title">
       <h1 id="unsubscribe-title">{t('title')}</h1>

@@ -1,10 +1,10 @@
 import { feedIcsFile } from '@/lib/events/calendar-files';
-import { LocaleSchema, RegionSchema } from '@/lib/validation';
+import { readLocale, RegionSchema } from '@/lib/validation';
 
 /** The subscribable campaign feed (webcal://…/api/events/feed.ics), whole country or ?region=ALMATY. */
 export async function GET(request: Request): Promise<Response> {
   const query = new URL(request.url).searchParams;
-  const locale = LocaleSchema.catch('ru').parse(query.get('lang'));
+  const locale = readLocale(query.get('lang'), 'ru');
   const regionParam = query.get('region');
   const region = regionParam ? RegionSchema.safeParse(regionParam.toUpperCase()) : null;
   if (region && !region.success) return new Response('Unknown region', { status: 400 });

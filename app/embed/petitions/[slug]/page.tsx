@@ -3,14 +3,14 @@ import { env } from '@/lib/env';
 import { formatNumber, getTranslator } from '@/lib/i18n/translator';
 import { localized } from '@/lib/i18n/localized';
 import { findPublicPetition, getPublicFigures } from '@/lib/petitions/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ lang?: string }> };
 
 /** The partner widget: title, count, progress bar and a link to sign (opens Dauys in a new tab). */
 export default async function PetitionEmbed({ params, searchParams }: Props) {
   const { slug } = await params;
-  const locale = LocaleSchema.catch('kk').parse((await searchParams).lang);
+  const locale = readLocale((await searchParams).lang);
   const petition = await findPublicPetition(slug);
   if (!petition) notFound();
   const figures = await getPublicFigures(petition);
@@ -20,10 +20,10 @@ export default async function PetitionEmbed({ params, searchParams }: Props) {
     <main lang={locale} style={{ fontFamily: 'system-ui, sans-serif', padding: '12px', color: '#1a1a1a', maxWidth: '480px' }}>
       <h1 style={{ fontSize: '18px', margin: '0 0 8px' }}>{title}</h1>
       <p style={{ fontSize: '24px', fontWeight: 700, margin: '0 0 6px' }} data-testid="signature-count">
-        {t('page.count' as never, { count: figures.count } as never)}
+        {t('page.count', { count: figures.count })}
       </p>
       <progress max={figures.goal} value={Math.min(figures.count, figures.goal)} aria-label={t('page.progressLabel')} style={{ width: '100%', height: '14px', accentColor: '#5b2a86' }} />
-      <p style={{ margin: '6px 0 12px' }}>{t('page.goal' as never, { goal: formatNumber(figures.goal, locale) } as never)}</p>
+      <p style={{ margin: '6px 0 12px' }}>{t('page.goal', { goal: formatNumber(figures.goal, locale) })}</p>
       <a
         href={`${env.APP_URL}/${locale}/petitions/${slug}#sign`}
         target="_blank"

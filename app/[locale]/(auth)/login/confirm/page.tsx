@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ConfirmSignInSchema } from '@/lib/auth/schemas';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -10,7 +10,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'auth.confirm' });
   // The token is in this page's URL: keep it out of Referer headers, even to our own assets.
   return { title: t('title'), robots: { index: false, follow: false }, referrer: 'no-referrer' };
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * No script submits the form on its own.
  */
 export default async function ConfirmSignInPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   const query = await searchParams;
   const parsed = ConfirmSignInSchema.safeParse({
     token: query.token,

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { findLatestAuditEntries } from '@/lib/audit';
 import { requireOrganizer } from '@/lib/auth';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import styles from '../../console.module.css';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -10,13 +10,13 @@ type Props = { params: Promise<{ locale: string }> };
 const SHOWN_ENTRIES = 200;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'console.audit' });
   return { title: t('title') };
 }
 
 export default async function AuditPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const [entries, t, format] = await Promise.all([
     findLatestAuditEntries(SHOWN_ENTRIES),

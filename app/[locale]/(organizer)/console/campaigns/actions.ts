@@ -17,7 +17,7 @@ import { startCampaign } from '@/lib/campaigns/start-campaign';
 import { wakeCampaignSender } from '@/lib/campaigns/wake-sender';
 import { isAppError } from '@/lib/errors';
 import { formInput, type FormFailure, type FormState } from '@/lib/i18n/field-errors';
-import { LocaleSchema } from '@/lib/validation';
+import { LocaleSchema, readLocale } from '@/lib/validation';
 
 const AUDIENCE_LISTS = ['audience.sources', 'audience.regions', 'audience.locales', 'audience.tagIds'];
 
@@ -33,7 +33,7 @@ function campaignDraftInput(formData: FormData) {
 
 /** The compose form's buttons (`intent`): save the draft and open its page, or send a test to oneself. */
 export async function composeCampaignAction(rawLocale: string, campaignId: string | null, _state: FormState, formData: FormData): Promise<FormState> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const parsed = CampaignDraftSchema.safeParse(campaignDraftInput(formData));
   if (!parsed.success) return invalidFormState(parsed.error, locale, formData);
@@ -74,7 +74,7 @@ function pageOf(locale: string, campaignId: string) {
 }
 
 async function control(rawLocale: string, formData: FormData, run: (campaignId: string, actor: { id: string }) => Promise<unknown>, wake = false) {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const parsed = CampaignIdSchema.safeParse({ campaignId: formData.get('campaignId') ?? '' });
   if (!parsed.success) redirect(`/${locale}/console/campaigns`);
@@ -108,7 +108,7 @@ export async function unscheduleAction(locale: string, formData: FormData) {
 }
 
 export async function scheduleAction(rawLocale: string, _state: FormFailure | null, formData: FormData): Promise<FormFailure | null> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const parsed = ScheduleFormSchema.safeParse(formInput(formData));
   if (!parsed.success) return invalidFormState(parsed.error, locale, formData);

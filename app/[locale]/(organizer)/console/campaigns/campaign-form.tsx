@@ -6,6 +6,7 @@ import { useWatch } from 'react-hook-form';
 import { useServerForm } from '@/app/_components/form-kit';
 import { CampaignDraftSchema, type CampaignDraft, type CampaignDraftInput } from '@/lib/campaigns/schemas';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
+import type { AppLocale } from '@/lib/i18n/routing';
 import { LOCALES, REGIONS } from '@/lib/validation';
 import { countAudienceAction, previewCampaignAction } from './actions';
 import { AudienceSources, type AudienceChoices } from './audience-sources';
@@ -25,7 +26,7 @@ export function CampaignForm({ initial, choices, action }: Props) {
   });
   const [isPreviewing, startPreview] = useTransition();
   const [count, setCount] = useState<number | null>(null);
-  const [preview, setPreview] = useState<{ locale: string; subject: string; html: string } | null>(null);
+  const [preview, setPreview] = useState<{ locale: AppLocale; subject: string; html: string } | null>(null);
   const audience = useWatch({ control: form.control, name: 'audience' });
   const isBusy = isPending || isPreviewing;
 
@@ -38,7 +39,7 @@ export function CampaignForm({ initial, choices, action }: Props) {
   }, [audience]);
 
   // A preview is no submission: the mail is rendered from what is typed, once the fields pass the schema.
-  const showPreview = (previewLocale: string) =>
+  const showPreview = (previewLocale: AppLocale) =>
     form.handleSubmit((values) =>
       startPreview(async () => {
         const rendered = await previewCampaignAction(values, previewLocale);

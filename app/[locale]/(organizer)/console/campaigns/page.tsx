@@ -3,18 +3,18 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { listCampaigns } from '@/lib/campaigns/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import styles from '../../console.module.css';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'campaigns.console' });
+  const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'campaigns.console' });
   return { title: t('title') };
 }
 
 export default async function CampaignsPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const [campaigns, t, format] = await Promise.all([listCampaigns(), getTranslations({ locale, namespace: 'campaigns.console' }), getFormatter({ locale })]);
   return (

@@ -10,9 +10,9 @@ import { saveEvent } from '@/lib/events/save-event';
 import { CampaignFormSchema, CancelEventSchema, EventFormSchema, RejectSchema } from '@/lib/events/schemas';
 import { transitionEvent } from '@/lib/events/transition-event';
 import { formInput, type FormState } from '@/lib/i18n/field-errors';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
-const lang = (value: string) => LocaleSchema.catch('kk').parse(value);
+const lang = (value: string) => readLocale(value);
 
 export async function saveEventAction(rawLocale: string, id: string | null, _state: FormState, formData: FormData): Promise<FormState> {
   const organizer = await requireOrganizerForAction();

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { toKazakhstanDateTime } from '@/lib/time/kazakhstan';
 import { EVENT_TYPES } from '@/lib/events/constants';
 import type { Event } from '@/lib/generated/prisma/client';
-import { LOCALE_NAMES } from '@/lib/i18n/routing';
+import { LOCALE_NAMES, type AppLocale } from '@/lib/i18n/routing';
 import { LOCALES, REGIONS } from '@/lib/validation';
 import { ActionForm, Check, CheckGroup, Field } from './action-form';
 import { saveEventAction } from './actions';
@@ -10,7 +10,7 @@ import { saveEventAction } from './actions';
 type Text = Record<string, string> | null;
 
 /** Create or edit an event; times are typed in Kazakhstan time. */
-export async function EventEditor({ locale, event, campaigns }: { locale: string; event: Event | null; campaigns: Array<{ id: string; label: string }> }) {
+export async function EventEditor({ locale, event, campaigns }: { locale: AppLocale; event: Event | null; campaigns: Array<{ id: string; label: string }> }) {
   const [t, tEvents, tCommon] = await Promise.all([
     getTranslations({ locale, namespace: 'events.console' }),
     getTranslations({ locale, namespace: 'events' }),

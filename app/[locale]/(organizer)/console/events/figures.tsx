@@ -1,8 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import type { EventFigures } from '@/lib/events/figures';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 /** RSVPs per day, per region and the attendance rate, as plain tables (readable by screen readers). */
-export async function Figures({ locale, figures }: { locale: string; figures: EventFigures }) {
+export async function Figures({ locale, figures }: { locale: AppLocale; figures: EventFigures }) {
   const [t, tCommon] = await Promise.all([getTranslations({ locale, namespace: 'events.console' }), getTranslations({ locale, namespace: 'common' })]);
   return (
     <div className="stack">

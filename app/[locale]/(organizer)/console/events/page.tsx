@@ -5,13 +5,13 @@ import { getEventFigures } from '@/lib/events/figures';
 import { localized } from '@/lib/i18n/localized';
 import { findCampaign, listConsoleEvents, listModerationQueue } from '@/lib/events/queries';
 import { EventStatus } from '@/lib/generated/prisma/enums';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { Figures } from './figures';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ status?: string; q?: string }> };
 
 export default async function ConsoleEventsPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const query = await searchParams;
   const status = Object.values(EventStatus).find((value) => value === query.status);

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { useFieldArray, useForm, type FieldError } from 'react-hook-form';
+import { useErrorText } from '@/app/_components/use-error-text';
 import { MAX_HOTLINES, UpdateHotlinesSchema, type UpdateHotlinesInput } from '@/lib/help/schemas';
 import { LOCALES } from '@/lib/validation';
 import type { UpdateHotlinesResult } from './actions';
@@ -17,7 +18,7 @@ const EMPTY_TEXT = { kk: '', ru: '', en: '' };
 
 export function HotlinesForm({ action, initial }: Props) {
   const t = useTranslations('help.editor');
-  const tErrors = useTranslations('errors');
+  const errorText = useErrorText(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [isPending, startTransition] = useTransition();
@@ -37,7 +38,7 @@ export function HotlinesForm({ action, initial }: Props) {
       | (FieldError & { root?: FieldError })
       | undefined;
     const key = error?.message ?? error?.root?.message;
-    return key ? tErrors(key as never) : undefined;
+    return key ? errorText(key) : undefined;
   };
 
   const onSubmit = handleSubmit((values) => {

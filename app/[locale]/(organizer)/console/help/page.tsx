@@ -3,20 +3,20 @@ import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { DEFAULT_HOTLINES } from '@/lib/help/default-hotlines';
 import { findStoredHotlines } from '@/lib/help/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { updateHotlinesAction } from './actions';
 import { HotlinesForm } from './hotlines-form';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'help.editor' });
   return { title: t('metaTitle') };
 }
 
 export default async function ConsoleHelpPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const t = await getTranslations({ locale, namespace: 'help.editor' });
   const stored = await findStoredHotlines();

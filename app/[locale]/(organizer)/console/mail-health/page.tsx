@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { FAILED_SHOWN_DAYS, findMailHealth, STUCK_AFTER_MS, type MailHealthRow } from '@/lib/mailer/mail-health';
 import { MAIL_RETRY_POLICY } from '@/lib/mailer/retry-policy';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import styles from '../../console.module.css';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -14,12 +14,12 @@ const SHOWN_ROWS = 100;
 type Column = 'queued' | 'to' | 'message' | 'status' | 'tries' | 'lastTry' | 'nextTry' | 'reason';
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'console.mailHealth' });
+  const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'console.mailHealth' });
   return { title: t('title') };
 }
 
 export default async function MailHealthPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const [health, t, format] = await Promise.all([
     findMailHealth({ limit: SHOWN_ROWS }),

@@ -6,11 +6,11 @@ import { requireOrganizerForAction } from '@/lib/auth';
 import { SendTestMailSchema } from '@/lib/mailbox/schemas';
 import { sendTestMail } from '@/lib/mailbox/send-test-mail';
 import { formInput, sharedFormErrors, type FormState } from '@/lib/i18n/field-errors';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 export async function sendTestMailAction(rawLocale: string, _state: FormState, formData: FormData): Promise<FormState> {
   const organizer = await requireOrganizerForAction();
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const parsed = SendTestMailSchema.safeParse(formInput(formData));
   if (!parsed.success) return sharedFormErrors.invalidFormState(parsed.error, locale, formData);
   try {

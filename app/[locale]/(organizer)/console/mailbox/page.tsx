@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { findLatestCaughtMail } from '@/lib/mailbox/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import styles from '../../console.module.css';
 import { sendTestMailAction } from './actions';
 import { SendTestForm } from './send-test-form';
@@ -13,13 +13,13 @@ type Props = { params: Promise<{ locale: string }> };
 const SHOWN_MESSAGES = 100;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'mailbox' });
   return { title: t('title') };
 }
 
 export default async function MailboxPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   const organizer = await requireOrganizer(locale);
   const t = await getTranslations({ locale, namespace: 'mailbox' });
   const sendTest = <SendTestForm action={sendTestMailAction.bind(null, locale)} locale={locale} defaultEmail={organizer.email} />;

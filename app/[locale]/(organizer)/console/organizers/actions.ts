@@ -10,7 +10,7 @@ import { removeOrganizer } from '@/lib/organizers/remove-organizer';
 import { InviteOrganizerSchema, RemoveOrganizerSchema } from '@/lib/organizers/schemas';
 import { formInput, type FormState } from '@/lib/i18n/field-errors';
 import { formStateForError, invalidFormState } from '@/lib/organizers/field-errors';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 const DOMAIN_ERRORS = ['alreadyInvited', 'cannotRemoveSelf', 'lastAdmin', 'organizerNotFound'] as const;
 type DomainError = (typeof DOMAIN_ERRORS)[number];
@@ -22,7 +22,7 @@ function domainErrorOf(error: unknown): DomainError | undefined {
 
 /** Invites an organizer; the form stays, with a notice naming who was invited. */
 export async function inviteOrganizerAction(rawLocale: string, _state: FormState, formData: FormData): Promise<FormState> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const admin = await requireAdmin(locale);
   const parsed = InviteOrganizerSchema.safeParse(formInput(formData));
   if (!parsed.success) return invalidFormState(parsed.error, locale, formData);
@@ -37,7 +37,7 @@ export async function inviteOrganizerAction(rawLocale: string, _state: FormState
 }
 
 export async function removeOrganizerAction(rawLocale: string, formData: FormData): Promise<void> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const admin = await requireAdmin(locale);
   const parsed = RemoveOrganizerSchema.safeParse({ userId: formData.get('userId') ?? '' });
   const page = `/${locale}/console/organizers`;

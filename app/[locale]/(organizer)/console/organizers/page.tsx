@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth';
 import { listOrganizers } from '@/lib/organizers/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { inviteOrganizerAction, removeOrganizerAction } from './actions';
 import { InviteForm } from './invite-form';
 import styles from '../../console.module.css';
@@ -15,13 +15,13 @@ type Props = {
 const KNOWN_ERRORS = ['cannotRemoveSelf', 'lastAdmin', 'organizerNotFound'] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'console.organizers' });
   return { title: t('title') };
 }
 
 export default async function OrganizersPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   const admin = await requireAdmin(locale);
   const { error, removed } = await searchParams;
   const [organizers, t, format] = await Promise.all([

@@ -10,13 +10,13 @@ import { formStateForError, invalidFormState, type FormFailure } from '@/lib/pet
 import { savePetition } from '@/lib/petitions/save-petition';
 import { BlockSchema, PetitionFormSchema, TransitionSchema } from '@/lib/petitions/schemas';
 import { transitionPetition } from '@/lib/petitions/transition-petition';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 export type PetitionFormState = FormFailure | null;
 
 export async function savePetitionAction(locale: string, id: string | undefined, _state: PetitionFormState, formData: FormData): Promise<PetitionFormState> {
   const organizer = await requireOrganizerForAction();
-  const lang = LocaleSchema.catch('kk').parse(locale);
+  const lang = readLocale(locale);
   const parsed = PetitionFormSchema.safeParse(formInput(formData));
   if (!parsed.success) return invalidFormState(parsed.error, lang, formData);
   let saved: { id: string };
@@ -31,7 +31,7 @@ export async function savePetitionAction(locale: string, id: string | undefined,
 
 export async function transitionAction(locale: string, petitionId: string, formData: FormData): Promise<void> {
   const organizer = await requireOrganizerForAction();
-  const lang = LocaleSchema.catch('kk').parse(locale);
+  const lang = readLocale(locale);
   const parsed = TransitionSchema.safeParse({
     action: formData.get('action'),
     note: { kk: formData.get('note.kk') ?? '', ru: formData.get('note.ru') ?? '', en: formData.get('note.en') ?? '' },
@@ -53,7 +53,7 @@ export async function transitionAction(locale: string, petitionId: string, formD
 
 export async function addBlockAction(locale: string, formData: FormData): Promise<void> {
   const organizer = await requireOrganizerForAction();
-  const lang = LocaleSchema.catch('kk').parse(locale);
+  const lang = readLocale(locale);
   const parsed = BlockSchema.safeParse({ value: formData.get('value') ?? '', note: formData.get('note') ?? '' });
   if (parsed.success) await addBlock(organizer.id, parsed.data);
   redirect(`/${lang}/console/petitions/blocklist${parsed.success ? '' : '?problem=invalid'}`);
@@ -62,5 +62,5 @@ export async function addBlockAction(locale: string, formData: FormData): Promis
 export async function removeBlockAction(locale: string, id: string): Promise<void> {
   const organizer = await requireOrganizerForAction();
   await removeBlock(organizer.id, id);
-  redirect(`/${LocaleSchema.catch('kk').parse(locale)}/console/petitions/blocklist`);
+  redirect(`/${readLocale(locale)}/console/petitions/blocklist`);
 }

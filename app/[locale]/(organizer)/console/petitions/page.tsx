@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { requireOrganizer } from '@/lib/auth';
 import { findConsolePetitions } from '@/lib/petitions/figures';
 import { localized } from '@/lib/i18n/localized';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export default async function ConsolePetitionsPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const t = await getTranslations({ locale, namespace: 'petitions' });
   const petitions = await findConsolePetitions();

@@ -8,11 +8,11 @@ import { errorMessage, formStateForError, invalidFormState } from '@/lib/reforms
 import { recordStage } from '@/lib/reforms/record-stage';
 import { saveReform } from '@/lib/reforms/save-reform';
 import { RecordStageSchema, ReformSchema, type RecordStageInput, type ReformInput } from '@/lib/reforms/schemas';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 export async function saveReformAction(rawLocale: string, id: string | null, _state: FormState, formData: FormData): Promise<FormState> {
   const organizer = await requireOrganizerForAction();
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const input = formInput(formData);
   const parsed = ReformSchema.safeParse(input);
   if (!parsed.success) return invalidFormState(parsed.error, locale, formData);
@@ -31,7 +31,7 @@ export async function saveReformAction(rawLocale: string, id: string | null, _st
 /** Records a stage; saving the same stage and date again records and sends nothing, and says so. */
 export async function recordStageAction(rawLocale: string, reformId: string, _state: FormState, formData: FormData): Promise<FormState> {
   const organizer = await requireOrganizerForAction();
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const input = formInput(formData);
   const parsed = RecordStageSchema.safeParse(input);
   if (!parsed.success) return invalidFormState(parsed.error, locale, formData);

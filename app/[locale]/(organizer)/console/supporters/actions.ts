@@ -7,13 +7,13 @@ import { isAppError } from '@/lib/errors';
 import { eraseSupporter } from '@/lib/supporters/erase-supporter';
 import { BulkTagSchema, SupporterIdSchema, TagSupporterSchema, UntagSupporterSchema } from '@/lib/supporters/schemas';
 import { tagSupporter, tagSupportersByFilter, untagSupporter } from '@/lib/supporters/tag-supporters';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 const base = (locale: string) => `/${locale}/console/supporters`;
 const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string'));
 
 export async function tagSupporterAction(rawLocale: string, formData: FormData) {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   await requireOrganizerForAction();
   const parsed = TagSupporterSchema.safeParse(fields(formData));
   const page = `${base(locale)}/${String(formData.get('supporterId') ?? '')}`;
@@ -24,7 +24,7 @@ export async function tagSupporterAction(rawLocale: string, formData: FormData) 
 }
 
 export async function untagSupporterAction(rawLocale: string, formData: FormData) {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   await requireOrganizerForAction();
   const parsed = UntagSupporterSchema.safeParse(fields(formData));
   const page = `${base(locale)}/${String(formData.get('supporterId') ?? '')}`;
@@ -34,7 +34,7 @@ export async function untagSupporterAction(rawLocale: string, formData: FormData
 }
 
 export async function bulkTagAction(rawLocale: string, formData: FormData) {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const values = fields(formData);
   const parsed = BulkTagSchema.safeParse(values);
@@ -46,7 +46,7 @@ export async function bulkTagAction(rawLocale: string, formData: FormData) {
 }
 
 export async function eraseSupporterAction(rawLocale: string, formData: FormData) {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const parsed = SupporterIdSchema.safeParse(fields(formData));
   if (!parsed.success) redirect(base(locale));

@@ -4,19 +4,19 @@ import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { listTags, PAGE_SIZE, searchSupporters } from '@/lib/supporters/queries';
 import { ACTIVITIES, SupporterFilterSchema, type SupporterFilter } from '@/lib/supporters/schemas';
-import { LOCALES, LocaleSchema, REGIONS } from '@/lib/validation';
+import { LOCALES, readLocale, REGIONS } from '@/lib/validation';
 import styles from '../../console.module.css';
 import { bulkTagAction } from './actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'campaigns.supporters' });
+  const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'campaigns.supporters' });
   return { title: t('title') };
 }
 
 export default async function SupportersPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const query = await searchParams;
   const parsed = SupporterFilterSchema.safeParse(query);
@@ -101,7 +101,7 @@ export default async function SupportersPage({ params, searchParams }: Props) {
                 <th scope="row"><Link href={`/${locale}/console/supporters/${s.id}`}>{s.email}</Link></th>
                 <td>{s.name}</td>
                 <td>{s.locale}</td>
-                <td>{s.region ? tRegions(s.region as never) : ''}</td>
+                <td>{s.region ? tRegions(s.region) : ''}</td>
                 <td>{s.tags.join(', ')}</td>
               </tr>
             ))}

@@ -5,7 +5,7 @@ import { clientIp } from '@/lib/client-ip';
 import { formStateForError, invalidFormState, type FormFailure } from '@/lib/events/field-errors';
 import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { RsvpSchema } from '@/lib/events/schemas';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 export type RsvpFormState = FormFailure | null;
 
@@ -15,7 +15,7 @@ export type RsvpFormState = FormFailure | null;
  * anyone can type anyone's address, and the seat or waitlist is told only behind the mailed link.
  */
 export async function rsvpAction(rawLocale: string, slug: string, _previous: RsvpFormState, formData: FormData): Promise<RsvpFormState> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const parsed = RsvpSchema.safeParse({ ...Object.fromEntries(formData), locale });
   if (!parsed.success) return invalidFormState(parsed.error, locale, formData);
   try {

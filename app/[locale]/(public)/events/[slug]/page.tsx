@@ -8,7 +8,7 @@ import { localized } from '@/lib/i18n/localized';
 import { findPublicEvent } from '@/lib/events/queries';
 import { formatEventWhen } from '@/lib/events/rsvp-mail-props';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import styles from '../events.module.css';
 import { rsvpAction } from './actions';
 import { RsvpForm } from './rsvp-form';
@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EventPage({ params }: Props) {
   const { slug, locale: rawLocale } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   setRequestLocale(locale);
   const event = await findPublicEvent(slug);
   if (!event) notFound();

@@ -5,7 +5,7 @@ import { applyRsvpChange } from '@/lib/events/apply-rsvp-change';
 import { cancelRsvp } from '@/lib/events/cancel-rsvp';
 import { confirmRsvp } from '@/lib/events/confirm-rsvp';
 import { MailedTokenSchema } from '@/lib/security/tokens';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 function tokenFrom(formData: FormData): string | null {
   const parsed = MailedTokenSchema.safeParse(formData.get('token'));
@@ -14,7 +14,7 @@ function tokenFrom(formData: FormData): string | null {
 
 /** The confirmation page's button: the only way a pending RSVP is confirmed (POST, never the mailed GET). */
 export async function confirmRsvpAction(rawLocale: string, formData: FormData): Promise<void> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const token = tokenFrom(formData);
   const result = token ? await confirmRsvp(token) : { status: 'invalid' as const };
   const outcome = result.status === 'done' ? result.rsvp.toLowerCase() : result.status;
@@ -22,7 +22,7 @@ export async function confirmRsvpAction(rawLocale: string, formData: FormData): 
 }
 
 export async function cancelRsvpAction(rawLocale: string, formData: FormData): Promise<void> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const token = tokenFrom(formData);
   const result = token ? await cancelRsvp(token) : { status: 'invalid' as const };
   redirect(`/${locale}/events/rsvp/cancel?result=${result.status}`);
@@ -30,7 +30,7 @@ export async function cancelRsvpAction(rawLocale: string, formData: FormData): P
 
 /** The change page's button: the only way an existing RSVP takes a new answer (POST, never the mailed GET). */
 export async function applyRsvpChangeAction(rawLocale: string, formData: FormData): Promise<void> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   // The change token carries the new answer, so it is longer than MailedTokenSchema allows; applyRsvpChange checks it.
   const token = String(formData.get('token') ?? '');
   const result = await applyRsvpChange(token);

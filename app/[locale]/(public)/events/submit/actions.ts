@@ -7,13 +7,13 @@ import { SubmitEventSchema } from '@/lib/events/schemas';
 import { MailedTokenSchema } from '@/lib/security/tokens';
 import { submitEvent } from '@/lib/events/submit-event';
 import { verifySubmission } from '@/lib/events/verify-submission';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 export type SubmitFormState = FormFailure | null;
 
 /** Partner submission: safeParse → submitEvent (guards itself, stores a hidden draft, mails a verify link). */
 export async function submitEventAction(rawLocale: string, _previous: SubmitFormState, formData: FormData): Promise<SubmitFormState> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const input = { ...Object.fromEntries(formData), languages: formData.getAll('languages'), locale };
   const parsed = SubmitEventSchema.safeParse(input);
   if (!parsed.success) return invalidFormState(parsed.error, locale, formData);
@@ -26,7 +26,7 @@ export async function submitEventAction(rawLocale: string, _previous: SubmitForm
 }
 
 export async function verifySubmissionAction(rawLocale: string, formData: FormData): Promise<void> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const parsed = MailedTokenSchema.safeParse(formData.get('token'));
   const result = parsed.success ? await verifySubmission(parsed.data) : 'invalid';
   redirect(`/${locale}/events/submit/verify?result=${result}`);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { EVENT_TYPES } from '@/lib/events/constants';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';
-import { LOCALES, LocaleSchema, REGIONS } from '@/lib/validation';
+import { LOCALES, readLocale, REGIONS } from '@/lib/validation';
 import { submitEventAction } from './actions';
 import { SubmitForm } from './submit-form';
 import { ClientMessages } from '@/app/_components/client-messages';
@@ -10,13 +10,13 @@ import { ClientMessages } from '@/app/_components/client-messages';
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'events.submit' });
   return { title: t('title') };
 }
 
 export default async function SubmitEventPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const [t, tEvents, tCommon] = await Promise.all([
     getTranslations({ locale, namespace: 'events.submit' }),

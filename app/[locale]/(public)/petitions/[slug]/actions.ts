@@ -8,7 +8,7 @@ import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
 import { withdrawSignature } from '@/lib/petitions/withdraw-signature';
 import { followReformForSupporter } from '@/lib/reforms/follow-reform';
 import { isAppError } from '@/lib/errors';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 function tokenFrom(formData: FormData): string | null {
   const parsed = MailedTokenSchema.safeParse(formData.get('token'));
@@ -19,7 +19,7 @@ function tokenFrom(formData: FormData): string | null {
 export async function confirmSignatureAction(locale: string, slug: string, formData: FormData): Promise<void> {
   const token = tokenFrom(formData);
   const result = token ? await confirmSignature(token) : { status: 'invalid' as const };
-  const lang = LocaleSchema.catch('kk').parse(locale);
+  const lang = readLocale(locale);
   const keep = result.status === 'confirmed' || result.status === 'already-confirmed' ? `&token=${encodeURIComponent(token!)}` : '';
   redirect(`/${lang}/petitions/${encodeURIComponent(slug)}/confirm?result=${result.status}${keep}`);
 }
@@ -28,7 +28,7 @@ export async function confirmSignatureAction(locale: string, slug: string, formD
 export async function followReformAction(locale: string, slug: string, formData: FormData): Promise<void> {
   const token = tokenFrom(formData);
   const reformId = formData.get('reformId');
-  const lang = LocaleSchema.catch('kk').parse(locale);
+  const lang = readLocale(locale);
   const base = `/${lang}/petitions/${encodeURIComponent(slug)}/confirm`;
   const found = token ? await findSignatureByToken(token) : null;
   if (!token || !found || found.status !== 'CONFIRMED' || typeof reformId !== 'string') redirect(`${base}?result=invalid`);
@@ -46,6 +46,6 @@ export async function withdrawSignatureAction(locale: string, slug: string, form
   const token = tokenFrom(formData);
   const result = token ? await withdrawSignature(token) : { status: 'invalid' as const };
   if (result.status === 'withdrawn') forgetPublicCount();
-  const lang = LocaleSchema.catch('kk').parse(locale);
+  const lang = readLocale(locale);
   redirect(`/${lang}/petitions/${encodeURIComponent(slug)}/withdraw?result=${result.status}`);
 }

@@ -5,7 +5,7 @@ import { formatNumber, getTranslator } from '@/lib/i18n/translator';
 import { PAGE_CACHE_CONTROL } from '@/lib/petitions/constants';
 import { localized } from '@/lib/i18n/localized';
 import { findPublicPetition, getPublicFigures } from '@/lib/petitions/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 const size = { width: 1200, height: 630 };
 
@@ -28,14 +28,14 @@ const loadFonts = () =>
 
 export async function generateImageMetadata({ params }: { params: Params }) {
   const petition = await findPublicPetition(params.slug);
-  const alt = petition ? localized(petition.title, LocaleSchema.catch('kk').parse(params.locale)) : 'Dauys';
+  const alt = petition ? localized(petition.title, readLocale(params.locale)) : 'Dauys';
   return [{ id: 'count', alt, size, contentType: 'image/png' }];
 }
 
 /** The social preview: the title in the page's language and the live count towards the goal. */
 export default async function PetitionImage({ params }: { params: Promise<Params> }) {
   const { slug, locale: rawLocale } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const t = getTranslator(locale, 'petitions');
   const petition = await findPublicPetition(slug);
   const figures = petition ? await getPublicFigures(petition) : { count: 0, goal: 1 };

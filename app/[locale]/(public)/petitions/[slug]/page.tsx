@@ -6,7 +6,7 @@ import { COUNT_POLL_MS } from '@/lib/petitions/constants';
 import { localized } from '@/lib/i18n/localized';
 import { renderPetitionMarkdown } from '@/lib/petitions/markdown';
 import { findPublicPetition, findRecentPublicSigners, getPublicFigures, isSignable } from '@/lib/petitions/queries';
-import { LocaleSchema, REGIONS } from '@/lib/validation';
+import { readLocale, REGIONS } from '@/lib/validation';
 import { LiveCount } from '../live-count';
 import styles from '../petitions.module.css';
 import { ShareLinks } from '../share-links';
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PetitionPage({ params }: Props) {
   const { slug, locale: rawLocale } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   setRequestLocale(locale);
   const petition = await findPublicPetition(slug);
   if (!petition) notFound();

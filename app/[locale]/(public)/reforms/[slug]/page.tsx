@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { localized } from '@/lib/i18n/localized';
 import { getReformBySlug, listReformChoices } from '@/lib/reforms/queries';
 import { dateColumnKey } from '@/lib/time/kazakhstan';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { subscribeAction } from '../alerts/actions';
 import { StageProgress } from '../stage-progress';
 import { SubscribeForm } from '../subscribe-form';
@@ -16,7 +16,7 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale: rawLocale, slug } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const reform = await getReformBySlug(slug);
   if (!reform) return {};
   return {
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ReformPage({ params }: Props) {
   const { locale: rawLocale, slug } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   setRequestLocale(locale);
   const [reform, choices, t, format] = await Promise.all([
     getReformBySlug(slug),

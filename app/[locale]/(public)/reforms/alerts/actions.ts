@@ -7,13 +7,13 @@ import { appErrorToFieldErrors, formStateForError, invalidFormState, type FormFa
 import { SubscribeSchema } from '@/lib/reforms/schemas';
 import { MailedTokenSchema } from '@/lib/security/tokens';
 import { requestReformAlerts } from '@/lib/reforms/subscribe';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 export type SubscribeFormState = FormFailure | null;
 
 /** "Get alerts": safeParse → requestReformAlerts (which guards itself) → the neutral "check your email" page. */
 export async function subscribeAction(rawLocale: string, _previous: SubscribeFormState, formData: FormData): Promise<SubscribeFormState> {
-  const pageLocale = LocaleSchema.catch('kk').parse(rawLocale);
+  const pageLocale = readLocale(rawLocale);
   const parsed = SubscribeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidFormState(parsed.error, pageLocale, formData);
   try {
@@ -26,7 +26,7 @@ export async function subscribeAction(rawLocale: string, _previous: SubscribeFor
 
 /** The confirmation page's button: the only way a subscription is confirmed (POST, never the mailed GET). */
 export async function confirmSubscriptionAction(rawLocale: string, formData: FormData): Promise<void> {
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   const token = MailedTokenSchema.safeParse(formData.get('token'));
   let result = 'invalid';
   if (token.success) {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { localized } from '@/lib/i18n/localized';
 import { listReformChoices } from '@/lib/reforms/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { SubscribeForm } from '../subscribe-form';
 import { subscribeAction } from './actions';
 import { ClientMessages } from '@/app/_components/client-messages';
@@ -10,14 +10,14 @@ import { ClientMessages } from '@/app/_components/client-messages';
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ reform?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'reforms' });
   return { title: t('subscribe.heading') };
 }
 
 /** "Get alerts" for all reforms, or one (?reform=<slug>). */
 export default async function AlertsPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const { reform: slug } = await searchParams;
   const [t, reforms] = await Promise.all([getTranslations({ locale, namespace: 'reforms' }), listReformChoices()]);

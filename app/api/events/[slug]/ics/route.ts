@@ -1,5 +1,5 @@
 import { eventIcsFile } from '@/lib/events/calendar-files';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -7,7 +7,7 @@ type Context = { params: Promise<{ slug: string }> };
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { slug } = await params;
   const query = new URL(request.url).searchParams;
-  const locale = LocaleSchema.catch('ru').parse(query.get('lang'));
+  const locale = readLocale(query.get('lang'), 'ru');
   const file = await eventIcsFile(slug, locale, query.get('token'));
   if (!file) return new Response('Not found', { status: 404 });
   return new Response(file.body, {

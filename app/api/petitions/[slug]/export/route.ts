@@ -2,8 +2,7 @@ import { requireOrganizerForRoute } from '@/lib/auth';
 import { db } from '@/lib/db';
 import { exportSignaturesCsv } from '@/lib/petitions/export-signatures';
 import { kazakhstanDateKey } from '@/lib/time/kazakhstan';
-import { isSlug } from '@/lib/validation';
-import { LocaleSchema } from '@/lib/validation';
+import { isSlug, readLocale } from '@/lib/validation';
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -14,7 +13,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const { slug } = await params;
   const petition = isSlug(slug) ? await db.petition.findUnique({ where: { slug }, select: { id: true } }) : null;
   if (!petition) return new Response('Not found', { status: 404 });
-  const locale = LocaleSchema.catch('en').parse(new URL(request.url).searchParams.get('lang'));
+  const locale = readLocale(new URL(request.url).searchParams.get('lang'), 'en');
   const stream = await exportSignaturesCsv({ petitionId: petition.id, actorId: organizer.id, locale });
   const date = kazakhstanDateKey(new Date());
   return new Response(stream, {

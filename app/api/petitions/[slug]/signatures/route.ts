@@ -5,11 +5,11 @@ import { translateFieldErrors } from '@/lib/petitions/field-errors';
 import { SignPetitionSchema } from '@/lib/petitions/schemas';
 import { checkEmailPath, encodeFlash, FLASH_COOKIE, signFormPath, type SignFormFlash } from '@/lib/petitions/sign-form-flash';
 import { signPetition, type SignOutcome } from '@/lib/petitions/sign-petition';
-import { fieldErrorKeys, isSlug, LocaleSchema } from '@/lib/validation';
+import { fieldErrorKeys, isSlug, readLocale } from '@/lib/validation';
 
 type Context = { params: Promise<{ slug: string }> };
 
-const FORM_ERRORS: Record<Exclude<SignOutcome, 'accepted'>, { key: string; status: number }> = {
+const FORM_ERRORS: Record<Exclude<SignOutcome, 'accepted'>, { key: 'closed' | 'rateLimited'; status: number }> = {
   closed: { key: 'closed', status: 409 },
   'rate-limited': { key: 'rateLimited', status: 429 },
 };
@@ -57,7 +57,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   // The slug reaches the Location and Set-Cookie headers below: only a well-formed one gets that far.
   if (!isSlug(slug)) return Response.json({ ok: false, error: 'not_found' }, { status: 404 });
   const { body, isForm } = await readBody(request);
-  const locale = LocaleSchema.catch('kk').parse(body.locale);
+  const locale = readLocale(body.locale);
   const formPath = signFormPath(locale, slug);
   const parsed = SignPetitionSchema.safeParse({ ...body, locale });
 
@@ -84,6 +84,6 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   }
   const { key, status } = FORM_ERRORS[outcome];
   if (isForm) return seeOther(formPath, flashCookie(formPath, { values: keptValues(body), errors: {}, formError: key }));
-  const formError = getTranslator(locale, 'petitions')(`form.${key}` as never);
+  const formError = getTranslator(locale, 'petitions')(`form.${key}`);
   return Response.json({ ok: false, formError }, { status });
 }

@@ -6,7 +6,8 @@ import { requireOrganizer } from '@/lib/auth';
 import { getCampaign, getCampaignProgress, listRecipients } from '@/lib/campaigns/queries';
 import type { CampaignDraftInput } from '@/lib/campaigns/schemas';
 import { CampaignRecipientStatus } from '@/lib/generated/prisma/enums';
-import { LocaleSchema } from '@/lib/validation';
+import { hasMessage } from '@/lib/i18n/dynamic-keys';
+import { readLocale } from '@/lib/validation';
 import styles from '../../../console.module.css';
 import { cancelAction, composeCampaignAction, pauseAction, resumeAction, scheduleAction, sendNowAction, unscheduleAction } from '../actions';
 import { CampaignForm } from '../campaign-form';
@@ -20,18 +21,23 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'campaigns.console' });
+  const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'campaigns.console' });
   return { title: t('title') };
 }
 
 export default async function CampaignPage({ params, searchParams }: Props) {
   const { campaignId, locale: rawLocale } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   await requireOrganizer(locale);
   const campaign = await getCampaign(campaignId);
   if (!campaign) notFound();
   const query = await searchParams;
   const [t, format] = await Promise.all([getTranslations({ locale, namespace: 'campaigns.console' }), getFormatter({ locale })]);
+  /** A delivery failure reason stored with the recipient, in words when the catalogue knows it. */
+  const reasonText = (reason: string) => {
+    const key = `reasons.${reason}`;
+    return hasMessage(t, key) ? t(key) : reason;
+  };
   const hidden = <input type="hidden" name="campaignId" value={campaign.id} />;
 
   if (campaign.status === 'DRAFT') {
@@ -118,7 +124,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                   <td>{t(`recipientStatus.${r.status}`)}</td>
                   <td>{r.locale}</td>
                   <td>{r.attempts}</td>
-                  <td>{r.lastError ? (t.has(`reasons.${r.lastError}` as never) ? t(`reasons.${r.lastError}` as never) : r.lastError) : ''}</td>
+                  <td>{r.lastError ? reasonText(r.lastError) : ''}</td>
                   <td>{r.sentAt ? format.dateTime(r.sentAt, 'mediumDateTime') : ''}</td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { composeCampaignAction } from '../actions';
 import { CampaignForm } from '../campaign-form';
 import { audienceChoices } from '../choices';
@@ -8,7 +8,7 @@ import { audienceChoices } from '../choices';
 type Props = { params: Promise<{ locale: string }> };
 
 export default async function NewCampaignPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const t = await getTranslations({ locale, namespace: 'campaigns.console' });
   return (

@@ -5,7 +5,7 @@ import { requireOrganizer } from '@/lib/auth';
 import { getEventFigures } from '@/lib/events/figures';
 import { localized } from '@/lib/i18n/localized';
 import { getEventForConsole, listAttendees, listEventCampaigns } from '@/lib/events/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { ActionForm, Field } from '../action-form';
 import { transitionEventAction } from '../actions';
 import { EventEditor } from '../event-editor';
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Pr
 
 export default async function ConsoleEventPage({ params, searchParams }: Props) {
   const { id, locale: rawLocale } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   await requireOrganizer(locale);
   const event = await getEventForConsole(id);
   if (!event) notFound();

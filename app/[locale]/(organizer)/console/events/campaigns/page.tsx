@@ -5,13 +5,13 @@ import { dateColumnKey } from '@/lib/time/kazakhstan';
 import { localized } from '@/lib/i18n/localized';
 import { listEventCampaigns } from '@/lib/events/queries';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';
-import { LOCALES, LocaleSchema } from '@/lib/validation';
+import { LOCALES, readLocale } from '@/lib/validation';
 import { ActionForm, Field } from '../action-form';
 import { saveEventCampaignAction } from '../actions';
 
 /** Calendar campaigns (date windows): list, edit, create. */
 export default async function CampaignsPage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const [t, campaigns] = await Promise.all([getTranslations({ locale, namespace: 'events.console' }), listEventCampaigns()]);
   const form = (campaign: (typeof campaigns)[number] | null) => {

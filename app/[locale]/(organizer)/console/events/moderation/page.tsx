@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { requireOrganizer } from '@/lib/auth';
 import { localized } from '@/lib/i18n/localized';
 import { listModerationQueue } from '@/lib/events/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { ActionForm, Field } from '../action-form';
 import { transitionEventAction } from '../actions';
 
 /** Verified partner submissions, oldest first: approve, open to edit, or reject with a reason. */
 export default async function ModerationPage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const [t, tEvents, format, queue] = await Promise.all([
     getTranslations({ locale, namespace: 'events.console' }),

@@ -2,11 +2,11 @@ import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { localized } from '@/lib/i18n/localized';
 import { listEventCampaigns } from '@/lib/events/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { EventEditor } from '../event-editor';
 
 export default async function NewEventPage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const [t, campaigns] = await Promise.all([getTranslations({ locale, namespace: 'events.console' }), listEventCampaigns()]);
   return (

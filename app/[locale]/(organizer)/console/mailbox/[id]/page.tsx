@@ -5,20 +5,20 @@ import { requireOrganizer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { headerLines, linkify, previewDocument } from '@/lib/mailbox/message-parts';
 import { findCaughtMailById } from '@/lib/mailbox/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import styles from '../mailbox.module.css';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: 'mailbox' });
   return { title: t('title') };
 }
 
 export default async function CaughtMailPage({ params }: Props) {
   const { locale: rawLocale, id } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   await requireOrganizer(locale);
   const t = await getTranslations({ locale, namespace: 'mailbox' });
   const back = <a href={`/${locale}/console/mailbox`}>{t('back')}</a>;

@@ -5,7 +5,7 @@ import { requireOrganizer } from '@/lib/auth';
 import { findPetitionForEdit, getAbuseFigures, getPetitionFigures } from '@/lib/petitions/figures';
 import { localized } from '@/lib/i18n/localized';
 import { toKazakhstanDateTime } from '@/lib/time/kazakhstan';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { savePetitionAction, transitionAction } from '../actions';
 import { BarChart } from '../charts';
 import { PetitionForm } from '../petition-form';
@@ -17,7 +17,7 @@ const text = (value: unknown) => value as { kk: string; ru: string; en: string }
 
 export default async function ConsolePetitionPage({ params, searchParams }: Props) {
   const { id, locale: rawLocale } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   await requireOrganizer(locale);
   const petition = await findPetitionForEdit(id);
   if (!petition) notFound();

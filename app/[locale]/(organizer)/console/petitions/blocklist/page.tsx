@@ -1,13 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { findBlocks } from '@/lib/petitions/blocklist';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { addBlockAction, removeBlockAction } from '../actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ problem?: string }> };
 
 export default async function BlocklistPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const t = await getTranslations({ locale, namespace: 'petitions' });
   const blocks = await findBlocks();

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { savePetitionAction } from '../actions';
 import { PetitionForm } from '../petition-form';
 
@@ -9,7 +9,7 @@ type Props = { params: Promise<{ locale: string }> };
 const empty = { kk: '', ru: '', en: '' };
 
 export default async function NewPetitionPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const t = await getTranslations({ locale, namespace: 'petitions.console' });
   return (

@@ -5,7 +5,7 @@ import { requireOrganizer } from '@/lib/auth';
 import { getReformForConsole, listPetitionChoices } from '@/lib/reforms/console-queries';
 import { localized } from '@/lib/i18n/localized';
 import { dateColumnKey, kazakhstanDateKey } from '@/lib/time/kazakhstan';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { recordStageAction, saveReformAction } from '../actions';
 import { AutoRefresh } from '../auto-refresh';
 import { ReformForm } from '../reform-form';
@@ -17,7 +17,7 @@ const asText = (value: unknown) => value as { kk: string; ru: string; en: string
 
 export default async function ConsoleReformPage({ params }: Props) {
   const { locale: rawLocale, id } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   await requireOrganizer(locale);
   const [t, reform, petitions, format] = await Promise.all([
     getTranslations({ locale, namespace: 'reforms' }),

@@ -2,14 +2,14 @@ import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { listPetitionChoices } from '@/lib/reforms/console-queries';
 import { localized } from '@/lib/i18n/localized';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { saveReformAction } from '../actions';
 import { ReformForm } from '../reform-form';
 
 type Props = { params: Promise<{ locale: string }> };
 
 export default async function NewReformPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
   const [t, petitions] = await Promise.all([getTranslations({ locale, namespace: 'reforms.console' }), listPetitionChoices()]);
   const empty = { kk: '', ru: '', en: '' };

@@ -4,13 +4,13 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { getSupporterDetail } from '@/lib/supporters/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { eraseSupporterAction, tagSupporterAction, untagSupporterAction } from '../actions';
 
 type Props = { params: Promise<{ locale: string; supporterId: string }>; searchParams: Promise<{ error?: string; erased?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations({ locale: (await params).locale, namespace: 'campaigns.supporters' });
+  const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'campaigns.supporters' });
   return { title: t('detailTitle') };
 }
 
@@ -20,7 +20,7 @@ function summary(row: Record<string, unknown>, keys: string[], date: (value: Dat
 
 export default async function SupporterPage({ params, searchParams }: Props) {
   const { supporterId, locale: rawLocale } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   await requireOrganizer(locale);
   const detail = await getSupporterDetail(supporterId);
   if (!detail) notFound();

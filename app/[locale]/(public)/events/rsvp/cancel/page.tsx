@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { findRsvpByToken } from '@/lib/events/find-rsvp-by-token';
 import { localized } from '@/lib/i18n/localized';
 import { tokenPageMetadata } from '@/lib/security/token-page';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { cancelRsvpAction } from '../actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string; result?: string }> };
@@ -13,7 +13,7 @@ export const metadata: Metadata = tokenPageMetadata;
 
 /** Landing page of the mailed cancel link: GET asks, the button's POST cancels (and promotes the waitlist). */
 export default async function CancelRsvpPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const { token, result } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'events.cancel' });

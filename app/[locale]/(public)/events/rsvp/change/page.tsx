@@ -5,7 +5,7 @@ import { findRsvpChangeByToken } from '@/lib/events/find-rsvp-by-token';
 import { localized } from '@/lib/i18n/localized';
 import { EventSlugSchema } from '@/lib/events/schemas';
 import { tokenPageMetadata } from '@/lib/security/token-page';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { applyRsvpChangeAction } from '../actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string; result?: string; event?: string }> };
@@ -19,7 +19,7 @@ const RESULTS = ['confirmed', 'waitlisted', 'guests-unavailable', 'too-many-gues
  * button (mail scanners open links); the POST applies it, and only then is the outcome told.
  */
 export default async function ChangeRsvpPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const { token, result, event } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'events.change' });

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { localized } from '@/lib/i18n/localized';
 import { findSubmissionByToken } from '@/lib/events/verify-submission';
 import { tokenPageMetadata } from '@/lib/security/token-page';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { verifySubmissionAction } from '../actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string; result?: string }> };
@@ -13,12 +13,12 @@ export const metadata: Metadata = tokenPageMetadata;
 
 /** "Check your email" after submitting, and the landing page of the verify link (its button POSTs). */
 export default async function VerifySubmissionPage({ params, searchParams }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const { token, result } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'events.verify' });
   const calendar = <Link href={`/${locale}/events`}>{t('calendar')}</Link>;
-  const simple = (key: string, isError = false) => (
+  const simple = (key: 'sent' | 'verified' | 'invalid', isError = false) => (
     <div className="page narrow">
       <h1>{t('title')}</h1>
       <p role="status" className={isError ? 'notice notice-error' : 'notice'}>{t(key)}</p>

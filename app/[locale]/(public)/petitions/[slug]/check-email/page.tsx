@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { robots: { index: false } };
 /** The same answer for a first signature, a repeat, a blocked address: nothing to learn here. */
 export default async function CheckEmailPage({ params }: Props) {
   const { slug, locale: rawLocale } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'petitions.checkEmail' });
   return (

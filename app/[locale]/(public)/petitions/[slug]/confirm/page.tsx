@@ -5,7 +5,7 @@ import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
 import { localized } from '@/lib/i18n/localized';
 import { MailedTokenSchema } from '@/lib/security/tokens';
 import { tokenPageMetadata } from '@/lib/security/token-page';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { listReformsOfPetition } from '@/lib/reforms/queries';
 import { confirmSignatureAction, followReformAction } from '../actions';
 
@@ -17,7 +17,7 @@ export const metadata: Metadata = tokenPageMetadata;
 export default async function ConfirmPage({ params, searchParams }: Props) {
   const { slug, locale: rawLocale } = await params;
   const { token, result, follow } = await searchParams;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'petitions.confirm' });
   const tPage = await getTranslations({ locale, namespace: 'petitions.checkEmail' });

@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { localized } from '@/lib/i18n/localized';
 import { findPublicPetition, isSignable } from '@/lib/petitions/queries';
 import { decodeFlash, FLASH_COOKIE } from '@/lib/petitions/sign-form-flash';
-import { LocaleSchema, REGIONS } from '@/lib/validation';
+import { readLocale, REGIONS } from '@/lib/validation';
 import { SignForm } from '../../sign-form';
 import { ClientMessages } from '@/app/_components/client-messages';
 
@@ -17,7 +17,7 @@ export const metadata: Metadata = { robots: { index: false } };
 /** The form alone, with the values and errors of a no-JavaScript attempt (never cached: it reads a cookie). */
 export default async function SignPage({ params }: Props) {
   const { slug, locale: rawLocale } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   setRequestLocale(locale);
   const petition = await findPublicPetition(slug);
   if (!petition) notFound();

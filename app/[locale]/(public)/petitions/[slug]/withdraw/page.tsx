@@ -4,7 +4,7 @@ import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
 import { localized } from '@/lib/i18n/localized';
 import { MailedTokenSchema } from '@/lib/security/tokens';
 import { tokenPageMetadata } from '@/lib/security/token-page';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { withdrawSignatureAction } from '../actions';
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ token?: string; result?: string }> };
@@ -15,7 +15,7 @@ export const metadata: Metadata = tokenPageMetadata;
 export default async function WithdrawPage({ params, searchParams }: Props) {
   const { slug, locale: rawLocale } = await params;
   const { token, result } = await searchParams;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'petitions.withdraw' });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { robots: { index: false } };
 
 /** The same answer for every address: nothing here tells whether it was known or already subscribed. */
 export default async function AlertsSentPage({ params }: Props) {
-  const locale = LocaleSchema.catch('kk').parse((await params).locale);
+  const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'reforms.sent' });
   return (

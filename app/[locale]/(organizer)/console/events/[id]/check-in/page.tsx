@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireOrganizer } from '@/lib/auth';
 import { localized } from '@/lib/i18n/localized';
 import { getEventForConsole, listAttendees } from '@/lib/events/queries';
-import { LocaleSchema } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { checkInAction } from '../../actions';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ q?: string }> };
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Pr
 /** Check-in on the day, made for a phone: search by name, one big button per confirmed attendee. */
 export default async function CheckInPage({ params, searchParams }: Props) {
   const { id, locale: rawLocale } = await params;
-  const locale = LocaleSchema.catch('kk').parse(rawLocale);
+  const locale = readLocale(rawLocale);
   await requireOrganizer(locale);
   const event = await getEventForConsole(id);
   if (!event) notFound();
