@@ -111,5 +111,5 @@ describe('PostgreSQL killed in the middle of a petitions.mail run', () => {
     });
     expect(figures).toMatchObject({ acknowledged: 11, delivered: 11, lost: 0, duplicated: 0, workerSurvived: 'yes' });
     expect(recovered).toBeLessThan(30_000);
-  });
+  }, 150_000); // child processes killed and restarted: slow on a busy machine, and no timing is asserted here
 });

@@ -78,5 +78,5 @@ describe('a worker killed mid-delivery', () => {
     const health = await findMailHealth();
     expect(health.counts.uncertain).toBe(1);
     expect(health.failed).toEqual([expect.objectContaining({ id: afterAccept, status: 'UNCERTAIN', to: 'k***@e***.org' })]);
-  });
+  }, 150_000); // child processes killed and restarted: slow on a busy machine, and no timing is asserted here
 });

@@ -66,5 +66,5 @@ describe('a worker killed twice while 200 mails go out', () => {
     expect(figures.lost).toBeLessThanOrEqual(uncertain.length);
     expect(uncertain.length).toBeGreaterThanOrEqual(KILL_AT.length);
     expect(uncertain.length).toBeLessThanOrEqual(4 * KILL_AT.length);
-  });
+  }, 150_000); // child processes killed and restarted: slow on a busy machine, and no timing is asserted here
 });

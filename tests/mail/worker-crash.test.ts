@@ -69,5 +69,5 @@ describe('a worker killed in the middle of a petitions.mail run', () => {
     expect(figures).toMatchObject({ acknowledged: 21, delivered: 21, lost: 0, duplicated: 0 });
     expect(recovered).toBeLessThan(30_000);
     expect(await db.signature.count({ where: { petitionId: petition.id, mailPending: true } })).toBe(0);
-  });
+  }, 150_000); // child processes killed and restarted: slow on a busy machine, and no timing is asserted here
 });
