@@ -20,7 +20,13 @@ export default defineConfig([
   ...nextTs,
   { files: ['next.config.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   globalIgnores([
-    '.next/**', '.next-*/**', '.data/**', '.scratch/**', 'lib/generated/**', 'next-env.d.ts',
-    'test-results/**', 'playwright-report/**',
+    '.next/**',
+    '.next-*/**',
+    '.data/**',
+    '.scratch/**',
+    'lib/generated/**',
+    'next-env.d.ts',
+    'test-results/**',
+    'playwright-report/**',
   ]),
 ]);

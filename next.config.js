@@ -26,9 +26,10 @@ const nextConfig = {
     const noindex = [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }];
     return [
       { source: '/:path*', headers: securityHeaders },
-      ...['/:locale/console', '/:locale/console/:path*', '/:locale/login', '/:locale/login/:path*', '/api/auth/:path*'].map(
-        (source) => ({ source, headers: noindex }),
-      ),
+      ...['/:locale/console', '/:locale/console/:path*', '/:locale/login', '/:locale/login/:path*', '/api/auth/:path*'].map((source) => ({
+        source,
+        headers: noindex,
+      })),
     ];
   },
 };

@@ -19,7 +19,10 @@ const PAGE = `/en/petitions/${SLUG}`;
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const cacheStatus = (response: APIResponse) => response.headers()['x-cache-status'];
 
-test.skip(!NGINX_BINARIES.some((binary) => existsSync(binary)) && !process.env.CI, 'nginx is not installed (apt-get install nginx); .ci/run installs it');
+test.skip(
+  !NGINX_BINARIES.some((binary) => existsSync(binary)) && !process.env.CI,
+  'nginx is not installed (apt-get install nginx); .ci/run installs it',
+);
 
 let nginx: RunningNginx;
 test.beforeAll(async () => {
@@ -77,8 +80,10 @@ test('through the cache the page runs: the form checks input, and the count rise
   });
   expect(signed.status()).toBe(200);
   // The per-address limits count the address nginx saw (TRUSTED_PROXY_HOPS=1), not the claim.
-  const prefix = await withDatabase(async (client) =>
-    (await client.query<{ ipPrefix: string }>('SELECT "ipPrefix" FROM "Signature" WHERE email = $1', [email])).rows[0]?.ipPrefix);
+  const prefix = await withDatabase(
+    async (client) =>
+      (await client.query<{ ipPrefix: string }>('SELECT "ipPrefix" FROM "Signature" WHERE email = $1', [email])).rows[0]?.ipPrefix,
+  );
   expect(prefix).toBe('127.0.0.0/24');
 
   const confirmUrl = new URL(findLink(await readLatestMail(email, since, 20_000), /\/confirm$/));

@@ -16,8 +16,14 @@ async function seedSupporters() {
     await client.query('INSERT INTO "Tag" (id, name) VALUES ($1, $2)', [tagId, TAG]);
     for (const email of PEOPLE) {
       const id = randomUUID();
-      await client.query(`INSERT INTO "Supporter" (id, email, locale, region, "updatedAt") VALUES ($1, $2, 'en', 'ALMATY', now())`, [id, email]);
-      await client.query(`INSERT INTO "Consent" (id, "supporterId", purpose, "textVersion", action) VALUES ($1, $2, 'updates', 'e2e', 'e2e')`, [randomUUID(), id]);
+      await client.query(`INSERT INTO "Supporter" (id, email, locale, region, "updatedAt") VALUES ($1, $2, 'en', 'ALMATY', now())`, [
+        id,
+        email,
+      ]);
+      await client.query(
+        `INSERT INTO "Consent" (id, "supporterId", purpose, "textVersion", action) VALUES ($1, $2, 'updates', 'e2e', 'e2e')`,
+        [randomUUID(), id],
+      );
       await client.query('INSERT INTO "SupporterTag" ("supporterId", "tagId") VALUES ($1, $2)', [id, tagId]);
     }
   });
@@ -41,11 +47,16 @@ async function composeAndSave(page: Page, name: string, expectedCount: number) {
   await english.getByLabel('Subject').fill(`Campaign news ${run}`);
   await english.getByLabel('Text (Markdown)').fill(`Hello! **The Senate** votes this week.\n\nRun ${run}.`);
   await page.getByRole('checkbox', { name: TAG }).check();
-  await expect(page.getByTestId('recipient-count')).toContainText(`${expectedCount} ${expectedCount === 1 ? 'person' : 'people'} will receive it`);
+  await expect(page.getByTestId('recipient-count')).toContainText(
+    `${expectedCount} ${expectedCount === 1 ? 'person' : 'people'} will receive it`,
+  );
   return english;
 }
 
-test('an organizer builds an audience, previews, test-sends and sends; one-click unsubscribe holds for the next campaign', async ({ page, baseURL }) => {
+test('an organizer builds an audience, previews, test-sends and sends; one-click unsubscribe holds for the next campaign', async ({
+  page,
+  baseURL,
+}) => {
   await createOrganizer(ORGANIZER);
   await seedSupporters();
   await signInAs(page.context(), baseURL!, ORGANIZER);
@@ -84,8 +95,14 @@ test('an organizer builds an audience, previews, test-sends and sends; one-click
   const exportHref = await page.getByRole('link', { name: /Export this person/ }).getAttribute('href');
   const exported = await (await page.request.get(exportHref!)).json();
   expect(exported.supporter.email).toBe(PEOPLE[0]);
-  const audits = await withDatabase(async (client) =>
-    (await client.query(`SELECT count(*)::int AS n FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE a.action = 'supporter.export' AND u.email = $1`, [ORGANIZER])).rows[0].n,
+  const audits = await withDatabase(
+    async (client) =>
+      (
+        await client.query(
+          `SELECT count(*)::int AS n FROM "AuditLog" a JOIN "User" u ON u.id = a."actorId" WHERE a.action = 'supporter.export' AND u.email = $1`,
+          [ORGANIZER],
+        )
+      ).rows[0].n,
   );
   expect(audits).toBe(1);
 

@@ -31,7 +31,14 @@ test('filter the calendar, RSVP, open the .ics, cancel: the first on the waitlis
        SELECT $1, id, $2, $3::jsonb, '{"en":"Test"}', 'LECTURE', $4::timestamp AT TIME ZONE 'Asia/Almaty',
               $5::timestamp AT TIME ZONE 'Asia/Almaty', 'PAVLODAR', 'Pavlodar', 'Library', '{en}', 1, 'E2E', 'PUBLISHED', now()
          FROM "EventCampaign" WHERE slug = $6`,
-      [`e2e${run}`, slug, JSON.stringify({ kk: `E2E kk ${run}`, ru: `E2E ru ${run}`, en: lecture }), slot.start, slot.end, demoCampaign().slug],
+      [
+        `e2e${run}`,
+        slug,
+        JSON.stringify({ kk: `E2E kk ${run}`, ru: `E2E ru ${run}`, en: lecture }),
+        slot.start,
+        slot.end,
+        demoCampaign().slug,
+      ],
     );
   });
 
@@ -124,7 +131,11 @@ test('a partner submits an event, verifies the address, and an organizer approve
   await expect(page.getByRole('link', { name: title })).toBeVisible();
 });
 
-test('an organizer creates an event in the console: the form checks its fields before sending anything, then saves', async ({ page, context, baseURL }) => {
+test('an organizer creates an event in the console: the form checks its fields before sending anything, then saves', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await signInAs(context, baseURL!, ADMIN);
   await page.goto('/en/console/events/new');
   const posts: string[] = [];
@@ -161,7 +172,9 @@ test('an organizer creates an event in the console: the form checks its fields b
   await expect(page).toHaveURL(/\/en\/console\/events\/[^/?]+\?saved=1$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${title} en`);
   await withDatabase(async (client) => {
-    const { rows } = await client.query(`SELECT languages::text[] AS languages, city FROM "Event" WHERE slug = $1`, [`console-event-${run}`]);
+    const { rows } = await client.query(`SELECT languages::text[] AS languages, city FROM "Event" WHERE slug = $1`, [
+      `console-event-${run}`,
+    ]);
     expect(rows).toEqual([{ languages: ['en'], city: 'Shymkent' }]);
   });
 });
@@ -193,6 +206,12 @@ test('without JavaScript, in Kazakh, a supporter answers an RSVP and confirms it
   await page.goto(findLink(check, /\/events\/rsvp\/confirm$/));
   await page.getByRole('button', { name: 'Орнымды растау' }).click();
   await expect(page.getByText('Орныңыз расталды.')).toBeVisible();
-  await expect.poll(() => withDatabase(async (client) => (await client.query<{ status: string }>('SELECT status FROM "Rsvp" WHERE email = $1', [email])).rows[0]?.status)).toBe('CONFIRMED');
+  await expect
+    .poll(() =>
+      withDatabase(
+        async (client) => (await client.query<{ status: string }>('SELECT status FROM "Rsvp" WHERE email = $1', [email])).rows[0]?.status,
+      ),
+    )
+    .toBe('CONFIRMED');
   await context.close();
 });

@@ -60,7 +60,10 @@ test('PostgreSQL killed under signing load: restarted, nothing acknowledged lost
     killedAt = Date.now();
     // Sign on until the site has answered 2xx for 10 s in a row, or give up after 90 s.
     await expect
-      .poll(() => (lastFailureAt && Date.now() - lastFailureAt > 10_000) || Date.now() - killedAt > 90_000, { timeout: 120_000, intervals: [500] })
+      .poll(() => (lastFailureAt && Date.now() - lastFailureAt > 10_000) || Date.now() - killedAt > 90_000, {
+        timeout: 120_000,
+        intervals: [500],
+      })
       .toBe(true);
     stopAt = Date.now();
     await Promise.all(load);

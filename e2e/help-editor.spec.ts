@@ -40,7 +40,11 @@ test('an organizer edits, reorders, adds and removes hotlines; the public pages 
 
   await page.getByRole('button', { name: 'Add a line' }).click();
   await line(4).getByLabel('Number').fill('+7 727 000 00 00');
-  for (const [language, suffix] of [['Kazakh', 'kk'], ['Russian', 'ru'], ['English', 'en']] as const) {
+  for (const [language, suffix] of [
+    ['Kazakh', 'kk'],
+    ['Russian', 'ru'],
+    ['English', 'en'],
+  ] as const) {
     await line(4).getByLabel(`Name (${language})`).fill(`Crisis centre ${suffix}`);
     await line(4).getByLabel(`Description (${language})`).fill(`Shelter and advice ${suffix}`);
   }

@@ -90,7 +90,10 @@ test('npm start stops cleanly on Ctrl-C and SIGTERM and keeps its data across re
   process.kill(worker!.pid, 'SIGKILL');
   let restarted: Process | undefined;
   await expect
-    .poll(async () => ((restarted = await workerOf(first)) && restarted.pid !== worker!.pid ? 'restarted' : 'not yet'), { timeout: 30_000, intervals: [500] })
+    .poll(async () => ((restarted = await workerOf(first)) && restarted.pid !== worker!.pid ? 'restarted' : 'not yet'), {
+      timeout: 30_000,
+      intervals: [500],
+    })
     .toBe('restarted');
   expect(restarted!.niceness).toBe(10);
 

@@ -84,9 +84,7 @@ test('an unknown address gets the same answer and no mail', async ({ page }) => 
   await readLatestMail(known, since);
 
   expect(await expectNoMail(stranger, since)).toBe(true);
-  const leftovers = await withDatabase((client) =>
-    client.query('SELECT 1 FROM "VerificationToken" WHERE identifier = $1', [stranger]),
-  );
+  const leftovers = await withDatabase((client) => client.query('SELECT 1 FROM "VerificationToken" WHERE identifier = $1', [stranger]));
   expect(leftovers.rowCount).toBe(0);
 });
 
@@ -174,7 +172,11 @@ test('an organizer action replayed without a session is answered 401, quietly, a
   expect(queued.rowCount).toBe(0);
 });
 
-test('an organizer sees mail health from the console menu, in words, with no axe violations; a stranger is sent to sign in', async ({ page, playwright, baseURL }) => {
+test('an organizer sees mail health from the console menu, in words, with no axe violations; a stranger is sent to sign in', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await signInAs(page.context(), baseURL!, DEMO_ADMIN);
   await page.goto('/en/console');
   await page.getByRole('link', { name: 'Mail health' }).click();

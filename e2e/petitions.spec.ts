@@ -38,24 +38,39 @@ async function signAndConfirm(page: Page, locale: 'en' | 'kk' | 'ru', email: str
   await page.getByRole('button', { name: labels.confirm! }).click();
   await expect(page.getByRole('status')).toBeVisible();
 
-  await expect.poll(async () => {
-    await page.goto(`/${locale}/petitions/${SLUG}`);
-    return shownCount(page);
-  }, { timeout: 15_000 }).toBe(before + 1);
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/${locale}/petitions/${SLUG}`);
+        return shownCount(page);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(before + 1);
   return before;
 }
 
 test('sign in English, confirm from the caught mail, the count rises; the page passes axe', async ({ page }) => {
   const email = `e2e-en-${unique()}@example.org`;
   await signAndConfirm(page, 'en', email, {
-    fullName: 'Full name', email: 'Email', region: 'Region', isPublic: /Show my first name/, consent: /I agree to the privacy notice/,
-    submit: 'Sign', confirm: 'Confirm my signature',
+    fullName: 'Full name',
+    email: 'Email',
+    region: 'Region',
+    isPublic: /Show my first name/,
+    consent: /I agree to the privacy notice/,
+    submit: 'Sign',
+    confirm: 'Confirm my signature',
   });
   // Recent signers are cached for a few seconds, like the rest of the page text.
-  await expect.poll(async () => {
-    await page.reload();
-    return page.getByText('Aigerim K., Astana (city)').count();
-  }, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.getByText('Aigerim K., Astana (city)').count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(0);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations).toEqual([]);
 });
@@ -64,7 +79,13 @@ test('sign in Kazakh on a phone and confirm', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
   await signAndConfirm(page, 'kk', `e2e-kk-${unique()}@example.org`, {
-    fullName: 'Аты-жөні', email: 'Email', region: 'Өңір', isPublic: /Атымды/, consent: /Құпиялылық туралы/, submit: 'Қол қою', confirm: 'Қолымды растау',
+    fullName: 'Аты-жөні',
+    email: 'Email',
+    region: 'Өңір',
+    isPublic: /Атымды/,
+    consent: /Құпиялылық туралы/,
+    submit: 'Қол қою',
+    confirm: 'Қолымды растау',
   });
   await context.close();
 });
@@ -119,7 +140,9 @@ test('without JavaScript, in Russian, the mailed links confirm a signature and r
     return readLatestMail(email, since, 20_000);
   };
   const statusOf = (email: string) =>
-    withDatabase(async (client) => (await client.query<{ status: string }>('SELECT status FROM "Signature" WHERE email = $1', [email])).rows.map((r) => r.status));
+    withDatabase(async (client) =>
+      (await client.query<{ status: string }>('SELECT status FROM "Signature" WHERE email = $1', [email])).rows.map((r) => r.status),
+    );
 
   const confirming = `e2e-nojs-confirm-${unique()}@example.org`;
   const confirmUrl = new URL(findLink(await signNoScript(confirming), /\/confirm$/));
@@ -140,8 +163,13 @@ test('without JavaScript, in Russian, the mailed links confirm a signature and r
 test('the organizer exports the CSV and a confirmed signer is in it; the export is audit-logged', async ({ page, context, baseURL }) => {
   const email = `e2e-export-${unique()}@example.org`;
   await signAndConfirm(page, 'en', email, {
-    fullName: 'Full name', email: 'Email', region: 'Region', isPublic: /Show my first name/, consent: /I agree to the privacy notice/,
-    submit: 'Sign', confirm: 'Confirm my signature',
+    fullName: 'Full name',
+    email: 'Email',
+    region: 'Region',
+    isPublic: /Show my first name/,
+    consent: /I agree to the privacy notice/,
+    submit: 'Sign',
+    confirm: 'Confirm my signature',
   });
   await signInAs(context, baseURL!, 'admin@dauys.localhost');
   await page.goto('/en/console/petitions');
@@ -152,7 +180,9 @@ test('the organizer exports the CSV and a confirmed signer is in it; the export 
   const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toContain('"Name","Email","Region","City","Confirmed at","Consent version"');
   expect(csv).toContain(`"Aigerim Karimova","${email}","Astana (city)"`);
-  const audits = await withDatabase(async (client) => (await client.query(`SELECT 1 FROM "AuditLog" WHERE action = 'petition.export'`)).rowCount);
+  const audits = await withDatabase(
+    async (client) => (await client.query(`SELECT 1 FROM "AuditLog" WHERE action = 'petition.export'`)).rowCount,
+  );
   expect(audits).toBeGreaterThan(0);
 });
 
@@ -173,9 +203,16 @@ test('a signer who opted in to updates follows the reform from the confirmation 
   await page.getByRole('button', { name: 'Confirm my signature' }).click();
   await page.getByRole('button', { name: /Get alerts about “Liability for sexual harassment”/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'you will get an email each time' })).toBeVisible();
-  const followed = await withDatabase(async (client) => (await client.query(
-    `SELECT 1 FROM "ReformSubscription" s JOIN "Supporter" p ON p.id = s."supporterId" JOIN "Reform" r ON r.id = s."reformId"
-      WHERE p.email = $1 AND r.slug = $2 AND s.status = 'CONFIRMED' AND s.source = 'petition'`, [email, SLUG])).rowCount);
+  const followed = await withDatabase(
+    async (client) =>
+      (
+        await client.query(
+          `SELECT 1 FROM "ReformSubscription" s JOIN "Supporter" p ON p.id = s."supporterId" JOIN "Reform" r ON r.id = s."reformId"
+      WHERE p.email = $1 AND r.slug = $2 AND s.status = 'CONFIRMED' AND s.source = 'petition'`,
+          [email, SLUG],
+        )
+      ).rowCount,
+  );
   expect(followed).toBe(1);
 });
 

@@ -151,9 +151,7 @@ for (const locale of LOCALES) {
       await page.goto(`/${locale}${path}`);
       await expect(page.locator('.quick-exit[data-armed="true"]')).toBeAttached();
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-        [],
-      );
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }
 }

@@ -13,7 +13,9 @@ async function expectAccessible(page: Page) {
 
 /** The raw caught message, parsed, so the test reads headers the way a mail provider does. */
 async function parsedMail(id: string) {
-  const raw = await withDatabase(async (client) => (await client.query<{ raw: string }>('SELECT raw FROM "CaughtMail" WHERE id = $1', [id])).rows[0]!.raw);
+  const raw = await withDatabase(
+    async (client) => (await client.query<{ raw: string }>('SELECT raw FROM "CaughtMail" WHERE id = $1', [id])).rows[0]!.raw,
+  );
   return simpleParser(raw);
 }
 
@@ -28,7 +30,12 @@ async function recordStage(page: Page, stage: string, date: string, note: string
   await expect(page.getByRole('status').filter({ hasText: 'Stage recorded' })).toBeVisible();
 }
 
-test('subscribe, confirm, get an alert in my language, unsubscribe in one click, get nothing more', async ({ page, browser, baseURL, request }) => {
+test('subscribe, confirm, get an alert in my language, unsubscribe in one click, get nothing more', async ({
+  page,
+  browser,
+  baseURL,
+  request,
+}) => {
   const email = `reader-${Date.now()}@example.org`;
   const started = new Date();
 

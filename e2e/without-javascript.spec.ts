@@ -24,7 +24,10 @@ async function withoutJavaScript(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test('without JavaScript, in Russian, reform alerts: subscribe from the reform page, confirm, unsubscribe and change settings from the mailed link', async ({ browser, baseURL }) => {
+test('without JavaScript, in Russian, reform alerts: subscribe from the reform page, confirm, unsubscribe and change settings from the mailed link', async ({
+  browser,
+  baseURL,
+}) => {
   // A reform of this run (ids are what the form's scope accepts: lower-case letters and digits).
   const reformId = `nojsreform${run}`;
   const slug = `nojs-reform-${run}`;
@@ -77,7 +80,10 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
   await page.getByRole('button', { name: 'Подтвердить' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Уведомления включены' })).toBeVisible();
   expect(await subscription()).toMatchObject({ status: 'CONFIRMED', confirmedAt: expect.any(Date), reformId });
-  const consents = await rows(`SELECT c.action FROM "Consent" c JOIN "Supporter" p ON p.id = c."supporterId" WHERE p.email = $1 AND c.purpose = 'reform-alerts'`, [email]);
+  const consents = await rows(
+    `SELECT c.action FROM "Consent" c JOIN "Supporter" p ON p.id = c."supporterId" WHERE p.email = $1 AND c.purpose = 'reform-alerts'`,
+    [email],
+  );
   expect(consents).toEqual([{ action: 'reform-subscribe' }]);
 
   // An organizer records a stage (the console is not a public form: JavaScript on there).
@@ -115,7 +121,8 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
   // "Manage my subscriptions" takes the same token (what campaign mail links to): reforms back on, mail in Kazakh.
   await page.goto(`/ru/subscriptions?token=${encodeURIComponent(token)}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Управление подписками' })).toBeVisible();
-  for (const topic of ['кампании', 'петиции', 'мероприятия', 'реформы']) await expect(page.getByRole('checkbox', { name: `Новости: ${topic}` })).not.toBeChecked();
+  for (const topic of ['кампании', 'петиции', 'мероприятия', 'реформы'])
+    await expect(page.getByRole('checkbox', { name: `Новости: ${topic}` })).not.toBeChecked();
   await page.getByRole('checkbox', { name: 'Новости: реформы' }).check();
   await page.getByLabel('Язык писем').selectOption('kk');
   await page.getByRole('button', { name: 'Сохранить' }).click();
@@ -128,7 +135,9 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
   await context.close();
 });
 
-test('without JavaScript, in Kazakh, a bad address in the alerts form comes back with the error beside the field and nothing stored', async ({ browser }) => {
+test('without JavaScript, in Kazakh, a bad address in the alerts form comes back with the error beside the field and nothing stored', async ({
+  browser,
+}) => {
   const bad = `nojs-bad-${run}.example.org`;
   const { context, page } = await withoutJavaScript(browser);
   await page.goto('/kk/reforms/alerts');
@@ -160,7 +169,10 @@ test('without JavaScript, in Kazakh, a bad address in the alerts form comes back
   await expect(page).toHaveURL(/\/kk\/reforms\/alerts\/sent$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Поштаңызды тексеріңіз' })).toBeVisible();
   expect(
-    await rows(`SELECT s.status, s."reformId" FROM "ReformSubscription" s JOIN "Supporter" p ON p.id = s."supporterId" WHERE p.email = $1`, [email]),
+    await rows(
+      `SELECT s.status, s."reformId" FROM "ReformSubscription" s JOIN "Supporter" p ON p.id = s."supporterId" WHERE p.email = $1`,
+      [email],
+    ),
   ).toEqual([{ status: 'PENDING', reformId: null }]);
   await context.close();
 });
@@ -170,7 +182,15 @@ test('without JavaScript, in Kazakh, a partner submits an event and confirms the
   const title = `Сынақ шеруі ${run}`;
   const event = async () =>
     (
-      await rows<{ status: string; verified: boolean; startsAt: string; endsAt: string; languages: string[]; submitterLocale: string; campaign: string }>(
+      await rows<{
+        status: string;
+        verified: boolean;
+        startsAt: string;
+        endsAt: string;
+        languages: string[];
+        submitterLocale: string;
+        campaign: string;
+      }>(
         `SELECT e.status, e."submitterVerifiedAt" IS NOT NULL AS verified, e.languages::text[] AS languages, e."submitterLocale" AS "submitterLocale",
                 to_char(e."startsAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD"T"HH24:MI') AS "startsAt",
                 to_char(e."endsAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD"T"HH24:MI') AS "endsAt", c.slug AS campaign
@@ -227,7 +247,9 @@ test('without JavaScript, in Kazakh, a partner submits an event and confirms the
   await context.close();
 });
 
-test('without JavaScript, in Russian, an RSVP is answered, confirmed, changed from the mailed change link and cancelled from the mailed cancel link', async ({ browser }) => {
+test('without JavaScript, in Russian, an RSVP is answered, confirmed, changed from the mailed change link and cancelled from the mailed cancel link', async ({
+  browser,
+}) => {
   const slug = `e2e-nojs-change-${run}`;
   const title = `Тест без JS ${run}`;
   await withDatabase(async (client) => {
@@ -299,7 +321,9 @@ test('without JavaScript, in Russian, an RSVP is answered, confirmed, changed fr
   await context.close();
 });
 
-test('without JavaScript, in Russian, an organizer sign-in request lands on the same neutral page for an invited and an unknown address', async ({ browser }) => {
+test('without JavaScript, in Russian, an organizer sign-in request lands on the same neutral page for an invited and an unknown address', async ({
+  browser,
+}) => {
   const invited = `nojs-organizer-login-${run}@example.org`;
   const stranger = `nojs-stranger-${run}@example.org`;
   await createOrganizer(invited);

@@ -33,7 +33,11 @@ export default function EventRsvpEmail(props: EventRsvpEmailProps & { locale: st
   const { kind, t, mailT, locale } = props;
   const hasSeat = kind === 'confirmed' || kind === 'promoted' || kind === 'reminder' || kind === 'changed';
   return (
-    <EmailLayout locale={locale} preview={t(`mail.${kind}.preview`, { title: props.eventTitle, position: props.waitlistPosition ?? 0 })} t={mailT}>
+    <EmailLayout
+      locale={locale}
+      preview={t(`mail.${kind}.preview`, { title: props.eventTitle, position: props.waitlistPosition ?? 0 })}
+      t={mailT}
+    >
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {t(`mail.${kind}.heading`, { title: props.eventTitle })}
       </Heading>

@@ -16,7 +16,9 @@ export function eventSubmissionSubject(t: MailTranslate, props: Pick<EventSubmis
 }
 
 /** Mail to a partner who submitted an event: verify the address, then the moderators' decision. */
-export default function EventSubmissionEmail(props: EventSubmissionEmailProps & { locale: string; t: MailTranslate; mailT: MailTranslate }) {
+export default function EventSubmissionEmail(
+  props: EventSubmissionEmailProps & { locale: string; t: MailTranslate; mailT: MailTranslate },
+) {
   const { kind, t, mailT, locale } = props;
   return (
     <EmailLayout locale={locale} preview={t(`mail.submission.${kind}.subject`, { title: props.eventTitle })} t={mailT}>

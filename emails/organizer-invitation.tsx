@@ -22,9 +22,7 @@ export default function OrganizerInvitationEmail({ loginUrl, inviterEmail, role,
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {t('invitationMail.heading')}
       </Heading>
-      <Text>
-        {t('invitationMail.body', { inviter: inviterEmail, role: t(`invitationMail.roles.${role}`) })}
-      </Text>
+      <Text>{t('invitationMail.body', { inviter: inviterEmail, role: t(`invitationMail.roles.${role}`) })}</Text>
       <ActionButton href={loginUrl} label={t('invitationMail.button')} fallback={t('invitationMail.fallback')} />
     </EmailLayout>
   );

@@ -22,8 +22,7 @@ export default function ReformConfirmEmail({ confirmUrl, frequency, reformTitle,
         {t('mail.confirm.heading')}
       </Heading>
       <Text>
-        {reformTitle ? t('mail.confirm.bodyOne', { title: reformTitle }) : t('mail.confirm.bodyAll')}{' '}
-        {t(`frequency.${frequency}`)}
+        {reformTitle ? t('mail.confirm.bodyOne', { title: reformTitle }) : t('mail.confirm.bodyAll')} {t(`frequency.${frequency}`)}
       </Text>
       <ActionButton href={confirmUrl} label={t('mail.confirm.button')} fallback={t('mail.fallback')} />
       <Text>{t('mail.confirm.notMe')}</Text>

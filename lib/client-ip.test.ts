@@ -39,7 +39,9 @@ describe('under `npm start` (scripts/web.ts passes the TCP peer on)', () => {
   it('with no configuration, the TCP peer is the client: what a client writes in X-Forwarded-For or the peer header changes nothing', () => {
     expect(env.TRUSTED_PROXY_HOPS).toBe(0);
     expect(clientAddressFrom(passedOn({ 'x-forwarded-for': '6.6.6.6' }, '203.0.113.5'))).toBe('203.0.113.5');
-    expect(clientAddressFrom(passedOn({ 'x-dauys-peer': '6.6.6.6', 'x-dauys-forwarded-for': '6.6.6.6' }, '203.0.113.5'))).toBe('203.0.113.5');
+    expect(clientAddressFrom(passedOn({ 'x-dauys-peer': '6.6.6.6', 'x-dauys-forwarded-for': '6.6.6.6' }, '203.0.113.5'))).toBe(
+      '203.0.113.5',
+    );
     // A dual-stack socket reports IPv4 clients as IPv4-mapped IPv6.
     expect(clientAddressFrom(passedOn({}, '::ffff:203.0.113.5'))).toBe('203.0.113.5');
     expect(clientAddressFrom(passedOn({}, '2001:db8::5'))).toBe('2001:db8::5');

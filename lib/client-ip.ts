@@ -30,10 +30,21 @@ function warnOnce(key: string, message: string): void {
 }
 
 const NON_PUBLIC = new BlockList();
-for (const [network, prefix] of [['127.0.0.0', 8], ['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['169.254.0.0', 16]] as const) {
+for (const [network, prefix] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+] as const) {
   NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
 }
-for (const [network, prefix] of [['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
+for (const [network, prefix] of [
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
 
 const isNonPublic = (address: string) => {
   const family = isIP(address);
@@ -61,7 +72,10 @@ export function clientAddressFrom(requestHeaders: Headers, trustedHops = env.TRU
     const arrived = entriesOf(requestHeaders.get(ARRIVED_FORWARDED_FOR_HEADER));
     const chain = [...arrived, requestHeaders.get(PEER_HEADER) || 'unknown'];
     if (chain.length <= trustedHops) {
-      const forwarded = arrived.length === 0 ? 'without X-Forwarded-For' : `with ${arrived.length} X-Forwarded-For entr${arrived.length === 1 ? 'y' : 'ies'}`;
+      const forwarded =
+        arrived.length === 0
+          ? 'without X-Forwarded-For'
+          : `with ${arrived.length} X-Forwarded-For entr${arrived.length === 1 ? 'y' : 'ies'}`;
       warnOnce(
         'too-few-proxies',
         `TRUSTED_PROXY_HOPS is ${trustedHops}, but a request from ${chain.at(-1)} arrived ${forwarded}: it did not pass ` +

@@ -18,7 +18,9 @@ async function errorOf(run: () => Promise<unknown>): Promise<unknown> {
 
 describe('isDatabaseUnavailable', () => {
   it('recognises a database nobody listens for, through Prisma and raw queries alike', async () => {
-    const nowhere = new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://dauys:dauys@127.0.0.1:${await freePort()}/dauys` }) });
+    const nowhere = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: `postgresql://dauys:dauys@127.0.0.1:${await freePort()}/dauys` }),
+    });
     expect(isDatabaseUnavailable(await errorOf(() => nowhere.petition.findFirst()))).toBe(true);
     expect(isDatabaseUnavailable(await errorOf(() => nowhere.$queryRaw`SELECT 1`))).toBe(true);
     await nowhere.$disconnect();

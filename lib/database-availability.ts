@@ -14,7 +14,8 @@ const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P202
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 // SQLSTATE: admin shutdown, crash shutdown, starting up, too many connections, connection failures.
 const SQL_STATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
-const MESSAGES = /Can't reach database server|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery)|ECONNREFUSED|ECONNRESET/;
+const MESSAGES =
+  /Can't reach database server|Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery)|ECONNREFUSED|ECONNRESET/;
 
 type ErrorShape = {
   code?: unknown;

@@ -1,12 +1,5 @@
 export type AppErrorCode =
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'CLOSED'
-  | 'CAPACITY_FULL'
-  | 'RATE_LIMITED'
-  | 'CONFLICT'
-  | 'INVALID';
+  'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CLOSED' | 'CAPACITY_FULL' | 'RATE_LIMITED' | 'CONFLICT' | 'INVALID';
 
 /** The shared message (in `errors`) for an error that names no key of its own. */
 const DEFAULT_MESSAGE_KEY: Record<AppErrorCode, string> = {

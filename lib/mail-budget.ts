@@ -37,7 +37,12 @@ export function mailboxOf(email: string): string {
  */
 export async function spendMailBudgets(emails: readonly string[], now: Date = new Date()): Promise<boolean[]> {
   const mailboxes = emails.map(mailboxOf);
-  const hourly = await hitMany(mailboxes.map((mailbox) => `mail-budget:hour:${mailbox}`), MAIL_BUDGET_PER_HOUR, 3600, now);
+  const hourly = await hitMany(
+    mailboxes.map((mailbox) => `mail-budget:hour:${mailbox}`),
+    MAIL_BUDGET_PER_HOUR,
+    3600,
+    now,
+  );
   const daily = await hitMany(
     mailboxes.filter((_, index) => hourly[index]).map((mailbox) => `mail-budget:day:${mailbox}`),
     MAIL_BUDGET_PER_DAY,
@@ -55,7 +60,13 @@ export async function spendMailBudget(email: string, now: Date = new Date()): Pr
 }
 
 /** Splits a batch of mails (rows with an `email`) into those within budget and those over it. */
-export async function partitionByMailBudget<T extends { email: string }>(rows: readonly T[], now: Date = new Date()): Promise<{ within: T[]; over: T[] }> {
-  const answers = await spendMailBudgets(rows.map((row) => row.email), now);
+export async function partitionByMailBudget<T extends { email: string }>(
+  rows: readonly T[],
+  now: Date = new Date(),
+): Promise<{ within: T[]; over: T[] }> {
+  const answers = await spendMailBudgets(
+    rows.map((row) => row.email),
+    now,
+  );
   return { within: rows.filter((_, index) => answers[index]), over: rows.filter((_, index) => !answers[index]) };
 }

@@ -71,10 +71,11 @@ async function outboxRow(id: string) {
   return db.outboundMail.findUniqueOrThrow({ where: { id } });
 }
 
-const settled = (id: string) => waitFor(async () => {
-  const row = await outboxRow(id);
-  return row.status === 'PENDING' ? null : row;
-}, `outbox row ${id} to settle`);
+const settled = (id: string) =>
+  waitFor(async () => {
+    const row = await outboxRow(id);
+    return row.status === 'PENDING' ? null : row;
+  }, `outbox row ${id} to settle`);
 
 describe('before the workers run', () => {
   it('skips topic mail to a supporter who unsubscribed after it was queued', async () => {
@@ -100,7 +101,12 @@ describe('before the workers run', () => {
 describe('mail delivery', () => {
   it('delivers a message with HTML and text parts in the recipient language, with a stable Message-ID', async () => {
     await registerWorkers();
-    const { outboundMailId } = await sendMail({ to: 'aigerim@example.org', locale: 'kk', template: 'test-message', props: { requestedBy: 'organizer@example.org' } });
+    const { outboundMailId } = await sendMail({
+      to: 'aigerim@example.org',
+      locale: 'kk',
+      template: 'test-message',
+      props: { requestedBy: 'organizer@example.org' },
+    });
 
     const mail = await mailTo('aigerim@example.org');
     expect(mail.subject).toBe(kkMail.testMessage.subject);
@@ -119,12 +125,21 @@ describe('mail delivery', () => {
 
   it('gives topic mail RFC 8058 one-click headers and a visible unsubscribe link', async () => {
     const supporter = await db.supporter.create({ data: { email: 'dana@example.org', locale: 'ru' } });
-    await sendMail({ to: supporter.email, supporterId: supporter.id, locale: 'ru', template: 'test-message', props: {}, topic: 'campaigns' });
+    await sendMail({
+      to: supporter.email,
+      supporterId: supporter.id,
+      locale: 'ru',
+      template: 'test-message',
+      props: {},
+      topic: 'campaigns',
+    });
 
     const mail = await mailTo(supporter.email);
     expect(mail.subject).toBe(ruMail.testMessage.subject);
     const rawHeader = mail.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n[ \t]+/g, ' ');
-    expect(rawHeader).toMatch(/^List-Unsubscribe: <https:\/\/dauys\.test\/api\/unsubscribe\?token=[^>]+>, <mailto:unsubscribe@dauys\.test\?subject=[^>]+>$/);
+    expect(rawHeader).toMatch(
+      /^List-Unsubscribe: <https:\/\/dauys\.test\/api\/unsubscribe\?token=[^>]+>, <mailto:unsubscribe@dauys\.test\?subject=[^>]+>$/,
+    );
     // mailparser folds List-* headers into a structure; read the raw lines as a mail client does.
     expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
 
@@ -149,7 +164,13 @@ describe('mail delivery', () => {
 
   it('fails a permanent rejection (550) once, without retrying, and marks the supporter bounced', async () => {
     const supporter = await db.supporter.create({ data: { email: 'reject-nobody@example.org', locale: 'en' } });
-    const { outboundMailId } = await sendMail({ to: supporter.email, supporterId: supporter.id, locale: 'en', template: 'test-message', props: {} });
+    const { outboundMailId } = await sendMail({
+      to: supporter.email,
+      supporterId: supporter.id,
+      locale: 'en',
+      template: 'test-message',
+      props: {},
+    });
 
     const row = await settled(outboundMailId);
     expect(row.status).toBe('FAILED');

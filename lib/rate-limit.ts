@@ -17,12 +17,7 @@ function windowStartOf(now: Date, windowSeconds: number): Date {
  * One atomic upsert, so concurrent hits on several server processes never lose a count.
  * Keys carry their purpose, e.g. `signin:email:someone@example.org`.
  */
-export async function hit(
-  key: string,
-  limit: number,
-  windowSeconds: number,
-  now: Date = new Date(),
-): Promise<RateLimitResult> {
+export async function hit(key: string, limit: number, windowSeconds: number, now: Date = new Date()): Promise<RateLimitResult> {
   const windowStart = windowStartOf(now, windowSeconds);
   const rows = await db.$queryRaw<Array<{ hits: number }>>`
     INSERT INTO "RateLimitCounter" ("key", "windowStart", "hits")
@@ -77,10 +72,7 @@ export async function hitMany(keys: readonly string[], limit: number, windowSeco
 }
 
 /** Deletes windows that started more than `olderThanSeconds` ago (default: a day). */
-export async function deleteExpiredRateLimitWindows(
-  olderThanSeconds = 24 * 60 * 60,
-  now: Date = new Date(),
-): Promise<number> {
+export async function deleteExpiredRateLimitWindows(olderThanSeconds = 24 * 60 * 60, now: Date = new Date()): Promise<number> {
   const { count } = await db.rateLimitCounter.deleteMany({
     where: { windowStart: { lt: new Date(now.getTime() - olderThanSeconds * 1000) } },
   });

@@ -62,7 +62,9 @@ function startWorker(env: NodeJS.ProcessEnv) {
   }
   worker.on('exit', (code, signal) => {
     if (shuttingDown) return;
-    log(`The job worker exited (${signal ?? `code ${code}`}); restarting it in ${WORKER_RESTART_DELAY_MS / 1000} s. Mail waits in the outbox meanwhile.`);
+    log(
+      `The job worker exited (${signal ?? `code ${code}`}); restarting it in ${WORKER_RESTART_DELAY_MS / 1000} s. Mail waits in the outbox meanwhile.`,
+    );
     setTimeout(() => shuttingDown || startWorker(env), WORKER_RESTART_DELAY_MS);
   });
 }
@@ -160,10 +162,7 @@ const START_LINK_VALID_MINUTES = 15;
 
 async function announce(env: NodeJS.ProcessEnv, started: number) {
   const url = env.APP_URL;
-  const lines = [
-    '',
-    `Dauys is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-  ];
+  const lines = ['', `Dauys is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`];
   if (env.MAIL_CATCHER === 'true') {
     // The Mailbox needs a signed-in organizer, so the first way in cannot be a mailed link.
     const { createOneTimeSignInLink } = await import('../lib/auth/one-time-sign-in-link');

@@ -28,7 +28,8 @@ function runPrimary(count: number) {
 
   cluster.on('listening', () => {
     listening += 1;
-    if (listening === count) log(`✓ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${count} Next.js process${count === 1 ? '' : 'es'} on port ${port}`);
+    if (listening === count)
+      log(`✓ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${count} Next.js process${count === 1 ? '' : 'es'} on port ${port}`);
   });
   cluster.on('exit', (_worker, code, signal) => {
     if (stopping) return;

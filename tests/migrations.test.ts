@@ -8,7 +8,7 @@ describe('prisma/migrations', () => {
     expect(drift, 'prisma/schema/ changed without a migration: run `npm run db:migrate -- --name …`').toBe('');
   });
 
-  it('records every migration in _prisma_migrations, in Prisma\'s standard form, and re-applies as a no-op', async () => {
+  it("records every migration in _prisma_migrations, in Prisma's standard form, and re-applies as a no-op", async () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {

@@ -35,7 +35,13 @@ const isFailure = (state: Outcome | null): state is FormFailure => state?.ok ===
  * A form that stays on its page after it worked (a console editor) has an action that may also
  * answer `FormSuccess`; `summary()` shows either answer above the form.
  */
-export function useServerForm<Input extends FieldValues, Data, State extends Outcome = FormFailure>({ schema, action, defaultValues, idPrefix, errorNamespace }: Options<Input, Data, State>) {
+export function useServerForm<Input extends FieldValues, Data, State extends Outcome = FormFailure>({
+  schema,
+  action,
+  defaultValues,
+  idPrefix,
+  errorNamespace,
+}: Options<Input, Data, State>) {
   const [state, formAction, isPending] = useActionState(action, null);
   const failure = isFailure(state) ? state : null;
   const message = useErrorText(errorNamespace);
@@ -67,7 +73,13 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
     ) : null;
   };
 
-  const checkboxProps = (name: Path<Input>) => ({ id: id(name), type: 'checkbox' as const, defaultChecked: isOn(initial(name)), ...aria(name), ...register(name) });
+  const checkboxProps = (name: Path<Input>) => ({
+    id: id(name),
+    type: 'checkbox' as const,
+    defaultChecked: isOn(initial(name)),
+    ...aria(name),
+    ...register(name),
+  });
   /** What went wrong, or that it worked (`doneText` when the action has no notice of its own). */
   const summary = (doneText?: string): ReactNode => {
     if (failure) {
@@ -114,7 +126,12 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
       },
     },
     /** A text-like input, textarea or select. */
-    textProps: (name: Path<Input>, { hint }: { hint?: boolean } = {}) => ({ id: id(name), defaultValue: asText(initial(name)), ...aria(name, hint), ...register(name) }),
+    textProps: (name: Path<Input>, { hint }: { hint?: boolean } = {}) => ({
+      id: id(name),
+      defaultValue: asText(initial(name)),
+      ...aria(name, hint),
+      ...register(name),
+    }),
     checkboxProps,
     /** One radio button or one box of a checkbox group; the group's error is on its fieldset. */
     choiceProps: (name: Path<Input>, value: string, type: 'radio' | 'checkbox' = 'radio') => ({

@@ -13,13 +13,7 @@ export function LanguageSwitcher({ label }: { label: string }) {
       <ul>
         {routing.locales.map((locale) => (
           <li key={locale}>
-            <Link
-              href={pathname}
-              locale={locale}
-              lang={locale}
-              hrefLang={locale}
-              aria-current={locale === current ? 'true' : undefined}
-            >
+            <Link href={pathname} locale={locale} lang={locale} hrefLang={locale} aria-current={locale === current ? 'true' : undefined}>
               {LOCALE_NAMES[locale]}
             </Link>
           </li>

@@ -12,10 +12,11 @@ export async function signInAs(context: BrowserContext, baseURL: string, email: 
   await withDatabase(async (client) => {
     const { rows } = await client.query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [email.toLowerCase()]);
     if (!rows[0]) throw new Error(`${email} is not an organizer`);
-    await client.query(
-      `INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '8 hours')`,
-      [randomUUID(), sessionToken, rows[0].id],
-    );
+    await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '8 hours')`, [
+      randomUUID(),
+      sessionToken,
+      rows[0].id,
+    ]);
   });
   const url = new URL(baseURL);
   await context.addCookies([
@@ -34,10 +35,6 @@ export async function signInAs(context: BrowserContext, baseURL: string, email: 
 /** Adds an organizer straight to the database (what an admin's invitation does, minus the mail). */
 export async function createOrganizer(email: string, role: 'ADMIN' | 'ORGANIZER' = 'ORGANIZER'): Promise<void> {
   await withDatabase((client) =>
-    client.query(`INSERT INTO "User" (id, email, role, "createdAt") VALUES ($1, $2, $3, now())`, [
-      randomUUID(),
-      email.toLowerCase(),
-      role,
-    ]),
+    client.query(`INSERT INTO "User" (id, email, role, "createdAt") VALUES ($1, $2, $3, now())`, [randomUUID(), email.toLowerCase(), role]),
   );
 }

@@ -7,7 +7,10 @@ export const ROOT = path.resolve(__dirname, '../..');
 export type LauncherPorts = { port: number; postgresPort: number; smtpPort: number; dataDir: string; env?: Record<string, string> };
 
 /** `npm start` as a person runs it (its own data folder and ports), in its own process group. */
-export function startDauys({ port, postgresPort, smtpPort, dataDir, env = {} }: LauncherPorts, output: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
+export function startDauys(
+  { port, postgresPort, smtpPort, dataDir, env = {} }: LauncherPorts,
+  output: 'ignore' | 'pipe' = 'ignore',
+): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
     detached: true,

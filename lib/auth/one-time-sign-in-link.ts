@@ -10,7 +10,10 @@ import { EmailSchema } from '@/lib/validation';
  * sha256(token + secret), consumed once by next-auth's callback) and leads to the same landing page,
  * whose button POSTs it.
  */
-export async function createOneTimeSignInLink(rawEmail: string, { locale = 'en', validMinutes = 15, now = new Date() }: { locale?: Locale; validMinutes?: number; now?: Date } = {}): Promise<{ url: string; expires: Date }> {
+export async function createOneTimeSignInLink(
+  rawEmail: string,
+  { locale = 'en', validMinutes = 15, now = new Date() }: { locale?: Locale; validMinutes?: number; now?: Date } = {},
+): Promise<{ url: string; expires: Date }> {
   const email = EmailSchema.parse(rawEmail);
   const token = randomBytes(32).toString('hex');
   const expires = new Date(now.getTime() + validMinutes * 60_000);

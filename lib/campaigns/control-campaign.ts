@@ -39,7 +39,13 @@ export async function cancelCampaign(campaignId: string, actor: Actor): Promise<
       data: { status: 'SKIPPED', lastError: 'cancelled' },
     });
     await recordAudit(
-      { actorId: actor.id, action: 'campaign.cancel', subjectType: 'EmailCampaign', subjectId: campaignId, details: { notSent: skipped.count } },
+      {
+        actorId: actor.id,
+        action: 'campaign.cancel',
+        subjectType: 'EmailCampaign',
+        subjectId: campaignId,
+        details: { notSent: skipped.count },
+      },
       tx,
     );
   });

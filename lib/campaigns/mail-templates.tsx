@@ -21,7 +21,10 @@ export const CAMPAIGN_MAIL_TEMPLATES = {
     element: ({ props, locale }) => {
       const base = env.APP_URL.replace(/\/$/, '');
       const lang = readLocale(locale);
-      return campaignMessageElement(props.body, lang, getTranslator(lang, 'campaigns'), { unsubscribeUrl: `${base}/${locale}/unsubscribe`, preferencesUrl: `${base}/${locale}/subscriptions` });
+      return campaignMessageElement(props.body, lang, getTranslator(lang, 'campaigns'), {
+        unsubscribeUrl: `${base}/${locale}/unsubscribe`,
+        preferencesUrl: `${base}/${locale}/subscriptions`,
+      });
     },
   }),
 };

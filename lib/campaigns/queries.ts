@@ -5,7 +5,17 @@ export function listCampaigns() {
   return db.emailCampaign.findMany({
     orderBy: { createdAt: 'desc' },
     take: 200,
-    select: { id: true, name: true, status: true, scheduledAt: true, startedAt: true, finishedAt: true, recipientCount: true, sentCount: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      scheduledAt: true,
+      startedAt: true,
+      finishedAt: true,
+      recipientCount: true,
+      sentCount: true,
+      createdAt: true,
+    },
   });
 }
 
@@ -13,8 +23,18 @@ export function getCampaign(campaignId: string) {
   return db.emailCampaign.findUnique({
     where: { id: campaignId },
     select: {
-      id: true, name: true, subject: true, body: true, audience: true, status: true, scheduledAt: true,
-      useNeutralSender: true, subjectPrefix: true, recipientCount: true, startedAt: true, finishedAt: true,
+      id: true,
+      name: true,
+      subject: true,
+      body: true,
+      audience: true,
+      status: true,
+      scheduledAt: true,
+      useNeutralSender: true,
+      subjectPrefix: true,
+      recipientCount: true,
+      startedAt: true,
+      finishedAt: true,
       createdBy: { select: { email: true } },
     },
   });
@@ -66,7 +86,13 @@ export function listRecipients(campaignId: string, status: CampaignRecipientStat
     skip: page * RECIPIENTS_PAGE_SIZE,
     take: RECIPIENTS_PAGE_SIZE,
     select: {
-      id: true, status: true, locale: true, attempts: true, lastError: true, sentAt: true, nextAttemptAt: true,
+      id: true,
+      status: true,
+      locale: true,
+      attempts: true,
+      lastError: true,
+      sentAt: true,
+      nextAttemptAt: true,
       supporter: { select: { id: true, email: true } },
     },
   });

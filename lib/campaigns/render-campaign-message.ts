@@ -14,7 +14,11 @@ export type CampaignContent = {
 };
 
 function previewOf(markdown: string): string {
-  return markdown.replace(/[#*_>`[\]()!-]/g, '').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return markdown
+    .replace(/[#*_>`[\]()!-]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
 }
 
 /** The subject a recipient sees: the organizer's prefix, if any, then the subject. */

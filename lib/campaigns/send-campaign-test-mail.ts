@@ -16,7 +16,12 @@ export async function sendCampaignTestMail(input: CampaignDraftInput, organizer:
         to: organizer.email,
         locale,
         template: 'campaign-test' as const,
-        props: { subject: draft.subject[locale]!, body: draft.body[locale]!, subjectPrefix: draft.subjectPrefix, useNeutralSender: draft.useNeutralSender },
+        props: {
+          subject: draft.subject[locale]!,
+          body: draft.body[locale]!,
+          subjectPrefix: draft.subjectPrefix,
+          useNeutralSender: draft.useNeutralSender,
+        },
       })),
       tx,
     );

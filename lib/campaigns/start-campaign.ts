@@ -31,17 +31,31 @@ export async function startCampaign(campaignId: string, actor: Actor): Promise<n
 
   return db.$transaction(
     async (tx) => {
-      const rows = await tx.$queryRaw<Array<{ status: string; audience: unknown; subject: unknown; body: unknown; name: string; subjectPrefix: string | null; useNeutralSender: boolean }>>`
+      const rows = await tx.$queryRaw<
+        Array<{
+          status: string;
+          audience: unknown;
+          subject: unknown;
+          body: unknown;
+          name: string;
+          subjectPrefix: string | null;
+          useNeutralSender: boolean;
+        }>
+      >`
         SELECT status::text AS status, audience, subject, body, name, "subjectPrefix", "useNeutralSender" FROM "EmailCampaign" WHERE id = ${campaignId} FOR UPDATE`;
       const campaign = rows[0];
       if (!campaign) throw new AppError('NOT_FOUND', { messageKey: 'campaignNotFound' });
-      if (campaign.status !== 'DRAFT' && campaign.status !== 'SCHEDULED') throw new AppError('CLOSED', { messageKey: 'campaignNotEditable' });
+      if (campaign.status !== 'DRAFT' && campaign.status !== 'SCHEDULED')
+        throw new AppError('CLOSED', { messageKey: 'campaignNotEditable' });
       const audience = AudienceSchema.parse(campaign.audience);
       const written = writtenLocales(campaign.subject as Record<string, string>, campaign.body as Record<string, string>);
       if (written.length === 0) throw new AppError('INVALID', { messageKey: 'campaignNeedsOneLanguage' });
       // saveCampaign only edits drafts, but a content change between render and lock must not slip through.
       const renderedFrom = [subject, body, draft.subjectPrefix, draft.useNeutralSender];
-      if (JSON.stringify([campaign.subject, campaign.body, campaign.subjectPrefix, campaign.useNeutralSender]) !== JSON.stringify(renderedFrom)) {
+      if (
+        JSON.stringify([campaign.subject, campaign.body, campaign.subjectPrefix, campaign.useNeutralSender]) !==
+        JSON.stringify(renderedFrom)
+      ) {
         throw new AppError('CONFLICT', { messageKey: 'campaignStateChanged' });
       }
 

@@ -41,7 +41,12 @@ export async function applyRsvpChange(token: string, now = new Date()): Promise<
     if (!row) return { status: 'invalid' };
     if (row.eventStatus !== 'PUBLISHED' || row.endsAt <= now) return { status: 'closed', slug: row.slug };
     if (change.guests > row.maxGuestsPerRsvp) return { status: 'too-many-guests', slug: row.slug };
-    const done = (rsvp: RsvpStatus, outcome: 'updated' | 'guests-unavailable' = 'updated') => ({ status: 'done' as const, rsvp, change: outcome, slug: row.slug });
+    const done = (rsvp: RsvpStatus, outcome: 'updated' | 'guests-unavailable' = 'updated') => ({
+      status: 'done' as const,
+      rsvp,
+      change: outcome,
+      slug: row.slug,
+    });
     const answer = { name: change.name, locale: change.locale, updatedAt: now };
 
     if (row.status === 'PENDING_EMAIL' || row.status === 'CANCELLED') {

@@ -20,7 +20,13 @@ export async function exportAttendeesCsv(
 ): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
   const event = await db.event.findUnique({ where: { id: eventId }, select: { slug: true, _count: { select: { rsvps: true } } } });
   if (!event) throw new AppError('NOT_FOUND');
-  await recordAudit({ actorId, action: 'event.export-attendees', subjectType: 'Event', subjectId: eventId, details: { rows: event._count.rsvps } });
+  await recordAudit({
+    actorId,
+    action: 'event.export-attendees',
+    subjectType: 'Event',
+    subjectId: eventId,
+    details: { rows: event._count.rsvps },
+  });
   // The header has always been bare column names; the cells below are quoted.
   return { filename: `attendees-${event.slug}.csv`, stream: csvStream(COLUMNS.join(','), attendeeRows(eventId, batchSize)) };
 }
@@ -34,7 +40,17 @@ async function* attendeeRows(eventId: string, batchSize: number): AsyncGenerator
         where: { eventId, status, ...after },
         orderBy: ATTENDEE_ORDER_WITHIN_STATUS,
         take: batchSize,
-        select: { id: true, name: true, email: true, guests: true, status: true, locale: true, createdAt: true, waitlistedAt: true, attendedAt: true },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          guests: true,
+          status: true,
+          locale: true,
+          createdAt: true,
+          waitlistedAt: true,
+          attendedAt: true,
+        },
       });
       if (rows.length === 0) break;
       after = rowsAfter(rows.at(-1)!);

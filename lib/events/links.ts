@@ -44,7 +44,11 @@ export function submissionVerifyUrl(locale: string, eventId: string): string {
 
 type CalendarEntry = { title: string; details: string; location: string; startsAt: Date; endsAt: Date };
 
-const compactUtc = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const compactUtc = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 export function googleCalendarUrl(entry: CalendarEntry): string {
   const query = new URLSearchParams({

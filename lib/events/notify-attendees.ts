@@ -34,7 +34,13 @@ export async function notifyAttendees(batchSize = 200): Promise<number> {
           const note = event.status === 'CANCELLED' ? (event.cancellationNote ?? undefined) : undefined;
           for (const row of due) {
             await sendMail(
-              { to: row.email, supporterId: row.supporterId, locale: row.locale, template: 'event-rsvp', props: rsvpMailProps(kind, row, event, { note }) },
+              {
+                to: row.email,
+                supporterId: row.supporterId,
+                locale: row.locale,
+                template: 'event-rsvp',
+                props: rsvpMailProps(kind, row, event, { note }),
+              },
               tx,
             );
           }

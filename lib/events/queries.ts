@@ -1,7 +1,14 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { EventStatus, RsvpStatus } from '@/lib/generated/prisma/enums';
-import { dateColumnKey, dateColumnValue, dateRange, endOfKazakhstanDay, kazakhstanDateKey, startOfKazakhstanDay } from '@/lib/time/kazakhstan';
+import {
+  dateColumnKey,
+  dateColumnValue,
+  dateRange,
+  endOfKazakhstanDay,
+  kazakhstanDateKey,
+  startOfKazakhstanDay,
+} from '@/lib/time/kazakhstan';
 import type { CalendarFilter } from '@/lib/events/schemas';
 import { isSlug } from '@/lib/validation';
 
@@ -49,7 +56,10 @@ function filterWhere(filter: CalendarFilter): Prisma.EventWhereInput {
  * The campaign's days, each with its events in start order. Days are Kazakhstan dates: an event at
  * 01:00 Almaty time on 26 November belongs to the 26th although it is the 25th in UTC.
  */
-export async function findCalendar(campaign: { id: string; startsOn: Date; endsOn: Date }, filter: CalendarFilter): Promise<{ days: CalendarDay[]; cities: string[] }> {
+export async function findCalendar(
+  campaign: { id: string; startsOn: Date; endsOn: Date },
+  filter: CalendarFilter,
+): Promise<{ days: CalendarDay[]; cities: string[] }> {
   const first = dateColumnKey(campaign.startsOn);
   const last = dateColumnKey(campaign.endsOn);
   const window = { gte: startOfKazakhstanDay(first), lt: endOfKazakhstanDay(last) };
@@ -101,7 +111,9 @@ export async function listConsoleEvents(options: { status?: EventStatus; campaig
     where: {
       ...(options.status ? { status: options.status } : {}),
       ...(options.campaignId ? { campaignId: options.campaignId } : {}),
-      ...(options.q ? { OR: [{ slug: { contains: options.q.toLowerCase() } }, { city: { contains: options.q, mode: 'insensitive' as const } }] } : {}),
+      ...(options.q
+        ? { OR: [{ slug: { contains: options.q.toLowerCase() } }, { city: { contains: options.q, mode: 'insensitive' as const } }] }
+        : {}),
     },
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     take: 500,
@@ -124,14 +136,30 @@ export async function getEventForConsole(id: string) {
 
 /** How organizers see attendees (console and export): confirmed first, then the waitlist in order, then the rest. */
 export const ATTENDEE_STATUS_ORDER: readonly RsvpStatus[] = ['CONFIRMED', 'WAITLISTED', 'PENDING_EMAIL', 'CANCELLED'];
-export const ATTENDEE_ORDER_WITHIN_STATUS = [{ waitlistedAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] satisfies Prisma.RsvpOrderByWithRelationInput[];
+export const ATTENDEE_ORDER_WITHIN_STATUS = [
+  { waitlistedAt: 'asc' },
+  { createdAt: 'asc' },
+  { id: 'asc' },
+] satisfies Prisma.RsvpOrderByWithRelationInput[];
 
 /** Attendees of one event for organizers, in ATTENDEE_STATUS_ORDER. */
 export async function listAttendees(eventId: string, q?: string) {
   const rows = await db.rsvp.findMany({
     where: { eventId, ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q.toLowerCase() } }] } : {}) },
     orderBy: ATTENDEE_ORDER_WITHIN_STATUS,
-    select: { id: true, name: true, email: true, guests: true, status: true, locale: true, createdAt: true, confirmedAt: true, waitlistedAt: true, attendedAt: true, cancelledAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      guests: true,
+      status: true,
+      locale: true,
+      createdAt: true,
+      confirmedAt: true,
+      waitlistedAt: true,
+      attendedAt: true,
+      cancelledAt: true,
+    },
   });
   return rows.sort((a, b) => ATTENDEE_STATUS_ORDER.indexOf(a.status) - ATTENDEE_STATUS_ORDER.indexOf(b.status));
 }

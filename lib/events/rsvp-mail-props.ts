@@ -27,7 +27,12 @@ export function formatEventWhen(event: Pick<MailEvent, 'startsAt' | 'endsAt'>, l
 }
 
 /** Props of an RSVP mail, in the attendee's language; the online link only to those with a seat. */
-export function rsvpMailProps(kind: EventRsvpMailKind, rsvp: MailRsvp, event: MailEvent, extra: { waitlistPosition?: number; note?: string; confirmUrl?: string } = {}): EventRsvpEmailProps {
+export function rsvpMailProps(
+  kind: EventRsvpMailKind,
+  rsvp: MailRsvp,
+  event: MailEvent,
+  extra: { waitlistPosition?: number; note?: string; confirmUrl?: string } = {},
+): EventRsvpEmailProps {
   const locale = rsvp.locale;
   const title = localized(event.title, locale);
   const where = eventLocation(event, getTranslator(locale, 'events')('online'));

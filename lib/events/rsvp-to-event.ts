@@ -19,8 +19,7 @@ type Tx = Prisma.TransactionClient;
 
 export type RsvpOutcome =
   /** The form's hidden honeypot field was filled: answered like any other, nothing stored or mailed. */
-  | { answer: 'ignored' }
-  | StoredOutcome;
+  { answer: 'ignored' } | StoredOutcome;
 
 type StoredOutcome = {
   rsvpId: string;

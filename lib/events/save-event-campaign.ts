@@ -18,11 +18,15 @@ export async function saveEventCampaign(actorId: string, id: string | null, data
       const saved = id
         ? await tx.eventCampaign.update({ where: { id }, data: columns, select: { id: true } })
         : await tx.eventCampaign.create({ data: columns, select: { id: true } });
-      await recordAudit({ actorId, action: id ? 'event-campaign.update' : 'event-campaign.create', subjectType: 'EventCampaign', subjectId: saved.id }, tx);
+      await recordAudit(
+        { actorId, action: id ? 'event-campaign.update' : 'event-campaign.create', subjectType: 'EventCampaign', subjectId: saved.id },
+        tx,
+      );
       return saved;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw new AppError('NOT_FOUND');
     throw error;
   }

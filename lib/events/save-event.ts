@@ -22,7 +22,21 @@ function columns(data: EventFormData) {
 
 type PlaceTimeAndSeats = Pick<
   EventFormData,
-  'type' | 'startsAt' | 'endsAt' | 'region' | 'city' | 'venue' | 'address' | 'mapUrl' | 'isOnline' | 'onlineUrl' | 'isOnlineLinkPrivate' | 'languages' | 'capacity' | 'maxGuestsPerRsvp' | 'organiserName'
+  | 'type'
+  | 'startsAt'
+  | 'endsAt'
+  | 'region'
+  | 'city'
+  | 'venue'
+  | 'address'
+  | 'mapUrl'
+  | 'isOnline'
+  | 'onlineUrl'
+  | 'isOnlineLinkPrivate'
+  | 'languages'
+  | 'capacity'
+  | 'maxGuestsPerRsvp'
+  | 'organiserName'
 >;
 
 /** The columns an organizer's event and a partner's submission share; an online event keeps no venue. */
@@ -69,11 +83,16 @@ export async function saveEvent(actorId: string, id: string | null, data: EventF
       const [before] = await tx.$queryRaw<Array<{ id: string; seatsTaken: number }>>`
         SELECT id, "seatsTaken" FROM "Event" WHERE id = ${id} FOR UPDATE`;
       if (!before) throw new AppError('NOT_FOUND');
-      if (data.capacity !== null && data.capacity < before.seatsTaken) throw new AppError('INVALID', { field: 'capacity', messageKey: 'capacityBelowTaken' });
+      if (data.capacity !== null && data.capacity < before.seatsTaken)
+        throw new AppError('INVALID', { field: 'capacity', messageKey: 'capacityBelowTaken' });
       const previous = await tx.event.findUniqueOrThrow({ where: { id } });
       const next = columns(data);
       const changed = PLACE_TIME_FIELDS.filter((field) => String(previous[field] ?? '') !== String(next[field] ?? ''));
-      const updated = await tx.event.update({ where: { id }, data: { ...next, sequence: { increment: 1 } }, select: { sequence: true, status: true } });
+      const updated = await tx.event.update({
+        where: { id },
+        data: { ...next, sequence: { increment: 1 } },
+        select: { sequence: true, status: true },
+      });
       const notify = changed.length > 0 && updated.status === 'PUBLISHED';
       if (notify) await tx.event.update({ where: { id }, data: { noticeSequence: updated.sequence } });
       if (changed.includes('startsAt')) await tx.rsvp.updateMany({ where: { eventId: id }, data: { reminderSentAt: null } });

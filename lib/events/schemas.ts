@@ -56,7 +56,10 @@ const OptionalLocalizedSchema = z
   .transform((value) => (value && (value.kk || value.ru || value.en) ? value : null));
 
 const OptionalIntSchema = z
-  .union([z.literal(''), z.coerce.number({ message: 'numberInvalid' }).int('numberInvalid').min(1, 'numberInvalid').max(1_000_000, 'numberInvalid')])
+  .union([
+    z.literal(''),
+    z.coerce.number({ message: 'numberInvalid' }).int('numberInvalid').min(1, 'numberInvalid').max(1_000_000, 'numberInvalid'),
+  ])
   .optional()
   .transform((value) => (value === '' || value === undefined ? null : value));
 
@@ -75,7 +78,12 @@ const EventPlaceTimeFields = {
   isOnlineLinkPrivate: OptionalCheckboxSchema,
   languages: LanguagesSchema,
   capacity: OptionalIntSchema,
-  maxGuestsPerRsvp: z.coerce.number({ message: 'numberInvalid' }).int('numberInvalid').min(0, 'numberInvalid').max(MAX_GUESTS_LIMIT, 'numberInvalid').default(2),
+  maxGuestsPerRsvp: z.coerce
+    .number({ message: 'numberInvalid' })
+    .int('numberInvalid')
+    .min(0, 'numberInvalid')
+    .max(MAX_GUESTS_LIMIT, 'numberInvalid')
+    .default(2),
   organiserName: LineTextSchema.min(2, 'required').max(200, 'tooLong'),
 };
 

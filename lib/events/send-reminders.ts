@@ -35,7 +35,13 @@ export async function sendReminders(now = new Date(), batchSize = 200): Promise<
         for (const row of claimed) {
           if (!events.has(row.eventId)) events.set(row.eventId, await tx.event.findUniqueOrThrow({ where: { id: row.eventId } }));
           await sendMail(
-            { to: row.email, supporterId: row.supporterId, locale: row.locale, template: 'event-rsvp', props: rsvpMailProps('reminder', row, events.get(row.eventId)!) },
+            {
+              to: row.email,
+              supporterId: row.supporterId,
+              locale: row.locale,
+              template: 'event-rsvp',
+              props: rsvpMailProps('reminder', row, events.get(row.eventId)!),
+            },
             tx,
           );
         }

@@ -6,7 +6,18 @@ import { buildEventCalendar, type IcalEventSource } from '@/lib/events/ical';
 import { rsvpMailProps, type MailEvent } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
 
-type DueRow = { id: string; email: string; supporterId: string; name: string; guests: number; locale: Locale; status: RsvpStatus; mailPending: RsvpMailKind; eventId: string; waitlistedAt: Date | null };
+type DueRow = {
+  id: string;
+  email: string;
+  supporterId: string;
+  name: string;
+  guests: number;
+  locale: Locale;
+  status: RsvpStatus;
+  mailPending: RsvpMailKind;
+  eventId: string;
+  waitlistedAt: Date | null;
+};
 
 function kindFor(row: DueRow): EventRsvpMailKind | null {
   if (row.status === 'PENDING_EMAIL') return 'check-email';
@@ -63,11 +74,13 @@ export async function sendRsvpMails(batchSize = 100): Promise<number> {
               props: rsvpMailProps(kind, row, event, { waitlistPosition }),
               // The attendee's own calendar entry, private online link included: they hold a seat.
               attachments: hasSeat
-                ? [{
-                    filename: `${event.slug}.ics`,
-                    content: buildEventCalendar(event, row.locale, { showPrivateLink: true }),
-                    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-                  }]
+                ? [
+                    {
+                      filename: `${event.slug}.ics`,
+                      content: buildEventCalendar(event, row.locale, { showPrivateLink: true }),
+                      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+                    },
+                  ]
                 : undefined,
             },
             tx,

@@ -21,7 +21,12 @@ const ALLOWED_FROM: Record<EventTransition['action'], EventStatus[]> = {
  * submitted the event is told of approval or rejection by mail; cancelling raises the iCalendar
  * SEQUENCE and noticeSequence, so every attendee gets a cancellation notice with METHOD:CANCEL .ics.
  */
-export async function transitionEvent(actorId: string, eventId: string, transition: EventTransition, now = new Date()): Promise<EventStatus> {
+export async function transitionEvent(
+  actorId: string,
+  eventId: string,
+  transition: EventTransition,
+  now = new Date(),
+): Promise<EventStatus> {
   await getQueue();
   const status = await db.$transaction(async (tx) => {
     const [event] = await tx.$queryRaw<Array<{ status: EventStatus }>>`SELECT status FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
@@ -31,10 +36,16 @@ export async function transitionEvent(actorId: string, eventId: string, transiti
     let next: EventStatus;
     if (transition.action === 'publish') {
       next = 'PUBLISHED';
-      await tx.event.update({ where: { id: eventId }, data: { status: next, publishedAt: now, rejectionReason: null, sequence: { increment: 1 } } });
+      await tx.event.update({
+        where: { id: eventId },
+        data: { status: next, publishedAt: now, rejectionReason: null, sequence: { increment: 1 } },
+      });
     } else if (transition.action === 'reject') {
       next = 'REJECTED';
-      await tx.event.update({ where: { id: eventId }, data: { status: next, rejectionReason: transition.reason, sequence: { increment: 1 } } });
+      await tx.event.update({
+        where: { id: eventId },
+        data: { status: next, rejectionReason: transition.reason, sequence: { increment: 1 } },
+      });
     } else {
       next = 'CANCELLED';
       const updated = await tx.event.update({
@@ -65,7 +76,13 @@ export async function transitionEvent(actorId: string, eventId: string, transiti
       );
     }
     await recordAudit(
-      { actorId, action: `event.${transition.action}`, subjectType: 'Event', subjectId: eventId, details: transition.action === 'reject' ? { reason: transition.reason } : undefined },
+      {
+        actorId,
+        action: `event.${transition.action}`,
+        subjectType: 'Event',
+        subjectId: eventId,
+        details: transition.action === 'reject' ? { reason: transition.reason } : undefined,
+      },
       tx,
     );
     return next;

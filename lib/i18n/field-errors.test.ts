@@ -20,13 +20,19 @@ describe('formStateForError', () => {
   });
 
   it('asks to send again, in Kazakh, when the database cannot be reached: nothing was stored', async () => {
-    const nowhere = new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://dauys:dauys@127.0.0.1:${await freePort()}/dauys` }) });
+    const nowhere = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: `postgresql://dauys:dauys@127.0.0.1:${await freePort()}/dauys` }),
+    });
     const outage = await nowhere.event.findFirst().then(
       () => null,
       (error: unknown) => error,
     );
     await nowhere.$disconnect();
-    expect(formStateForError(outage, 'kk')).toEqual({ ok: false, fieldErrors: {}, formError: expect.stringContaining('ештеңе сақталмады') });
+    expect(formStateForError(outage, 'kk')).toEqual({
+      ok: false,
+      fieldErrors: {},
+      formError: expect.stringContaining('ештеңе сақталмады'),
+    });
   });
 
   it('rethrows what no form can explain: a bug stays a bug', () => {

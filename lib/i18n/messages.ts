@@ -43,14 +43,68 @@ import enReforms from '@/messages/en/reforms.json';
 
 /** The catalogue's shape, one key per namespace, taken from the English files (kk and ru must match). */
 export type Messages = {
-  common: typeof enCommon; home: typeof enHome; help: typeof enHelp; errors: typeof enErrors; auth: typeof enAuth; console: typeof enConsole; mail: typeof enMail; unsubscribe: typeof enUnsubscribe; mailbox: typeof enMailbox; campaigns: typeof enCampaigns; petitions: typeof enPetitions; events: typeof enEvents; reforms: typeof enReforms;
+  common: typeof enCommon;
+  home: typeof enHome;
+  help: typeof enHelp;
+  errors: typeof enErrors;
+  auth: typeof enAuth;
+  console: typeof enConsole;
+  mail: typeof enMail;
+  unsubscribe: typeof enUnsubscribe;
+  mailbox: typeof enMailbox;
+  campaigns: typeof enCampaigns;
+  petitions: typeof enPetitions;
+  events: typeof enEvents;
+  reforms: typeof enReforms;
 };
 
 // Static imports, so the same module works in Next (server), vitest and tsx scripts (jobs).
 const CATALOG: Record<AppLocale, Messages> = {
-  kk: { common: kkCommon, home: kkHome, help: kkHelp, errors: kkErrors, auth: kkAuth, console: kkConsole, mail: kkMail, unsubscribe: kkUnsubscribe, mailbox: kkMailbox, campaigns: kkCampaigns, petitions: kkPetitions, events: kkEvents, reforms: kkReforms },
-  ru: { common: ruCommon, home: ruHome, help: ruHelp, errors: ruErrors, auth: ruAuth, console: ruConsole, mail: ruMail, unsubscribe: ruUnsubscribe, mailbox: ruMailbox, campaigns: ruCampaigns, petitions: ruPetitions, events: ruEvents, reforms: ruReforms },
-  en: { common: enCommon, home: enHome, help: enHelp, errors: enErrors, auth: enAuth, console: enConsole, mail: enMail, unsubscribe: enUnsubscribe, mailbox: enMailbox, campaigns: enCampaigns, petitions: enPetitions, events: enEvents, reforms: enReforms },
+  kk: {
+    common: kkCommon,
+    home: kkHome,
+    help: kkHelp,
+    errors: kkErrors,
+    auth: kkAuth,
+    console: kkConsole,
+    mail: kkMail,
+    unsubscribe: kkUnsubscribe,
+    mailbox: kkMailbox,
+    campaigns: kkCampaigns,
+    petitions: kkPetitions,
+    events: kkEvents,
+    reforms: kkReforms,
+  },
+  ru: {
+    common: ruCommon,
+    home: ruHome,
+    help: ruHelp,
+    errors: ruErrors,
+    auth: ruAuth,
+    console: ruConsole,
+    mail: ruMail,
+    unsubscribe: ruUnsubscribe,
+    mailbox: ruMailbox,
+    campaigns: ruCampaigns,
+    petitions: ruPetitions,
+    events: ruEvents,
+    reforms: ruReforms,
+  },
+  en: {
+    common: enCommon,
+    home: enHome,
+    help: enHelp,
+    errors: enErrors,
+    auth: enAuth,
+    console: enConsole,
+    mail: enMail,
+    unsubscribe: enUnsubscribe,
+    mailbox: enMailbox,
+    campaigns: enCampaigns,
+    petitions: enPetitions,
+    events: enEvents,
+    reforms: enReforms,
+  },
 };
 
 /** All namespaces of one locale, as `{ [namespace]: messages }`. */

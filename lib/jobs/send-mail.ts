@@ -76,7 +76,14 @@ async function recordPermanentFailure(mail: PendingMail, failure: Extract<SmtpFa
     db.$transaction(async (tx) => {
       await tx.outboundMail.updateMany({
         where: { id: mail.id, status: 'PENDING' },
-        data: { status: 'FAILED', lastError: failure.reason, lastAttemptAt: new Date(), handedToSmtpAt: null, attempts: { increment: counted }, ...finalData },
+        data: {
+          status: 'FAILED',
+          lastError: failure.reason,
+          lastAttemptAt: new Date(),
+          handedToSmtpAt: null,
+          attempts: { increment: counted },
+          ...finalData,
+        },
       });
       if (!failure.bounce) return;
       const supporter = mail.supporterId
@@ -134,7 +141,10 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
     // An earlier attempt of this job passed the point of no return and never recorded the answer:
     // its worker died (pg-boss retries a job only once its worker is gone or has given up).
     await persist(() =>
-      db.outboundMail.updateMany({ where: { id: mail.id, status: 'PENDING' }, data: { status: 'UNCERTAIN', lastError: UNANSWERED_HANDOVER, ...finalData } }),
+      db.outboundMail.updateMany({
+        where: { id: mail.id, status: 'PENDING' },
+        data: { status: 'UNCERTAIN', lastError: UNANSWERED_HANDOVER, ...finalData },
+      }),
     );
     return;
   }
@@ -142,7 +152,10 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
     // Checked here, not when queued: an unsubscribe during a long fan-out is honoured.
     const reason = await findSuppressionReason(mail.supporterId, mail.topic);
     if (reason) {
-      await db.outboundMail.updateMany({ where: { id: mail.id, status: 'PENDING' }, data: { status: 'SKIPPED', lastError: reason, ...finalData } });
+      await db.outboundMail.updateMany({
+        where: { id: mail.id, status: 'PENDING' },
+        data: { status: 'SKIPPED', lastError: reason, ...finalData },
+      });
       return;
     }
   }

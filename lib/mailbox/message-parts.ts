@@ -30,7 +30,10 @@ export function linkify(text: string): TextSegment[] {
 export function headerLines(raw: string): string[] {
   const end = raw.search(/\r?\n\r?\n/);
   const block = end === -1 ? raw : raw.slice(0, end);
-  return block.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/).filter(Boolean);
+  return block
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .split(/\r?\n/)
+    .filter(Boolean);
 }
 
 /**

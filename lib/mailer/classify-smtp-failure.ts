@@ -10,9 +10,7 @@
  *   and the worker holds mail until the relay answers again (lib/mailer/relay-watch.ts).
  */
 export type SmtpFailure =
-  | { kind: 'permanent'; reason: string; bounce: boolean }
-  | { kind: 'temporary'; reason: string }
-  | { kind: 'relay'; reason: string };
+  { kind: 'permanent'; reason: string; bounce: boolean } | { kind: 'temporary'; reason: string } | { kind: 'relay'; reason: string };
 
 type NodemailerError = { code?: string; responseCode?: number; response?: string; command?: string; message?: string };
 

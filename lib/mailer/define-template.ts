@@ -25,4 +25,4 @@ export type TemplateDefinition<P> = {
 };
 
 /** A mail template, for MAIL_TEMPLATES (lib/mailer/templates.tsx); in its own module so capabilities can import it. */
-export const defineTemplate = <P,>(definition: TemplateDefinition<P>) => definition;
+export const defineTemplate = <P>(definition: TemplateDefinition<P>) => definition;

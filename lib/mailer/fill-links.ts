@@ -2,7 +2,10 @@
  * A message rendered once with placeholder URLs, made one recipient's: each placeholder is replaced
  * by that recipient's URL. Placeholders must be URL-safe so rendering leaves them intact.
  */
-export function fillLinks<M extends { html: string; text: string }>(message: M, links: ReadonlyArray<readonly [placeholder: string, url: string]>): M {
+export function fillLinks<M extends { html: string; text: string }>(
+  message: M,
+  links: ReadonlyArray<readonly [placeholder: string, url: string]>,
+): M {
   let { html, text } = message;
   for (const [placeholder, url] of links) {
     // In HTML attributes `&` is written `&amp;`; the links carry query strings.

@@ -101,7 +101,9 @@ export async function deliverWithHandover(
           finish({ error: new DeliveryTimeoutError(seconds, 'before the message was handed over') });
         } else {
           // Past the handover: the answer is due within the connection's own timeout; this is a backstop.
-          timers.push(setTimeout(() => finish({ error: new DeliveryTimeoutError(seconds, 'after the message was handed over') }), options.deadlineMs));
+          timers.push(
+            setTimeout(() => finish({ error: new DeliveryTimeoutError(seconds, 'after the message was handed over') }), options.deadlineMs),
+          );
         }
       }, options.deadlineMs),
     );

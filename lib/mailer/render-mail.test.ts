@@ -45,7 +45,11 @@ describe('organizer mails', () => {
       const footer = getTranslator(locale, 'mail');
       const mails = await Promise.all([
         renderMail({ template: 'sign-in-link', locale, props: { url: 'https://dauys.test/login/confirm?token=t', expiresInMinutes: 15 } }),
-        renderMail({ template: 'organizer-invitation', locale, props: { loginUrl: 'https://dauys.test/login', inviterEmail: 'admin@dauys.test', role: 'ORGANIZER' } }),
+        renderMail({
+          template: 'organizer-invitation',
+          locale,
+          props: { loginUrl: 'https://dauys.test/login', inviterEmail: 'admin@dauys.test', role: 'ORGANIZER' },
+        }),
       ]);
       for (const mail of mails) {
         expect(mail.text).toContain(footer('layout.hotline'));

@@ -60,7 +60,13 @@ export async function renderMail(input: RenderMailInput): Promise<RenderedMail> 
   const element = definition.element(context);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   const fromName = definition.fromName?.(context);
-  return { subject: definition.subject(context), html, text, headers: { ...input.headers, ...topicHeaders }, ...(fromName ? { fromName } : {}) };
+  return {
+    subject: definition.subject(context),
+    html,
+    text,
+    headers: { ...input.headers, ...topicHeaders },
+    ...(fromName ? { fromName } : {}),
+  };
 }
 
 const linkPlaceholder = (name: string) => `https://dauys.invalid/__${name}__`;

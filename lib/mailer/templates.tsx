@@ -40,8 +40,7 @@ export const MAIL_TEMPLATES = {
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
 
-export type MailTemplateProps<N extends MailTemplateName> =
-  (typeof MAIL_TEMPLATES)[N] extends TemplateDefinition<infer P> ? P : never;
+export type MailTemplateProps<N extends MailTemplateName> = (typeof MAIL_TEMPLATES)[N] extends TemplateDefinition<infer P> ? P : never;
 
 export function isMailTemplateName(name: string): name is MailTemplateName {
   return Object.hasOwn(MAIL_TEMPLATES, name);

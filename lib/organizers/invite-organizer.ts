@@ -12,10 +12,7 @@ export type InvitedOrganizer = { id: string; email: string; role: InviteOrganize
  * Adds an organizer (or admin) and mails them where to sign in. Only addresses in `User` can sign
  * in at all, so this is the one door into the console besides `ensureAdmin`.
  */
-export async function inviteOrganizer(
-  input: InviteOrganizerInput,
-  actor: { id: string; email: string },
-): Promise<InvitedOrganizer> {
+export async function inviteOrganizer(input: InviteOrganizerInput, actor: { id: string; email: string }): Promise<InvitedOrganizer> {
   let user: InvitedOrganizer;
   try {
     user = await db.$transaction(async (tx) => {

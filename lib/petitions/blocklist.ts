@@ -18,5 +18,8 @@ export async function removeBlock(actorId: string, id: string): Promise<void> {
 }
 
 export function findBlocks() {
-  return db.petitionBlock.findMany({ orderBy: { createdAt: 'desc' }, select: { id: true, kind: true, value: true, note: true, createdAt: true } });
+  return db.petitionBlock.findMany({
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, kind: true, value: true, note: true, createdAt: true },
+  });
 }

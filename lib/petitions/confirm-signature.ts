@@ -40,9 +40,7 @@ export async function confirmSignature(token: string, now = new Date()): Promise
         where: { tokenHash },
         select: { status: true, petition: { select: { slug: true } } },
       });
-      return existing?.status === 'CONFIRMED'
-        ? { status: 'already-confirmed', slug: existing.petition.slug }
-        : { status: 'invalid' };
+      return existing?.status === 'CONFIRMED' ? { status: 'already-confirmed', slug: existing.petition.slug } : { status: 'invalid' };
     }
 
     await addToCount(tx, row.petitionId, 1);

@@ -12,7 +12,12 @@ type ExportInput = { petitionId: string; actorId: string; locale: string; batchS
  * never OFFSET) only as fast as the client downloads them, so 150,000 rows never sit in memory.
  * The export is audit-logged (who, when, which petition) before the first byte leaves.
  */
-export async function exportSignaturesCsv({ petitionId, actorId, locale, batchSize = EXPORT_BATCH }: ExportInput): Promise<ReadableStream<Uint8Array>> {
+export async function exportSignaturesCsv({
+  petitionId,
+  actorId,
+  locale,
+  batchSize = EXPORT_BATCH,
+}: ExportInput): Promise<ReadableStream<Uint8Array>> {
   await recordAudit({ actorId, action: 'petition.export', subjectType: 'Petition', subjectId: petitionId, details: { format: 'csv' } });
   const t = getTranslator(locale, 'petitions');
   const header = csvRow((['name', 'email', 'region', 'city', 'date', 'consentVersion'] as const).map((key) => t(`console.csv.${key}`)));

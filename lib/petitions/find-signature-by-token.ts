@@ -15,7 +15,13 @@ export type TokenLookup = {
 export async function findSignatureByToken(token: string, now = new Date()): Promise<TokenLookup> {
   const row = await db.signature.findUnique({
     where: { tokenHash: hashRandomToken(token) },
-    select: { status: true, expiresAt: true, supporterId: true, wantsUpdates: true, petition: { select: { id: true, title: true, slug: true } } },
+    select: {
+      status: true,
+      expiresAt: true,
+      supporterId: true,
+      wantsUpdates: true,
+      petition: { select: { id: true, title: true, slug: true } },
+    },
   });
   if (!row) return null;
   return {

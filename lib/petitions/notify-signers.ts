@@ -47,9 +47,11 @@ export async function sendUpdateBatch(data: NotifyJobData): Promise<number> {
     async (tx) => {
       for (const signer of signers) {
         const note =
-          data.kind === 'handover' ? localized(petition.handoverNote, signer.locale)
-          : data.kind === 'response' ? localized(petition.response, signer.locale)
-          : undefined;
+          data.kind === 'handover'
+            ? localized(petition.handoverNote, signer.locale)
+            : data.kind === 'response'
+              ? localized(petition.response, signer.locale)
+              : undefined;
         await sendMail(
           {
             to: signer.email,

@@ -26,9 +26,22 @@ export type PublicPetition = {
 };
 
 const publicSelect = {
-  id: true, slug: true, title: true, summary: true, body: true, addressee: true, goal: true, milestones: true,
-  status: true, opensAt: true, closesAt: true, handedOverAt: true, handoverNote: true, respondedAt: true,
-  response: true, isDemo: true,
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  body: true,
+  addressee: true,
+  goal: true,
+  milestones: true,
+  status: true,
+  opensAt: true,
+  closesAt: true,
+  handedOverAt: true,
+  handoverNote: true,
+  respondedAt: true,
+  response: true,
+  isDemo: true,
 } as const;
 
 // Text changes rarely and only by organizers (who invalidate it); page views must not query it each time.
@@ -51,11 +64,7 @@ export function forgetPublicPetition(slug?: string): void {
 }
 
 export function isSignable(petition: Pick<PublicPetition, 'status' | 'opensAt' | 'closesAt'>, now = new Date()): boolean {
-  return (
-    petition.status === 'OPEN' &&
-    (!petition.opensAt || petition.opensAt <= now) &&
-    (!petition.closesAt || petition.closesAt > now)
-  );
+  return petition.status === 'OPEN' && (!petition.opensAt || petition.opensAt <= now) && (!petition.closesAt || petition.closesAt > now);
 }
 
 export type PublicFigures = { slug: string; status: PetitionStatus; goal: number; count: number; nextMilestone: number | null };

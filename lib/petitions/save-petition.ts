@@ -32,7 +32,8 @@ export async function savePetition(actorId: string, data: PetitionFormData, id?:
     if (before) forgetPublicPetition(before.slug);
     return saved;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
     throw error;
   }
 }

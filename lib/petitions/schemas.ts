@@ -32,7 +32,6 @@ export const SignPetitionSchema = z.object({
 export type SignPetitionInput = z.input<typeof SignPetitionSchema>;
 export type SignPetitionData = z.output<typeof SignPetitionSchema>;
 
-
 const MilestonesSchema = z
   .string()
   .trim()

@@ -43,7 +43,8 @@ export async function sendSignatureMails(batchSize = 100): Promise<number> {
         if (found.length === 0) return 0;
         // Over the address's mail budget: no mail and no new token, so the link mailed last still works.
         const { within: due, over } = await partitionByMailBudget(found);
-        if (over.length > 0) await tx.$executeRaw`UPDATE "Signature" SET "mailPending" = false WHERE id = ANY(${over.map((row) => row.id.toString())}::bigint[])`;
+        if (over.length > 0)
+          await tx.$executeRaw`UPDATE "Signature" SET "mailPending" = false WHERE id = ANY(${over.map((row) => row.id.toString())}::bigint[])`;
         if (due.length === 0) return found.length;
         const tokens = due.map(() => newRandomToken());
         await tx.$executeRaw`

@@ -3,7 +3,10 @@ import { env } from '@/lib/env';
 
 /** Keyed hash of a client address: organizers can group by it, nobody can read the address back. */
 export function hashAddress(address: string): string {
-  return createHmac('sha256', env.AUTH_SECRET ?? 'dauys-address-hash').update(address).digest('base64url').slice(0, 22);
+  return createHmac('sha256', env.AUTH_SECRET ?? 'dauys-address-hash')
+    .update(address)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 /** The network an address belongs to (IPv4 /24, IPv6 /48), shown to organizers instead of the address. */

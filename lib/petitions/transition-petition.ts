@@ -19,7 +19,12 @@ const NEXT: Record<TransitionData['action'], { from: PetitionStatus[]; to: Petit
  * the UPDATE, so two organizers pressing at once move it once; hand-over and response mail the
  * opted-in signers in the same transaction.
  */
-export async function transitionPetition(actorId: string, petitionId: string, data: TransitionData, now = new Date()): Promise<PetitionStatus> {
+export async function transitionPetition(
+  actorId: string,
+  petitionId: string,
+  data: TransitionData,
+  now = new Date(),
+): Promise<PetitionStatus> {
   const step = NEXT[data.action];
   const note = data.note.kk || data.note.ru || data.note.en ? data.note : undefined;
   const at = data.date ?? now;
@@ -38,7 +43,10 @@ export async function transitionPetition(actorId: string, petitionId: string, da
     const petition = await tx.petition.findUniqueOrThrow({ where: { id: petitionId }, select: { slug: true } });
     if (data.action === 'handOver') await announceToSigners({ petitionId, kind: 'handover' }, tx);
     if (data.action === 'respond') await announceToSigners({ petitionId, kind: 'response' }, tx);
-    await recordAudit({ actorId, action: `petition.${data.action}`, subjectType: 'Petition', subjectId: petitionId, details: { to: step.to } }, tx);
+    await recordAudit(
+      { actorId, action: `petition.${data.action}`, subjectType: 'Petition', subjectId: petitionId, details: { to: step.to } },
+      tx,
+    );
     forgetPublicPetition(petition.slug);
     return step.to;
   });

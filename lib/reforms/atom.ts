@@ -9,9 +9,12 @@ import { dateColumnKey } from '@/lib/time/kazakhstan';
 type FeedStage = Awaited<ReturnType<typeof listStagesForFeed>>[number];
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
-    // Characters XML 1.0 forbids even escaped.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return (
+    text
+      .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+      // Characters XML 1.0 forbids even escaped.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  );
 }
 
 const base = () => env.APP_URL.replace(/\/$/, '');
@@ -43,7 +46,10 @@ export function buildAtomFeed({ locale, selfUrl, reform, stages }: FeedInput): s
     const stageLabel = t(`stages.${stage.stage}`);
     const date = formatDate(stage.occurredOn, locale, 'dateColumn');
     const note = localized(stage.note, locale);
-    const source = stage.sourceUrl || stage.sourceLabel ? `\n\n${t('reform.source')} ${[stage.sourceLabel, stage.sourceUrl].filter(Boolean).join(' — ')}` : '';
+    const source =
+      stage.sourceUrl || stage.sourceLabel
+        ? `\n\n${t('reform.source')} ${[stage.sourceLabel, stage.sourceUrl].filter(Boolean).join(' — ')}`
+        : '';
     const link = `${reformUrl(stage.reform.slug, locale)}#stage-${stage.id}`;
     return [
       '  <entry>',

@@ -72,7 +72,12 @@ export async function confirmSubscription(token: string): Promise<SubscriptionTo
     });
     if (row.status !== 'CONFIRMED') {
       await tx.consent.create({
-        data: { supporterId: row.supporterId, purpose: SUBSCRIBE_CONSENT_PURPOSE, textVersion: SUBSCRIBE_CONSENT_VERSION, action: 'reform-subscribe' },
+        data: {
+          supporterId: row.supporterId,
+          purpose: SUBSCRIBE_CONSENT_PURPOSE,
+          textVersion: SUBSCRIBE_CONSENT_VERSION,
+          action: 'reform-subscribe',
+        },
       });
     }
     await tx.unsubscribe.deleteMany({

@@ -53,7 +53,17 @@ export async function getReformForConsole(id: string) {
       currentStage: true,
       stages: {
         orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }],
-        select: { id: true, stage: true, occurredOn: true, note: true, sourceUrl: true, sourceLabel: true, createdAt: true, fanOutPreparedAt: true, fanOutFinishedAt: true },
+        select: {
+          id: true,
+          stage: true,
+          occurredOn: true,
+          note: true,
+          sourceUrl: true,
+          sourceLabel: true,
+          createdAt: true,
+          fanOutPreparedAt: true,
+          fanOutFinishedAt: true,
+        },
       },
     },
   });

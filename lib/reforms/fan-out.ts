@@ -122,7 +122,12 @@ export async function drainFanOutBatch(stage: StageForMail): Promise<number> {
       );
       const outcomes: Outcome[] = [
         ...skipped,
-        ...toMail.map((row, index) => ({ id: row.id, status: 'QUEUED' as const, outboundMailId: mails[index]!.outboundMailId, reason: null })),
+        ...toMail.map((row, index) => ({
+          id: row.id,
+          status: 'QUEUED' as const,
+          outboundMailId: mails[index]!.outboundMailId,
+          reason: null,
+        })),
       ];
       if (outcomes.length > 0) {
         await tx.$executeRaw`
@@ -138,7 +143,9 @@ export async function drainFanOutBatch(stage: StageForMail): Promise<number> {
   );
 }
 
-async function loadStage(stageId: string): Promise<(StageForMail & { createdAt: Date; fanOutPreparedAt: Date | null; fanOutFinishedAt: Date | null }) | null> {
+async function loadStage(
+  stageId: string,
+): Promise<(StageForMail & { createdAt: Date; fanOutPreparedAt: Date | null; fanOutFinishedAt: Date | null }) | null> {
   return db.reformStage.findUnique({
     where: { id: stageId },
     select: {

@@ -42,7 +42,10 @@ export async function listReforms(stage?: ReformStageKind): Promise<ReformListIt
   return reforms
     .map(({ stages, ...reform }) => ({
       ...reform,
-      progress: progressOf(reform.currentStage, stages.map((s) => s.stage)),
+      progress: progressOf(
+        reform.currentStage,
+        stages.map((s) => s.stage),
+      ),
       lastStageOn: stages[0]?.occurredOn ?? null,
     }))
     .sort((a, b) => (b.lastStageOn?.getTime() ?? 0) - (a.lastStageOn?.getTime() ?? 0));
@@ -67,7 +70,10 @@ export async function getReformBySlug(slug: string) {
   return {
     ...rest,
     petition: petition && petition.status !== 'DRAFT' ? petition : null,
-    progress: progressOf(reform.currentStage, reform.stages.map((s) => s.stage)),
+    progress: progressOf(
+      reform.currentStage,
+      reform.stages.map((s) => s.stage),
+    ),
   };
 }
 

@@ -20,13 +20,20 @@ export async function saveReform(id: string | null, input: ReformInput, actorId:
         ? await tx.reform.update({ where: { id }, data, select: { id: true, slug: true } })
         : await tx.reform.create({ data, select: { id: true, slug: true } });
       await recordAudit(
-        { actorId, action: id ? 'reform.edit' : 'reform.create', subjectType: 'Reform', subjectId: saved.id, details: { slug: saved.slug } },
+        {
+          actorId,
+          action: id ? 'reform.edit' : 'reform.create',
+          subjectType: 'Reform',
+          subjectId: saved.id,
+          details: { slug: saved.slug },
+        },
         tx,
       );
       return saved;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw new AppError('NOT_FOUND');
     throw error;
   }

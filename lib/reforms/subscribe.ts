@@ -29,8 +29,7 @@ export async function requestReformAlerts(input: SubscribeInput, requester: Requ
   const data = SubscribeSchema.parse(input);
   if (data.website) return;
   await guardClientNetwork('reforms-subscribe', requester, SUBSCRIBE_LIMIT_PER_IP, SUBSCRIBE_LIMIT_WINDOW_SECONDS);
-  const reform =
-    data.scope === 'all' ? null : await db.reform.findUnique({ where: { id: data.scope }, select: { id: true, title: true } });
+  const reform = data.scope === 'all' ? null : await db.reform.findUnique({ where: { id: data.scope }, select: { id: true, title: true } });
   if (data.scope !== 'all' && !reform) throw new AppError('INVALID', { field: 'scope', messageKey: 'invalidChoice' });
 
   // Bounded per address, silently: a refusal must not tell a stranger anything about the address.
@@ -42,7 +41,9 @@ export async function requestReformAlerts(input: SubscribeInput, requester: Requ
   const canMail = await spendMailBudget(data.email);
   const token = newRandomToken();
   const scopeKey = reform?.id ?? 'all';
-  const tokenFields = canMail ? { tokenHash: hashRandomToken(token), tokenExpiresAt: new Date(Date.now() + CONFIRM_TOKEN_TTL_SECONDS * 1000) } : {};
+  const tokenFields = canMail
+    ? { tokenHash: hashRandomToken(token), tokenExpiresAt: new Date(Date.now() + CONFIRM_TOKEN_TTL_SECONDS * 1000) }
+    : {};
   await db.$transaction(async (tx) => {
     const supporter = await tx.supporter.upsert({
       where: { email: data.email },

@@ -16,7 +16,10 @@ import { requireAuthSecret } from '@/lib/env';
  */
 
 /** A token field from a mailed link before its scheme checks it: base64url characters and dots. */
-export const MailedTokenSchema = z.string().trim().regex(/^[A-Za-z0-9_.-]{20,120}$/, 'linkInvalid');
+export const MailedTokenSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{20,120}$/, 'linkInvalid');
 
 export function newRandomToken(): string {
   return randomBytes(32).toString('base64url');
@@ -28,7 +31,8 @@ export function hashRandomToken(token: string): string {
 }
 
 /** Every signed link there is; a new kind of link gets a new purpose. */
-export type SignedTokenPurpose = 'dauys.events.rsvp.v1' | 'dauys.events.submission.v1' | 'dauys.events.rsvp-change.v1' | 'dauys.unsubscribe.v1';
+export type SignedTokenPurpose =
+  'dauys.events.rsvp.v1' | 'dauys.events.submission.v1' | 'dauys.events.rsvp-change.v1' | 'dauys.unsubscribe.v1';
 
 function mac(purpose: SignedTokenPurpose, value: string): Buffer {
   return createHmac('sha256', requireAuthSecret()).update(`${purpose}.${value}`).digest();

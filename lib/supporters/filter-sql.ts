@@ -11,7 +11,9 @@ export async function existingTables(): Promise<Set<string>> {
 }
 
 function activitySql(activity: NonNullable<SupporterFilter['activity']>, tables: Set<string>): Prisma.Sql {
-  const signed = tables.has('Signature') ? Prisma.sql`EXISTS (SELECT 1 FROM "Signature" x WHERE x."supporterId" = s.id)` : Prisma.sql`false`;
+  const signed = tables.has('Signature')
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "Signature" x WHERE x."supporterId" = s.id)`
+    : Prisma.sql`false`;
   const rsvped = tables.has('Rsvp') ? Prisma.sql`EXISTS (SELECT 1 FROM "Rsvp" x WHERE x."supporterId" = s.id)` : Prisma.sql`false`;
   const subscribed = tables.has('ReformSubscription')
     ? Prisma.sql`EXISTS (SELECT 1 FROM "ReformSubscription" x WHERE x."supporterId" = s.id)`

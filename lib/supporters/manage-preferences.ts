@@ -29,10 +29,7 @@ export async function getPreferences(token: string): Promise<Preferences> {
   const off = new Set(supporter.unsubscribes.map((u) => u.topic));
   const everything = off.has(ALL_TOPICS);
   const subscribed = Object.fromEntries(
-    MANAGEABLE_TOPICS.map((topic) => [
-      topic,
-      !everything && !off.has(topic) && (topic !== 'campaigns' || supporter.consents.length > 0),
-    ]),
+    MANAGEABLE_TOPICS.map((topic) => [topic, !everything && !off.has(topic) && (topic !== 'campaigns' || supporter.consents.length > 0)]),
   ) as Record<ManageableTopic, boolean>;
   return { locale: supporter.locale, subscribed };
 }

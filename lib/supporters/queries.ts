@@ -5,7 +5,15 @@ import type { SupporterFilter } from '@/lib/supporters/schemas';
 
 export const PAGE_SIZE = 50;
 
-export type SupporterRow = { id: string; email: string; name: string | null; locale: string; region: Region | null; createdAt: Date; tags: string[] };
+export type SupporterRow = {
+  id: string;
+  email: string;
+  name: string | null;
+  locale: string;
+  region: Region | null;
+  createdAt: Date;
+  tags: string[];
+};
 
 export async function searchSupporters(filter: SupporterFilter, page = 0): Promise<{ rows: SupporterRow[]; total: number }> {
   const where = supporterFilterSql(filter, await existingTables());
@@ -28,10 +36,17 @@ export function listTags() {
 type ActivityRow = Record<string, unknown>;
 
 /** Rows of another capability's table for one supporter, when that table exists. */
-async function activityOf(table: 'Signature' | 'Rsvp' | 'ReformSubscription', supporterId: string, tables: Set<string>): Promise<ActivityRow[]> {
+async function activityOf(
+  table: 'Signature' | 'Rsvp' | 'ReformSubscription',
+  supporterId: string,
+  tables: Set<string>,
+): Promise<ActivityRow[]> {
   if (!tables.has(table)) return [];
   // The table name comes from the fixed union above, never from input.
-  return db.$queryRawUnsafe<ActivityRow[]>(`SELECT * FROM "${table}" WHERE "supporterId" = $1 ORDER BY "createdAt" DESC LIMIT 200`, supporterId);
+  return db.$queryRawUnsafe<ActivityRow[]>(
+    `SELECT * FROM "${table}" WHERE "supporterId" = $1 ORDER BY "createdAt" DESC LIMIT 200`,
+    supporterId,
+  );
 }
 
 /** Everything the console shows about one person. */

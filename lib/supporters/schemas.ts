@@ -11,7 +11,10 @@ export const SupporterFilterSchema = z.object({
   tagId: IdSchema.optional().or(z.literal('').transform(() => undefined)),
   region: RegionSchema.optional().or(z.literal('').transform(() => undefined)),
   locale: LocaleSchema.optional().or(z.literal('').transform(() => undefined)),
-  activity: z.enum(ACTIVITIES, { message: 'invalidChoice' }).optional().or(z.literal('').transform(() => undefined)),
+  activity: z
+    .enum(ACTIVITIES, { message: 'invalidChoice' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 export type SupporterFilter = z.infer<typeof SupporterFilterSchema>;
 

@@ -28,6 +28,12 @@ export async function tagSupportersByFilter(input: SupporterFilter & { name: str
     INSERT INTO "SupporterTag" ("supporterId", "tagId")
     SELECT s.id, ${tagId} FROM "Supporter" s WHERE ${where}
     ON CONFLICT DO NOTHING`;
-  await recordAudit({ actorId: actor.id, action: 'supporter.tag-bulk', subjectType: 'Tag', subjectId: tagId, details: { name, added, filter } });
+  await recordAudit({
+    actorId: actor.id,
+    action: 'supporter.tag-bulk',
+    subjectType: 'Tag',
+    subjectId: tagId,
+    details: { name, added, filter },
+  });
   return added;
 }

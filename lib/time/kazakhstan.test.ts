@@ -56,7 +56,12 @@ describe('Kazakhstan dates', () => {
     expect(startOfKazakhstanDay('2024-03-01').toISOString()).toBe('2024-02-29T19:00:00.000Z');
     expect(parseKazakhstanDateTime('2021-02-23T10:00')?.toISOString()).toBe('2021-02-23T04:00:00.000Z');
     for (const iso of ['2019-06-01T12:00:00Z', '2023-12-31T20:00:00Z', '2024-06-16T03:00:00Z', '2027-02-28T19:30:00Z']) {
-      const byTzDatabase = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+      const byTzDatabase = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Almaty',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(new Date(iso));
       expect(kazakhstanDateKey(new Date(iso))).toBe(byTzDatabase);
     }
   });

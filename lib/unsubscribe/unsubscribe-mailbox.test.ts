@@ -54,7 +54,9 @@ describe('the unsubscribe mailbox (List-Unsubscribe mailto)', () => {
     await client.sendMail({ from: 'x@example.org', to, subject: 'unsubscribe', text: 'unsubscribe me' });
     expect(await topicsOf(supporter.id)).toEqual([]);
 
-    await expect(client.sendMail({ from: 'x@example.org', to: 'someone-else@example.org', subject, text: '' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(client.sendMail({ from: 'x@example.org', to: 'someone-else@example.org', subject, text: '' })).rejects.toMatchObject({
+      responseCode: 550,
+    });
     expect(await topicsOf(supporter.id)).toEqual([]);
   });
 });

@@ -28,7 +28,9 @@ describe('unsubscribe tokens', () => {
     const [payload, mac] = token.split('.') as [string, string];
     const otherPayload = Buffer.from(JSON.stringify({ s: 'sup_999', t: 'campaigns' })).toString('base64url');
     const flipped = mac.slice(0, -2) + (mac.at(-2) === 'A' ? 'B' : 'A') + mac.at(-1);
-    const foreignMac = createHmac('sha256', 'another-secret-of-at-least-32-characters').update(`dauys.unsubscribe.v1.${payload}`).digest('base64url');
+    const foreignMac = createHmac('sha256', 'another-secret-of-at-least-32-characters')
+      .update(`dauys.unsubscribe.v1.${payload}`)
+      .digest('base64url');
 
     expect(verifyUnsubscribeToken(`${otherPayload}.${mac}`)).toBeNull();
     expect(verifyUnsubscribeToken(`${payload}.${flipped}`)).toBeNull();
@@ -59,11 +61,13 @@ describe('one-click unsubscribe (RFC 8058)', () => {
     const supporter = await db.supporter.create({ data: { email: 'tampered@example.org', locale: 'ru' } });
     const url = oneClickUnsubscribeUrl({ supporterId: supporter.id, topic: 'campaigns' });
 
-    const tampered = await POST(new Request(`${url.slice(0, -3)}xyz`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept-Language': 'ru-RU,ru;q=0.9' },
-      body: 'List-Unsubscribe=One-Click',
-    }));
+    const tampered = await POST(
+      new Request(`${url.slice(0, -3)}xyz`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept-Language': 'ru-RU,ru;q=0.9' },
+        body: 'List-Unsubscribe=One-Click',
+      }),
+    );
     expect(tampered.status).toBe(400);
     expect(await tampered.text()).toBe('Ссылка для отписки недействительна.');
 

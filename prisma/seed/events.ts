@@ -9,10 +9,26 @@ const text = (kk: string, ru: string, en: string) => ({ kk, ru, en });
 const DEMO_NOTE = text('Демо іс-шара.', 'Демонстрационное событие.', 'Demo event.');
 
 const CITY: Record<Region, string> = {
-  ABAI: 'Semey', AKMOLA: 'Kokshetau', AKTOBE: 'Aktobe', ALMATY_REGION: 'Konaev', ATYRAU: 'Atyrau', EAST_KAZAKHSTAN: 'Oskemen',
-  JAMBYL: 'Taraz', JETISU: 'Taldykorgan', KARAGANDA: 'Karaganda', KOSTANAY: 'Kostanay', KYZYLORDA: 'Kyzylorda', MANGYSTAU: 'Aktau',
-  NORTH_KAZAKHSTAN: 'Petropavl', PAVLODAR: 'Pavlodar', TURKISTAN: 'Turkistan', ULYTAU: 'Zhezkazgan', WEST_KAZAKHSTAN: 'Oral',
-  ASTANA: 'Astana', ALMATY: 'Almaty', SHYMKENT: 'Shymkent',
+  ABAI: 'Semey',
+  AKMOLA: 'Kokshetau',
+  AKTOBE: 'Aktobe',
+  ALMATY_REGION: 'Konaev',
+  ATYRAU: 'Atyrau',
+  EAST_KAZAKHSTAN: 'Oskemen',
+  JAMBYL: 'Taraz',
+  JETISU: 'Taldykorgan',
+  KARAGANDA: 'Karaganda',
+  KOSTANAY: 'Kostanay',
+  KYZYLORDA: 'Kyzylorda',
+  MANGYSTAU: 'Aktau',
+  NORTH_KAZAKHSTAN: 'Petropavl',
+  PAVLODAR: 'Pavlodar',
+  TURKISTAN: 'Turkistan',
+  ULYTAU: 'Zhezkazgan',
+  WEST_KAZAKHSTAN: 'Oral',
+  ASTANA: 'Astana',
+  ALMATY: 'Almaty',
+  SHYMKENT: 'Shymkent',
 };
 const REGION_ORDER = Object.keys(CITY) as Region[];
 
@@ -21,23 +37,162 @@ const daysBefore = (instant: Date, days: number) => minutesBefore(instant, days 
 
 type Template = { type: EventType; title: ReturnType<typeof text>; description: ReturnType<typeof text>; online?: boolean };
 const TEMPLATES: Template[] = [
-  { type: 'LECTURE', title: text('Дәріс: бақылау арқылы зорлық-зомбылықты тану', 'Лекция: как распознать принудительный контроль', 'Lecture: recognising coercive control'), description: text('Психологтың дәрісі және сұрақ-жауап.', 'Лекция психолога и ответы на вопросы.', 'A psychologist’s talk with questions and answers.') },
-  { type: 'WORKSHOP', title: text('Шеберлік сабағы: қауіпсіздік жоспары', 'Мастер-класс: план безопасности', 'Workshop: making a safety plan'), description: text('Қауіпсіздік жоспарын құру бойынша практикалық сабақ.', 'Практическое занятие по составлению плана безопасности.', 'A practical session on making a personal safety plan.') },
-  { type: 'MARCH', title: text('Қызғылт сары шеру', 'Оранжевый марш', 'Orange march'), description: text('Зорлық-зомбылыққа қарсы бейбіт шеру.', 'Мирный марш против насилия.', 'A peaceful march against violence.') },
-  { type: 'ONLINE', title: text('Онлайн талқылау: 115-1 бап және ізіне түсу', 'Онлайн-дискуссия: статья 115-1 и преследование', 'Online panel: Article 115-1 and stalking'), description: text('Заңгерлер сталкинг туралы жаңа бапты талқылайды.', 'Юристы обсуждают новую статью о преследовании.', 'Lawyers discuss the new stalking article of the Criminal Code.'), online: true },
-  { type: 'LECTURE', title: text('Панель: Отбасын қолдау орталықтары', 'Панель: центры поддержки семьи', 'Panel: Family Support Centres'), description: text('2024 жылғы заң құрған орталықтар қалай жұмыс істейді.', 'Как работают центры, созданные законом 2024 года.', 'How the centres set up by the 2024 law work.') },
-  { type: 'OTHER', title: text('Еріктілер кездесуі', 'Встреча волонтёров', 'Volunteers’ meet-up'), description: text('Науқанға көмектескісі келетіндерге арналған кездесу.', 'Встреча для тех, кто хочет помочь кампании.', 'A meet-up for everyone who wants to help the campaign.') },
-  { type: 'ONLINE', title: text('Вебинар: 111 желісі қалай көмектеседі', 'Вебинар: как помогает линия 111', 'Webinar: how the 111 line helps'), description: text('Байланыс орталығының мамандарымен кездесу.', 'Встреча со специалистами контакт-центра.', 'Meet the staff of the 111 contact centre.'), online: true },
+  {
+    type: 'LECTURE',
+    title: text(
+      'Дәріс: бақылау арқылы зорлық-зомбылықты тану',
+      'Лекция: как распознать принудительный контроль',
+      'Lecture: recognising coercive control',
+    ),
+    description: text(
+      'Психологтың дәрісі және сұрақ-жауап.',
+      'Лекция психолога и ответы на вопросы.',
+      'A psychologist’s talk with questions and answers.',
+    ),
+  },
+  {
+    type: 'WORKSHOP',
+    title: text('Шеберлік сабағы: қауіпсіздік жоспары', 'Мастер-класс: план безопасности', 'Workshop: making a safety plan'),
+    description: text(
+      'Қауіпсіздік жоспарын құру бойынша практикалық сабақ.',
+      'Практическое занятие по составлению плана безопасности.',
+      'A practical session on making a personal safety plan.',
+    ),
+  },
+  {
+    type: 'MARCH',
+    title: text('Қызғылт сары шеру', 'Оранжевый марш', 'Orange march'),
+    description: text('Зорлық-зомбылыққа қарсы бейбіт шеру.', 'Мирный марш против насилия.', 'A peaceful march against violence.'),
+  },
+  {
+    type: 'ONLINE',
+    title: text(
+      'Онлайн талқылау: 115-1 бап және ізіне түсу',
+      'Онлайн-дискуссия: статья 115-1 и преследование',
+      'Online panel: Article 115-1 and stalking',
+    ),
+    description: text(
+      'Заңгерлер сталкинг туралы жаңа бапты талқылайды.',
+      'Юристы обсуждают новую статью о преследовании.',
+      'Lawyers discuss the new stalking article of the Criminal Code.',
+    ),
+    online: true,
+  },
+  {
+    type: 'LECTURE',
+    title: text('Панель: Отбасын қолдау орталықтары', 'Панель: центры поддержки семьи', 'Panel: Family Support Centres'),
+    description: text(
+      '2024 жылғы заң құрған орталықтар қалай жұмыс істейді.',
+      'Как работают центры, созданные законом 2024 года.',
+      'How the centres set up by the 2024 law work.',
+    ),
+  },
+  {
+    type: 'OTHER',
+    title: text('Еріктілер кездесуі', 'Встреча волонтёров', 'Volunteers’ meet-up'),
+    description: text(
+      'Науқанға көмектескісі келетіндерге арналған кездесу.',
+      'Встреча для тех, кто хочет помочь кампании.',
+      'A meet-up for everyone who wants to help the campaign.',
+    ),
+  },
+  {
+    type: 'ONLINE',
+    title: text('Вебинар: 111 желісі қалай көмектеседі', 'Вебинар: как помогает линия 111', 'Webinar: how the 111 line helps'),
+    description: text(
+      'Байланыс орталығының мамандарымен кездесу.',
+      'Встреча со специалистами контакт-центра.',
+      'Meet the staff of the 111 contact centre.',
+    ),
+    online: true,
+  },
 ];
 
 /** `start` is a Kazakhstan date and time (YYYY-MM-DDTHH:mm); flagships give it without the year. */
-type Seed = { slug: string; title: ReturnType<typeof text>; description: ReturnType<typeof text>; type: EventType; region: Region; venue: string | null; start: string; hours: number; capacity: number | null; online?: boolean; fill?: 'near' | 'waitlist'; languages?: Locale[] };
+type Seed = {
+  slug: string;
+  title: ReturnType<typeof text>;
+  description: ReturnType<typeof text>;
+  type: EventType;
+  region: Region;
+  venue: string | null;
+  start: string;
+  hours: number;
+  capacity: number | null;
+  online?: boolean;
+  fill?: 'near' | 'waitlist';
+  languages?: Locale[];
+};
 
 const FLAGSHIPS: Seed[] = [
-  { slug: 'almaty-rally-25-november', title: text('25 қараша: Алматыдағы митинг', '25 ноября: митинг в Алматы', '25 November rally in Almaty'), description: text('Әйелдерге қатысты зорлық-зомбылықты жою күніне арналған митинг.', 'Митинг в Международный день борьбы за ликвидацию насилия в отношении женщин.', 'A rally on the International Day for the Elimination of Violence against Women.'), type: 'RALLY', region: 'ALMATY', venue: 'Central Park, Gogol St 1', start: '11-25T15:00', hours: 2, capacity: 60, fill: 'near' },
-  { slug: 'astana-orange-illumination', title: text('Астананың көрнекі орындарын қызғылт сарымен жарықтандыру', 'Оранжевая подсветка достопримечательностей Астаны', 'Orange illumination of Astana’s landmarks'), description: text('Бәйтерек пен басқа ғимараттар қызғылт сары түске боялады.', 'Байтерек и другие здания подсвечиваются оранжевым.', 'Baiterek and other landmarks are lit in orange.'), type: 'ILLUMINATION', region: 'ASTANA', venue: 'Baiterek, Nurzhol Boulevard', start: '11-25T18:00', hours: 4, capacity: null },
-  { slug: 'untold-art-installation', title: text('«Айтылмаған» арт-инсталляциясы', 'Арт-инсталляция «Невысказанное»', 'The “Untold” art installation'), description: text('Тірі қалғандардың айтылмаған әңгімелері туралы инсталляция.', 'Инсталляция о невысказанных историях выживших.', 'An installation about the untold stories of survivors.'), type: 'ART_INSTALLATION', region: 'ALMATY', venue: 'Almaty Central Exhibition Hall', start: '11-27T11:00', hours: 6, capacity: 40, fill: 'waitlist' },
-  { slug: 'online-lecture-istanbul-convention', title: text('Онлайн дәріс: Стамбул конвенциясы', 'Онлайн-лекция: Стамбульская конвенция', 'Online lecture: the Istanbul Convention'), description: text('Қазақстанның конвенцияға қосылуы не береді.', 'Что даст присоединение Казахстана к конвенции.', 'What accession to the Convention would mean for Kazakhstan.'), type: 'ONLINE', region: 'ASTANA', venue: null, start: '12-10T19:00', hours: 2, capacity: 300, online: true, languages: ['kk', 'ru', 'en'] },
+  {
+    slug: 'almaty-rally-25-november',
+    title: text('25 қараша: Алматыдағы митинг', '25 ноября: митинг в Алматы', '25 November rally in Almaty'),
+    description: text(
+      'Әйелдерге қатысты зорлық-зомбылықты жою күніне арналған митинг.',
+      'Митинг в Международный день борьбы за ликвидацию насилия в отношении женщин.',
+      'A rally on the International Day for the Elimination of Violence against Women.',
+    ),
+    type: 'RALLY',
+    region: 'ALMATY',
+    venue: 'Central Park, Gogol St 1',
+    start: '11-25T15:00',
+    hours: 2,
+    capacity: 60,
+    fill: 'near',
+  },
+  {
+    slug: 'astana-orange-illumination',
+    title: text(
+      'Астананың көрнекі орындарын қызғылт сарымен жарықтандыру',
+      'Оранжевая подсветка достопримечательностей Астаны',
+      'Orange illumination of Astana’s landmarks',
+    ),
+    description: text(
+      'Бәйтерек пен басқа ғимараттар қызғылт сары түске боялады.',
+      'Байтерек и другие здания подсвечиваются оранжевым.',
+      'Baiterek and other landmarks are lit in orange.',
+    ),
+    type: 'ILLUMINATION',
+    region: 'ASTANA',
+    venue: 'Baiterek, Nurzhol Boulevard',
+    start: '11-25T18:00',
+    hours: 4,
+    capacity: null,
+  },
+  {
+    slug: 'untold-art-installation',
+    title: text('«Айтылмаған» арт-инсталляциясы', 'Арт-инсталляция «Невысказанное»', 'The “Untold” art installation'),
+    description: text(
+      'Тірі қалғандардың айтылмаған әңгімелері туралы инсталляция.',
+      'Инсталляция о невысказанных историях выживших.',
+      'An installation about the untold stories of survivors.',
+    ),
+    type: 'ART_INSTALLATION',
+    region: 'ALMATY',
+    venue: 'Almaty Central Exhibition Hall',
+    start: '11-27T11:00',
+    hours: 6,
+    capacity: 40,
+    fill: 'waitlist',
+  },
+  {
+    slug: 'online-lecture-istanbul-convention',
+    title: text('Онлайн дәріс: Стамбул конвенциясы', 'Онлайн-лекция: Стамбульская конвенция', 'Online lecture: the Istanbul Convention'),
+    description: text(
+      'Қазақстанның конвенцияға қосылуы не береді.',
+      'Что даст присоединение Казахстана к конвенции.',
+      'What accession to the Convention would mean for Kazakhstan.',
+    ),
+    type: 'ONLINE',
+    region: 'ASTANA',
+    venue: null,
+    start: '12-10T19:00',
+    hours: 2,
+    capacity: 300,
+    online: true,
+    languages: ['kk', 'ru', 'en'],
+  },
 ];
 
 function flagships(campaign: SixteenDays): Seed[] {
@@ -55,7 +210,11 @@ function generated(campaign: SixteenDays): Seed[] {
       const capacity = (d + k) % 4 === 0 ? null : 20 + ((d + k) % 5) * 10;
       seeds.push({
         slug: `demo-${day}-${k + 1}`,
-        title: { kk: `${template.title.kk} — ${CITY[region]}`, ru: `${template.title.ru} — ${CITY[region]}`, en: `${template.title.en} — ${CITY[region]}` },
+        title: {
+          kk: `${template.title.kk} — ${CITY[region]}`,
+          ru: `${template.title.ru} — ${CITY[region]}`,
+          en: `${template.title.en} — ${CITY[region]}`,
+        },
         description: template.description,
         type: template.type,
         region,
@@ -104,7 +263,11 @@ export async function seedEvents(now = new Date()): Promise<void> {
         campaignId: campaign.id,
         slug: seed.slug,
         title: seed.title,
-        description: { kk: `${seed.description.kk} ${DEMO_NOTE.kk}`, ru: `${seed.description.ru} ${DEMO_NOTE.ru}`, en: `${seed.description.en} ${DEMO_NOTE.en}` },
+        description: {
+          kk: `${seed.description.kk} ${DEMO_NOTE.kk}`,
+          ru: `${seed.description.ru} ${DEMO_NOTE.ru}`,
+          en: `${seed.description.en} ${DEMO_NOTE.en}`,
+        },
         type: seed.type,
         startsAt,
         endsAt: new Date(startsAt.getTime() + seed.hours * 3600_000),
@@ -133,8 +296,14 @@ export async function seedEvents(now = new Date()): Promise<void> {
       person += 1;
       rows.push({ email: `attendee${person}@${DEMO_DOMAIN}`, isWaitlisted: index >= confirmed, index });
     }
-    await db.supporter.createMany({ data: rows.map((row) => ({ email: row.email, name: `Demo attendee ${row.email.split('@')[0]}`, locale: 'ru' as const })), skipDuplicates: true });
-    const supporters = await db.supporter.findMany({ where: { email: { in: rows.map((row) => row.email) } }, select: { id: true, email: true } });
+    await db.supporter.createMany({
+      data: rows.map((row) => ({ email: row.email, name: `Demo attendee ${row.email.split('@')[0]}`, locale: 'ru' as const })),
+      skipDuplicates: true,
+    });
+    const supporters = await db.supporter.findMany({
+      where: { email: { in: rows.map((row) => row.email) } },
+      select: { id: true, email: true },
+    });
     const idOf = new Map(supporters.map((s) => [s.email, s.id]));
     await db.rsvp.createMany({
       data: rows.map((row) => ({

@@ -7,10 +7,59 @@ const HISTORIC_SIGNATURES = 30_000;
 const OPEN_CONFIRMED = 2_000;
 const OPEN_PENDING = 300;
 
-const FIRST_NAMES = ['Aigerim', 'Dana', 'Aruzhan', 'Madina', 'Zhanar', 'Saule', 'Gulnara', 'Asel', 'Dinara', 'Kamila', 'Aliya', 'Olga', 'Yelena', 'Nurlan', 'Arman', 'Yerlan', 'Daniyar', 'Timur', 'Bota', 'Ainur'];
-const LAST_NAMES = ['Karimova', 'Sultanova', 'Nurlanova', 'Akhmetova', 'Zhakupova', 'Ivanova', 'Serikbayeva', 'Omarova', 'Tulegenova', 'Abenova', 'Kim', 'Petrova', 'Bekov', 'Seitkali', 'Utepov'];
+const FIRST_NAMES = [
+  'Aigerim',
+  'Dana',
+  'Aruzhan',
+  'Madina',
+  'Zhanar',
+  'Saule',
+  'Gulnara',
+  'Asel',
+  'Dinara',
+  'Kamila',
+  'Aliya',
+  'Olga',
+  'Yelena',
+  'Nurlan',
+  'Arman',
+  'Yerlan',
+  'Daniyar',
+  'Timur',
+  'Bota',
+  'Ainur',
+];
+const LAST_NAMES = [
+  'Karimova',
+  'Sultanova',
+  'Nurlanova',
+  'Akhmetova',
+  'Zhakupova',
+  'Ivanova',
+  'Serikbayeva',
+  'Omarova',
+  'Tulegenova',
+  'Abenova',
+  'Kim',
+  'Petrova',
+  'Bekov',
+  'Seitkali',
+  'Utepov',
+];
 // Weighted towards the big cities, as online petitions are.
-const REGION_WEIGHTS = [...REGIONS, 'ALMATY', 'ALMATY', 'ALMATY', 'ALMATY', 'ASTANA', 'ASTANA', 'ASTANA', 'SHYMKENT', 'SHYMKENT', 'KARAGANDA'];
+const REGION_WEIGHTS = [
+  ...REGIONS,
+  'ALMATY',
+  'ALMATY',
+  'ALMATY',
+  'ALMATY',
+  'ASTANA',
+  'ASTANA',
+  'ASTANA',
+  'SHYMKENT',
+  'SHYMKENT',
+  'KARAGANDA',
+];
 
 const text = (kk: string, ru: string, en: string) => ({ kk, ru, en });
 
@@ -50,11 +99,7 @@ export async function seedPetitions(now = new Date()): Promise<void> {
     data: {
       slug: 'criminalise-domestic-violence',
       isDemo: true,
-      title: text(
-        'Тұрмыстық зорлық-зомбылықты қылмыс деп тану',
-        'Криминализировать домашнее насилие',
-        'Criminalise domestic violence',
-      ),
+      title: text('Тұрмыстық зорлық-зомбылықты қылмыс деп тану', 'Криминализировать домашнее насилие', 'Criminalise domestic violence'),
       summary: text(
         '2017 жылы ұрып-соғу және денсаулыққа жеңіл зиян келтіру Әкімшілік кодекске ауыстырылды. Біз оларды қайтадан қылмыс деп тануды талап етеміз.',
         'В 2017 году побои и лёгкий вред здоровью перевели в Административный кодекс. Мы требуем вернуть уголовную ответственность.',
@@ -63,7 +108,7 @@ export async function seedPetitions(now = new Date()): Promise<void> {
       body: text(
         'Алты жылда тұрмыстық зорлық-зомбылықтан **1 238 адам** қаза тапты (М. Хасенов). Жыл сайын шамамен 400 әйел қайтыс болады, ал істердің тек 40%-ы сотқа жетеді (С. Пономарев).\n\nБіз мыналарды сұраймыз:\n\n- ұрып-соғу мен денсаулыққа жеңіл зиян келтіруді Қылмыстық кодекске қайтару;\n- қайталанған құқық бұзушылықта татуласуды алып тастау;\n- жәбірленушінің арызынсыз іс қозғауға мүмкіндік беру.\n\n_Демо мазмұн._',
         'За шесть лет от домашнего насилия погибли **1 238 человек** (М. Хасенов). Ежегодно погибают около 400 женщин, и лишь 40% дел доходят до суда (С. Пономарев). Из примерно 6 030 ежегодных дел о побоях и лёгком вреде две трети прекращаются.\n\nМы просим:\n\n- вернуть побои и лёгкий вред здоровью в Уголовный кодекс;\n- запретить примирение при повторных нарушениях;\n- разрешить возбуждать дела без заявления пострадавшей.\n\n_Демонстрационный контент._',
-        'Over six years, **1,238 lives** were lost to domestic violence (M. Khassenov). About 400 women die each year and only 40% of cases reach court (S. Ponomarev). Of some 6,030 yearly cases of minor harm and beatings, two thirds are terminated.\n\nWe ask Parliament to:\n\n- move battery and minor harm back into the Criminal Code;\n- end reconciliation for repeat offences;\n- allow prosecution without the victim\'s complaint.\n\n_Demo content._',
+        "Over six years, **1,238 lives** were lost to domestic violence (M. Khassenov). About 400 women die each year and only 40% of cases reach court (S. Ponomarev). Of some 6,030 yearly cases of minor harm and beatings, two thirds are terminated.\n\nWe ask Parliament to:\n\n- move battery and minor harm back into the Criminal Code;\n- end reconciliation for repeat offences;\n- allow prosecution without the victim's complaint.\n\n_Demo content._",
       ),
       addressee: text('ҚР Парламенті Мәжілісі', 'Мажилис Парламента РК', 'The Mazhilis of the Parliament of Kazakhstan'),
       goal: 150_000,
@@ -82,22 +127,32 @@ export async function seedPetitions(now = new Date()): Promise<void> {
       response: text(
         '2024 жылғы 15 сәуірде Президент Тоқаев әйелдердің құқықтарын қорғау және балалар қауіпсіздігі туралы заңға қол қойды; ол 2024 жылғы 16 маусымда күшіне енді. Ұрып-соғу мен жеңіл зиян қайтадан қылмыс болды, қайталанған құқық бұзушылықта татуласу алынып тасталды.',
         '15 апреля 2024 года Президент Токаев подписал закон о защите прав женщин и безопасности детей; он вступил в силу 16 июня 2024 года. Побои и лёгкий вред снова стали уголовными, примирение при повторных нарушениях отменено, дела можно возбуждать без заявления пострадавшей.',
-        'On 15 April 2024 President Tokayev signed the law on the protection of women\'s rights and children\'s safety, in force from 16 June 2024. Battery and minor harm are crimes again, reconciliation for repeat offences is gone, and cases can proceed without the victim\'s complaint.',
+        "On 15 April 2024 President Tokayev signed the law on the protection of women's rights and children's safety, in force from 16 June 2024. Battery and minor harm are crimes again, reconciliation for repeat offences is gone, and cases can proceed without the victim's complaint.",
       ),
     },
   });
 
   // Most signatures came in the first weeks of 2021 and again after the murder in November 2023.
-  await insertDemoSignatures(historic.id, 1, HISTORIC_SIGNATURES, 0, `
+  await insertDemoSignatures(
+    historic.id,
+    1,
+    HISTORIC_SIGNATURES,
+    0,
+    `
     CASE WHEN f < 0.55 THEN timestamptz '2021-02-23 06:00+00' + (f / 0.55) ^ 3 * interval '45 days'
          WHEN f < 0.70 THEN timestamptz '2021-04-10 06:00+00' + ((f - 0.55) / 0.15) * interval '940 days'
-         ELSE timestamptz '2023-11-10 06:00+00' + ((f - 0.70) / 0.30) ^ 2 * interval '60 days' END`);
+         ELSE timestamptz '2023-11-10 06:00+00' + ((f - 0.70) / 0.30) ^ 2 * interval '60 days' END`,
+  );
 
   const open = await db.petition.create({
     data: {
       slug: OPEN_PETITION_SLUG,
       isDemo: true,
-      title: text('Жыныстық қудалау үшін жауапкершілік', 'Ответственность за сексуальные домогательства', 'Liability for sexual harassment'),
+      title: text(
+        'Жыныстық қудалау үшін жауапкершілік',
+        'Ответственность за сексуальные домогательства',
+        'Liability for sexual harassment',
+      ),
       summary: text(
         'Қазақстанда жыныстық қудалау үшін әлі де жауапкершілік жоқ. Оны заңда белгілеуді сұраймыз.',
         'В Казахстане до сих пор нет ответственности за сексуальные домогательства. Мы просим закрепить её в законе.',
@@ -141,7 +196,8 @@ async function keepOpenPetitionRecent(now: Date): Promise<void> {
 
 /** Rows from..to of the demo supporters; `pending` 1 = unconfirmed. f is a deterministic fraction per row. */
 async function insertDemoSignatures(petitionId: string, from: number, to: number, pending: 0 | 1, timeExpression: string) {
-  await db.$executeRawUnsafe(`
+  await db.$executeRawUnsafe(
+    `
     WITH rows AS (
       SELECT i, ((i::bigint * 2654435761) % 1000003)::float / 1000003 AS f FROM generate_series(${from}, ${to}) AS i
     )
@@ -151,7 +207,9 @@ async function insertDemoSignatures(petitionId: string, from: number, to: number
            ${pending ? `'PENDING'` : `'CONFIRMED'`}::"SignatureStatus", '${PRIVACY_NOTICE_VERSION}', false, 1,
            ${timeExpression}, ${pending ? 'NULL' : timeExpression}, ${pending ? `${timeExpression} + interval '7 days'` : 'NULL'}, 'demo'
       FROM rows JOIN "Supporter" s ON s.id = 'demo-supporter-' || rows.i
-    ON CONFLICT ("petitionId", email) DO NOTHING`, petitionId);
+    ON CONFLICT ("petitionId", email) DO NOTHING`,
+    petitionId,
+  );
   // The counter starts equal to the true count (the reconciliation job keeps it so).
   await db.$executeRaw`
     INSERT INTO "PetitionCountShard" ("petitionId", shard, confirmed)

@@ -54,7 +54,11 @@ const REFORMS: DemoReform[] = [
   {
     slug: 'criminalise-stalking',
     current: 'SIGNED',
-    title: { kk: 'Аңду (сталкинг) үшін қылмыстық жауапкершілік', ru: 'Уголовная ответственность за преследование (сталкинг)', en: 'Criminalising stalking' },
+    title: {
+      kk: 'Аңду (сталкинг) үшін қылмыстық жауапкершілік',
+      ru: 'Уголовная ответственность за преследование (сталкинг)',
+      en: 'Criminalising stalking',
+    },
     summary: {
       kk: 'Қылмыстық кодекстің 115-1-бабы: 200 АЕК-ке дейін айыппұл, 200 сағатқа дейін қоғамдық жұмыс немесе 50 тәулікке дейін қамаққа алу. Сол заң некеге мәжбүрлеуді (қалыңдық алып қашуды) да қылмыс деп таныды.',
       ru: 'Статья 115-1 Уголовного кодекса: штраф до 200 МРП, до 200 часов общественных работ или арест до 50 суток. Тот же закон сделал преступлением принуждение к браку (похищение невест).',
@@ -103,10 +107,34 @@ const REFORMS: DemoReform[] = [
   },
   ...(
     [
-      ['sexual-harassment-liability', 'Жыныстық қудалау үшін жауапкершілік', 'Ответственность за сексуальные домогательства', 'Liability for sexual harassment', 'sexual-harassment-liability'],
-      ['court-ordered-help-for-offenders', 'Құқық бұзушыларға сот тағайындайтын психологиялық көмек', 'Психологическая помощь агрессорам по решению суда', 'Court-ordered psychological help for offenders', undefined],
-      ['prevention-from-media-reports', 'БАҚ пен интернеттегі хабарлар негізінде алдын алу шаралары', 'Профилактические меры по сообщениям СМИ и интернета', 'Preventive measures based on media and online reports', undefined],
-      ['istanbul-convention', 'Стамбул конвенциясына қосылу', 'Присоединение к Стамбульской конвенции', 'Accession to the Istanbul Convention', undefined],
+      [
+        'sexual-harassment-liability',
+        'Жыныстық қудалау үшін жауапкершілік',
+        'Ответственность за сексуальные домогательства',
+        'Liability for sexual harassment',
+        'sexual-harassment-liability',
+      ],
+      [
+        'court-ordered-help-for-offenders',
+        'Құқық бұзушыларға сот тағайындайтын психологиялық көмек',
+        'Психологическая помощь агрессорам по решению суда',
+        'Court-ordered psychological help for offenders',
+        undefined,
+      ],
+      [
+        'prevention-from-media-reports',
+        'БАҚ пен интернеттегі хабарлар негізінде алдын алу шаралары',
+        'Профилактические меры по сообщениям СМИ и интернета',
+        'Preventive measures based on media and online reports',
+        undefined,
+      ],
+      [
+        'istanbul-convention',
+        'Стамбул конвенциясына қосылу',
+        'Присоединение к Стамбульской конвенции',
+        'Accession to the Istanbul Convention',
+        undefined,
+      ],
     ] as const
   ).map(([slug, kk, ru, en, petitionSlug]) => ({
     slug,
@@ -135,7 +163,14 @@ export async function seedReforms(): Promise<void> {
     const petition = demo.petitionSlug ? await db.petition.findUnique({ where: { slug: demo.petitionSlug }, select: { id: true } }) : null;
     const reform = await db.reform.upsert({
       where: { slug: demo.slug },
-      create: { slug: demo.slug, title: demo.title, summary: demo.summary, currentStage: demo.current, petitionId: petition?.id ?? null, isDemo: true },
+      create: {
+        slug: demo.slug,
+        title: demo.title,
+        summary: demo.summary,
+        currentStage: demo.current,
+        petitionId: petition?.id ?? null,
+        isDemo: true,
+      },
       update: {},
       select: { id: true },
     });
@@ -156,7 +191,12 @@ export async function seedReforms(): Promise<void> {
     });
   }
   for (const subscriber of DEMO_SUBSCRIBERS) {
-    const supporter = await db.supporter.upsert({ where: { email: subscriber.email }, create: { email: subscriber.email, locale: subscriber.locale }, update: {}, select: { id: true } });
+    const supporter = await db.supporter.upsert({
+      where: { email: subscriber.email },
+      create: { email: subscriber.email, locale: subscriber.locale },
+      update: {},
+      select: { id: true },
+    });
     const reformId = subscriber.scope ? ids.get(subscriber.scope)! : null;
     await db.reformSubscription.upsert({
       where: { supporterId_scopeKey: { supporterId: supporter.id, scopeKey: reformId ?? 'all' } },

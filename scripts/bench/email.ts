@@ -20,18 +20,38 @@ const COUNT = Number(process.env.BENCH_EMAIL_COUNT ?? 150_000);
 const BARE_COUNT = Number(process.env.BENCH_BARE_COUNT ?? COUNT);
 const DATA_DIR = path.join(ROOT, '.data/bench-email');
 
-type ChildResult = { sent: number; seconds: number; maxRssKb: number; cpuSeconds: number; outcome?: string; failed?: number; retried?: number };
+type ChildResult = {
+  sent: number;
+  seconds: number;
+  maxRssKb: number;
+  cpuSeconds: number;
+  outcome?: string;
+  failed?: number;
+  retried?: number;
+};
 
 function runTs(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=96').split(' ').filter(Boolean), '--import', 'tsx', path.join(__dirname, 'email', script), ...args], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=96').split(' ').filter(Boolean),
+        '--import',
+        'tsx',
+        path.join(__dirname, 'email', script),
+        ...args,
+      ],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').pop()!)) : reject(new Error(`${script} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(output.trim().split('\n').pop()!)) : reject(new Error(`${script} exited ${code}`)),
+    );
   });
 }
 
@@ -67,19 +87,30 @@ async function main() {
         SELECT 'bench-consent-' || n, 'bench-' || n, 'updates', 'demo-1', 'bench' FROM generate_series(1, ${COUNT}) AS n`;
     });
     const organizer = await db.user.create({ data: { email: 'bench@dauys.localhost', role: 'ADMIN' } });
-    const body = '## 16 күн / 16 дней / 16 Days\n\nDemo campaign text with a [link](https://example.org/petition) and **bold** words.\n\n'.repeat(6);
+    const body =
+      '## 16 күн / 16 дней / 16 Days\n\nDemo campaign text with a [link](https://example.org/petition) and **bold** words.\n\n'.repeat(6);
     const content = { kk: body, ru: body, en: body };
     const campaignId = await saveCampaign(
-      { name: 'Benchmark (demo)', subject: { kk: 'Жаңалық', ru: 'Новость', en: 'News' }, body: content, audience: { sources: [{ type: 'updates' }] } },
+      {
+        name: 'Benchmark (demo)',
+        subject: { kk: 'Жаңалық', ru: 'Новость', en: 'News' },
+        body: content,
+        audience: { sources: [{ type: 'updates' }] },
+      },
       organizer,
     );
-    const recipients = await timed('materialise the audience into the ledger (one INSERT … SELECT)', () => startCampaign(campaignId, organizer));
+    const recipients = await timed('materialise the audience into the ledger (one INSERT … SELECT)', () =>
+      startCampaign(campaignId, organizer),
+    );
 
     const port = await new Promise<number>((resolve) => sink.once('message', (m: { port: number }) => resolve(m.port)));
     const smtpUrl = `smtp://127.0.0.1:${port}`;
     const sample = await renderCampaignMessage({ subject: { ru: 'Новость' }, body: content }, 'ru');
     const sampleFile = path.join(DATA_DIR, 'sample.json');
-    await writeFile(sampleFile, JSON.stringify({ html: sample.html.replace('Demo', 'Demo __N__'), text: sample.text.replace('Demo', 'Demo __N__') }));
+    await writeFile(
+      sampleFile,
+      JSON.stringify({ html: sample.html.replace('Demo', 'Demo __N__'), text: sample.text.replace('Demo', 'Demo __N__') }),
+    );
     await db.$disconnect();
 
     console.log('  sending the campaign through the real pipeline…');
@@ -101,8 +132,12 @@ async function main() {
     console.log(`| what | result | target |`);
     console.log(`|---|---|---|`);
     console.log(`| recipients in the ledger / SENT | ${recipients.toLocaleString('en')} / ${sentRows.toLocaleString('en')} | all |`);
-    console.log(`| campaign through the pipeline | ${campaign.sent.toLocaleString('en')} in ${campaign.seconds.toFixed(1)} s = **${campaignRate.toFixed(0)} mails/s** | ≥ 500/s |`);
-    console.log(`| bare pooled nodemailer loop | ${bare.sent.toLocaleString('en')} in ${bare.seconds.toFixed(1)} s = ${bareRate.toFixed(0)} mails/s | — |`);
+    console.log(
+      `| campaign through the pipeline | ${campaign.sent.toLocaleString('en')} in ${campaign.seconds.toFixed(1)} s = **${campaignRate.toFixed(0)} mails/s** | ≥ 500/s |`,
+    );
+    console.log(
+      `| bare pooled nodemailer loop | ${bare.sent.toLocaleString('en')} in ${bare.seconds.toFixed(1)} s = ${bareRate.toFixed(0)} mails/s | — |`,
+    );
     console.log(`| ratio pipeline / bare | **${(campaignRate / bareRate).toFixed(2)}** | ≥ 0.8 |`);
     console.log(`| peak RSS, sending process (pipeline) | **${mb(campaign.maxRssKb)}** | < 300 MB |`);
     console.log(`| peak RSS, bare loop process | ${mb(bare.maxRssKb)} | — |`);

@@ -51,7 +51,11 @@ function relayOn(port: number) {
 }
 
 function startWorker(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/worker.ts')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] });
+  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/worker.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
 }
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -66,7 +70,9 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 async function main() {
-  console.log(`Mail outage benchmark: ${os.cpus().length} cores, Node ${process.version}, production mail settings, ${OUTAGE_SECONDS} s refused port`);
+  console.log(
+    `Mail outage benchmark: ${os.cpus().length} cores, Node ${process.version}, production mail settings, ${OUTAGE_SECONDS} s refused port`,
+  );
   await rm(DATA_DIR, { recursive: true, force: true });
   const postgres = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: await freePort(), database: 'bench_mail_outage' });
   const smtpPort = await freePort();
@@ -95,22 +101,45 @@ async function main() {
     };
     const text = (value: string) => ({ kk: value, ru: value, en: value });
     const petition = await db.petition.create({
-      data: { slug: 'bench-outage', title: text('Bench petition'), summary: text('s'), body: text('b'), addressee: text('a'), goal: 1000, milestones: [], status: 'OPEN' },
+      data: {
+        slug: 'bench-outage',
+        title: text('Bench petition'),
+        summary: text('s'),
+        body: text('b'),
+        addressee: text('a'),
+        goal: 1000,
+        milestones: [],
+        status: 'OPEN',
+      },
     });
     const sign = async (emails: string[]) => {
       for (const email of emails) {
         const supporter = await db.supporter.upsert({ where: { email }, create: { email, locale: 'ru' }, update: {} });
         await db.signature.create({
-          data: { petitionId: petition.id, supporterId: supporter.id, email, fullName: 'Bench Signer', region: 'ALMATY', locale: 'ru', consentVersion: 'bench-1' },
+          data: {
+            petitionId: petition.id,
+            supporterId: supporter.id,
+            email,
+            fullName: 'Bench Signer',
+            region: 'ALMATY',
+            locale: 'ru',
+            consentVersion: 'bench-1',
+          },
         });
       }
       await enqueue('petitions.mail', {});
     };
     const idsTo = async (emails: string[]) =>
-      (await db.outboundMail.findMany({ where: { toAddress: { in: emails } }, select: { id: true } })).map((row) => `<${row.id}@dauys.bench>`);
+      (await db.outboundMail.findMany({ where: { toAddress: { in: emails } }, select: { id: true } })).map(
+        (row) => `<${row.id}@dauys.bench>`,
+      );
     const tally = (messageIds: string[]) => {
       const copies = messageIds.map((id) => relay.received.filter((m) => m.messageId === id).length);
-      return { delivered: copies.filter((n) => n > 0).length, lost: copies.filter((n) => n === 0).length, duplicated: copies.filter((n) => n > 1).length };
+      return {
+        delivered: copies.filter((n) => n > 0).length,
+        lost: copies.filter((n) => n === 0).length,
+        duplicated: copies.filter((n) => n > 1).length,
+      };
     };
 
     // 1. The relay refuses connections, then answers again.
@@ -122,17 +151,26 @@ async function main() {
     while (Date.now() - outageStarted < OUTAGE_SECONDS * 1000) {
       await new Promise((resolve) => setTimeout(resolve, 30_000));
       const rows = await db.outboundMail.groupBy({ by: ['status'], _count: true, _max: { attempts: true } });
-      console.log(`  ${seconds(Date.now() - outageStarted)} s: ${rows.map((r) => `${r.status} ${r._count} (most tries ${r._max.attempts})`).join(', ')}`);
+      console.log(
+        `  ${seconds(Date.now() - outageStarted)} s: ${rows.map((r) => `${r.status} ${r._count} (most tries ${r._max.attempts})`).join(', ')}`,
+      );
     }
     await relay.open();
     const back = Date.now();
-    const { outboundMailId: signIn } = await sendMail({ to: 'organizer@example.org', locale: 'ru', template: 'sign-in-link', props: { url: 'https://dauys.bench/x', expiresInMinutes: 15 } });
+    const { outboundMailId: signIn } = await sendMail({
+      to: 'organizer@example.org',
+      locale: 'ru',
+      template: 'sign-in-link',
+      props: { url: 'https://dauys.bench/x', expiresInMinutes: 15 },
+    });
     const outageIds = [...(await idsTo(first)), `<${signIn}@dauys.bench>`];
     const allBack = await until(() => tally(outageIds).delivered === outageIds.length, 15 * 60_000);
     const lastAt = Math.max(...relay.received.map((m) => m.at));
     console.log(`  acknowledged ${outageIds.length} (30 confirmations + 1 sign-in link), ${JSON.stringify(tally(outageIds))}`);
     console.log(`  seconds from the relay's return to the last delivery: ${allBack ? seconds(lastAt - back) : 'not all within 15 min'}`);
-    console.log(`  sign-in link delivered ${seconds(relay.received.find((m) => m.messageId === `<${signIn}@dauys.bench>`)!.at - back)} s after the return`);
+    console.log(
+      `  sign-in link delivered ${seconds(relay.received.find((m) => m.messageId === `<${signIn}@dauys.bench>`)!.at - back)} s after the return`,
+    );
 
     // 2. The worker is killed in the middle of a petitions.mail run.
     console.log('\n2. worker SIGKILLed in the middle of a petitions.mail run');
@@ -142,7 +180,13 @@ async function main() {
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE "OutboundMail" IN EXCLUSIVE MODE');
     await sign(second);
-    await until(async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'petitions.mail' AND state = 'active'`)[0]!.n > 0, 60_000);
+    await until(
+      async () =>
+        (
+          await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'petitions.mail' AND state = 'active'`
+        )[0]!.n > 0,
+      60_000,
+    );
     worker.kill('SIGKILL');
     await new Promise((resolve) => worker.once('exit', resolve));
     await locker.query('ROLLBACK');
@@ -157,7 +201,9 @@ async function main() {
     const crashIds = await idsTo(crashEmails);
     await until(() => tally(crashIds).delivered === crashIds.length, 15 * 60_000);
     console.log(`  acknowledged ${crashIds.length} (30 signers in the killed run + 1 after), ${JSON.stringify(tally(crashIds))}`);
-    console.log(`  seconds from the restart to the new signer's confirmation: ${seconds(newSigner)}; to the last one: ${seconds(Math.max(...relay.received.map((m) => m.at)) - restarted)}`);
+    console.log(
+      `  seconds from the restart to the new signer's confirmation: ${seconds(newSigner)}; to the last one: ${seconds(Math.max(...relay.received.map((m) => m.at)) - restarted)}`,
+    );
 
     worker.kill('SIGTERM');
     await stopWorkers({ graceful: false });

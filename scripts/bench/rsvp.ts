@@ -30,17 +30,36 @@ async function main() {
     const { rsvpToEvent } = await import('@/lib/events/rsvp-to-event');
     const { stopWorkers } = await import('@/lib/queue');
     const campaign = await db.eventCampaign.create({
-      data: { slug: 'bench', name: { kk: 'b', ru: 'b', en: 'b' }, startsOn: new Date('2030-01-01T00:00:00Z'), endsOn: new Date('2030-01-16T00:00:00Z') },
+      data: {
+        slug: 'bench',
+        name: { kk: 'b', ru: 'b', en: 'b' },
+        startsOn: new Date('2030-01-01T00:00:00Z'),
+        endsOn: new Date('2030-01-16T00:00:00Z'),
+      },
     });
-    console.log(`RSVP bench: ${PER_LEVEL} RSVPs per round, capacity = half, parties of 1–3, Prisma pool 20, PostgreSQL ${server.url.split('@')[1]}`);
+    console.log(
+      `RSVP bench: ${PER_LEVEL} RSVPs per round, capacity = half, parties of 1–3, Prisma pool 20, PostgreSQL ${server.url.split('@')[1]}`,
+    );
     console.log('concurrency | RSVPs/s | p50 ms | p99 ms | confirmed seats / capacity | waitlisted | overbooked');
     for (const level of LEVELS) {
       const capacity = Math.floor(PER_LEVEL / 2);
       const event = await db.event.create({
         data: {
-          campaignId: campaign.id, slug: `bench-${level}`, title: { en: 'Bench' }, description: { en: 'Bench' }, type: 'LECTURE',
-          startsAt: new Date('2030-01-02T10:00:00Z'), endsAt: new Date('2030-01-02T12:00:00Z'), region: 'ALMATY', city: 'Almaty',
-          venue: 'Hall', languages: ['ru'], organiserName: 'Bench', status: 'PUBLISHED', capacity, maxGuestsPerRsvp: 2,
+          campaignId: campaign.id,
+          slug: `bench-${level}`,
+          title: { en: 'Bench' },
+          description: { en: 'Bench' },
+          type: 'LECTURE',
+          startsAt: new Date('2030-01-02T10:00:00Z'),
+          endsAt: new Date('2030-01-02T12:00:00Z'),
+          region: 'ALMATY',
+          city: 'Almaty',
+          venue: 'Hall',
+          languages: ['ru'],
+          organiserName: 'Bench',
+          status: 'PUBLISHED',
+          capacity,
+          maxGuestsPerRsvp: 2,
         },
       });
       const latencies: number[] = [];
@@ -51,7 +70,14 @@ async function main() {
           const index = next++;
           if (index >= PER_LEVEL) return;
           const begin = performance.now();
-          await rsvpToEvent(event.slug, { name: 'Bench Person', email: `p${index}.c${level}@bench.example`, guests: index % 3, consent: true, locale: 'ru', website: undefined });
+          await rsvpToEvent(event.slug, {
+            name: 'Bench Person',
+            email: `p${index}.c${level}@bench.example`,
+            guests: index % 3,
+            consent: true,
+            locale: 'ru',
+            website: undefined,
+          });
           latencies.push(performance.now() - begin);
         }
       };

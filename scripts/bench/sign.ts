@@ -76,7 +76,12 @@ async function cannon(options: Omit<autocannon.Options, 'url'> & { url?: string 
 }
 
 function startProcess(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+  return spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env },
+  });
 }
 
 async function startSink(): Promise<{ url: string; process: ChildProcess }> {
@@ -103,7 +108,16 @@ async function main() {
   await client.connect();
   const sink = await startSink();
   // Each simulated signer writes its own X-Forwarded-For, as if through one proxy (TRUSTED_PROXY_HOPS=1).
-  const server = startProcess('scripts/start.ts', { DATABASE_URL: postgres.url, SMTP_URL: sink.url, APP_URL: BASE, WORKER_IN_PROCESS, PORT: String(PORT), DAUYS_DATA_DIR: DATA_DIR, NEXT_DIST_DIR: '.next-bench-sign', TRUSTED_PROXY_HOPS: '1' });
+  const server = startProcess('scripts/start.ts', {
+    DATABASE_URL: postgres.url,
+    SMTP_URL: sink.url,
+    APP_URL: BASE,
+    WORKER_IN_PROCESS,
+    PORT: String(PORT),
+    DAUYS_DATA_DIR: DATA_DIR,
+    NEXT_DIST_DIR: '.next-bench-sign',
+    TRUSTED_PROXY_HOPS: '1',
+  });
   let nginx: RunningNginx | null = null;
   try {
     await waitHealthy();
@@ -123,14 +137,29 @@ async function main() {
       const result = await cannon({ connections, requests: [signRequest()] });
       const rate = result['2xx'] / SECONDS;
       best = Math.max(best, rate);
-      line(`sign, ${connections} connections`, `${rate.toFixed(0).padStart(5)} /s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors ${result.non2xx + result.errors + result.timeouts}`);
+      line(
+        `sign, ${connections} connections`,
+        `${rate.toFixed(0).padStart(5)} /s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors ${result.non2xx + result.errors + result.timeouts}`,
+      );
     }
     // People arrive one by one: 300 a second, evenly spaced (open model, latency from when each was due).
-    const paced = await openLoad({ url: BASE, ratePerSecond: 300, seconds: 15, next: nextSignature, onOk: (request) => accepted.add(JSON.parse(request.body!).email) });
-    line('sign, 300/s evenly spaced (open model)', `${paced.ratePerSecond.toFixed(0).padStart(5)} /s  p50 ${paced.p50} ms  p99 ${paced.p99} ms  errors ${paced.failed}`);
+    const paced = await openLoad({
+      url: BASE,
+      ratePerSecond: 300,
+      seconds: 15,
+      next: nextSignature,
+      onOk: (request) => accepted.add(JSON.parse(request.body!).email),
+    });
+    line(
+      'sign, 300/s evenly spaced (open model)',
+      `${paced.ratePerSecond.toFixed(0).padStart(5)} /s  p50 ${paced.p50} ms  p99 ${paced.p99} ms  errors ${paced.failed}`,
+    );
     // The same 300/s as autocannon paces it: every second's 300 sent at once at its start.
     const burst = await cannon({ connections: 100, overallRate: 300, duration: 15, requests: [signRequest()] });
-    line('sign, 300/s as bursts of 300 (autocannon overallRate)', `${(burst['2xx'] / 15).toFixed(0).padStart(5)} /s  p50 ${burst.latency.p50} ms  p99 ${burst.latency.p99} ms  errors ${burst.non2xx + burst.errors + burst.timeouts}`);
+    line(
+      'sign, 300/s as bursts of 300 (autocannon overallRate)',
+      `${(burst['2xx'] / 15).toFixed(0).padStart(5)} /s  p50 ${burst.latency.p50} ms  p99 ${burst.latency.p99} ms  errors ${burst.non2xx + burst.errors + burst.timeouts}`,
+    );
 
     // No lost signature: every 200 is a row.
     const { rows: stored } = await client.query<{ email: string }>(`SELECT email FROM "Signature" WHERE "petitionId" = $1`, [petitionId]);
@@ -164,9 +193,13 @@ async function main() {
     // measure views alone; the pace at which they go out is a figure of its own. A mail is out when
     // its signature has handed it to the outbox and the outbox row is no longer PENDING.
     const mailsNotSent = async () =>
-      Number((await client.query<{ n: string }>(
-        `SELECT (SELECT count(*) FROM "Signature" WHERE "mailPending") + (SELECT count(*) FROM "OutboundMail" WHERE status = 'PENDING') AS n`,
-      )).rows[0]!.n);
+      Number(
+        (
+          await client.query<{ n: string }>(
+            `SELECT (SELECT count(*) FROM "Signature" WHERE "mailPending") + (SELECT count(*) FROM "OutboundMail" WHERE status = 'PENDING') AS n`,
+          )
+        ).rows[0]!.n,
+      );
     const mailsSent = async () =>
       Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "OutboundMail" WHERE status = 'SENT'`)).rows[0]!.n);
     const sentDuringSurge = await mailsSent();
@@ -179,11 +212,20 @@ async function main() {
     }
     const drainSeconds = (Date.now() - drainStart) / 1000;
     line('confirmation mails sent while the signing ran', `${sentDuringSurge}`);
-    line('confirmation mails left after the surge, then sent', `${backlog} left, ${backlog - left} sent in ${drainSeconds.toFixed(0)} s (${((backlog - left) / drainSeconds).toFixed(0)} /s)`);
+    line(
+      'confirmation mails left after the surge, then sent',
+      `${backlog} left, ${backlog - left} sent in ${drainSeconds.toFixed(0)} s (${((backlog - left) / drainSeconds).toFixed(0)} /s)`,
+    );
 
     // Page views and the database transactions they cost (idle baseline subtracted: the queue polls).
     const xacts = async () =>
-      Number((await client.query<{ n: string }>(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0]!.n);
+      Number(
+        (
+          await client.query<{ n: string }>(
+            `SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`,
+          )
+        ).rows[0]!.n,
+      );
     const before = await xacts();
     await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
     const idle = (await xacts()) - before - 2;
@@ -192,7 +234,10 @@ async function main() {
       const views = await cannon({ url, connections: 50, requests: [{ method: 'GET', path: PAGE }] });
       const spent = Math.max(0, (await xacts()) - start - 1 - idle);
       line(label, `${(views['2xx'] / SECONDS).toFixed(0).padStart(5)} /s  p99 ${views.latency.p99} ms  non-2xx ${views.non2xx}`);
-      line('  database transactions per 1,000 views', `${((spent / Math.max(1, views['2xx'])) * 1000).toFixed(2)} (idle baseline ${idle} subtracted)`);
+      line(
+        '  database transactions per 1,000 views',
+        `${((spent / Math.max(1, views['2xx'])) * 1000).toFixed(2)} (idle baseline ${idle} subtracted)`,
+      );
     };
     await pageViews('petition page views, from Next.js', BASE);
     // The same views through the documented caching proxy (docs/nginx.conf), as a CDN would serve them.
@@ -204,18 +249,37 @@ async function main() {
     process.env.DATABASE_URL = postgres.url;
     const { confirmSignature } = await import('../../lib/petitions/confirm-signature');
     const tokens = Array.from({ length: 3000 }, () => randomBytes(32).toString('base64url'));
-    const pending = (await client.query<{ id: string }>(`SELECT id FROM "Signature" WHERE "petitionId" = $1 AND status = 'PENDING' ORDER BY id LIMIT 3000`, [petitionId])).rows;
+    const pending = (
+      await client.query<{ id: string }>(
+        `SELECT id FROM "Signature" WHERE "petitionId" = $1 AND status = 'PENDING' ORDER BY id LIMIT 3000`,
+        [petitionId],
+      )
+    ).rows;
     for (let i = 0; i < pending.length; i += 1) {
-      await client.query(`UPDATE "Signature" SET "tokenHash" = $1 WHERE id = $2`, [createHash('sha256').update(tokens[i]!).digest('hex'), pending[i]!.id]);
+      await client.query(`UPDATE "Signature" SET "tokenHash" = $1 WHERE id = $2`, [
+        createHash('sha256').update(tokens[i]!).digest('hex'),
+        pending[i]!.id,
+      ]);
     }
     const confirmStart = Date.now();
     let next = 0;
-    await Promise.all(Array.from({ length: 32 }, async () => {
-      while (next < pending.length) await confirmSignature(tokens[next++]!);
-    }));
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (next < pending.length) await confirmSignature(tokens[next++]!);
+      }),
+    );
     const surgeEnd = Date.now();
-    line('confirmations (same function as the button, 32 at once)', `${((pending.length / (surgeEnd - confirmStart)) * 1000).toFixed(0).padStart(5)} /s`);
-    const truth = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Signature" WHERE "petitionId" = $1 AND status = 'CONFIRMED'`, [petitionId])).rows[0]!.n);
+    line(
+      'confirmations (same function as the button, 32 at once)',
+      `${((pending.length / (surgeEnd - confirmStart)) * 1000).toFixed(0).padStart(5)} /s`,
+    );
+    const truth = Number(
+      (
+        await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Signature" WHERE "petitionId" = $1 AND status = 'CONFIRMED'`, [
+          petitionId,
+        ])
+      ).rows[0]!.n,
+    );
     const secondsUntilTrue = async (base: string) => {
       for (;;) {
         const shown = (await (await fetch(`${base}/api/petitions/${SLUG}`)).json()) as { count: number };
@@ -225,10 +289,19 @@ async function main() {
       }
     };
     const [fromNext, throughNginx] = await Promise.all([secondsUntilTrue(BASE), nginx ? secondsUntilTrue(nginx.url) : null]);
-    line('displayed count equals the true count after', `${fromNext.toFixed(1)} s from Next.js${throughNginx === null ? '' : `, ${throughNginx.toFixed(1)} s through nginx`} (true count ${truth})`);
+    line(
+      'displayed count equals the true count after',
+      `${fromNext.toFixed(1)} s from Next.js${throughNginx === null ? '' : `, ${throughNginx.toFixed(1)} s through nginx`} (true count ${truth})`,
+    );
 
-    const workerMode = { 'in-process': 'workers inside the web server', separate: 'worker in its own process at lower priority, the default', none: 'no workers: no mail sent' }[WORKER_MODE];
-    console.log(`\nPetitions benchmark (${SECONDS} s per step, ${webProcessCount()} web process(es), ${workerMode}, ${new Date().toISOString()})\n${rows.join('\n')}`);
+    const workerMode = {
+      'in-process': 'workers inside the web server',
+      separate: 'worker in its own process at lower priority, the default',
+      none: 'no workers: no mail sent',
+    }[WORKER_MODE];
+    console.log(
+      `\nPetitions benchmark (${SECONDS} s per step, ${webProcessCount()} web process(es), ${workerMode}, ${new Date().toISOString()})\n${rows.join('\n')}`,
+    );
   } finally {
     await nginx?.stop();
     await client.end();

@@ -2,7 +2,18 @@ import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-const SOURCES = ['app', 'lib', 'emails', 'messages', 'public', 'next.config.js', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = [
+  'app',
+  'lib',
+  'emails',
+  'messages',
+  'public',
+  'next.config.js',
+  'proxy.ts',
+  'instrumentation.ts',
+  'package-lock.json',
+  'tsconfig.json',
+];
 const SKIP = new Set(['generated', 'node_modules']);
 
 async function newestMtime(target: string): Promise<number> {

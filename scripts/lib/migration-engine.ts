@@ -40,9 +40,9 @@ function loadWasm(): Promise<WasmModule> {
     };
     const require = createRequire(__filename);
     const packageDir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
-    const bindings = (await import(
-      path.join(packageDir, 'schema_engine_bg.js')
-    )) as WasmModule & { __wbg_set_wasm(exports: unknown): void };
+    const bindings = (await import(path.join(packageDir, 'schema_engine_bg.js'))) as WasmModule & {
+      __wbg_set_wasm(exports: unknown): void;
+    };
     const bytes = await readFile(path.join(packageDir, 'schema_engine_bg.wasm'));
     const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings });
     bindings.__wbg_set_wasm(instance.exports);
@@ -78,8 +78,7 @@ class CharAwareClient extends pg.Client {
   override query(...args: any[]): any {
     const callback = args.at(-1);
     if (typeof callback === 'function') {
-      args[args.length - 1] = (error: Error | null, value: pg.QueryResult) =>
-        callback(error, reportCharColumnsAsText(value));
+      args[args.length - 1] = (error: Error | null, value: pg.QueryResult) => callback(error, reportCharColumnsAsText(value));
     }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const result = (super.query as any)(...args);
@@ -104,8 +103,7 @@ async function connectCharAware(connectionString: string) {
   const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
   labelCharColumns(adapter as unknown as Queryable);
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (...args) =>
-    labelCharColumns((await startTransaction(...args)) as unknown as Queryable) as never;
+  adapter.startTransaction = async (...args) => labelCharColumns((await startTransaction(...args)) as unknown as Queryable) as never;
   return adapter;
 }
 
@@ -142,7 +140,9 @@ async function runAdminStatement(databaseUrl: string, sql: string) {
 
 async function readSchemaFiles(): Promise<Array<{ path: string; content: string }>> {
   const names = (await readdir(SCHEMA_DIR)).filter((name) => name.endsWith('.prisma')).sort();
-  return Promise.all(names.map(async (name) => ({ path: path.join(SCHEMA_DIR, name), content: await readFile(path.join(SCHEMA_DIR, name), 'utf8') })));
+  return Promise.all(
+    names.map(async (name) => ({ path: path.join(SCHEMA_DIR, name), content: await readFile(path.join(SCHEMA_DIR, name), 'utf8') })),
+  );
 }
 
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
@@ -162,7 +162,10 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) =>
 
 export async function readMigrationList(migrationsDir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
-  const directories = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const directories = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockfilePath = path.join(migrationsDir, LOCKFILE);
   return {
     baseDir: migrationsDir,
@@ -215,7 +218,11 @@ export async function createMigration(databaseUrl: string, name: string): Promis
   const sql = await diffMigrationsToSchema(databaseUrl);
   if (!sql) return null;
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'migration';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '') || 'migration';
   const dir = path.join(MIGRATIONS_DIR, `${stamp}_${slug}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'migration.sql'), `${sql}\n`);

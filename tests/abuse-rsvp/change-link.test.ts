@@ -40,11 +40,19 @@ describe('the mailed change link', () => {
     const id = await confirmedAnswer(event.slug, 'dana@example.org');
     const token = await askForChange(event.slug, 'dana@example.org', { name: 'Dana Sultanova', guests: 2, locale: 'kk' });
 
-    expect(await findRsvpChangeByToken(token)).toMatchObject({ change: { name: 'Dana Sultanova', guests: 2, locale: 'kk' }, rsvp: { id, status: 'CONFIRMED', event: { slug: event.slug } } });
+    expect(await findRsvpChangeByToken(token)).toMatchObject({
+      change: { name: 'Dana Sultanova', guests: 2, locale: 'kk' },
+      rsvp: { id, status: 'CONFIRMED', event: { slug: event.slug } },
+    });
     expect(await db.rsvp.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: 'Aigerim Karimova', guests: 0 });
 
     expect(await applyRsvpChange(token)).toMatchObject({ status: 'done', rsvp: 'CONFIRMED', change: 'updated', slug: event.slug });
-    expect(await db.rsvp.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: 'Dana Sultanova', guests: 2, locale: 'kk', mailPending: 'STATUS' });
+    expect(await db.rsvp.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      name: 'Dana Sultanova',
+      guests: 2,
+      locale: 'kk',
+      mailPending: 'STATUS',
+    });
     expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 3, trueSeats: 3 });
 
     expect(await applyRsvpChange(token)).toMatchObject({ status: 'done', rsvp: 'CONFIRMED' });
@@ -63,7 +71,11 @@ describe('the mailed change link', () => {
       expect(rendered.text).toContain(String(mail.props.confirmUrl));
       expect(rendered.text).not.toContain('/events/rsvp/cancel');
     }
-    const english = await renderMail({ template: 'event-rsvp', locale: 'en', props: (await outbox({ toAddress: 'mailed@example.org' })).at(-1)!.props });
+    const english = await renderMail({
+      template: 'event-rsvp',
+      locale: 'en',
+      props: (await outbox({ toAddress: 'mailed@example.org' })).at(-1)!.props,
+    });
     expect(english.subject).toBe('Confirm the change to your RSVP: Test rally');
     expect(english.text).toContain("If it wasn't you, ignore this email: nothing changes.");
   });

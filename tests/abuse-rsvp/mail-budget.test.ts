@@ -54,7 +54,6 @@ const signature = (email: string) => ({
   website: undefined,
 });
 
-
 const signInRequest = (email: string) => ({
   identifier: email,
   url: `http://localhost:3000/api/auth/callback/email?token=t${Date.now()}&email=${encodeURIComponent(email)}&callbackUrl=${encodeURIComponent('http://localhost:3000/en/console')}`,
@@ -85,7 +84,16 @@ describe('one mail budget per address', () => {
   it('addresses that reach one mailbox (letter case, +tags, Gmail’s dots) share one budget', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 100 });
-    const variants = ['dana.flood@gmail.com', 'danaflood+1@gmail.com', 'd.a.n.a.flood@gmail.com', 'danaflood@googlemail.com', 'dana.flood+x@googlemail.com', 'danaflood+2@gmail.com', 'danaflood+3@gmail.com', 'danaflood+4@gmail.com'];
+    const variants = [
+      'dana.flood@gmail.com',
+      'danaflood+1@gmail.com',
+      'd.a.n.a.flood@gmail.com',
+      'danaflood@googlemail.com',
+      'dana.flood+x@googlemail.com',
+      'danaflood+2@gmail.com',
+      'danaflood+3@gmail.com',
+      'danaflood+4@gmail.com',
+    ];
     for (const email of variants) await rsvpToEvent(event.slug, attendee(email));
     await sendRsvpMails();
     expect(await db.outboundMail.count({ where: { toAddress: { endsWith: 'mail.com' } } })).toBe(5);
@@ -98,7 +106,9 @@ describe('one mail budget per address', () => {
     const campaign = await createCampaign();
     const [first, second] = [await createEvent(campaign.id), await createEvent(campaign.id)];
     const [petitionA, petitionB] = [await createOpenPetition(), await createOpenPetition()];
-    const reform = await db.reform.create({ data: { slug: `budget-reform-${Date.now()}`, title: { en: 'Law' }, summary: { en: 'In short' } } });
+    const reform = await db.reform.create({
+      data: { slug: `budget-reform-${Date.now()}`, title: { en: 'Law' }, summary: { en: 'In short' } },
+    });
 
     const everyKind = async (petitionSlug: string, eventSlug: string, scope: string) => {
       expect(await signPetition(petitionSlug, signature(email), HERE)).toBe('accepted');

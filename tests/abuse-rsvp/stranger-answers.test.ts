@@ -27,7 +27,8 @@ async function confirmedAnswer(slug: string, email: string, guests = 0) {
 /** What the public form answers: the page it redirects to, or the form state it returns. */
 async function submitForm(slug: string, fields: Record<string, string>): Promise<string> {
   const form = new FormData();
-  for (const [name, value] of Object.entries({ name: 'Someone Else', guests: '0', consent: 'on', website: '', ...fields })) form.set(name, value);
+  for (const [name, value] of Object.entries({ name: 'Someone Else', guests: '0', consent: 'on', website: '', ...fields }))
+    form.set(name, value);
   try {
     return `state ${JSON.stringify(await rsvpAction('en', slug, null, form))}`;
   } catch (error) {
@@ -64,7 +65,11 @@ describe('a stranger answering with someone else’s address', () => {
     const event = await createEvent(campaign.id, { capacity: 10 });
     const { rsvpId } = await rsvpAsPerson(event.slug, attendee('pending@example.org', { guests: 1 }));
     await rsvpToEvent(event.slug, attendee('pending@example.org', { name: 'Someone Else', guests: 0 }));
-    expect(await db.rsvp.findUniqueOrThrow({ where: { id: rsvpId } })).toMatchObject({ status: 'PENDING_EMAIL', name: 'Aigerim Karimova', guests: 1 });
+    expect(await db.rsvp.findUniqueOrThrow({ where: { id: rsvpId } })).toMatchObject({
+      status: 'PENDING_EMAIL',
+      name: 'Aigerim Karimova',
+      guests: 1,
+    });
   });
 
   it('gets the same answer on a full event for a seat holder’s address, a new address, a bot and an address over its mail budget', async () => {
@@ -95,7 +100,10 @@ describe('a stranger answering with someone else’s address', () => {
     const [mail] = await outbox({ toAddress: 'a@typed.example' });
     expect(mail).toMatchObject({ template: 'event-rsvp', props: { kind: 'check-email' } });
     // The outcome (a seat or the waitlist) is told only after the POST behind the link.
-    expect(await confirmRsvp(new URL(String(mail!.props.confirmUrl)).searchParams.get('token')!)).toMatchObject({ status: 'done', rsvp: 'CONFIRMED' });
+    expect(await confirmRsvp(new URL(String(mail!.props.confirmUrl)).searchParams.get('token')!)).toMatchObject({
+      status: 'done',
+      rsvp: 'CONFIRMED',
+    });
     expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 1, trueSeats: 1 });
   });
 });

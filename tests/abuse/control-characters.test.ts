@@ -22,7 +22,23 @@ const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E
 /** A one-line field holds no tab or newline either (nor U+2028/U+2029). */
 const FORBIDDEN_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
-const HOSTILE = ['\u0000', '\r\n', '\n', '\r', '\t', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u2028', '\u202A', '\u202E', '\u2066', '\u2069', '\uD800'];
+const HOSTILE = [
+  '\u0000',
+  '\r\n',
+  '\n',
+  '\r',
+  '\t',
+  '\u0007',
+  '\u001b[31m',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u202A',
+  '\u202E',
+  '\u2066',
+  '\u2069',
+  '\uD800',
+];
 
 type Field = { name: string; kind: 'line' | 'email' | 'url' | 'text' };
 
@@ -31,7 +47,15 @@ const PUBLIC_FORMS: Array<{ form: string; schema: z.ZodType; valid: Record<strin
   {
     form: 'sign a petition',
     schema: SignPetitionSchema,
-    valid: { fullName: 'Aigerim Karimova', email: 'aigerim@example.org', region: 'ALMATY', city: 'Almaty', comment: 'Enough.', consent: 'on', locale: 'en' },
+    valid: {
+      fullName: 'Aigerim Karimova',
+      email: 'aigerim@example.org',
+      region: 'ALMATY',
+      city: 'Almaty',
+      comment: 'Enough.',
+      consent: 'on',
+      locale: 'en',
+    },
     fields: [
       { name: 'fullName', kind: 'line' },
       { name: 'email', kind: 'email' },
@@ -122,7 +146,9 @@ describe('control and bidi characters in public fields', () => {
           const label = `${form}.${field.name} with ${JSON.stringify(hostile)}`;
           const value = insertInto(field.kind, String(valid[field.name]), hostile);
           const result = schema.safeParse({ ...valid, [field.name]: value });
-          const keepsText = field.kind === 'text' || (field.kind === 'line' && (hostile === '\t' || hostile === '\n' || hostile === '\r\n' || hostile === '\r'));
+          const keepsText =
+            field.kind === 'text' ||
+            (field.kind === 'line' && (hostile === '\t' || hostile === '\n' || hostile === '\r\n' || hostile === '\r'));
           if (result.success) {
             const stored = (result.data as Record<string, unknown>)[field.name];
             if (typeof stored !== 'string') problems.push(`${label}: stored ${JSON.stringify(stored)}`);
@@ -132,7 +158,12 @@ describe('control and bidi characters in public fields', () => {
             else if (!keepsText && field.kind !== 'text') problems.push(`${label}: accepted`);
           } else {
             const key = fieldErrorKeys(result.error)[field.name];
-            const expected = field.kind === 'email' ? ['emailInvalid', 'invalidCharacters'] : field.kind === 'url' ? ['urlInvalid', 'invalidCharacters'] : ['invalidCharacters'];
+            const expected =
+              field.kind === 'email'
+                ? ['emailInvalid', 'invalidCharacters']
+                : field.kind === 'url'
+                  ? ['urlInvalid', 'invalidCharacters']
+                  : ['invalidCharacters'];
             if (!key || !expected.includes(key)) problems.push(`${label}: refused with ${JSON.stringify(fieldErrorKeys(result.error))}`);
           }
         }
@@ -156,7 +187,13 @@ describe('control and bidi characters in public fields', () => {
   it('signing by JSON answers 422 with a localised message and stores nothing', async () => {
     const petition = await createOpenPetition();
     for (const fullName of ['Aigerim\u0000 Karimova', 'Aigerim\r\nKarimova', 'Aigerim \u202EavomiraK']) {
-      const request = jsonSignRequest(petition.slug, { fullName, email: 'json@example.org', region: 'ALMATY', consent: true, locale: 'ru' });
+      const request = jsonSignRequest(petition.slug, {
+        fullName,
+        email: 'json@example.org',
+        region: 'ALMATY',
+        consent: true,
+        locale: 'ru',
+      });
       const response = await POST(request, routeContext(petition.slug));
       expect(response.status, JSON.stringify(fullName)).toBe(422);
       const body = (await response.json()) as { fieldErrors: Record<string, string> };
@@ -175,7 +212,12 @@ describe('control and bidi characters in public fields', () => {
     expect(flash?.errors).toEqual({ fullName: 'invalidCharacters' });
 
     const accepted = await POST(
-      formSignRequest(petition.slug, { ...fields, fullName: 'Dana Sultanova', city: 'Astana', comment: 'Line one\u0000\r\nline two\u202E' }),
+      formSignRequest(petition.slug, {
+        ...fields,
+        fullName: 'Dana Sultanova',
+        city: 'Astana',
+        comment: 'Line one\u0000\r\nline two\u202E',
+      }),
       routeContext(petition.slug),
     );
     expect(accepted.status).toBe(303);
@@ -187,7 +229,14 @@ describe('control and bidi characters in public fields', () => {
   it('a NUL in a city or an email never reaches PostgreSQL', async () => {
     const petition = await createOpenPetition();
     for (const extra of [{ city: 'Alm\u0000aty' }, { email: 'nul\u0000@example.org' }, { email: '\u0000' }]) {
-      const request = jsonSignRequest(petition.slug, { fullName: 'Aigerim Karimova', email: 'city@example.org', region: 'ALMATY', consent: true, locale: 'en', ...extra });
+      const request = jsonSignRequest(petition.slug, {
+        fullName: 'Aigerim Karimova',
+        email: 'city@example.org',
+        region: 'ALMATY',
+        consent: true,
+        locale: 'en',
+        ...extra,
+      });
       const response = await POST(request, routeContext(petition.slug));
       expect(response.status, JSON.stringify(extra)).toBe(422);
     }

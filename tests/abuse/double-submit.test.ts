@@ -15,7 +15,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Repeats of one submission, a few milliseconds apart: a double (or triple…) click. */
 const REPEAT_DELAYS_MS = [0, 1, 2, 4, 6, 8, 12, 16, 24, 32];
 
-const signerFields = (email: string) => ({ fullName: 'Aigerim Karimova', email, region: 'ALMATY', consent: true, wantsUpdates: true, locale: 'ru' });
+const signerFields = (email: string) => ({
+  fullName: 'Aigerim Karimova',
+  email,
+  region: 'ALMATY',
+  consent: true,
+  wantsUpdates: true,
+  locale: 'ru',
+});
 
 async function submitRepeatedly(slug: string, email: string, address: string, errors: unknown[]): Promise<void> {
   await Promise.all(

@@ -53,7 +53,9 @@ describe('a petition slug that is not a slug', () => {
     expect(invalid.status).toBe(303);
     expect(invalid.headers.get('location')).toBe(`/en/petitions/${petition.slug}/sign`);
     const cookie = invalid.headers.get('set-cookie')!;
-    expect(cookie).toMatch(new RegExp(`^petition-sign-form=[A-Za-z0-9_-]+; Path=/en/petitions/${petition.slug}/sign; Max-Age=300; HttpOnly; SameSite=Lax$`));
+    expect(cookie).toMatch(
+      new RegExp(`^petition-sign-form=[A-Za-z0-9_-]+; Path=/en/petitions/${petition.slug}/sign; Max-Age=300; HttpOnly; SameSite=Lax$`),
+    );
 
     const accepted = await POST(formSignRequest(petition.slug, fields), routeContext(petition.slug));
     expect(accepted.status).toBe(303);

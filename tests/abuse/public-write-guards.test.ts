@@ -30,11 +30,20 @@ describe('public writes guard themselves', () => {
     for (let i = 0; i < RSVP_LIMIT_PER_WINDOW; i += 1) await rsvpToEvent(event.slug, attendee(`guest${i}@example.org`), crowd);
     await expect(rsvpToEvent(event.slug, attendee('one-too-many@example.org'), crowd)).rejects.toSatisfy(rateLimited);
     expect(await db.rsvp.count({ where: { eventId: event.id, email: 'one-too-many@example.org' } })).toBe(0);
-    expect(await rsvpToEvent(event.slug, attendee('elsewhere@example.org'), { clientAddress: '198.51.100.2' })).toMatchObject({ answer: 'new' });
+    expect(await rsvpToEvent(event.slug, attendee('elsewhere@example.org'), { clientAddress: '198.51.100.2' })).toMatchObject({
+      answer: 'new',
+    });
   });
 
   it('reform alerts: a filled honeypot stores nothing; one network is refused past its limit', async () => {
-    const request = (email: string, website = '') => ({ email, locale: 'ru' as const, scope: 'all', frequency: 'EACH' as const, consent: 'on' as const, website });
+    const request = (email: string, website = '') => ({
+      email,
+      locale: 'ru' as const,
+      scope: 'all',
+      frequency: 'EACH' as const,
+      consent: 'on' as const,
+      website,
+    });
     await requestReformAlerts(request('alerts-bot@example.org', 'x'), { clientAddress: '203.0.113.8' });
     expect(await db.supporter.count({ where: { email: 'alerts-bot@example.org' } })).toBe(0);
 

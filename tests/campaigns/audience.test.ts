@@ -55,7 +55,15 @@ describe('audience arithmetic', () => {
     const subscribe = async (email: string, reformId: string | null, status: 'CONFIRMED' | 'PENDING') => {
       const supporter = await db.supporter.findUniqueOrThrow({ where: { email } });
       await db.reformSubscription.create({
-        data: { supporterId: supporter.id, reformId, scopeKey: reformId ?? 'all', locale: supporter.locale, status, consentVersion: 'test', confirmedAt: status === 'CONFIRMED' ? new Date() : null },
+        data: {
+          supporterId: supporter.id,
+          reformId,
+          scopeKey: reformId ?? 'all',
+          locale: supporter.locale,
+          status,
+          consentVersion: 'test',
+          confirmedAt: status === 'CONFIRMED' ? new Date() : null,
+        },
       });
     };
     await subscribe('kk-almaty@example.org', reform.id, 'CONFIRMED');
@@ -67,7 +75,7 @@ describe('audience arithmetic', () => {
     expect(await countAudience({ sources: [{ type: 'reform', reformId: other.id }] })).toBe(2);
   });
 
-  it('materialises exactly the counted audience, once, with each person\'s language or the fallback', async () => {
+  it("materialises exactly the counted audience, once, with each person's language or the fallback", async () => {
     const campaignId = await createCampaign(organizer, {
       subject: { ru: 'Новость', en: 'News', kk: '' },
       body: { ru: 'Текст', en: 'Text', kk: '' },

@@ -40,10 +40,10 @@ async function sendOnce() {
 }
 
 /** Lets the clock "pass" the backoff of every waiting row. */
-const makeRetriesDue = () => db.$executeRaw`UPDATE "CampaignRecipient" SET "nextAttemptAt" = now() - interval '1 second' WHERE status = 'PENDING'`;
+const makeRetriesDue = () =>
+  db.$executeRaw`UPDATE "CampaignRecipient" SET "nextAttemptAt" = now() - interval '1 second' WHERE status = 'PENDING'`;
 
-const rowOf = (campaignId: string, email: string) =>
-  db.campaignRecipient.findFirstOrThrow({ where: { campaignId, supporter: { email } } });
+const rowOf = (campaignId: string, email: string) => db.campaignRecipient.findFirstOrThrow({ where: { campaignId, supporter: { email } } });
 
 describe('SMTP failures', () => {
   it('retries temporary failures with backoff and suppresses permanent ones everywhere', async () => {

@@ -54,7 +54,10 @@ describe('campaign mail', () => {
   });
 
   it('carries RFC 8058 one-click unsubscribe, a stable Message-ID and an idempotency key', async () => {
-    const campaignId = await createCampaign(organizer, { subject: { ru: 'Новость', kk: '', en: '' }, body: { ru: 'Текст', kk: '', en: '' } });
+    const campaignId = await createCampaign(organizer, {
+      subject: { ru: 'Новость', kk: '', en: '' },
+      body: { ru: 'Текст', kk: '', en: '' },
+    });
     const { messages } = await sendCampaign(campaignId);
     const mail = messages.find((m) => m.to[0] === 'kk@example.org')!;
     const listUnsubscribe = headerOf(mail.raw, 'List-Unsubscribe')!;
@@ -90,7 +93,11 @@ describe('campaign mail', () => {
     const publicDer = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
     const transport = createBulkTransport({
       url: sink.url,
-      dkim: { domainName: 'dauys.localhost', keySelector: 'mail', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+      dkim: {
+        domainName: 'dauys.localhost',
+        keySelector: 'mail',
+        privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      },
     });
     const campaignId = await createCampaign(organizer);
     const { messages } = await sendCampaign(campaignId, transport);

@@ -14,7 +14,16 @@ const petitions: Record<string, string> = {};
 
 async function createPetition(slug: string) {
   const petition = await db.petition.create({
-    data: { slug, title: { en: slug, ru: slug, kk: slug }, summary: {}, body: {}, addressee: {}, goal: 100, milestones: [], status: 'OPEN' },
+    data: {
+      slug,
+      title: { en: slug, ru: slug, kk: slug },
+      summary: {},
+      body: {},
+      addressee: {},
+      goal: 100,
+      milestones: [],
+      status: 'OPEN',
+    },
   });
   return petition.id;
 }
@@ -23,8 +32,17 @@ async function sign(petitionId: string, supporterId: string, status: 'CONFIRMED'
   const supporter = await db.supporter.findUniqueOrThrow({ where: { id: supporterId } });
   await db.signature.create({
     data: {
-      petitionId, supporterId, email: supporter.email, fullName: `Name ${supporter.email}`, region: 'ALMATY', locale: 'ru',
-      status, consentVersion: 'v1', comment: 'my story', tokenHash: `hash-${petitionId}-${supporterId}`, confirmedAt: status === 'CONFIRMED' ? new Date() : null,
+      petitionId,
+      supporterId,
+      email: supporter.email,
+      fullName: `Name ${supporter.email}`,
+      region: 'ALMATY',
+      locale: 'ru',
+      status,
+      consentVersion: 'v1',
+      comment: 'my story',
+      tokenHash: `hash-${petitionId}-${supporterId}`,
+      confirmedAt: status === 'CONFIRMED' ? new Date() : null,
     },
   });
 }
@@ -51,7 +69,10 @@ describe('audience unions over actions', () => {
   it('counts each person once across sources, only confirmed signers who consented', async () => {
     expect(await countAudience({ sources: [{ type: 'petition', petitionId: petitions.a! }] })).toBe(2);
     expect(await countAudience({ sources: [{ type: 'petition', petitionId: petitions.b! }] })).toBe(2);
-    const union = [{ type: 'petition', petitionId: petitions.a! }, { type: 'petition', petitionId: petitions.b! }] as const;
+    const union = [
+      { type: 'petition', petitionId: petitions.a! },
+      { type: 'petition', petitionId: petitions.b! },
+    ] as const;
     expect(await countAudience({ sources: [...union] })).toBe(3);
     expect(await countAudience({ sources: [...union], regions: ['ALMATY'] })).toBe(2);
     expect(await countAudience({ sources: [...union], regions: ['ALMATY'], locales: ['kk'] })).toBe(1);
@@ -66,21 +87,39 @@ describe('audience unions across capabilities', () => {
     });
     const event = await db.event.create({
       data: {
-        campaignId: campaign.id, slug: 'rally-test', title: { en: 'Rally' }, description: {}, type: 'RALLY',
-        startsAt: new Date('2026-11-25T10:00:00Z'), endsAt: new Date('2026-11-25T12:00:00Z'), region: 'ALMATY', city: 'Almaty',
-        languages: ['kk', 'ru'], organiserName: 'Test', status: 'PUBLISHED',
+        campaignId: campaign.id,
+        slug: 'rally-test',
+        title: { en: 'Rally' },
+        description: {},
+        type: 'RALLY',
+        startsAt: new Date('2026-11-25T10:00:00Z'),
+        endsAt: new Date('2026-11-25T12:00:00Z'),
+        region: 'ALMATY',
+        city: 'Almaty',
+        languages: ['kk', 'ru'],
+        organiserName: 'Test',
+        status: 'PUBLISHED',
       },
     });
     const rsvp = async (email: string, status: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED') => {
       const supporter = await db.supporter.findUniqueOrThrow({ where: { email } });
-      await db.rsvp.create({ data: { eventId: event.id, supporterId: supporter.id, email, name: 'X', locale: 'ru', status, consentVersion: 'v1' } });
+      await db.rsvp.create({
+        data: { eventId: event.id, supporterId: supporter.id, email, name: 'X', locale: 'ru', status, consentVersion: 'v1' },
+      });
     };
     await rsvp('both@example.org', 'CONFIRMED');
     await rsvp('not-a-signer@example.org', 'CONFIRMED');
     await rsvp('only-b@example.org', 'WAITLISTED');
     expect(await countAudience({ sources: [{ type: 'event', eventId: event.id }] })).toBe(2);
     // Signers of A = {both, only-a}; attendees = {both, not-a-signer}: the union holds 3.
-    expect(await countAudience({ sources: [{ type: 'petition', petitionId: petitions.a! }, { type: 'event', eventId: event.id }] })).toBe(3);
+    expect(
+      await countAudience({
+        sources: [
+          { type: 'petition', petitionId: petitions.a! },
+          { type: 'event', eventId: event.id },
+        ],
+      }),
+    ).toBe(3);
   });
 });
 
@@ -126,10 +165,12 @@ describe('supporters', () => {
 });
 
 describe('manage my subscriptions', () => {
-  it('switches topics and the language from any mail\'s token, and refuses a forged one', async () => {
+  it("switches topics and the language from any mail's token, and refuses a forged one", async () => {
     const person = await db.supporter.findUniqueOrThrow({ where: { email: 'only-b@example.org' } });
     const token = createUnsubscribeToken({ supporterId: person.id, topic: 'petitions' });
-    await db.reformSubscription.create({ data: { supporterId: person.id, scopeKey: 'all', locale: 'ru', status: 'CONFIRMED', consentVersion: 'test' } });
+    await db.reformSubscription.create({
+      data: { supporterId: person.id, scopeKey: 'all', locale: 'ru', status: 'CONFIRMED', consentVersion: 'test' },
+    });
     expect(await getPreferences(token)).toEqual({
       locale: 'ru',
       subscribed: { campaigns: true, petitions: true, reforms: true, events: true },
@@ -140,7 +181,9 @@ describe('manage my subscriptions', () => {
       subscribed: { campaigns: false, petitions: true, reforms: false, events: false },
     });
     // Reform alerts, which keep a language of their own, follow the language chosen here.
-    expect(await db.reformSubscription.findMany({ where: { supporterId: person.id }, select: { locale: true } })).toEqual([{ locale: 'kk' }]);
+    expect(await db.reformSubscription.findMany({ where: { supporterId: person.id }, select: { locale: true } })).toEqual([
+      { locale: 'kk' },
+    ]);
     expect(await countAudience({ sources: [{ type: 'petition', petitionId: petitions.b! }] })).toBe(1);
     await expect(getPreferences(`${token}x`)).rejects.toThrow();
     // A changed character in the middle (where base64url carries a full 6 bits) forges the token.

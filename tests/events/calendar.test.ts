@@ -22,7 +22,10 @@ describe('calendar days are Kazakhstan dates', () => {
   it('lists an event at 01:00 Almaty time on the next Kazakhstan date, not on the UTC date it still is', async () => {
     const campaign = await createCampaign();
     // 20:00 UTC is 01:00 the next day in Kazakhstan (UTC+5).
-    const night = await createEvent(campaign.id, { startsAt: new Date(`${EVENT_DAY}T20:00:00Z`), endsAt: new Date(`${EVENT_DAY}T22:00:00Z`) });
+    const night = await createEvent(campaign.id, {
+      startsAt: new Date(`${EVENT_DAY}T20:00:00Z`),
+      endsAt: new Date(`${EVENT_DAY}T22:00:00Z`),
+    });
     const online = await createEvent(campaign.id, { isOnline: true, venue: null, type: 'ONLINE', region: 'ASTANA', languages: ['en'] });
     const { days } = await findCalendar(campaign, {});
     expect(days).toHaveLength(16);
@@ -32,7 +35,10 @@ describe('calendar days are Kazakhstan dates', () => {
     const filtered = await findCalendar(campaign, { mode: 'online', lang: 'en', region: 'ASTANA' });
     expect(filtered.days.flatMap((d) => d.events).map((e) => e.id)).toEqual([online.id]);
     expect((await findCalendar(campaign, { type: 'LECTURE' })).days.flatMap((d) => d.events)).toHaveLength(0);
-    expect((await findCalendar(campaign, { city: 'almaty' })).days.flatMap((d) => d.events).map((e) => e.id)).toEqual([online.id, night.id]);
+    expect((await findCalendar(campaign, { city: 'almaty' })).days.flatMap((d) => d.events).map((e) => e.id)).toEqual([
+      online.id,
+      night.id,
+    ]);
   });
 });
 
@@ -58,7 +64,9 @@ describe('iCalendar', () => {
     expect(parsed.sequence).toBe(4);
     expect(parsed.startDate.toJSDate().toISOString()).toBe(`${EVENT_DAY}T13:00:00.000Z`);
     expect(parsed.endDate.toJSDate().toISOString()).toBe(`${EVENT_DAY}T15:00:00.000Z`);
-    expect((vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime()).toBe(Math.floor(event.updatedAt.getTime() / 1000) * 1000);
+    expect((vevent.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime()).toBe(
+      Math.floor(event.updatedAt.getTime() / 1000) * 1000,
+    );
     expect(vevent.getFirstPropertyValue('url')).toBe(`http://localhost:3000/en/events/${event.slug}`);
     expect(vevent.getFirstPropertyValue('status')).toBe('CONFIRMED');
     expect(file!.body).toContain('SUMMARY:Light\\, silence\\; and\\\\ "voices"');
@@ -81,7 +89,13 @@ describe('iCalendar', () => {
 
   it('shows a private online link only to a confirmed attendee’s .ics', async () => {
     const campaign = await createCampaign();
-    const event = await createEvent(campaign.id, { isOnline: true, venue: null, onlineUrl: 'https://meet.example/secret', isOnlineLinkPrivate: true, capacity: 1 });
+    const event = await createEvent(campaign.id, {
+      isOnline: true,
+      venue: null,
+      onlineUrl: 'https://meet.example/secret',
+      isOnlineLinkPrivate: true,
+      capacity: 1,
+    });
     const seated = await rsvpAndConfirm(event.slug, attendee('seated@example.org'));
     const waiting = await rsvpAndConfirm(event.slug, attendee('waiting@example.org'));
     expect((await eventIcsFile(event.slug, 'en'))!.body).not.toContain('meet.example');
@@ -95,7 +109,10 @@ describe('iCalendar', () => {
     const astana = await createEvent(campaign.id, { region: 'ASTANA', city: 'Astana', type: 'ILLUMINATION' });
     const cancelled = await createEvent(campaign.id, { region: 'ASTANA', city: 'Astana', status: 'CANCELLED' });
     await createEvent(campaign.id, { region: 'ASTANA', status: 'DRAFT' });
-    const uids = (body: string) => parse(body).events.map((e) => new ICAL.Event(e).uid).sort();
+    const uids = (body: string) =>
+      parse(body)
+        .events.map((e) => new ICAL.Event(e).uid)
+        .sort();
 
     const all = await feedIcsFile({ locale: 'kk', campaign: campaign.slug });
     expect(uids(all!.body)).toEqual([almaty, astana, cancelled].map((e) => `event-${e.id}@dauys.localhost`).sort());

@@ -81,7 +81,11 @@ describe('capacity under concurrency', () => {
     const result = await cancelRsvp(createToken('rsvp', first.rsvpId));
     // Two seats free: wait1 (1 seat) fits; wait2 (3 seats) does not and keeps its place; wait3 fits.
     expect(result).toMatchObject({ status: 'cancelled', promoted: [w1.rsvpId, w3.rsvpId] });
-    const statuses = await db.rsvp.findMany({ where: { eventId: event.id }, orderBy: { email: 'asc' }, select: { email: true, status: true } });
+    const statuses = await db.rsvp.findMany({
+      where: { eventId: event.id },
+      orderBy: { email: 'asc' },
+      select: { email: true, status: true },
+    });
     expect(Object.fromEntries(statuses.map((r) => [r.email, r.status]))).toEqual({
       'other@example.org': 'CONFIRMED',
       'pair@example.org': 'CANCELLED',

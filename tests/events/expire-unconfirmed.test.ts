@@ -14,7 +14,6 @@ afterAll(async () => {
 
 const afterKeepDays = () => new Date(Date.now() + (UNCONFIRMED_KEEP_DAYS + 1) * 86_400_000);
 
-
 describe('unconfirmed RSVPs and unverified submissions expire', () => {
   it('drops RSVPs nobody confirmed after a week, keeps confirmed ones, and the old link then answers invalid', async () => {
     const campaign = await createCampaign();
@@ -34,7 +33,10 @@ describe('unconfirmed RSVPs and unverified submissions expire', () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id);
     const { rsvpId } = await rsvpAsPerson(event.slug, attendee('too-late@example.org'));
-    await db.event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() - 7_200_000), endsAt: new Date(Date.now() - 3_600_000) } });
+    await db.event.update({
+      where: { id: event.id },
+      data: { startsAt: new Date(Date.now() - 7_200_000), endsAt: new Date(Date.now() - 3_600_000) },
+    });
 
     expect(await expireUnconfirmedEventRecords()).toMatchObject({ rsvps: 1 });
     expect(await db.rsvp.findUnique({ where: { id: rsvpId } })).toBeNull();

@@ -66,7 +66,11 @@ export type OutboxMail = { toAddress: string; template: string; props: Record<st
 /** Mail queued in the outbox (the payload is what the recipient would get), oldest first. */
 export async function outbox(where: Prisma.OutboundMailWhereInput = {}): Promise<OutboxMail[]> {
   const rows = await db.outboundMail.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-  return rows.map((row) => ({ toAddress: row.toAddress, template: row.template, props: (row.payload as { props: Record<string, unknown> }).props }));
+  return rows.map((row) => ({
+    toAddress: row.toAddress,
+    template: row.template,
+    props: (row.payload as { props: Record<string, unknown> }).props,
+  }));
 }
 
 export function tokenFrom(url: unknown): string {

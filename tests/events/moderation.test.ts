@@ -14,14 +14,18 @@ afterAll(async () => {
   await stopWorkers({ graceful: false });
 });
 
-
 describe('partner submissions', () => {
   it('verify by POST, then approve: the event is published and the submitter told', async () => {
     const organizer = await createOrganizerUser();
     const campaign = await createCampaign();
     await submitEvent(partnerSubmission('partner@example.org'));
     const draft = await db.event.findFirstOrThrow({ where: { submitterEmail: 'partner@example.org' } });
-    expect(draft).toMatchObject({ status: 'DRAFT', campaignId: campaign.id, submitterVerifiedAt: null, title: { ru: 'Orange walk in Karaganda' } });
+    expect(draft).toMatchObject({
+      status: 'DRAFT',
+      campaignId: campaign.id,
+      submitterVerifiedAt: null,
+      title: { ru: 'Orange walk in Karaganda' },
+    });
     expect(await listModerationQueue()).toHaveLength(0);
 
     const [verifyMail] = await outbox({ toAddress: 'partner@example.org' });
@@ -49,8 +53,13 @@ describe('partner submissions', () => {
     const draft = await db.event.findFirstOrThrow({ where: { submitterEmail: 'rejected@example.org' } });
     await verifySubmission(tokenFrom((await outbox({ toAddress: 'rejected@example.org' }))[0]!.props.url));
     await transitionEvent(organizer.id, draft.id, { action: 'reject', reason: 'Please add the venue address.' });
-    expect(await db.event.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: 'REJECTED', rejectionReason: 'Please add the venue address.' });
-    expect((await outbox({ toAddress: 'rejected@example.org' })).at(-1)).toMatchObject({ props: { kind: 'rejected', reason: 'Please add the venue address.' } });
+    expect(await db.event.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: 'Please add the venue address.',
+    });
+    expect((await outbox({ toAddress: 'rejected@example.org' })).at(-1)).toMatchObject({
+      props: { kind: 'rejected', reason: 'Please add the venue address.' },
+    });
     const { days } = await findCalendar(campaign, {});
     expect(days.flatMap((d) => d.events)).toHaveLength(0);
     await expect(transitionEvent(organizer.id, draft.id, { action: 'cancel' })).rejects.toSatisfy((e) => isAppError(e, 'CONFLICT'));
@@ -61,13 +70,17 @@ describe('partner submissions', () => {
     await createCampaign();
     // A future day, so only the campaign's dates can be why it is refused.
     const dayAfterCampaign = addDays(CAMPAIGN_DAYS.endsOn, 1);
-    await expect(submitEvent(partnerSubmission('late@example.org', { startsAt: `${dayAfterCampaign}T12:00`, endsAt: `${dayAfterCampaign}T14:00` }))).rejects.toSatisfy((e) =>
-      isAppError(e, 'INVALID'),
-    );
+    await expect(
+      submitEvent(partnerSubmission('late@example.org', { startsAt: `${dayAfterCampaign}T12:00`, endsAt: `${dayAfterCampaign}T14:00` })),
+    ).rejects.toSatisfy((e) => isAppError(e, 'INVALID'));
     await submitEvent(partnerSubmission('bot@example.org', { website: 'http://spam.example' }));
     expect(await db.event.count({ where: { submitterEmail: { in: ['late@example.org', 'bot@example.org'] } } })).toBe(0);
     expect(await verifySubmission('abcdefghijklmnop.forged-signature')).toBe('invalid');
-    const bad = SubmitEventSchema.safeParse({ ...partnerSubmission('x@example.org'), startsAt: `${EVENT_DAY}T12:00`, endsAt: `${EVENT_DAY}T11:00` });
+    const bad = SubmitEventSchema.safeParse({
+      ...partnerSubmission('x@example.org'),
+      startsAt: `${EVENT_DAY}T12:00`,
+      endsAt: `${EVENT_DAY}T11:00`,
+    });
     expect(bad.success).toBe(false);
   });
 });

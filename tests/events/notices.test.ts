@@ -22,10 +22,15 @@ describe('reminders the day before', () => {
     const { startsOn, endsOn } = sixteenDaysOf(2026);
     const campaign = await createCampaign(startsOn, endsOn);
     // 25 Nov 00:30 Almaty is still 24 Nov in UTC: tomorrow in Kazakhstan, reminded.
-    const tomorrow = await createEvent(campaign.id, { capacity: 3, startsAt: new Date('2026-11-24T19:30:00Z'), endsAt: new Date('2026-11-24T21:00:00Z') });
+    const tomorrow = await createEvent(campaign.id, {
+      capacity: 3,
+      startsAt: new Date('2026-11-24T19:30:00Z'),
+      endsAt: new Date('2026-11-24T21:00:00Z'),
+    });
     // 26 Nov 01:00 Almaty (25 Nov UTC): the day after tomorrow, not yet.
     const later = await createEvent(campaign.id, { startsAt: new Date('2026-11-25T20:00:00Z'), endsAt: new Date('2026-11-25T22:00:00Z') });
-    for (const name of ['a', 'b', 'c', 'd']) await rsvpAndConfirm(tomorrow.slug, attendee(`${name}@remind.example`, { locale: name === 'b' ? 'kk' : 'en' }), NOW);
+    for (const name of ['a', 'b', 'c', 'd'])
+      await rsvpAndConfirm(tomorrow.slug, attendee(`${name}@remind.example`, { locale: name === 'b' ? 'kk' : 'en' }), NOW);
     await rsvpAndConfirm(later.slug, attendee('later@remind.example'), NOW);
 
     const runs = await Promise.all([sendReminders(NOW), sendReminders(NOW), sendReminders(NOW)]);
@@ -80,7 +85,9 @@ describe('change and cancellation notices', () => {
 
     await transitionEvent(organizer.id, event.id, { action: 'cancel', note: 'Weather warning' });
     expect(await notifyAttendees()).toBe(2);
-    const notices = (await outbox({ template: 'event-rsvp', toAddress: { endsWith: '@notice.example' } })).filter((m) => m.props.kind !== 'confirmed' && m.props.kind !== 'waitlisted');
+    const notices = (await outbox({ template: 'event-rsvp', toAddress: { endsWith: '@notice.example' } })).filter(
+      (m) => m.props.kind !== 'confirmed' && m.props.kind !== 'waitlisted',
+    );
     expect(notices.map((m) => [m.toAddress, m.props.kind]).sort()).toEqual([
       ['seat@notice.example', 'cancelled'],
       ['seat@notice.example', 'changed'],

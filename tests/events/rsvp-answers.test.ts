@@ -43,7 +43,11 @@ describe('one answer per email', () => {
     expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 1, trueSeats: 1 });
 
     // Dana presses the link in her mail: the new answer applies.
-    expect(await applyRsvpChange(await latestChangeToken('dana@example.org'))).toMatchObject({ status: 'done', rsvp: 'CONFIRMED', change: 'updated' });
+    expect(await applyRsvpChange(await latestChangeToken('dana@example.org'))).toMatchObject({
+      status: 'done',
+      rsvp: 'CONFIRMED',
+      change: 'updated',
+    });
     expect(await db.rsvp.count({ where: { eventId: event.id } })).toBe(1);
     expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 3, trueSeats: 3 });
 
@@ -54,7 +58,10 @@ describe('one answer per email', () => {
 
     // More guests than seats left: the RSVP keeps its previous count.
     await rsvpToEvent(event.slug, attendee('dana@example.org', { guests: 3 }));
-    expect(await applyRsvpChange(await latestChangeToken('dana@example.org'))).toMatchObject({ status: 'done', change: 'guests-unavailable' });
+    expect(await applyRsvpChange(await latestChangeToken('dana@example.org'))).toMatchObject({
+      status: 'done',
+      change: 'guests-unavailable',
+    });
     expect((await db.rsvp.findUniqueOrThrow({ where: { id: first.rsvpId } })).guests).toBe(2);
     expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 5, trueSeats: 5 });
 
@@ -67,7 +74,9 @@ describe('one answer per email', () => {
   it('the same address answering ten times at once makes one RSVP, holding no seat until confirmed, then one party', async () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id, { capacity: 20 });
-    const outcomes = await Promise.all(Array.from({ length: 10 }, () => rsvpAsPerson(event.slug, attendee('twice@example.org', { guests: 1 }))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () => rsvpAsPerson(event.slug, attendee('twice@example.org', { guests: 1 }))),
+    );
     expect(new Set(outcomes.map((o) => o.rsvpId)).size).toBe(1);
     expect(await db.rsvp.count({ where: { eventId: event.id } })).toBe(1);
     expect(await db.rsvp.count({ where: { eventId: event.id, status: 'PENDING_EMAIL' } })).toBe(1);
@@ -101,7 +110,11 @@ describe('one answer per email', () => {
 
     await sendRsvpMails();
     const confirmedMail = (await outbox({ toAddress: 'optin@example.org' })).at(-1)!;
-    expect(confirmedMail.props).toMatchObject({ kind: 'confirmed', eventTitle: 'Test rally', where: 'Republic Square, Satpayev St 1, Almaty' });
+    expect(confirmedMail.props).toMatchObject({
+      kind: 'confirmed',
+      eventTitle: 'Test rally',
+      where: 'Republic Square, Satpayev St 1, Almaty',
+    });
     expect(String(confirmedMail.props.icsUrl)).toMatch(/\/api\/events\/.+\/ics\?lang=en&token=/);
     expect(String(confirmedMail.props.googleUrl)).toContain('calendar.google.com');
     expect(String(confirmedMail.props.outlookUrl)).toContain('outlook.live.com');
@@ -113,7 +126,8 @@ describe('one answer per email', () => {
       orderBy: { createdAt: 'desc' },
       select: { payload: true },
     });
-    const [attachment] = (stored.payload as { attachments?: { filename: string; content: string; contentType: string }[] }).attachments ?? [];
+    const [attachment] =
+      (stored.payload as { attachments?: { filename: string; content: string; contentType: string }[] }).attachments ?? [];
     expect(attachment).toMatchObject({ filename: `${event.slug}.ics`, contentType: expect.stringContaining('text/calendar') });
     const vevent = new ICAL.Component(ICAL.parse(attachment!.content)).getFirstSubcomponent('vevent')!;
     expect(vevent.getFirstPropertyValue('summary')).toBe('Test rally');

@@ -13,7 +13,10 @@ const DAY_MS = 24 * 3600_000;
 
 /** Events one could still RSVP to at `now`: published, not over, with a free seat or a waitlist. */
 async function openEvents(campaignId: string, now: Date) {
-  return db.event.findMany({ where: { campaignId, status: 'PUBLISHED', endsAt: { gt: now } }, select: { capacity: true, seatsTaken: true } });
+  return db.event.findMany({
+    where: { campaignId, status: 'PUBLISHED', endsAt: { gt: now } },
+    select: { capacity: true, seatsTaken: true },
+  });
 }
 
 describe('demo events', () => {
@@ -50,20 +53,23 @@ describe('demo events', () => {
     ['during the 16 Days', '2031-12-05T06:00:00Z', '2031-11-25'],
     ['after them', '2031-12-20T06:00:00Z', '2032-11-25'],
     ['29 February', '2032-02-29T06:00:00Z', '2032-11-25'],
-  ])('seeded %s, the calendar shows the running or next 16 Days with events still open to RSVP, full ones and waitlists', async (_when, iso, startsOn) => {
-    const now = new Date(iso);
-    await seedEvents(now);
-    const campaign = (await findCampaign(undefined, now))!;
-    expect(campaign.startsOn.toISOString().slice(0, 10)).toBe(startsOn);
-    expect(campaign.endsOn.toISOString().slice(0, 10)).toBe(`${startsOn.slice(0, 4)}-12-10`);
-    const upcoming = await openEvents(campaign.id, now);
-    expect(upcoming.length).toBeGreaterThanOrEqual(30);
-    expect(upcoming.some((e) => e.capacity === null || e.seatsTaken < e.capacity)).toBe(true);
-    expect(upcoming.some((e) => e.capacity !== null && e.seatsTaken === e.capacity)).toBe(true);
-    const waitlisted = await db.rsvp.count({ where: { status: 'WAITLISTED', event: { campaignId: campaign.id, endsAt: { gt: now } } } });
-    expect(waitlisted).toBeGreaterThan(0);
-    expect(await db.rsvp.count({ where: { event: { campaignId: campaign.id }, createdAt: { gt: now } } })).toBe(0);
-  });
+  ])(
+    'seeded %s, the calendar shows the running or next 16 Days with events still open to RSVP, full ones and waitlists',
+    async (_when, iso, startsOn) => {
+      const now = new Date(iso);
+      await seedEvents(now);
+      const campaign = (await findCampaign(undefined, now))!;
+      expect(campaign.startsOn.toISOString().slice(0, 10)).toBe(startsOn);
+      expect(campaign.endsOn.toISOString().slice(0, 10)).toBe(`${startsOn.slice(0, 4)}-12-10`);
+      const upcoming = await openEvents(campaign.id, now);
+      expect(upcoming.length).toBeGreaterThanOrEqual(30);
+      expect(upcoming.some((e) => e.capacity === null || e.seatsTaken < e.capacity)).toBe(true);
+      expect(upcoming.some((e) => e.capacity !== null && e.seatsTaken === e.capacity)).toBe(true);
+      const waitlisted = await db.rsvp.count({ where: { status: 'WAITLISTED', event: { campaignId: campaign.id, endsAt: { gt: now } } } });
+      expect(waitlisted).toBeGreaterThan(0);
+      expect(await db.rsvp.count({ where: { event: { campaignId: campaign.id }, createdAt: { gt: now } } })).toBe(0);
+    },
+  );
 
   it('seeded again on a later date, the demo moves on to that date’s campaign and keeps the earlier one as past', async () => {
     const first = new Date('2033-12-01T06:00:00Z');

@@ -83,7 +83,10 @@ describe('PostgreSQL killed in the middle of a petitions.mail run', () => {
     await locker.query('LOCK TABLE "OutboundMail" IN EXCLUSIVE MODE');
     await enqueue('petitions.mail', {});
     await waitFor(
-      async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'petitions.mail' AND state = 'active'`)[0]!.n > 0,
+      async () =>
+        (
+          await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'petitions.mail' AND state = 'active'`
+        )[0]!.n > 0,
       'a petitions.mail run in progress',
     );
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -51,12 +51,20 @@ describe('a worker killed mid-delivery', () => {
 
     const third = workers.start();
     await third.ready;
-    await waitFor(async () => (await db.outboundMail.findUniqueOrThrow({ where: { id: atRcpt } })).status === 'SENT', 'the mail killed at RCPT TO to be sent', 40_000);
+    await waitFor(
+      async () => (await db.outboundMail.findUniqueOrThrow({ where: { id: atRcpt } })).status === 'SENT',
+      'the mail killed at RCPT TO to be sent',
+      40_000,
+    );
     const recovered = Date.now() - restarted;
-    const uncertain = await waitFor(async () => {
-      const row = await db.outboundMail.findUniqueOrThrow({ where: { id: afterAccept } });
-      return row.status === 'UNCERTAIN' ? row : null;
-    }, 'the accepted, unrecorded mail to be settled', 40_000);
+    const uncertain = await waitFor(
+      async () => {
+        const row = await db.outboundMail.findUniqueOrThrow({ where: { id: afterAccept } });
+        return row.status === 'UNCERTAIN' ? row : null;
+      },
+      'the accepted, unrecorded mail to be settled',
+      40_000,
+    );
     expect(uncertain.lastError).toMatch(/^uncertain: the message was handed to the SMTP server/);
     expect(uncertain.payload).toBeNull();
 

@@ -32,7 +32,14 @@ afterAll(async () => {
 
 describe('a worker killed twice while 200 mails go out', () => {
   it('delivers every mail at most once; mail in doubt is UNCERTAIN, not resent', async () => {
-    const queued = await sendMails(Array.from({ length: MAILS }, (_, index) => ({ to: `storm-${index}@example.org`, locale: 'en' as const, template: 'test-message' as const, props: {} })));
+    const queued = await sendMails(
+      Array.from({ length: MAILS }, (_, index) => ({
+        to: `storm-${index}@example.org`,
+        locale: 'en' as const,
+        template: 'test-message' as const,
+        props: {},
+      })),
+    );
     const ids = queued.map((mail) => mail.outboundMailId);
 
     let lastRestart = Date.now();
@@ -44,7 +51,11 @@ describe('a worker killed twice while 200 mails go out', () => {
     }
     const last = workers.start();
     await last.ready;
-    await waitFor(async () => (await db.outboundMail.count({ where: { id: { in: ids }, status: 'PENDING' } })) === 0, 'every mail to be settled', 45_000);
+    await waitFor(
+      async () => (await db.outboundMail.count({ where: { id: { in: ids }, status: 'PENDING' } })) === 0,
+      'every mail to be settled',
+      45_000,
+    );
     const recovered = Date.now() - lastRestart;
 
     const perId = relay.deliveriesById();

@@ -32,7 +32,10 @@ describe('the mail health query', () => {
     const { outboundMailId: stuck } = await sendMail({ to: 'greylisted@example.org', locale: 'en', template: 'test-message', props: {} });
     const { outboundMailId: failed } = await sendMail({ to: 'nobody@example.org', locale: 'en', template: 'test-message', props: {} });
     const { outboundMailId: sent } = await sendMail({ to: 'fine@example.org', locale: 'en', template: 'test-message', props: {} });
-    await waitFor(async () => (await db.outboundMail.count({ where: { id: { in: [stuck, failed, sent] }, lastError: { not: null } } })) === 2, 'two failures');
+    await waitFor(
+      async () => (await db.outboundMail.count({ where: { id: { in: [stuck, failed, sent] }, lastError: { not: null } } })) === 2,
+      'two failures',
+    );
     await waitFor(async () => (await db.outboundMail.findUniqueOrThrow({ where: { id: sent } })).status === 'SENT', 'the fine one');
 
     // The failed attempt is written before the queue schedules its retry: wait for both.
@@ -40,12 +43,26 @@ describe('the mail health query', () => {
     const health = await findMailHealth({ stuckAfterMs: 0 });
     expect(health.counts).toEqual({ waiting: 1, stuck: 1, failed: 1, uncertain: 0, sentLastDay: 1 });
     expect(health.stuck).toEqual([
-      expect.objectContaining({ id: stuck, to: 'g***@e***.org', status: 'PENDING', attempts: 1, template: 'test-message', reason: '451 4.7.1 <g***@e***.org>: greylisted, come back later' }),
+      expect.objectContaining({
+        id: stuck,
+        to: 'g***@e***.org',
+        status: 'PENDING',
+        attempts: 1,
+        template: 'test-message',
+        reason: '451 4.7.1 <g***@e***.org>: greylisted, come back later',
+      }),
     ]);
     expect(health.stuck[0]!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
     expect(health.stuck[0]!.lastAttemptAt).toBeInstanceOf(Date);
     expect(health.failed).toEqual([
-      expect.objectContaining({ id: failed, to: 'n***@e***.org', status: 'FAILED', attempts: 1, reason: '550 5.1.1 <n***@e***.org>: no such user', nextAttemptAt: null }),
+      expect.objectContaining({
+        id: failed,
+        to: 'n***@e***.org',
+        status: 'FAILED',
+        attempts: 1,
+        reason: '550 5.1.1 <n***@e***.org>: no such user',
+        nextAttemptAt: null,
+      }),
     ]);
     expect(JSON.stringify(health)).not.toMatch(/greylisted@|nobody@|fine@/);
 
@@ -62,16 +79,36 @@ describe('the mail health query', () => {
 describe('the mail health page', () => {
   it.each(['kk', 'ru', 'en'])('has every string in %s, with the plural forms the figures need', (locale) => {
     const t = getTranslator(locale, 'console');
-    const keys = ['title', 'summary.label', 'summary.waiting', 'summary.sent', 'stuckTitle', 'stuckEmpty', 'failedTitle', 'statusHelp.UNCERTAIN', 'notScheduled'] as const;
+    const keys = [
+      'title',
+      'summary.label',
+      'summary.waiting',
+      'summary.sent',
+      'stuckTitle',
+      'stuckEmpty',
+      'failedTitle',
+      'statusHelp.UNCERTAIN',
+      'notScheduled',
+    ] as const;
     for (const key of keys) expect(t(`mailHealth.${key}`)).not.toBe('');
     for (const count of [1, 2, 5, 72, 1.5]) {
       const values = { minutes: count, days: count, hours: count, count };
-      for (const key of ['intro', 'summary.stuck', 'summary.failed', 'summary.uncertain', 'stuckHelp', 'failedEmpty', 'statusHelp.FAILED', 'showing'] as const) {
+      for (const key of [
+        'intro',
+        'summary.stuck',
+        'summary.failed',
+        'summary.uncertain',
+        'stuckHelp',
+        'failedEmpty',
+        'statusHelp.FAILED',
+        'showing',
+      ] as const) {
         expect(t(`mailHealth.${key}`, values)).toMatch(/^[^{}]+$/);
       }
     }
     for (const status of ['PENDING', 'FAILED', 'UNCERTAIN'] as const) expect(t(`mailHealth.statuses.${status}`)).not.toBe('');
-    for (const column of ['queued', 'to', 'message', 'status', 'tries', 'lastTry', 'nextTry', 'reason'] as const) expect(t(`mailHealth.columns.${column}`)).not.toBe('');
+    for (const column of ['queued', 'to', 'message', 'status', 'tries', 'lastTry', 'nextTry', 'reason'] as const)
+      expect(t(`mailHealth.columns.${column}`)).not.toBe('');
     expect(t('nav.mailHealth')).not.toBe('');
   });
 });

@@ -40,7 +40,12 @@ function confirmations(prefix: string, count: number) {
 }
 
 function signInLink(to: string) {
-  return sendMail({ to, locale: 'en', template: 'sign-in-link', props: { url: 'https://dauys.test/api/auth/callback/email?token=x', expiresInMinutes: 10 } });
+  return sendMail({
+    to,
+    locale: 'en',
+    template: 'sign-in-link',
+    props: { url: 'https://dauys.test/api/auth/callback/email?token=x', expiresInMinutes: 10 },
+  });
 }
 
 /** Acknowledged (committed rows), delivered (distinct Message-IDs at the relay), lost, duplicated. */
@@ -86,7 +91,10 @@ describe('an SMTP outage', () => {
     const ids = queued.map((mail) => mail.outboundMailId);
 
     // Every confirmation has been tried and failed (or is held), none hangs inside the pool.
-    await waitFor(async () => (await db.outboundMail.count({ where: { id: { in: ids }, lastError: { not: null } } })) === ids.length, 'every mail to fail once');
+    await waitFor(
+      async () => (await db.outboundMail.count({ where: { id: { in: ids }, lastError: { not: null } } })) === ids.length,
+      'every mail to fail once',
+    );
     const tried = await db.outboundMail.findMany({ where: { id: { in: ids } }, select: { status: true, lastError: true } });
     expect(tried.every((row) => row.status === 'PENDING')).toBe(true);
     expect(tried.some((row) => /ECONNREFUSED/.test(row.lastError!))).toBe(true);
@@ -103,7 +111,10 @@ describe('an SMTP outage', () => {
     report('refused port', { ...figures, secondsToRecover: seconds(recovered) });
     expect(figures).toEqual({ acknowledged: 31, delivered: 31, lost: 0, duplicated: 0 });
     expect(recovered).toBeLessThan(10_000);
-    await waitFor(async () => (await db.outboundMail.count({ where: { id: { in: all }, status: 'SENT' } })) === all.length, 'rows marked SENT');
+    await waitFor(
+      async () => (await db.outboundMail.count({ where: { id: { in: all }, status: 'SENT' } })) === all.length,
+      'rows marked SENT',
+    );
   });
 
   it('a hung relay (accepts, never answers): each send ends at its deadline and frees its connection', async () => {
@@ -112,7 +123,11 @@ describe('an SMTP outage', () => {
     const queued = await sendMails(confirmations('silent', 10), undefined, { perRecipientLinks: ['confirmUrl', 'withdrawUrl'] });
     const ids = queued.map((mail) => mail.outboundMailId);
 
-    await waitFor(async () => (await db.outboundMail.count({ where: { id: { in: ids }, lastError: { not: null } } })) === ids.length, 'every mail to give up its first try', 20_000);
+    await waitFor(
+      async () => (await db.outboundMail.count({ where: { id: { in: ids }, lastError: { not: null } } })) === ids.length,
+      'every mail to give up its first try',
+      20_000,
+    );
     const firstFailures = Date.now() - started;
     const rows = await db.outboundMail.findMany({ where: { id: { in: ids } }, select: { lastError: true, attempts: true } });
     expect(rows.some((row) => /within 3 s|ETIMEDOUT|Timeout/i.test(row.lastError!))).toBe(true);

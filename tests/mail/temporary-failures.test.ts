@@ -92,7 +92,10 @@ describe('a relay answering 451 for a long time', () => {
     expect(gaveUp.payload).toBeNull();
 
     relay.setReplyRule(undefined);
-    await waitFor(async () => (await db.outboundMail.findUniqueOrThrow({ where: { id: dayOld } })).status === 'SENT', 'the day-old mail to be sent');
+    await waitFor(
+      async () => (await db.outboundMail.findUniqueOrThrow({ where: { id: dayOld } })).status === 'SENT',
+      'the day-old mail to be sent',
+    );
     expect(relay.messages.filter((m) => m.to === 'old-day@example.org')).toHaveLength(1);
     expect(relay.messages.filter((m) => m.to === 'old-expired@example.org')).toHaveLength(0);
   });

@@ -38,7 +38,10 @@ describe('a worker killed in the middle of a petitions.mail run', () => {
     await first.ready;
     await enqueue('petitions.mail', {});
     await waitFor(
-      async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'petitions.mail' AND state = 'active'`)[0]!.n > 0,
+      async () =>
+        (
+          await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'petitions.mail' AND state = 'active'`
+        )[0]!.n > 0,
       'a petitions.mail run in progress',
     );
     await new Promise((resolve) => setTimeout(resolve, 500));

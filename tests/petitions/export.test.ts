@@ -26,13 +26,20 @@ describe('export', () => {
       { email: 'pending@example.org', fullName: 'Not Confirmed', city: undefined },
     ];
     for (const person of people) {
-      await signPetition(petition.slug, signer(person.email, { fullName: person.fullName, city: person.city, region: 'ASTANA' }), { clientAddress: '192.0.2.1' });
+      await signPetition(petition.slug, signer(person.email, { fullName: person.fullName, city: person.city, region: 'ASTANA' }), {
+        clientAddress: '192.0.2.1',
+      });
     }
     await sendSignatureMails();
     for (const person of people.slice(0, 3)) await confirmSignature((await latestToken(person.email)).token);
 
-    const { text, chunks } = await readStream(await exportSignaturesCsv({ petitionId: petition.id, actorId: admin.id, locale: 'en', batchSize: 2 }));
-    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const { text, chunks } = await readStream(
+      await exportSignaturesCsv({ petitionId: petition.id, actorId: admin.id, locale: 'en', batchSize: 2 }),
+    );
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('"Name","Email","Region","City","Confirmed at","Consent version"');
     expect(lines).toHaveLength(4);
     expect(chunks).toBeGreaterThanOrEqual(3); // header + two batches of at most 2 rows
@@ -54,10 +61,12 @@ describe('export', () => {
     expect(csvCell('plain')).toBe('"plain"');
   });
 
-  it('figures give confirmed/pending, per day, per region and the last hour\'s heavy networks and domains', async () => {
+  it("figures give confirmed/pending, per day, per region and the last hour's heavy networks and domains", async () => {
     const petition = await createPetition();
     for (let i = 0; i < 3; i += 1) {
-      await signPetition(petition.slug, signer(`f${i}@mail.example`, { region: i ? 'ABAI' : 'ALMATY' }), { clientAddress: '198.51.100.20' });
+      await signPetition(petition.slug, signer(`f${i}@mail.example`, { region: i ? 'ABAI' : 'ALMATY' }), {
+        clientAddress: '198.51.100.20',
+      });
     }
     await sendSignatureMails();
     await confirmSignature((await latestToken('f0@mail.example')).token);

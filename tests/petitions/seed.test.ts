@@ -8,7 +8,12 @@ const DAY_MS = 24 * 3600_000;
 
 async function openPetition() {
   const petition = await db.petition.findUniqueOrThrow({ where: { slug: 'sexual-harassment-liability' } });
-  const newest = await db.signature.aggregate({ where: { petitionId: petition.id, status: 'CONFIRMED' }, _max: { confirmedAt: true }, _min: { confirmedAt: true }, _count: true });
+  const newest = await db.signature.aggregate({
+    where: { petitionId: petition.id, status: 'CONFIRMED' },
+    _max: { confirmedAt: true },
+    _min: { confirmedAt: true },
+    _count: true,
+  });
   return { petition, newest: newest._max.confirmedAt!, oldest: newest._min.confirmedAt!, confirmed: newest._count };
 }
 

@@ -16,7 +16,11 @@ const stageAt = (reformId: string, stage: 'PROPOSED' | 'DRAFTED' | 'SENATE' | 'S
   db.reformStage.create({ data: { reformId, stage, occurredOn: new Date(day), note: note(stage), createdAt: recordedAt } });
 const digestItems = async (email: string) => {
   const mails = await db.outboundMail.findMany({ where: { toAddress: email, template: 'reform-digest' }, orderBy: { createdAt: 'asc' } });
-  return mails.map((m) => ({ topic: m.topic, locale: m.locale, items: (m.payload as { props: { items: { stage: string; reformTitle: string }[] } }).props.items }));
+  return mails.map((m) => ({
+    topic: m.topic,
+    locale: m.locale,
+    items: (m.payload as { props: { items: { stage: string; reformTitle: string }[] } }).props.items,
+  }));
 };
 
 describe('the weekly digest', () => {
@@ -43,7 +47,12 @@ describe('the weekly digest', () => {
     const b1 = await stageAt(other.id, 'SENATE', '2025-06-01', hoursAgo(30));
     const a2 = await stageAt(followed.id, 'SENATE', '2025-06-20', hoursAgo(2));
     await db.reformAlert.createMany({
-      data: [a1, a2].map((s) => ({ stageId: s.id, supporterId: 'mixed-1', subscriptionId: 'sub-mixed-1-' + followed.id, status: 'QUEUED' as const })),
+      data: [a1, a2].map((s) => ({
+        stageId: s.id,
+        supporterId: 'mixed-1',
+        subscriptionId: 'sub-mixed-1-' + followed.id,
+        status: 'QUEUED' as const,
+      })),
     });
 
     const first = await sendWeeklyDigests(now);

@@ -25,7 +25,10 @@ afterAll(async () => {
 
 const waitForFanOut = async (stageId: string) => {
   await waitFor(async () => (await db.reformStage.findUniqueOrThrow({ where: { id: stageId } })).fanOutFinishedAt !== null, 'fan-out');
-  await waitFor(async () => (await db.outboundMail.count({ where: { template: 'reform-alert', status: 'PENDING' } })) === 0, 'outbox drained');
+  await waitFor(
+    async () => (await db.outboundMail.count({ where: { template: 'reform-alert', status: 'PENDING' } })) === 0,
+    'outbox drained',
+  );
 };
 
 describe('recording a stage', () => {
@@ -45,7 +48,9 @@ describe('recording a stage', () => {
     expect(isNew).toBe(true);
     await waitForFanOut(stageId);
 
-    const expected = [...[1, 2, 3, 4, 5, 6].map((n) => `one-${n}`), 'all-1', 'all-2', 'all-3', 'both-1', 'both-2'].map((p) => `${p}@example.org`);
+    const expected = [...[1, 2, 3, 4, 5, 6].map((n) => `one-${n}`), 'all-1', 'all-2', 'all-3', 'both-1', 'both-2'].map(
+      (p) => `${p}@example.org`,
+    );
     expect(sink.messages.map((m) => m.to).sort()).toEqual(expected.sort());
     expect(await db.reformAlert.count({ where: { stageId, status: 'QUEUED' } })).toBe(expected.length);
 
@@ -98,7 +103,12 @@ describe('recording a stage', () => {
     // Workers stopped: this test drives the fan-out step by step (no nudge, no minute tick).
     await unregisterWorkers();
     const stage = await db.reformStage.create({
-      data: { reformId: reform.id, stage: 'SIGNED', occurredOn: new Date('2025-07-16'), note: { kk: 'қол қойылды', ru: 'подписан', en: 'signed' } },
+      data: {
+        reformId: reform.id,
+        stage: 'SIGNED',
+        occurredOn: new Date('2025-07-16'),
+        note: { kk: 'қол қойылды', ru: 'подписан', en: 'signed' },
+      },
       include: { reform: { select: { slug: true, title: true } } },
     });
     expect(await prepareFanOut(stage)).toBe(250 + 5); // + the 5 followers of all reforms
@@ -121,7 +131,10 @@ describe('recording a stage', () => {
     expect(received.size).toBe(255 - 11);
     expect(sink.messages.length - before).toBe(255 - 11);
     for (const alert of waiting) {
-      expect(await db.reformAlert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({ status: 'SKIPPED', skipReason: 'unsubscribed' });
+      expect(await db.reformAlert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({
+        status: 'SKIPPED',
+        skipReason: 'unsubscribed',
+      });
       expect(received.has(`${alert.supporterId}@example.org`)).toBe(false);
     }
     expect(received.has(`${inOutbox.supporterId}@example.org`)).toBe(false);

@@ -18,13 +18,33 @@ describe('Atom feeds', () => {
     });
     const other = await createReform('feed-other');
     await db.reformStage.create({
-      data: { reformId: reform.id, stage: 'PASSED_MAZHILIS', occurredOn: new Date('2025-05-28'), note: { kk: 'к', ru: 'Мажилис принял & одобрил', en: 'Passed <fast> & "well"' }, sourceUrl: 'https://example.org/a?x=1&y=2', sourceLabel: 'Source <1>', createdAt: new Date('2025-05-29T10:00:00Z') },
+      data: {
+        reformId: reform.id,
+        stage: 'PASSED_MAZHILIS',
+        occurredOn: new Date('2025-05-28'),
+        note: { kk: 'к', ru: 'Мажилис принял & одобрил', en: 'Passed <fast> & "well"' },
+        sourceUrl: 'https://example.org/a?x=1&y=2',
+        sourceLabel: 'Source <1>',
+        createdAt: new Date('2025-05-29T10:00:00Z'),
+      },
     });
     await db.reformStage.create({
-      data: { reformId: reform.id, stage: 'SIGNED', occurredOn: new Date('2025-07-16'), note: { kk: 'к', ru: 'Подписан', en: 'Signed' }, createdAt: new Date('2025-07-16T12:00:00Z') },
+      data: {
+        reformId: reform.id,
+        stage: 'SIGNED',
+        occurredOn: new Date('2025-07-16'),
+        note: { kk: 'к', ru: 'Подписан', en: 'Signed' },
+        createdAt: new Date('2025-07-16T12:00:00Z'),
+      },
     });
     await db.reformStage.create({
-      data: { reformId: other.id, stage: 'PROPOSED', occurredOn: new Date('2023-06-01'), note: { kk: 'к', ru: 'р', en: 'e' }, createdAt: new Date('2025-01-01T00:00:00Z') },
+      data: {
+        reformId: other.id,
+        stage: 'PROPOSED',
+        occurredOn: new Date('2023-06-01'),
+        note: { kk: 'к', ru: 'р', en: 'e' },
+        createdAt: new Date('2025-01-01T00:00:00Z'),
+      },
     });
 
     const response = await allFeed.GET(new Request('https://dauys.test/api/reforms/feed.xml?locale=en'));
@@ -49,7 +69,11 @@ describe('Atom feeds', () => {
     expect(xml).not.toContain('<b>');
     expect(xml).not.toContain('\u0007');
 
-    const ruXml = await (await oneFeed.GET(new Request('https://dauys.test/api/reforms/feed-law/feed.xml?locale=ru'), { params: Promise.resolve({ slug: 'feed-law' }) })).text();
+    const ruXml = await (
+      await oneFeed.GET(new Request('https://dauys.test/api/reforms/feed-law/feed.xml?locale=ru'), {
+        params: Promise.resolve({ slug: 'feed-law' }),
+      })
+    ).text();
     const ru = parseFeed(ruXml);
     expect(ru.language).toBe('ru');
     expect(ru.title).toBe('Dauys: Закон <script>alert(1)</script> & «кавычки»');
@@ -60,7 +84,9 @@ describe('Atom feeds', () => {
     ]);
     for (const required of ['<id>', '<title type="text">', '<updated>', '<author>', 'rel="self"']) expect(ruXml).toContain(required);
 
-    const missing = await oneFeed.GET(new Request('https://dauys.test/api/reforms/nope/feed.xml'), { params: Promise.resolve({ slug: 'nope' }) });
+    const missing = await oneFeed.GET(new Request('https://dauys.test/api/reforms/nope/feed.xml'), {
+      params: Promise.resolve({ slug: 'nope' }),
+    });
     expect(missing.status).toBe(404);
   });
 });

@@ -17,7 +17,10 @@ afterAll(async () => {
 
 /** The token of the newest confirmation mail to `email`, read from its outbox row as the mail shows it. */
 async function tokenFromMail(email: string): Promise<string> {
-  const mail = await db.outboundMail.findFirstOrThrow({ where: { toAddress: email, template: 'reform-subscription-confirm' }, orderBy: { createdAt: 'desc' } });
+  const mail = await db.outboundMail.findFirstOrThrow({
+    where: { toAddress: email, template: 'reform-subscription-confirm' },
+    orderBy: { createdAt: 'desc' },
+  });
   const url = new URL((mail.payload as { props: { confirmUrl: string } }).props.confirmUrl);
   return url.searchParams.get('token')!;
 }
@@ -40,7 +43,9 @@ describe('double opt-in', () => {
     expect((await db.reformSubscription.findUniqueOrThrow({ where: { id: subscription.id } })).status).toBe('PENDING');
 
     // Pending subscribers are not in a fan-out.
-    const stage = await db.reformStage.create({ data: { reformId: reform.id, stage: 'DRAFTED', occurredOn: new Date('2025-01-10'), note: {} } });
+    const stage = await db.reformStage.create({
+      data: { reformId: reform.id, stage: 'DRAFTED', occurredOn: new Date('2025-01-10'), note: {} },
+    });
     expect(await prepareFanOut(stage)).toBe(0);
 
     await confirmSubscription(token);
@@ -66,10 +71,22 @@ describe('double opt-in', () => {
     // Someone else types Dana's address and asks for a weekly digest in English.
     await requestReformAlerts({ ...base, email: 'dana@example.org', locale: 'en', scope: 'all', frequency: 'WEEKLY' });
     const row = await db.reformSubscription.findFirstOrThrow({ where: { supporter: { email: 'dana@example.org' } } });
-    expect(row).toMatchObject({ status: 'CONFIRMED', locale: 'ru', frequency: 'EACH', pendingLocale: 'en', pendingFrequency: 'WEEKLY', reformId: null, scopeKey: 'all' });
+    expect(row).toMatchObject({
+      status: 'CONFIRMED',
+      locale: 'ru',
+      frequency: 'EACH',
+      pendingLocale: 'en',
+      pendingFrequency: 'WEEKLY',
+      reformId: null,
+      scopeKey: 'all',
+    });
     expect((await db.supporter.findUniqueOrThrow({ where: { email: 'dana@example.org' } })).locale).toBe('ru');
     await confirmSubscription(await tokenFromMail('dana@example.org'));
-    expect(await db.reformSubscription.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ locale: 'en', frequency: 'WEEKLY', pendingLocale: null });
+    expect(await db.reformSubscription.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      locale: 'en',
+      frequency: 'WEEKLY',
+      pendingLocale: null,
+    });
     expect(await db.reformSubscription.count({ where: { supporter: { email: 'dana@example.org' } } })).toBe(1);
   });
 
@@ -92,7 +109,17 @@ describe('followReformForSupporter (one click from a signature confirmation page
     const sign = async (email: string, wantsUpdates: boolean, status: 'CONFIRMED' | 'PENDING') => {
       const supporter = await db.supporter.create({ data: { email, locale: 'kk' } });
       await db.signature.create({
-        data: { petitionId: petition.id, supporterId: supporter.id, email, fullName: 'Test Person', region: 'ALMATY', locale: 'kk', wantsUpdates, status, consentVersion: 't' },
+        data: {
+          petitionId: petition.id,
+          supporterId: supporter.id,
+          email,
+          fullName: 'Test Person',
+          region: 'ALMATY',
+          locale: 'kk',
+          wantsUpdates,
+          status,
+          consentVersion: 't',
+        },
       });
       return supporter.id;
     };
@@ -100,10 +127,17 @@ describe('followReformForSupporter (one click from a signature confirmation page
     expect(await followReformForSupporter(signer, reform.id)).toBe('followed');
     expect(await followReformForSupporter(signer, reform.id)).toBe('alreadyFollowing');
     expect(await db.reformSubscription.findFirstOrThrow({ where: { supporterId: signer } })).toMatchObject({
-      status: 'CONFIRMED', frequency: 'EACH', locale: 'kk', reformId: reform.id, source: 'petition',
+      status: 'CONFIRMED',
+      frequency: 'EACH',
+      locale: 'kk',
+      reformId: reform.id,
+      source: 'petition',
     });
 
-    for (const [email, updates, status] of [['quiet@example.org', false, 'CONFIRMED'], ['unconfirmed@example.org', true, 'PENDING']] as const) {
+    for (const [email, updates, status] of [
+      ['quiet@example.org', false, 'CONFIRMED'],
+      ['unconfirmed@example.org', true, 'PENDING'],
+    ] as const) {
       const id = await sign(email, updates, status);
       await expect(followReformForSupporter(id, reform.id)).rejects.toSatisfy((e) => isAppError(e, 'FORBIDDEN'));
       expect(await db.reformSubscription.count({ where: { supporterId: id } })).toBe(0);

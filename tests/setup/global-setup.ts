@@ -36,10 +36,9 @@ export default async function setup(project: TestProject) {
   // Drop the template's connections so CREATE DATABASE … TEMPLATE can copy it.
   const admin = new pg.Client({ connectionString: server.urlFor('postgres') });
   await admin.connect();
-  await admin.query(
-    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-    [TEMPLATE_DATABASE],
-  );
+  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+    TEMPLATE_DATABASE,
+  ]);
   await admin.end();
 
   project.provide('postgresAdminUrl', server.urlFor('postgres'));

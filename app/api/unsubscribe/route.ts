@@ -53,9 +53,7 @@ export async function POST(request: Request): Promise<Response> {
 export async function GET(request: Request): Promise<Response> {
   const token = new URL(request.url).searchParams.get('token') ?? '';
   const claim = verifyUnsubscribeToken(token);
-  const supporter = claim
-    ? await db.supporter.findUnique({ where: { id: claim.supporterId }, select: { locale: true } })
-    : null;
+  const supporter = claim ? await db.supporter.findUnique({ where: { id: claim.supporterId }, select: { locale: true } }) : null;
   const locale = supporter?.locale ?? preferredLocale(request);
   const target = new URL(`/${locale}/unsubscribe`, env.APP_URL);
   if (token) target.searchParams.set('token', token);

@@ -11,7 +11,11 @@ async function main() {
   const [url, countArg, htmlFile] = process.argv.slice(2);
   const count = Number(countArg);
   const { html, text } = JSON.parse(readFileSync(htmlFile!, 'utf8')) as { html: string; text: string };
-  const transport = nodemailer.createTransport({ ...parseConnectionUrl(url!), pool: true, maxConnections: 8, maxMessages: Infinity,
+  const transport = nodemailer.createTransport({
+    ...parseConnectionUrl(url!),
+    pool: true,
+    maxConnections: 8,
+    maxMessages: Infinity,
     // Same socket option as the pipeline (see lib/campaigns/transport.ts), so the ratio compares like with like.
     getSocket: noDelaySocket,
   } as never);
@@ -36,7 +40,9 @@ async function main() {
   await Promise.all(Array.from({ length: window }, worker));
   const seconds = (performance.now() - started) / 1000;
   transport.close();
-  process.stdout.write(`${JSON.stringify({ sent: count, seconds, maxRssKb: process.resourceUsage().maxRSS, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ sent: count, seconds, maxRssKb: process.resourceUsage().maxRSS, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 })}\n`,
+  );
 }
 
 main().catch((error) => {

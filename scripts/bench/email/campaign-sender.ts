@@ -12,7 +12,9 @@ async function main() {
   const sampler = process.env.BENCH_MEM_TRACE
     ? setInterval(() => {
         const m = process.memoryUsage();
-        console.error(`rss ${(m.rss / 1048576).toFixed(0)} heapTotal ${(m.heapTotal / 1048576).toFixed(0)} heapUsed ${(m.heapUsed / 1048576).toFixed(0)} external ${(m.external / 1048576).toFixed(0)} ab ${(m.arrayBuffers / 1048576).toFixed(0)}`);
+        console.error(
+          `rss ${(m.rss / 1048576).toFixed(0)} heapTotal ${(m.heapTotal / 1048576).toFixed(0)} heapUsed ${(m.heapUsed / 1048576).toFixed(0)} external ${(m.external / 1048576).toFixed(0)} ab ${(m.arrayBuffers / 1048576).toFixed(0)}`,
+        );
       }, 2000)
     : undefined;
   const result = await runCampaignSender({
@@ -28,7 +30,9 @@ async function main() {
   clearInterval(sampler);
   transport.close();
   await db.$disconnect();
-  process.stdout.write(`${JSON.stringify({ ...result, seconds, maxRssKb: process.resourceUsage().maxRSS, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...result, seconds, maxRssKb: process.resourceUsage().maxRSS, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 })}\n`,
+  );
 }
 
 main().catch((error) => {

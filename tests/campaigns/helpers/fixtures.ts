@@ -59,7 +59,13 @@ export const SUBJECT = { kk: 'Жаңалық', ru: 'Новость', en: 'News' 
 
 export async function createCampaign(
   actor: { id: string },
-  overrides: { audience?: AudienceInput; subject?: Record<string, string>; body?: Record<string, string>; useNeutralSender?: boolean; subjectPrefix?: string } = {},
+  overrides: {
+    audience?: AudienceInput;
+    subject?: Record<string, string>;
+    body?: Record<string, string>;
+    useNeutralSender?: boolean;
+    subjectPrefix?: string;
+  } = {},
 ) {
   return saveCampaign(
     {

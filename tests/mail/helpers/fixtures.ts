@@ -42,7 +42,9 @@ export const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 /** Prints the figures of a fault test (docs/reliability.md quotes them) and returns them. */
 export function report(name: string, figures: Record<string, number | string>): Record<string, number | string> {
-  const text = Object.entries(figures).map(([key, value]) => `${key}=${value}`).join(' ');
+  const text = Object.entries(figures)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(' ');
   console.info(`[reliability] ${name}: ${text}`);
   return figures;
 }

@@ -44,7 +44,9 @@ export async function startRelay(options: RelayOptions = {}) {
   let replyFor: ReplyRule | undefined;
   /** The refusal to give at this stage, if any: a per-recipient rule first, then the mode. */
   const refusal = (address: string, stage: 'rcpt' | 'data') => {
-    const reply = replyFor?.(address, stage) ?? ((mode === 'tempfail' || mode === 'reject') && failAt === stage ? (mode === 'tempfail' ? 451 : 550) : null);
+    const reply =
+      replyFor?.(address, stage) ??
+      ((mode === 'tempfail' || mode === 'reject') && failAt === stage ? (mode === 'tempfail' ? 451 : 550) : null);
     if (!reply) return null;
     const code = typeof reply === 'number' ? reply : reply.code;
     const text = typeof reply === 'object' ? reply.text : code < 500 ? 'Temporary local problem, try again later' : 'Mailbox unavailable';
@@ -65,7 +67,12 @@ export async function startRelay(options: RelayOptions = {}) {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        const message = { to: session.envelope.rcptTo[0]?.address ?? '', messageId: headerOf(raw, 'Message-ID'), raw, receivedAt: Date.now() };
+        const message = {
+          to: session.envelope.rcptTo[0]?.address ?? '',
+          messageId: headerOf(raw, 'Message-ID'),
+          raw,
+          receivedAt: Date.now(),
+        };
         const refused = refusal(message.to, 'data');
         if (refused) return callback(refused);
         await options.onMessage?.(message, session);
@@ -88,13 +95,14 @@ export async function startRelay(options: RelayOptions = {}) {
   });
 
   const listening = (server: net.Server) => server.listening;
-  const listen = (server: net.Server) => new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.removeListener('error', reject);
-      resolve();
+  const listen = (server: net.Server) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.removeListener('error', reject);
+        resolve();
+      });
     });
-  });
   const close = (server: net.Server) => new Promise<void>((resolve) => (listening(server) ? server.close(() => resolve()) : resolve()));
   const cutConnections = () => {
     for (const socket of sockets) socket.destroy();

@@ -12,11 +12,7 @@ export type SignInFormState = FormFailure | null;
  * Same answer for invited, unknown and rate-limited addresses: the "check your mail" page.
  * The rate limits and the "invited only" rule live in next-auth's callbacks (lib/auth.ts).
  */
-export async function requestSignInLinkAction(
-  rawLocale: string,
-  _previous: SignInFormState,
-  formData: FormData,
-): Promise<SignInFormState> {
+export async function requestSignInLinkAction(rawLocale: string, _previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
   const locale = readLocale(rawLocale);
   const parsed = SignInSchema.safeParse({ email: formData.get('email') ?? '' });
   if (!parsed.success) return sharedFormErrors.invalidFormState(parsed.error, locale, formData);

@@ -26,7 +26,13 @@ export async function EventCard({ event, locale }: { event: CalendarEvent; local
       </p>
       <p>
         <span className={styles.badge}>{t(`types.${event.type}`)}</span>{' '}
-        {isCancelled ? <strong>{t('status.cancelled')}</strong> : seatsLeft === null ? null : seatsLeft > 0 ? t('seatsLeft', { count: seatsLeft }) : t('full')}
+        {isCancelled ? (
+          <strong>{t('status.cancelled')}</strong>
+        ) : seatsLeft === null ? null : seatsLeft > 0 ? (
+          t('seatsLeft', { count: seatsLeft })
+        ) : (
+          t('full')
+        )}
       </p>
     </li>
   );

@@ -27,7 +27,9 @@ export default async function EventsPage({ params, searchParams }: Props) {
   const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const query = await searchParams;
-  const filter = CalendarFilterSchema.parse(Object.fromEntries(Object.entries(query).map(([key, value]) => [key, first(value) || undefined])));
+  const filter = CalendarFilterSchema.parse(
+    Object.fromEntries(Object.entries(query).map(([key, value]) => [key, first(value) || undefined])),
+  );
   const [t, tCommon, format] = await Promise.all([
     getTranslations({ locale, namespace: 'events' }),
     getTranslations({ locale, namespace: 'common' }),
@@ -129,7 +131,11 @@ export default async function EventsPage({ params, searchParams }: Props) {
 
       <ol className={styles.days} aria-label={t('calendar.daysLabel')}>
         {days.map((day, index) => (
-          <li key={day.date} className={`${styles.day} ${index === 0 ? styles[`weekday${weekdayIndex(day.date) + 1}`] : ''}`} aria-labelledby={`day-${day.date}`}>
+          <li
+            key={day.date}
+            className={`${styles.day} ${index === 0 ? styles[`weekday${weekdayIndex(day.date) + 1}`] : ''}`}
+            aria-labelledby={`day-${day.date}`}
+          >
             <h2 id={`day-${day.date}`}>
               <time dateTime={day.date}>{format.dateTime(dateColumnValue(day.date), 'dateColumnWithWeekday')}</time>
             </h2>
@@ -155,7 +161,8 @@ export default async function EventsPage({ params, searchParams }: Props) {
           </li>
           {regionFeed && filter.region ? (
             <li>
-              <a href={webcalUrl(regionFeed)}>{t('calendar.subscribeRegion', { region: tCommon(`regions.${filter.region}`) })}</a> (<a href={regionFeed}>.ics</a>)
+              <a href={webcalUrl(regionFeed)}>{t('calendar.subscribeRegion', { region: tCommon(`regions.${filter.region}`) })}</a> (
+              <a href={regionFeed}>.ics</a>)
             </li>
           ) : null}
         </ul>

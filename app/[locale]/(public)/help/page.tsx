@@ -32,11 +32,7 @@ export default async function HelpPage({ params }: Props) {
             <li key={hotline.id} className="hotline">
               <h3>{hotline.name[lang]}</h3>
               <p>
-                <a
-                  href={telHref(hotline.number)}
-                  className="hotline-number"
-                  aria-label={t('call', { number: hotline.number })}
-                >
+                <a href={telHref(hotline.number)} className="hotline-number" aria-label={t('call', { number: hotline.number })}>
                   {hotline.number}
                 </a>
               </p>

@@ -36,7 +36,11 @@ export function LiveCount({ slug, initial, pollMs, live }: { slug: string; initi
       </p>
       <progress className={styles.progress} max={goal} value={Math.min(count, goal)} aria-label={t('progressLabel')} />
       <p>{t('goal', { goal: format.number(goal) })}</p>
-      {count >= goal ? <p>{t('goalReached')}</p> : nextMilestone ? <p>{t('nextMilestone', { milestone: format.number(nextMilestone) })}</p> : null}
+      {count >= goal ? (
+        <p>{t('goalReached')}</p>
+      ) : nextMilestone ? (
+        <p>{t('nextMilestone', { milestone: format.number(nextMilestone) })}</p>
+      ) : null}
     </div>
   );
 }

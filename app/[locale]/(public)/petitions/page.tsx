@@ -31,13 +31,23 @@ export default async function PetitionsPage({ params }: Props) {
       </h3>
       <p>
         <span className={styles.badge}>{t(`status.${petition.status}`)}</span>
-        {petition.isDemo ? <> <span className={styles.badge}>{tCommon('demo.label')}</span></> : null}
+        {petition.isDemo ? (
+          <>
+            {' '}
+            <span className={styles.badge}>{tCommon('demo.label')}</span>
+          </>
+        ) : null}
       </p>
       <p>{localized(petition.summary, locale)}</p>
       <p>
         <strong>{t('list.signatures', { count: petition.count })}</strong> {t('list.ofGoal', { goal: format.number(petition.goal) })}
       </p>
-      <progress className={styles.progress} max={petition.goal} value={Math.min(petition.count, petition.goal)} aria-label={t('page.progressLabel')} />
+      <progress
+        className={styles.progress}
+        max={petition.goal}
+        value={Math.min(petition.count, petition.goal)}
+        aria-label={t('page.progressLabel')}
+      />
     </li>
   );
 

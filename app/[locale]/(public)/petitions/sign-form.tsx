@@ -26,8 +26,12 @@ type Props = {
 export function SignForm({ slug, locale, regions, defaults = {}, initialErrors = {}, initialFormError }: Props) {
   const t = useTranslations('petitions.form');
   const message = useErrorText('petitions');
-  const [serverErrors, setServerErrors] = useState<FieldErrors>(() => Object.fromEntries(Object.entries(initialErrors).map(([k, v]) => [k, message(v)])));
-  const [formError, setFormError] = useState<string | undefined>(initialFormError && hasMessage(t, initialFormError) ? t(initialFormError) : undefined);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>(() =>
+    Object.fromEntries(Object.entries(initialErrors).map(([k, v]) => [k, message(v)])),
+  );
+  const [formError, setFormError] = useState<string | undefined>(
+    initialFormError && hasMessage(t, initialFormError) ? t(initialFormError) : undefined,
+  );
   const {
     register,
     handleSubmit,
@@ -58,7 +62,12 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(data),
     }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as { ok?: boolean; next?: string; fieldErrors?: FieldErrors; formError?: string } | null;
+    const body = (await response?.json().catch(() => null)) as {
+      ok?: boolean;
+      next?: string;
+      fieldErrors?: FieldErrors;
+      formError?: string;
+    } | null;
     if (body?.ok && body.next) {
       window.location.assign(body.next);
       return;
@@ -83,7 +92,14 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
   };
 
   return (
-    <form action={action} method="post" onSubmit={onSubmit} noValidate className="stack" aria-describedby={formError ? 'sign-form-error' : undefined}>
+    <form
+      action={action}
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="stack"
+      aria-describedby={formError ? 'sign-form-error' : undefined}
+    >
       {formError ? (
         <p id="sign-form-error" role="alert" className="notice notice-error">
           {formError}
@@ -92,7 +108,14 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
       <input type="hidden" {...register('locale')} defaultValue={locale} />
       <div className="field">
         <label htmlFor="fullName">{t('fullName')}</label>
-        <input id="fullName" autoComplete="name" aria-invalid={!!errorFor('fullName')} aria-describedby={describedBy('fullName')} {...register('fullName')} defaultValue={String(defaults.fullName ?? '')} />
+        <input
+          id="fullName"
+          autoComplete="name"
+          aria-invalid={!!errorFor('fullName')}
+          aria-describedby={describedBy('fullName')}
+          {...register('fullName')}
+          defaultValue={String(defaults.fullName ?? '')}
+        />
         {fieldError('fullName')}
       </div>
       <div className="field">
@@ -100,12 +123,27 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         <p id="email-hint" className="hint">
           {t('emailHint')}
         </p>
-        <input id="email" type="email" autoComplete="email" inputMode="email" aria-invalid={!!errorFor('email')} aria-describedby={describedBy('email', true)} {...register('email')} defaultValue={String(defaults.email ?? '')} />
+        <input
+          id="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          aria-invalid={!!errorFor('email')}
+          aria-describedby={describedBy('email', true)}
+          {...register('email')}
+          defaultValue={String(defaults.email ?? '')}
+        />
         {fieldError('email')}
       </div>
       <div className="field">
         <label htmlFor="region">{t('region')}</label>
-        <select id="region" aria-invalid={!!errorFor('region')} aria-describedby={describedBy('region')} {...register('region')} defaultValue={String(defaults.region ?? '')}>
+        <select
+          id="region"
+          aria-invalid={!!errorFor('region')}
+          aria-describedby={describedBy('region')}
+          {...register('region')}
+          defaultValue={String(defaults.region ?? '')}
+        >
           <option value="">{t('regionPlaceholder')}</option>
           {regions.map((region) => (
             <option key={region.value} value={region.value}>
@@ -117,7 +155,14 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
       </div>
       <div className="field">
         <label htmlFor="city">{t('city')}</label>
-        <input id="city" autoComplete="address-level2" aria-invalid={!!errorFor('city')} aria-describedby={describedBy('city')} {...register('city')} defaultValue={String(defaults.city ?? '')} />
+        <input
+          id="city"
+          autoComplete="address-level2"
+          aria-invalid={!!errorFor('city')}
+          aria-describedby={describedBy('city')}
+          {...register('city')}
+          defaultValue={String(defaults.city ?? '')}
+        />
         {fieldError('city')}
       </div>
       <div className="field">
@@ -125,7 +170,14 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         <p id="comment-hint" className="hint">
           {t('commentHint')}
         </p>
-        <textarea id="comment" rows={3} aria-invalid={!!errorFor('comment')} aria-describedby={describedBy('comment', true)} {...register('comment')} defaultValue={String(defaults.comment ?? '')} />
+        <textarea
+          id="comment"
+          rows={3}
+          aria-invalid={!!errorFor('comment')}
+          aria-describedby={describedBy('comment', true)}
+          {...register('comment')}
+          defaultValue={String(defaults.comment ?? '')}
+        />
         {fieldError('comment')}
       </div>
       <div className="honeypot">
@@ -138,7 +190,14 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
       </div>
       <div className="field">
         <div className="check">
-          <input id="consent" type="checkbox" aria-invalid={!!errorFor('consent')} aria-describedby={describedBy('consent')} {...register('consent')} defaultChecked={defaults.consent === true} />
+          <input
+            id="consent"
+            type="checkbox"
+            aria-invalid={!!errorFor('consent')}
+            aria-describedby={describedBy('consent')}
+            {...register('consent')}
+            defaultChecked={defaults.consent === true}
+          />
           <label htmlFor="consent">{t('consent')}</label>
         </div>
         {fieldError('consent')}

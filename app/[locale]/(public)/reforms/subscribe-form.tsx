@@ -22,7 +22,10 @@ type Props = {
 /** Works with and without JavaScript (app/_components/form-kit.tsx). */
 export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) {
   const t = useTranslations('reforms');
-  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, describedBy, fieldError } = useServerForm<SubscribeInput, SubscribeData>({
+  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, describedBy, fieldError } = useServerForm<
+    SubscribeInput,
+    SubscribeData
+  >({
     schema: SubscribeSchema,
     action,
     defaultValues: { email: '', locale, scope: defaultScope, frequency: 'EACH', consent: false as unknown as true, website: '' },

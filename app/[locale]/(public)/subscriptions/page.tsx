@@ -42,22 +42,35 @@ export default async function SubscriptionsPage({ params, searchParams }: Props)
   return (
     <section className="page narrow stack" aria-labelledby="subscriptions-title">
       <h1 id="subscriptions-title">{t('title')}</h1>
-      {query.saved ? <p className="notice" role="status">{t('saved')}</p> : null}
-      {query.error ? <p className="notice notice-error" role="alert">{t('error')}</p> : null}
+      {query.saved ? (
+        <p className="notice" role="status">
+          {t('saved')}
+        </p>
+      ) : null}
+      {query.error ? (
+        <p className="notice notice-error" role="alert">
+          {t('error')}
+        </p>
+      ) : null}
       <form action={savePreferencesAction.bind(null, locale)} className="stack">
         <input type="hidden" name="token" value={token} />
         <fieldset className="stack">
           <legend>{t('topicsLegend')}</legend>
           {MANAGEABLE_TOPICS.map((topic) => (
             <label key={topic}>
-              <input type="checkbox" name={`topic-${topic}`} defaultChecked={preferences.subscribed[topic]} /> {t(`topics.${topic}`, { name: tTopics(topic) })}
+              <input type="checkbox" name={`topic-${topic}`} defaultChecked={preferences.subscribed[topic]} />{' '}
+              {t(`topics.${topic}`, { name: tTopics(topic) })}
             </label>
           ))}
         </fieldset>
         <div className="field">
           <label htmlFor="subscriptions-language">{t('languageLabel')}</label>
           <select id="subscriptions-language" name="language" defaultValue={preferences.locale}>
-            {LOCALES.map((l) => <option key={l} value={l}>{tLang(l)}</option>)}
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {tLang(l)}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit">{t('save')}</button>

@@ -7,10 +7,7 @@ import { ALL_TOPICS } from '@/lib/unsubscribe/tokens';
 import { unsubscribeWithToken } from '@/lib/unsubscribe/unsubscribe';
 import { readLocale } from '@/lib/validation';
 
-export type UnsubscribeFormState =
-  | { status: 'idle' }
-  | { status: 'done'; scope: 'topic' | 'all' }
-  | { status: 'error'; message: string };
+export type UnsubscribeFormState = { status: 'idle' } | { status: 'done'; scope: 'topic' | 'all' } | { status: 'error'; message: string };
 
 /** The POST behind the page's button: only a deliberate press unsubscribes, never a GET. */
 export async function unsubscribeAction(

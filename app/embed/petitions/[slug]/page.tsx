@@ -22,13 +22,26 @@ export default async function PetitionEmbed({ params, searchParams }: Props) {
       <p style={{ fontSize: '24px', fontWeight: 700, margin: '0 0 6px' }} data-testid="signature-count">
         {t('page.count', { count: figures.count })}
       </p>
-      <progress max={figures.goal} value={Math.min(figures.count, figures.goal)} aria-label={t('page.progressLabel')} style={{ width: '100%', height: '14px', accentColor: '#5b2a86' }} />
+      <progress
+        max={figures.goal}
+        value={Math.min(figures.count, figures.goal)}
+        aria-label={t('page.progressLabel')}
+        style={{ width: '100%', height: '14px', accentColor: '#5b2a86' }}
+      />
       <p style={{ margin: '6px 0 12px' }}>{t('page.goal', { goal: formatNumber(figures.goal, locale) })}</p>
       <a
         href={`${env.APP_URL}/${locale}/petitions/${slug}#sign`}
         target="_blank"
         rel="noopener"
-        style={{ display: 'inline-block', background: '#5b2a86', color: '#fff', padding: '10px 16px', borderRadius: '6px', textDecoration: 'none', fontWeight: 600 }}
+        style={{
+          display: 'inline-block',
+          background: '#5b2a86',
+          color: '#fff',
+          padding: '10px 16px',
+          borderRadius: '6px',
+          textDecoration: 'none',
+          fontWeight: 600,
+        }}
       >
         {t('embed.sign')}
       </a>

@@ -51,9 +51,7 @@ export default async function AuditPage({ params }: Props) {
                   <td>
                     <code>{entry.action}</code>
                   </td>
-                  <td>
-                    {entry.details ? <code className={styles.details}>{JSON.stringify(entry.details)}</code> : null}
-                  </td>
+                  <td>{entry.details ? <code className={styles.details}>{JSON.stringify(entry.details)}</code> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -32,7 +32,12 @@ function campaignDraftInput(formData: FormData) {
 }
 
 /** The compose form's buttons (`intent`): save the draft and open its page, or send a test to oneself. */
-export async function composeCampaignAction(rawLocale: string, campaignId: string | null, _state: FormState, formData: FormData): Promise<FormState> {
+export async function composeCampaignAction(
+  rawLocale: string,
+  campaignId: string | null,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const parsed = CampaignDraftSchema.safeParse(campaignDraftInput(formData));
@@ -73,7 +78,12 @@ function pageOf(locale: string, campaignId: string) {
   return `/${locale}/console/campaigns/${campaignId}`;
 }
 
-async function control(rawLocale: string, formData: FormData, run: (campaignId: string, actor: { id: string }) => Promise<unknown>, wake = false) {
+async function control(
+  rawLocale: string,
+  formData: FormData,
+  run: (campaignId: string, actor: { id: string }) => Promise<unknown>,
+  wake = false,
+) {
   const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction();
   const parsed = CampaignIdSchema.safeParse({ campaignId: formData.get('campaignId') ?? '' });

@@ -12,7 +12,13 @@ export type AudienceChoices = {
 };
 
 /** The union part of the audience: one checkbox per source, its key the value the form posts. */
-export function AudienceSources({ form, choices }: { form: UseFormReturn<CampaignDraftInput, unknown, CampaignDraft>; choices: AudienceChoices }) {
+export function AudienceSources({
+  form,
+  choices,
+}: {
+  form: UseFormReturn<CampaignDraftInput, unknown, CampaignDraft>;
+  choices: AudienceChoices;
+}) {
   const t = useTranslations('campaigns.console');
   const sources = useWatch({ control: form.control, name: 'audience.sources' }) ?? [];
   const selected = new Set(sources.map(audienceSourceKey));
@@ -22,7 +28,10 @@ export function AudienceSources({ form, choices }: { form: UseFormReturn<Campaig
   };
   const options: Array<{ source: AudienceSource; label: string }> = [
     { source: { type: 'updates' }, label: t('sources.updates') },
-    ...choices.petitions.map((p) => ({ source: { type: 'petition', petitionId: p.id } as const, label: t('sources.petition', { title: p.title }) })),
+    ...choices.petitions.map((p) => ({
+      source: { type: 'petition', petitionId: p.id } as const,
+      label: t('sources.petition', { title: p.title }),
+    })),
     ...choices.events.map((e) => ({ source: { type: 'event', eventId: e.id } as const, label: t('sources.event', { title: e.title }) })),
   ];
   return (
@@ -30,7 +39,14 @@ export function AudienceSources({ form, choices }: { form: UseFormReturn<Campaig
       <legend>{t('sourcesLabel')}</legend>
       {options.map(({ source, label }) => (
         <label key={audienceSourceKey(source)}>
-          <input type="checkbox" name="audience.sources" value={audienceSourceKey(source)} checked={selected.has(audienceSourceKey(source))} onChange={(event) => toggle(source, event.target.checked)} /> {label}
+          <input
+            type="checkbox"
+            name="audience.sources"
+            value={audienceSourceKey(source)}
+            checked={selected.has(audienceSourceKey(source))}
+            onChange={(event) => toggle(source, event.target.checked)}
+          />{' '}
+          {label}
         </label>
       ))}
     </fieldset>

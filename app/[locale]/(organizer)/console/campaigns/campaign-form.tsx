@@ -11,13 +11,21 @@ import { LOCALES, REGIONS } from '@/lib/validation';
 import { countAudienceAction, previewCampaignAction } from './actions';
 import { AudienceSources, type AudienceChoices } from './audience-sources';
 
-type Props = { initial: CampaignDraftInput; choices: AudienceChoices; action: (state: FormState, formData: FormData) => Promise<FormState> };
+type Props = {
+  initial: CampaignDraftInput;
+  choices: AudienceChoices;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+};
 
 export function CampaignForm({ initial, choices, action }: Props) {
   const t = useTranslations('campaigns.console');
   const tErrors = useTranslations('errors');
   const tRegions = useTranslations('common.regions');
-  const { state, isPending, form, formProps, textProps, checkboxProps, choiceProps, fieldError, summary } = useServerForm<CampaignDraftInput, CampaignDraft, FormFailure | FormSuccess>({
+  const { state, isPending, form, formProps, textProps, checkboxProps, choiceProps, fieldError, summary } = useServerForm<
+    CampaignDraftInput,
+    CampaignDraft,
+    FormFailure | FormSuccess
+  >({
     schema: CampaignDraftSchema,
     action,
     defaultValues: initial,
@@ -147,7 +155,12 @@ export function CampaignForm({ initial, choices, action }: Props) {
           <p>
             <strong>{t('subjectLabel')}:</strong> {preview.subject}
           </p>
-          <iframe title={t('previewFrame')} srcDoc={preview.html} sandbox="" style={{ width: '100%', minHeight: 420, border: '1px solid #999' }} />
+          <iframe
+            title={t('previewFrame')}
+            srcDoc={preview.html}
+            sandbox=""
+            style={{ width: '100%', minHeight: 420, border: '1px solid #999' }}
+          />
         </section>
       ) : null}
     </form>

@@ -16,7 +16,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CampaignsPage({ params }: Props) {
   const locale = readLocale((await params).locale);
   await requireOrganizer(locale);
-  const [campaigns, t, format] = await Promise.all([listCampaigns(), getTranslations({ locale, namespace: 'campaigns.console' }), getFormatter({ locale })]);
+  const [campaigns, t, format] = await Promise.all([
+    listCampaigns(),
+    getTranslations({ locale, namespace: 'campaigns.console' }),
+    getFormatter({ locale }),
+  ]);
   return (
     <>
       <h1>{t('title')}</h1>

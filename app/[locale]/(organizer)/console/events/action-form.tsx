@@ -8,7 +8,13 @@ import { CampaignFormSchema, CancelEventSchema, EventFormSchema, RejectSchema } 
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
 
 /** What each console form's server action parses; the form checks the same schema before sending. */
-const SCHEMAS = { event: EventFormSchema, campaign: CampaignFormSchema, reject: RejectSchema, cancel: CancelEventSchema, none: z.object({}) };
+const SCHEMAS = {
+  event: EventFormSchema,
+  campaign: CampaignFormSchema,
+  reject: RejectSchema,
+  cancel: CancelEventSchema,
+  none: z.object({}),
+};
 export type ConsoleFormSchema = keyof typeof SCHEMAS;
 
 type Kit = ReturnType<typeof useServerForm<FieldValues, unknown, FormFailure | FormSuccess>>;

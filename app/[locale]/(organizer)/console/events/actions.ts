@@ -29,7 +29,13 @@ export async function saveEventAction(rawLocale: string, id: string | null, _sta
   redirect(`/${locale}/console/events/${saved.id}?saved=1`);
 }
 
-export async function transitionEventAction(rawLocale: string, id: string, action: 'publish' | 'reject' | 'cancel', _state: FormState, formData: FormData): Promise<FormState> {
+export async function transitionEventAction(
+  rawLocale: string,
+  id: string,
+  action: 'publish' | 'reject' | 'cancel',
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const organizer = await requireOrganizerForAction();
   const locale = lang(rawLocale);
   try {
@@ -52,7 +58,12 @@ export async function transitionEventAction(rawLocale: string, id: string, actio
   return { ok: true };
 }
 
-export async function saveEventCampaignAction(rawLocale: string, id: string | null, _state: FormState, formData: FormData): Promise<FormState> {
+export async function saveEventCampaignAction(
+  rawLocale: string,
+  id: string | null,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const organizer = await requireOrganizerForAction();
   const locale = lang(rawLocale);
   const parsed = CampaignFormSchema.safeParse(formInput(formData));

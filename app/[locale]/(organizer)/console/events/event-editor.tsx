@@ -10,7 +10,15 @@ import { saveEventAction } from './actions';
 type Text = Record<string, string> | null;
 
 /** Create or edit an event; times are typed in Kazakhstan time. */
-export async function EventEditor({ locale, event, campaigns }: { locale: AppLocale; event: Event | null; campaigns: Array<{ id: string; label: string }> }) {
+export async function EventEditor({
+  locale,
+  event,
+  campaigns,
+}: {
+  locale: AppLocale;
+  event: Event | null;
+  campaigns: Array<{ id: string; label: string }>;
+}) {
   const [t, tEvents, tCommon] = await Promise.all([
     getTranslations({ locale, namespace: 'events.console' }),
     getTranslations({ locale, namespace: 'events' }),
@@ -42,7 +50,12 @@ export async function EventEditor({ locale, event, campaigns }: { locale: AppLoc
     organiserName: event?.organiserName ?? '',
   };
   return (
-    <ActionForm action={saveEventAction.bind(null, locale, event?.id ?? null)} schema="event" defaultValues={defaultValues} submit={t('save')}>
+    <ActionForm
+      action={saveEventAction.bind(null, locale, event?.id ?? null)}
+      schema="event"
+      defaultValues={defaultValues}
+      submit={t('save')}
+    >
       <Field name="slug" label={t('slug')} />
       <Field name="campaignId" label={t('campaign')} options={campaigns.map((c) => ({ value: c.id, label: c.label }))} />
       {LOCALES.map((lang) => (

@@ -29,7 +29,9 @@ export default async function ConsoleEventsPage({ params, searchParams }: Props)
     <div className="stack">
       <h1>{t('title')}</h1>
       <p className="button-row">
-        <Link className="button" href={`${base}/new`}>{t('new')}</Link>
+        <Link className="button" href={`${base}/new`}>
+          {t('new')}
+        </Link>
         <Link href={`${base}/moderation`}>{t('moderation', { count: queue.length })}</Link>
         <Link href={`${base}/campaigns`}>{t('campaigns')}</Link>
       </p>
@@ -43,7 +45,11 @@ export default async function ConsoleEventsPage({ params, searchParams }: Props)
         <label htmlFor="events-status">{t('status')}</label>
         <select id="events-status" name="status" defaultValue={status ?? ''}>
           <option value="">{t('all')}</option>
-          {Object.values(EventStatus).map((value) => <option key={value} value={value}>{tEvents(`status.${value}`)}</option>)}
+          {Object.values(EventStatus).map((value) => (
+            <option key={value} value={value}>
+              {tEvents(`status.${value}`)}
+            </option>
+          ))}
         </select>
         <label htmlFor="events-q">{t('search')}</label>
         <input id="events-q" name="q" defaultValue={query.q ?? ''} />
@@ -52,12 +58,22 @@ export default async function ConsoleEventsPage({ params, searchParams }: Props)
       <table>
         <caption>{t('listCaption', { count: events.length })}</caption>
         <thead>
-          <tr><th scope="col">{t('event')}</th><th scope="col">{t('when')}</th><th scope="col">{t('status')}</th><th scope="col">{t('seats')}</th><th scope="col">{t('waitlist')}</th></tr>
+          <tr>
+            <th scope="col">{t('event')}</th>
+            <th scope="col">{t('when')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('seats')}</th>
+            <th scope="col">{t('waitlist')}</th>
+          </tr>
         </thead>
         <tbody>
           {events.map((event) => (
             <tr key={event.id}>
-              <td><Link href={`${base}/${event.id}`}>{localized(event.title, locale)}</Link><br />{event.city}</td>
+              <td>
+                <Link href={`${base}/${event.id}`}>{localized(event.title, locale)}</Link>
+                <br />
+                {event.city}
+              </td>
               <td>{format.dateTime(event.startsAt, 'dateTime')}</td>
               <td>{tEvents(`status.${event.status}`)}</td>
               <td>{event.capacity === null ? event.seatsTaken : `${event.seatsTaken} / ${event.capacity}`}</td>

@@ -35,8 +35,7 @@ export function HotlinesForm({ action, initial }: Props) {
   const errorAt = (path: string): string | undefined => {
     if (serverErrors[path]) return serverErrors[path];
     const error = path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], errors) as
-      | (FieldError & { root?: FieldError })
-      | undefined;
+      (FieldError & { root?: FieldError }) | undefined;
     const key = error?.message ?? error?.root?.message;
     return key ? errorText(key) : undefined;
   };

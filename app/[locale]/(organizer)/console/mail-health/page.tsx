@@ -26,7 +26,8 @@ export default async function MailHealthPage({ params }: Props) {
     getTranslations({ locale, namespace: 'console.mailHealth' }),
     getFormatter({ locale }),
   ]);
-  const when = (value: Date | null) => (value ? <time dateTime={value.toISOString()}>{format.dateTime(value, 'mediumDateTime')}</time> : t('notScheduled'));
+  const when = (value: Date | null) =>
+    value ? <time dateTime={value.toISOString()}>{format.dateTime(value, 'mediumDateTime')}</time> : t('notScheduled');
   const minutes = STUCK_AFTER_MS / 60_000;
   const days = FAILED_SHOWN_DAYS;
   const hours = MAIL_RETRY_POLICY.retryForMs / 3600_000;

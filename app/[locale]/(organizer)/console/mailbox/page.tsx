@@ -61,7 +61,9 @@ export default async function MailboxPage({ params }: Props) {
                   </td>
                   <td>{message.toAddrs.join(', ')}</td>
                   <td>
-                    <time dateTime={message.receivedAt.toISOString()}>{format.dateTime(message.receivedAt, 'mediumDateTimeWithSeconds')}</time>
+                    <time dateTime={message.receivedAt.toISOString()}>
+                      {format.dateTime(message.receivedAt, 'mediumDateTimeWithSeconds')}
+                    </time>
                   </td>
                 </tr>
               ))}

@@ -15,7 +15,11 @@ type Props = {
 export function SendTestForm({ action, locale, defaultEmail }: Props) {
   const t = useTranslations('mailbox.sendTest');
   const tLocales = useTranslations('mailbox.locales');
-  const { state, isPending, formProps, textProps, fieldError } = useServerForm<SendTestMailInput, SendTestMailInput, FormFailure | FormSuccess>({
+  const { state, isPending, formProps, textProps, fieldError } = useServerForm<
+    SendTestMailInput,
+    SendTestMailInput,
+    FormFailure | FormSuccess
+  >({
     schema: SendTestMailSchema,
     action,
     defaultValues: { email: defaultEmail, locale },

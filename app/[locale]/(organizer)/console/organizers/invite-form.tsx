@@ -15,7 +15,11 @@ type Props = {
 
 export function InviteForm({ action, locale }: Props) {
   const t = useTranslations('console.organizers');
-  const { state, isPending, form, formProps, textProps, fieldError } = useServerForm<z.input<typeof InviteOrganizerSchema>, InviteOrganizerInput, FormFailure | FormSuccess>({
+  const { state, isPending, form, formProps, textProps, fieldError } = useServerForm<
+    z.input<typeof InviteOrganizerSchema>,
+    InviteOrganizerInput,
+    FormFailure | FormSuccess
+  >({
     schema: InviteOrganizerSchema,
     action,
     defaultValues: { email: '', role: 'ORGANIZER', locale },

@@ -14,7 +14,12 @@ import { readLocale } from '@/lib/validation';
 
 export type PetitionFormState = FormFailure | null;
 
-export async function savePetitionAction(locale: string, id: string | undefined, _state: PetitionFormState, formData: FormData): Promise<PetitionFormState> {
+export async function savePetitionAction(
+  locale: string,
+  id: string | undefined,
+  _state: PetitionFormState,
+  formData: FormData,
+): Promise<PetitionFormState> {
   const organizer = await requireOrganizerForAction();
   const lang = readLocale(locale);
   const parsed = PetitionFormSchema.safeParse(formInput(formData));

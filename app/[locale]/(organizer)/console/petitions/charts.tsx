@@ -9,9 +9,13 @@ export function BarChart({ bars, title, horizontal = false }: { bars: Bar[]; tit
       <svg role="img" aria-label={title} viewBox={`0 0 400 ${bars.length * rowHeight}`} width="100%" style={{ maxWidth: 640 }}>
         {bars.map((bar, i) => (
           <g key={bar.label} transform={`translate(0 ${i * rowHeight})`}>
-            <text x="0" y="15" fontSize="11" fill="#1a1a1a">{bar.label}</text>
+            <text x="0" y="15" fontSize="11" fill="#1a1a1a">
+              {bar.label}
+            </text>
             <rect x="170" y="4" height="14" width={(bar.value / max) * 190} fill="#5b2a86" />
-            <text x={175 + (bar.value / max) * 190} y="15" fontSize="11" fill="#1a1a1a">{bar.value}</text>
+            <text x={175 + (bar.value / max) * 190} y="15" fontSize="11" fill="#1a1a1a">
+              {bar.value}
+            </text>
           </g>
         ))}
       </svg>
@@ -22,7 +26,11 @@ export function BarChart({ bars, title, horizontal = false }: { bars: Bar[]; tit
     <svg role="img" aria-label={title} viewBox={`0 0 ${width * 10} 100`} preserveAspectRatio="none" width="100%" height="160">
       {bars.map((bar, i) => {
         const h = (bar.value / max) * 100;
-        return <rect key={bar.label} x={i * 10 + 1} y={100 - h} width="8" height={h} fill="#5b2a86"><title>{`${bar.label}: ${bar.value}`}</title></rect>;
+        return (
+          <rect key={bar.label} x={i * 10 + 1} y={100 - h} width="8" height={h} fill="#5b2a86">
+            <title>{`${bar.label}: ${bar.value}`}</title>
+          </rect>
+        );
       })}
     </svg>
   );

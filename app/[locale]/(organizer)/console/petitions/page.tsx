@@ -16,8 +16,12 @@ export default async function ConsolePetitionsPage({ params }: Props) {
     <div className="stack">
       <h1>{t('console.title')}</h1>
       <p className="button-row">
-        <Link className="button" href={`/${locale}/console/petitions/new`}>{t('console.new')}</Link>
-        <Link className="button button-secondary" href={`/${locale}/console/petitions/blocklist`}>{t('console.blocklist.title')}</Link>
+        <Link className="button" href={`/${locale}/console/petitions/new`}>
+          {t('console.new')}
+        </Link>
+        <Link className="button button-secondary" href={`/${locale}/console/petitions/blocklist`}>
+          {t('console.blocklist.title')}
+        </Link>
       </p>
       {petitions.length === 0 ? (
         <p>{t('console.none')}</p>

@@ -18,7 +18,11 @@ export function PetitionForm({ defaults, action }: Props) {
     idPrefix: 'petition',
     errorNamespace: 'petitions',
   });
-  const field = (name: Path<PetitionFormInput>, label: string, { rows, type = 'text', hint }: { rows?: number; type?: string; hint?: string } = {}) => {
+  const field = (
+    name: Path<PetitionFormInput>,
+    label: string,
+    { rows, type = 'text', hint }: { rows?: number; type?: string; hint?: string } = {},
+  ) => {
     const props = textProps(name, { hint: !!hint });
     return (
       <div className="field" key={name}>

@@ -12,7 +12,11 @@ type Props = { today: string; action: (state: FormState, formData: FormData) => 
 
 export function StageForm({ today, action }: Props) {
   const t = useTranslations('reforms');
-  const { state, isPending, formProps, textProps, fieldError, summary, form } = useServerForm<RecordStageInput, RecordStageData, FormFailure | FormSuccess>({
+  const { state, isPending, formProps, textProps, fieldError, summary, form } = useServerForm<
+    RecordStageInput,
+    RecordStageData,
+    FormFailure | FormSuccess
+  >({
     schema: RecordStageSchema,
     action,
     defaultValues: { stage: 'PROPOSED', occurredOn: today, note: { kk: '', ru: '', en: '' }, sourceUrl: '', sourceLabel: '' },

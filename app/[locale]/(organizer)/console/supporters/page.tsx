@@ -35,8 +35,16 @@ export default async function SupportersPage({ params, searchParams }: Props) {
   return (
     <>
       <h1>{t('title')}</h1>
-      {query.tagged ? <p className="notice" role="status">{t('tagged', { count: Number(query.tagged) || 0 })}</p> : null}
-      {query.error ? <p className="notice notice-error" role="alert">{t('tagInvalid')}</p> : null}
+      {query.tagged ? (
+        <p className="notice" role="status">
+          {t('tagged', { count: Number(query.tagged) || 0 })}
+        </p>
+      ) : null}
+      {query.error ? (
+        <p className="notice notice-error" role="alert">
+          {t('tagInvalid')}
+        </p>
+      ) : null}
       <form method="get" className="stack" role="search" aria-label={t('searchLabel')}>
         <div className="field">
           <label htmlFor="filter-q">{t('q')}</label>
@@ -46,28 +54,44 @@ export default async function SupportersPage({ params, searchParams }: Props) {
           <label htmlFor="filter-tag">{t('tag')}</label>
           <select id="filter-tag" name="tagId" defaultValue={filter.tagId ?? ''}>
             <option value="">{t('any')}</option>
-            {tags.map((tag) => <option key={tag.id} value={tag.id}>{tag.name} ({tag._count.supporters})</option>)}
+            {tags.map((tag) => (
+              <option key={tag.id} value={tag.id}>
+                {tag.name} ({tag._count.supporters})
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-region">{t('region')}</label>
           <select id="filter-region" name="region" defaultValue={filter.region ?? ''}>
             <option value="">{t('any')}</option>
-            {REGIONS.map((r) => <option key={r} value={r}>{tRegions(r)}</option>)}
+            {REGIONS.map((r) => (
+              <option key={r} value={r}>
+                {tRegions(r)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-locale">{t('language')}</label>
           <select id="filter-locale" name="locale" defaultValue={filter.locale ?? ''}>
             <option value="">{t('any')}</option>
-            {LOCALES.map((l) => <option key={l} value={l}>{tLang(l)}</option>)}
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {tLang(l)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-activity">{t('activity')}</label>
           <select id="filter-activity" name="activity" defaultValue={filter.activity ?? ''}>
             <option value="">{t('any')}</option>
-            {ACTIVITIES.map((a) => <option key={a} value={a}>{t(`activities.${a}`)}</option>)}
+            {ACTIVITIES.map((a) => (
+              <option key={a} value={a}>
+                {t(`activities.${a}`)}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit">{t('search')}</button>
@@ -75,12 +99,16 @@ export default async function SupportersPage({ params, searchParams }: Props) {
 
       <form action={bulkTagAction.bind(null, locale)} className="stack" aria-labelledby="bulk-tag-title">
         <h2 id="bulk-tag-title">{t('bulkTagTitle', { count: total })}</h2>
-        {keep.map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+        {keep.map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         <div className="field">
           <label htmlFor="bulk-tag-name">{t('tagName')}</label>
           <input id="bulk-tag-name" name="name" type="text" required maxLength={60} />
         </div>
-        <button type="submit" className="button-secondary">{t('bulkTag')}</button>
+        <button type="submit" className="button-secondary">
+          {t('bulkTag')}
+        </button>
       </form>
 
       <div className={styles.tableScroll} tabIndex={0} role="region" aria-label={t('title')}>
@@ -98,7 +126,9 @@ export default async function SupportersPage({ params, searchParams }: Props) {
           <tbody>
             {rows.map((s) => (
               <tr key={s.id}>
-                <th scope="row"><Link href={`/${locale}/console/supporters/${s.id}`}>{s.email}</Link></th>
+                <th scope="row">
+                  <Link href={`/${locale}/console/supporters/${s.id}`}>{s.email}</Link>
+                </th>
                 <td>{s.name}</td>
                 <td>{s.locale}</td>
                 <td>{s.region ? tRegions(s.region) : ''}</td>

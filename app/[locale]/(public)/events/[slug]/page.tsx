@@ -29,7 +29,10 @@ export default async function EventPage({ params }: Props) {
   setRequestLocale(locale);
   const event = await findPublicEvent(slug);
   if (!event) notFound();
-  const [t, tCommon] = await Promise.all([getTranslations({ locale, namespace: 'events' }), getTranslations({ locale, namespace: 'common' })]);
+  const [t, tCommon] = await Promise.all([
+    getTranslations({ locale, namespace: 'events' }),
+    getTranslations({ locale, namespace: 'common' }),
+  ]);
   const title = localized(event.title, locale);
   const where = eventLocation(event, t('online'));
   const entry = { title, details: eventPageUrl(locale, event.slug), location: where, startsAt: event.startsAt, endsAt: event.endsAt };
@@ -70,7 +73,11 @@ export default async function EventPage({ params }: Props) {
               {event.mapUrl ? (
                 <>
                   {' '}
-                  (<a href={event.mapUrl} rel="noopener noreferrer">{t('event.map')}</a>)
+                  (
+                  <a href={event.mapUrl} rel="noopener noreferrer">
+                    {t('event.map')}
+                  </a>
+                  )
                 </>
               ) : null}
             </>
@@ -85,7 +92,9 @@ export default async function EventPage({ params }: Props) {
         <dt>{t('event.languages')}</dt>
         <dd>{event.languages.map((lang) => LOCALE_NAMES[lang]).join(', ')}</dd>
         <dt>{t('event.capacity')}</dt>
-        <dd>{event.capacity === null ? t('event.noLimit') : t('event.capacityValue', { capacity: event.capacity, left: seatsLeft ?? 0 })}</dd>
+        <dd>
+          {event.capacity === null ? t('event.noLimit') : t('event.capacityValue', { capacity: event.capacity, left: seatsLeft ?? 0 })}
+        </dd>
         {accessibility ? (
           <>
             <dt>{t('event.accessibility')}</dt>
@@ -122,7 +131,12 @@ export default async function EventPage({ params }: Props) {
           {seatsLeft === 0 ? <p className="notice">{t('rsvp.fullNotice')}</p> : null}
           <p>{t('rsvp.introConfirm')}</p>
           <ClientMessages paths={['events.rsvp', 'events.errors', 'errors']}>
-            <RsvpForm locale={locale} maxGuests={event.maxGuestsPerRsvp} isFull={seatsLeft === 0} action={rsvpAction.bind(null, locale, event.slug)} />
+            <RsvpForm
+              locale={locale}
+              maxGuests={event.maxGuestsPerRsvp}
+              isFull={seatsLeft === 0}
+              action={rsvpAction.bind(null, locale, event.slug)}
+            />
           </ClientMessages>
         </section>
       ) : null}

@@ -34,7 +34,8 @@ export async function applyRsvpChangeAction(rawLocale: string, formData: FormDat
   // The change token carries the new answer, so it is longer than MailedTokenSchema allows; applyRsvpChange checks it.
   const token = String(formData.get('token') ?? '');
   const result = await applyRsvpChange(token);
-  const outcome = result.status !== 'done' ? result.status : result.change === 'guests-unavailable' ? result.change : result.rsvp.toLowerCase();
+  const outcome =
+    result.status !== 'done' ? result.status : result.change === 'guests-unavailable' ? result.change : result.rsvp.toLowerCase();
   const slug = result.status === 'invalid' ? '' : `&event=${encodeURIComponent(result.slug)}`;
   redirect(`/${locale}/events/rsvp/change?result=${outcome}${slug}`);
 }

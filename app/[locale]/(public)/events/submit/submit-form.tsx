@@ -18,7 +18,10 @@ type Name = keyof SubmitEventInput;
 /** The partner form: works with and without JavaScript (app/_components/form-kit.tsx). */
 export function SubmitForm({ locale, action, regions, types, languages }: Props) {
   const t = useTranslations('events.submit');
-  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, hiddenProps, describedBy, fieldError } = useServerForm<SubmitEventInput, SubmitEventData>({
+  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, hiddenProps, describedBy, fieldError } = useServerForm<
+    SubmitEventInput,
+    SubmitEventData
+  >({
     schema: SubmitEventSchema,
     action,
     defaultValues: { locale, languages: [locale], maxGuestsPerRsvp: '2' as unknown as number, website: '' },
@@ -28,7 +31,11 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
   const text = (name: Name, options: { type?: string; autoComplete?: string; multiline?: boolean } = {}) => (
     <div className="field">
       <label htmlFor={`submit-${name}`}>{t(`fields.${name}`)}</label>
-      {options.multiline ? <textarea rows={5} {...textProps(name)} /> : <input type={options.type ?? 'text'} autoComplete={options.autoComplete} {...textProps(name)} />}
+      {options.multiline ? (
+        <textarea rows={5} {...textProps(name)} />
+      ) : (
+        <input type={options.type ?? 'text'} autoComplete={options.autoComplete} {...textProps(name)} />
+      )}
       {fieldError(name)}
     </div>
   );
@@ -37,7 +44,11 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
       <label htmlFor={`submit-${name}`}>{t(`fields.${name}`)}</label>
       <select {...textProps(name)}>
         <option value="">{t('choose')}</option>
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
       {fieldError(name)}
     </div>
@@ -79,7 +90,9 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
       <Honeypot id="submit-website" label={t('honeypot')} />
       {checkboxField('consent', t('fields.consent'))}
       <div>
-        <button type="submit" disabled={isPending}>{isPending ? t('submitting') : t('submit')}</button>
+        <button type="submit" disabled={isPending}>
+          {isPending ? t('submitting') : t('submit')}
+        </button>
       </div>
     </form>
   );

@@ -42,24 +42,39 @@ export default async function PetitionImage({ params }: { params: Promise<Params
   const share = Math.min(1, figures.count / figures.goal);
   const fontData = await loadFonts();
   return new ImageResponse(
-    (
-      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: 64, background: '#4a2373', color: '#fff', fontFamily: FONT_SUBSETS.map(fontName).join(', ') }}>
-        <div style={{ fontSize: 56, lineHeight: 1.15, display: 'flex' }}>{petition ? localized(petition.title, locale) : 'Dauys'}</div>
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-          <div style={{ fontSize: 80, display: 'flex' }}>{t('page.count', { count: figures.count })}</div>
-          <div style={{ fontSize: 40, display: 'flex' }}>{t('page.goal', { goal: formatNumber(figures.goal, locale) })}</div>
-          <div style={{ display: 'flex', width: '100%', height: 28, background: '#ffffff55', borderRadius: 14 }}>
-            <div style={{ width: `${share * 100}%`, height: 28, background: '#f59e0b', borderRadius: 14 }} />
-          </div>
-          <div style={{ fontSize: 32, display: 'flex' }}>Dauys</div>
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: 64,
+        background: '#4a2373',
+        color: '#fff',
+        fontFamily: FONT_SUBSETS.map(fontName).join(', '),
+      }}
+    >
+      <div style={{ fontSize: 56, lineHeight: 1.15, display: 'flex' }}>{petition ? localized(petition.title, locale) : 'Dauys'}</div>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+        <div style={{ fontSize: 80, display: 'flex' }}>{t('page.count', { count: figures.count })}</div>
+        <div style={{ fontSize: 40, display: 'flex' }}>{t('page.goal', { goal: formatNumber(figures.goal, locale) })}</div>
+        <div style={{ display: 'flex', width: '100%', height: 28, background: '#ffffff55', borderRadius: 14 }}>
+          <div style={{ width: `${share * 100}%`, height: 28, background: '#f59e0b', borderRadius: 14 }} />
         </div>
+        <div style={{ fontSize: 32, display: 'flex' }}>Dauys</div>
       </div>
-    ),
+    </div>,
     {
       ...size,
       // Shared caches absorb the crawlers of a viral share, like the page itself.
       headers: { 'Cache-Control': PAGE_CACHE_CONTROL },
-      fonts: fontData.map((data, index) => ({ name: fontName(FONT_SUBSETS[index]!), data, weight: 700 as const, style: 'normal' as const })),
+      fonts: fontData.map((data, index) => ({
+        name: fontName(FONT_SUBSETS[index]!),
+        data,
+        weight: 700 as const,
+        style: 'normal' as const,
+      })),
     },
   );
 }

@@ -21,7 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!petition) return {};
   const title = localized(petition.title, locale);
   const description = localized(petition.summary, locale);
-  return { title, description, openGraph: { title, description, type: 'article' }, twitter: { card: 'summary_large_image', title, description } };
+  return {
+    title,
+    description,
+    openGraph: { title, description, type: 'article' },
+    twitter: { card: 'summary_large_image', title, description },
+  };
 }
 
 export default async function PetitionPage({ params }: Props) {
@@ -57,13 +62,19 @@ export default async function PetitionPage({ params }: Props) {
           {petition.respondedAt ? (
             <section className="callout" aria-labelledby="response-heading">
               <h2 id="response-heading">{t('page.response', { date: format.dateTime(petition.respondedAt, 'short') })}</h2>
-              <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.response, locale)) }} />
+              <div
+                className={styles.body}
+                dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.response, locale)) }}
+              />
             </section>
           ) : null}
           {petition.handedOverAt ? (
             <section className="callout" aria-labelledby="handover-heading">
               <h2 id="handover-heading">{t('page.handedOver', { date: format.dateTime(petition.handedOverAt, 'short') })}</h2>
-              <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.handoverNote, locale)) }} />
+              <div
+                className={styles.body}
+                dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.handoverNote, locale)) }}
+              />
             </section>
           ) : null}
           <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.body, locale)) }} />

@@ -9,7 +9,15 @@ import { CampaignRecipientStatus } from '@/lib/generated/prisma/enums';
 import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { readLocale } from '@/lib/validation';
 import styles from '../../../console.module.css';
-import { cancelAction, composeCampaignAction, pauseAction, resumeAction, scheduleAction, sendNowAction, unscheduleAction } from '../actions';
+import {
+  cancelAction,
+  composeCampaignAction,
+  pauseAction,
+  resumeAction,
+  scheduleAction,
+  sendNowAction,
+  unscheduleAction,
+} from '../actions';
 import { CampaignForm } from '../campaign-form';
 import { audienceChoices } from '../choices';
 import { Progress } from '../progress';
@@ -44,7 +52,10 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     return (
       <>
         <h1>{campaign.name}</h1>
-        <CampaignForm action={composeCampaignAction.bind(null, locale, campaign.id)} choices={await audienceChoices(locale)} initial={
+        <CampaignForm
+          action={composeCampaignAction.bind(null, locale, campaign.id)}
+          choices={await audienceChoices(locale)}
+          initial={
             {
               name: campaign.name,
               subject: campaign.subject,
@@ -53,10 +64,15 @@ export default async function CampaignPage({ params, searchParams }: Props) {
               useNeutralSender: campaign.useNeutralSender,
               subjectPrefix: campaign.subjectPrefix ?? '',
             } as CampaignDraftInput
-          } />
+          }
+        />
         <section aria-labelledby="send-title" className="stack">
           <h2 id="send-title">{t('sendTitle')}</h2>
-          {query.error ? <p className="notice notice-error" role="alert">{t(`errors.campaignStateChanged`)}</p> : null}
+          {query.error ? (
+            <p className="notice notice-error" role="alert">
+              {t(`errors.campaignStateChanged`)}
+            </p>
+          ) : null}
           <form action={sendNowAction.bind(null, locale)}>
             {hidden}
             <button type="submit">{t('sendNow')}</button>
@@ -77,19 +93,41 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         {t(`status.${campaign.status}`)}
         {campaign.scheduledAt && campaign.status === 'SCHEDULED' ? ` — ${format.dateTime(campaign.scheduledAt, 'mediumDateTime')}` : null}
       </p>
-      {query.error ? <p className="notice notice-error" role="alert">{t('errors.campaignStateChanged')}</p> : null}
+      {query.error ? (
+        <p className="notice notice-error" role="alert">
+          {t('errors.campaignStateChanged')}
+        </p>
+      ) : null}
       <div className="actions">
         {campaign.status === 'SENDING' ? (
-          <form action={pauseAction.bind(null, locale)}>{hidden}<button type="submit" className="button-secondary">{t('pause')}</button></form>
+          <form action={pauseAction.bind(null, locale)}>
+            {hidden}
+            <button type="submit" className="button-secondary">
+              {t('pause')}
+            </button>
+          </form>
         ) : null}
         {campaign.status === 'PAUSED' ? (
-          <form action={resumeAction.bind(null, locale)}>{hidden}<button type="submit">{t('resume')}</button></form>
+          <form action={resumeAction.bind(null, locale)}>
+            {hidden}
+            <button type="submit">{t('resume')}</button>
+          </form>
         ) : null}
         {campaign.status === 'SCHEDULED' ? (
-          <form action={unscheduleAction.bind(null, locale)}>{hidden}<button type="submit" className="button-secondary">{t('unschedule')}</button></form>
+          <form action={unscheduleAction.bind(null, locale)}>
+            {hidden}
+            <button type="submit" className="button-secondary">
+              {t('unschedule')}
+            </button>
+          </form>
         ) : null}
         {['SENDING', 'PAUSED', 'SCHEDULED'].includes(campaign.status) ? (
-          <form action={cancelAction.bind(null, locale)}>{hidden}<button type="submit" className="button-danger">{t('cancel')}</button></form>
+          <form action={cancelAction.bind(null, locale)}>
+            {hidden}
+            <button type="submit" className="button-danger">
+              {t('cancel')}
+            </button>
+          </form>
         ) : null}
       </div>
       {progress && campaign.status !== 'SCHEDULED' ? <Progress campaignId={campaign.id} initial={progress} /> : null}
@@ -97,10 +135,14 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <h2 id="recipients-title">{t('recipientsTitle')}</h2>
         <nav aria-label={t('recipientsFilter')}>
           <ul className="inline-list">
-            <li><Link href={`?`}>{t('all')}</Link></li>
+            <li>
+              <Link href={`?`}>{t('all')}</Link>
+            </li>
             {Object.values(CampaignRecipientStatus).map((s) => (
               <li key={s}>
-                <Link href={`?status=${s}`} aria-current={status === s ? 'page' : undefined}>{t(`recipientStatus.${s}`)}</Link>
+                <Link href={`?status=${s}`} aria-current={status === s ? 'page' : undefined}>
+                  {t(`recipientStatus.${s}`)}
+                </Link>
               </li>
             ))}
           </ul>
@@ -120,7 +162,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             <tbody>
               {recipients.map((r) => (
                 <tr key={String(r.id)}>
-                  <th scope="row"><Link href={`/${locale}/console/supporters/${r.supporter.id}`}>{r.supporter.email}</Link></th>
+                  <th scope="row">
+                    <Link href={`/${locale}/console/supporters/${r.supporter.id}`}>{r.supporter.email}</Link>
+                  </th>
                   <td>{t(`recipientStatus.${r.status}`)}</td>
                   <td>{r.locale}</td>
                   <td>{r.attempts}</td>

@@ -31,9 +31,15 @@ export default async function ConsoleEventPage({ params, searchParams }: Props) 
   let position = 0;
   return (
     <div className="stack">
-      <p><Link href={`/${locale}/console/events`}>{t('back')}</Link></p>
+      <p>
+        <Link href={`/${locale}/console/events`}>{t('back')}</Link>
+      </p>
       <h1>{localized(event.title, locale)}</h1>
-      {saved ? <p role="status" className="notice">{t('saved')}</p> : null}
+      {saved ? (
+        <p role="status" className="notice">
+          {t('saved')}
+        </p>
+      ) : null}
       <p>
         {t('statusLine', { status: tEvents(`status.${event.status}`), sequence: event.sequence })}{' '}
         {event.status !== 'DRAFT' ? <Link href={`/${locale}/events/${event.slug}`}>{t('publicPage')}</Link> : null}
@@ -44,15 +50,31 @@ export default async function ConsoleEventPage({ params, searchParams }: Props) 
       <section aria-labelledby="actions-heading" className="stack">
         <h2 id="actions-heading">{t('actions')}</h2>
         {['DRAFT', 'PENDING_REVIEW', 'REJECTED'].includes(event.status) ? (
-          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'publish')} submit={event.status === 'PENDING_REVIEW' ? t('approve') : t('publish')} done={t('done')}>{null}</ActionForm>
+          <ActionForm
+            action={transitionEventAction.bind(null, locale, event.id, 'publish')}
+            submit={event.status === 'PENDING_REVIEW' ? t('approve') : t('publish')}
+            done={t('done')}
+          >
+            {null}
+          </ActionForm>
         ) : null}
         {['PENDING_REVIEW', 'DRAFT'].includes(event.status) ? (
-          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'reject')} schema="reject" submit={t('reject')} done={t('done')}>
+          <ActionForm
+            action={transitionEventAction.bind(null, locale, event.id, 'reject')}
+            schema="reject"
+            submit={t('reject')}
+            done={t('done')}
+          >
             <Field name="reason" label={t('rejectReason')} multiline />
           </ActionForm>
         ) : null}
         {event.status === 'PUBLISHED' ? (
-          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'cancel')} schema="cancel" submit={t('cancelEvent')} done={t('done')}>
+          <ActionForm
+            action={transitionEventAction.bind(null, locale, event.id, 'cancel')}
+            schema="cancel"
+            submit={t('cancelEvent')}
+            done={t('done')}
+          >
             <Field name="note" label={t('cancelNote')} multiline />
           </ActionForm>
         ) : null}
@@ -67,14 +89,26 @@ export default async function ConsoleEventPage({ params, searchParams }: Props) 
         </p>
         <table>
           <caption>{t('attendeesCaption', { count: attendees.length })}</caption>
-          <thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('email')}</th><th scope="col">{t('guests')}</th><th scope="col">{t('status')}</th><th scope="col">{t('rsvpAt')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('guests')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('rsvpAt')}</th>
+            </tr>
+          </thead>
           <tbody>
             {attendees.map((row) => (
               <tr key={row.id}>
                 <td>{row.name}</td>
                 <td>{row.email}</td>
                 <td>{row.guests}</td>
-                <td>{tEvents(`rsvpStatus.${row.status}`)}{row.status === 'WAITLISTED' ? ` #${++position}` : ''}{row.attendedAt ? ` ✓ ${t('attended')}` : ''}</td>
+                <td>
+                  {tEvents(`rsvpStatus.${row.status}`)}
+                  {row.status === 'WAITLISTED' ? ` #${++position}` : ''}
+                  {row.attendedAt ? ` ✓ ${t('attended')}` : ''}
+                </td>
                 <td>{format.dateTime(row.createdAt, 'dateTime')}</td>
               </tr>
             ))}

@@ -22,9 +22,17 @@ export default async function CampaignsPage({ params }: { params: Promise<{ loca
       endsOn: campaign ? dateColumnKey(campaign.endsOn) : '',
     };
     return (
-      <ActionForm action={saveEventCampaignAction.bind(null, locale, campaign?.id ?? null)} schema="campaign" defaultValues={defaultValues} submit={t('save')} done={t('saved')}>
+      <ActionForm
+        action={saveEventCampaignAction.bind(null, locale, campaign?.id ?? null)}
+        schema="campaign"
+        defaultValues={defaultValues}
+        submit={t('save')}
+        done={t('saved')}
+      >
         <Field name="slug" label={t('slug')} />
-        {LOCALES.map((lang) => <Field key={lang} name={`name.${lang}`} label={`${t('campaignName')} (${LOCALE_NAMES[lang]})`} />)}
+        {LOCALES.map((lang) => (
+          <Field key={lang} name={`name.${lang}`} label={`${t('campaignName')} (${LOCALE_NAMES[lang]})`} />
+        ))}
         <Field name="startsOn" type="date" label={t('startsOn')} />
         <Field name="endsOn" type="date" label={t('endsOn')} />
       </ActionForm>
@@ -32,11 +40,16 @@ export default async function CampaignsPage({ params }: { params: Promise<{ loca
   };
   return (
     <div className="stack">
-      <p><Link href={`/${locale}/console/events`}>{t('back')}</Link></p>
+      <p>
+        <Link href={`/${locale}/console/events`}>{t('back')}</Link>
+      </p>
       <h1>{t('campaigns')}</h1>
       {campaigns.map((campaign) => (
         <details key={campaign.id}>
-          <summary>{localized(campaign.name, locale)} — {dateColumnKey(campaign.startsOn)} … {dateColumnKey(campaign.endsOn)} ({t('eventCount', { count: campaign._count.events })})</summary>
+          <summary>
+            {localized(campaign.name, locale)} — {dateColumnKey(campaign.startsOn)} … {dateColumnKey(campaign.endsOn)} (
+            {t('eventCount', { count: campaign._count.events })})
+          </summary>
           {form(campaign)}
         </details>
       ))}

@@ -19,18 +19,36 @@ export default async function ModerationPage({ params }: { params: Promise<{ loc
   ]);
   return (
     <div className="stack">
-      <p><Link href={`/${locale}/console/events`}>{t('back')}</Link></p>
+      <p>
+        <Link href={`/${locale}/console/events`}>{t('back')}</Link>
+      </p>
       <h1>{t('moderationTitle')}</h1>
       {queue.length === 0 ? <p>{t('queueEmpty')}</p> : null}
       {queue.map((event) => (
-        <article key={event.id} className="stack" aria-labelledby={`submission-${event.id}`} style={{ borderTop: '1px solid #d4d4d4', paddingTop: '1rem' }}>
+        <article
+          key={event.id}
+          className="stack"
+          aria-labelledby={`submission-${event.id}`}
+          style={{ borderTop: '1px solid #d4d4d4', paddingTop: '1rem' }}
+        >
           <h2 id={`submission-${event.id}`}>{localized(event.title, locale)}</h2>
-          <p>{tEvents(`types.${event.type}`)} · {format.dateTime(event.startsAt, 'dateTime')} · {event.city} · {event.organiserName}</p>
+          <p>
+            {tEvents(`types.${event.type}`)} · {format.dateTime(event.startsAt, 'dateTime')} · {event.city} · {event.organiserName}
+          </p>
           <p>{t('submittedBy', { name: event.submitterName ?? '', email: event.submitterEmail ?? '' })}</p>
           <p style={{ whiteSpace: 'pre-line' }}>{localized(event.description, locale)}</p>
-          <p><Link href={`/${locale}/console/events/${event.id}`}>{t('openToEdit')}</Link></p>
-          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'publish')} submit={t('approve')} done={t('done')}>{null}</ActionForm>
-          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'reject')} schema="reject" submit={t('reject')} done={t('done')}>
+          <p>
+            <Link href={`/${locale}/console/events/${event.id}`}>{t('openToEdit')}</Link>
+          </p>
+          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'publish')} submit={t('approve')} done={t('done')}>
+            {null}
+          </ActionForm>
+          <ActionForm
+            action={transitionEventAction.bind(null, locale, event.id, 'reject')}
+            schema="reject"
+            submit={t('reject')}
+            done={t('done')}
+          >
             <Field name="reason" label={t('rejectReason')} multiline />
           </ActionForm>
         </article>

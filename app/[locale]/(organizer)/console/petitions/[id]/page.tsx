@@ -35,7 +35,9 @@ export default async function ConsolePetitionPage({ params, searchParams }: Prop
     <div className="stack">
       <h1>{localized(petition.title, locale)}</h1>
       <p>
-        <Link href={`/${locale}/petitions/${petition.slug}`}>/{locale}/petitions/{petition.slug}</Link>
+        <Link href={`/${locale}/petitions/${petition.slug}`}>
+          /{locale}/petitions/{petition.slug}
+        </Link>
       </p>
 
       <section aria-labelledby="figures-heading" className="stack">
@@ -60,17 +62,47 @@ export default async function ConsolePetitionPage({ params, searchParams }: Prop
             <details>
               <summary>{t('console.stats.perDayTable')}</summary>
               <table>
-                <thead><tr><th scope="col">{t('console.stats.day')}</th><th scope="col">{t('console.stats.count')}</th></tr></thead>
-                <tbody>{figures.perDay.map((d) => <tr key={d.day}><td>{d.day}</td><td>{d.count}</td></tr>)}</tbody>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('console.stats.day')}</th>
+                    <th scope="col">{t('console.stats.count')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {figures.perDay.map((d) => (
+                    <tr key={d.day}>
+                      <td>{d.day}</td>
+                      <td>{d.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             </details>
           </>
-        ) : <p>{t('console.stats.noData')}</p>}
+        ) : (
+          <p>{t('console.stats.noData')}</p>
+        )}
         <h3>{t('console.stats.perRegion')}</h3>
-        <BarChart horizontal title={t('console.stats.perRegion')} bars={figures.perRegion.map((r) => ({ label: tCommon(`regions.${r.region}`), value: r.count }))} />
+        <BarChart
+          horizontal
+          title={t('console.stats.perRegion')}
+          bars={figures.perRegion.map((r) => ({ label: tCommon(`regions.${r.region}`), value: r.count }))}
+        />
         <table>
-          <thead><tr><th scope="col">{t('console.stats.region')}</th><th scope="col">{t('console.stats.count')}</th></tr></thead>
-          <tbody>{figures.perRegion.map((r) => <tr key={r.region}><td>{tCommon(`regions.${r.region}`)}</td><td>{r.count}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">{t('console.stats.region')}</th>
+              <th scope="col">{t('console.stats.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.perRegion.map((r) => (
+              <tr key={r.region}>
+                <td>{tCommon(`regions.${r.region}`)}</td>
+                <td>{r.count}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </section>
 
@@ -81,28 +113,60 @@ export default async function ConsolePetitionPage({ params, searchParams }: Prop
           <>
             <table>
               <caption>{t('console.abuse.topNetworks')}</caption>
-              <thead><tr><th scope="col">{t('console.abuse.network')}</th><th scope="col">{t('console.abuse.signatures')}</th></tr></thead>
-              <tbody>{abuse.networks.map((n) => <tr key={n.network}><td>{n.network}</td><td>{n.count}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">{t('console.abuse.network')}</th>
+                  <th scope="col">{t('console.abuse.signatures')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {abuse.networks.map((n) => (
+                  <tr key={n.network}>
+                    <td>{n.network}</td>
+                    <td>{n.count}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
             <table>
               <caption>{t('console.abuse.topDomains')}</caption>
-              <thead><tr><th scope="col">{t('console.abuse.domain')}</th><th scope="col">{t('console.abuse.signatures')}</th></tr></thead>
-              <tbody>{abuse.domains.map((d) => <tr key={d.domain}><td>{d.domain}</td><td>{d.count}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">{t('console.abuse.domain')}</th>
+                  <th scope="col">{t('console.abuse.signatures')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {abuse.domains.map((d) => (
+                  <tr key={d.domain}>
+                    <td>{d.domain}</td>
+                    <td>{d.count}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </>
-        ) : <p>{t('console.abuse.none')}</p>}
+        ) : (
+          <p>{t('console.abuse.none')}</p>
+        )}
       </section>
 
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">{t('console.export.title')}</h2>
         <p>{t('console.export.note')}</p>
-        <a className="button" href={`/api/petitions/${petition.slug}/export?lang=${locale}`} download>{t('console.export.button')}</a>
+        <a className="button" href={`/api/petitions/${petition.slug}/export?lang=${locale}`} download>
+          {t('console.export.button')}
+        </a>
       </section>
 
       <section aria-labelledby="status-heading" className="stack">
         <h2 id="status-heading">{t('console.lifecycle.title')}</h2>
         <p>{t('console.lifecycle.current', { status: t(`status.${petition.status}`) })}</p>
-        {problem ? <p role="alert" className="notice notice-error">{t('errors.transitionInvalid')}</p> : null}
+        {problem ? (
+          <p role="alert" className="notice notice-error">
+            {t('errors.transitionInvalid')}
+          </p>
+        ) : null}
         <p className="hint">{t('console.lifecycle.mailNote')}</p>
         {ACTIONS[petition.status].map((action) => (
           <form key={action} action={transitionAction.bind(null, locale, petition.id)} className="stack">
@@ -111,7 +175,9 @@ export default async function ConsolePetitionPage({ params, searchParams }: Prop
               <>
                 {(['kk', 'ru', 'en'] as const).map((lang) => (
                   <div className="field" key={lang}>
-                    <label htmlFor={`${action}-note-${lang}`}>{t('console.lifecycle.note', { language: t(`console.form.language.${lang}`) })}</label>
+                    <label htmlFor={`${action}-note-${lang}`}>
+                      {t('console.lifecycle.note', { language: t(`console.form.language.${lang}`) })}
+                    </label>
                     <textarea id={`${action}-note-${lang}`} name={`note.${lang}`} rows={3} />
                   </div>
                 ))}
@@ -121,7 +187,9 @@ export default async function ConsolePetitionPage({ params, searchParams }: Prop
                 </div>
               </>
             ) : null}
-            <div><button type="submit">{t(`console.lifecycle.${action}`)}</button></div>
+            <div>
+              <button type="submit">{t(`console.lifecycle.${action}`)}</button>
+            </div>
           </form>
         ))}
       </section>

@@ -20,7 +20,11 @@ export default async function BlocklistPage({ params, searchParams }: Props) {
         <div className="field">
           <label htmlFor="block-value">{t('console.blocklist.value')}</label>
           <input id="block-value" name="value" required aria-invalid={!!problem} aria-describedby={problem ? 'block-error' : undefined} />
-          {problem ? <p id="block-error" className="field-error">{t('errors.blockInvalid')}</p> : null}
+          {problem ? (
+            <p id="block-error" className="field-error">
+              {t('errors.blockInvalid')}
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor="block-note">{t('console.blocklist.note')}</label>

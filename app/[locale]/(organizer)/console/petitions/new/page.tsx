@@ -17,7 +17,17 @@ export default async function NewPetitionPage({ params }: Props) {
       <h1>{t('new')}</h1>
       <PetitionForm
         action={savePetitionAction.bind(null, locale, undefined)}
-        defaults={{ slug: '', title: empty, summary: empty, body: empty, addressee: empty, goal: 50000, milestones: '1000, 10000', opensAt: '', closesAt: '' }}
+        defaults={{
+          slug: '',
+          title: empty,
+          summary: empty,
+          body: empty,
+          addressee: empty,
+          goal: 50000,
+          milestones: '1000, 10000',
+          opensAt: '',
+          closesAt: '',
+        }}
       />
     </div>
   );

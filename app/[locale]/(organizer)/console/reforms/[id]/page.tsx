@@ -33,7 +33,10 @@ export default async function ConsoleReformPage({ params }: Props) {
     <div className="stack">
       <h1>{localized(reform.title, locale)}</h1>
       <p>
-        <Link href={`/${locale}/reforms/${reform.slug}`}>/{locale}/reforms/{reform.slug}</Link> · {t(`stages.${reform.currentStage}`)}
+        <Link href={`/${locale}/reforms/${reform.slug}`}>
+          /{locale}/reforms/{reform.slug}
+        </Link>{' '}
+        · {t(`stages.${reform.currentStage}`)}
       </p>
       <StageForm today={today} action={recordStageAction.bind(null, locale, reform.id)} />
 
@@ -57,10 +60,13 @@ export default async function ConsoleReformPage({ params }: Props) {
             <tbody>
               {reform.stages.map((stage) => {
                 const p = stage.progress;
-                const status = stage.fanOutFinishedAt && !(p && p.waiting > 0) ? 'finished' : stage.fanOutPreparedAt ? 'running' : 'preparing';
+                const status =
+                  stage.fanOutFinishedAt && !(p && p.waiting > 0) ? 'finished' : stage.fanOutPreparedAt ? 'running' : 'preparing';
                 return (
                   <tr key={stage.id} data-stage-id={stage.id}>
-                    <td><time dateTime={dateColumnKey(stage.occurredOn)}>{format.dateTime(stage.occurredOn, 'dateColumn')}</time></td>
+                    <td>
+                      <time dateTime={dateColumnKey(stage.occurredOn)}>{format.dateTime(stage.occurredOn, 'dateColumn')}</time>
+                    </td>
                     <td>{t(`stages.${stage.stage}`)}</td>
                     <td>{t(`console.fanOut.${status}`)}</td>
                     <td>{p?.recipients ?? 0}</td>
@@ -79,7 +85,12 @@ export default async function ConsoleReformPage({ params }: Props) {
       <section aria-labelledby="edit-heading" className="stack">
         <h2 id="edit-heading">{t('console.edit')}</h2>
         <ReformForm
-          defaults={{ slug: reform.slug, title: asText(reform.title), summary: asText(reform.summary), petitionId: reform.petitionId ?? '' }}
+          defaults={{
+            slug: reform.slug,
+            title: asText(reform.title),
+            summary: asText(reform.summary),
+            petitionId: reform.petitionId ?? '',
+          }}
           petitions={petitions.map((p) => ({ id: p.id, title: localized(p.title, locale) }))}
           action={saveReformAction.bind(null, locale, reform.id)}
         />

@@ -15,7 +15,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function summary(row: Record<string, unknown>, keys: string[], date: (value: Date) => string): string {
-  return keys.map((k) => row[k]).filter((v) => v !== null && v !== undefined && v !== '').map((v) => (v instanceof Date ? date(v) : String(v))).join(' · ');
+  return keys
+    .map((k) => row[k])
+    .filter((v) => v !== null && v !== undefined && v !== '')
+    .map((v) => (v instanceof Date ? date(v) : String(v)))
+    .join(' · ');
 }
 
 export default async function SupporterPage({ params, searchParams }: Props) {
@@ -42,15 +46,32 @@ export default async function SupporterPage({ params, searchParams }: Props) {
   return (
     <>
       <h1>{supporter.email}</h1>
-      {query.erased ? <p className="notice" role="status">{t('erased')}</p> : null}
-      {query.error === 'confirmErase' ? <p className="notice notice-error" role="alert">{t('confirmErase')}</p> : null}
-      {query.error === 'tagInvalid' ? <p className="notice notice-error" role="alert">{t('tagInvalid')}</p> : null}
+      {query.erased ? (
+        <p className="notice" role="status">
+          {t('erased')}
+        </p>
+      ) : null}
+      {query.error === 'confirmErase' ? (
+        <p className="notice notice-error" role="alert">
+          {t('confirmErase')}
+        </p>
+      ) : null}
+      {query.error === 'tagInvalid' ? (
+        <p className="notice notice-error" role="alert">
+          {t('tagInvalid')}
+        </p>
+      ) : null}
       <dl className="figures">
-        <dt>{t('columns.name')}</dt><dd>{supporter.name ?? '—'}</dd>
-        <dt>{t('columns.language')}</dt><dd>{supporter.locale}</dd>
-        <dt>{t('columns.region')}</dt><dd>{supporter.region ? tRegions(supporter.region) : '—'}</dd>
-        <dt>{t('since')}</dt><dd>{date(supporter.createdAt)}</dd>
-        <dt>{t('bounced')}</dt><dd>{supporter.bouncedAt ? `${date(supporter.bouncedAt)} — ${supporter.bounceReason ?? ''}` : '—'}</dd>
+        <dt>{t('columns.name')}</dt>
+        <dd>{supporter.name ?? '—'}</dd>
+        <dt>{t('columns.language')}</dt>
+        <dd>{supporter.locale}</dd>
+        <dt>{t('columns.region')}</dt>
+        <dd>{supporter.region ? tRegions(supporter.region) : '—'}</dd>
+        <dt>{t('since')}</dt>
+        <dd>{date(supporter.createdAt)}</dd>
+        <dt>{t('bounced')}</dt>
+        <dd>{supporter.bouncedAt ? `${date(supporter.bouncedAt)} — ${supporter.bounceReason ?? ''}` : '—'}</dd>
       </dl>
 
       <section aria-labelledby="tags-title" className="stack">
@@ -61,7 +82,10 @@ export default async function SupporterPage({ params, searchParams }: Props) {
               <form action={untagSupporterAction.bind(null, locale)}>
                 {hidden}
                 <input type="hidden" name="tagId" value={tag.id} />
-                {tag.name} <button type="submit" className="button-link" aria-label={t('removeTag', { name: tag.name })}>×</button>
+                {tag.name}{' '}
+                <button type="submit" className="button-link" aria-label={t('removeTag', { name: tag.name })}>
+                  ×
+                </button>
               </form>
             </li>
           ))}
@@ -72,7 +96,9 @@ export default async function SupporterPage({ params, searchParams }: Props) {
             <label htmlFor="tag-name">{t('tagName')}</label>
             <input id="tag-name" name="name" type="text" required maxLength={60} />
           </div>
-          <button type="submit" className="button-secondary">{t('addTag')}</button>
+          <button type="submit" className="button-secondary">
+            {t('addTag')}
+          </button>
         </form>
       </section>
 
@@ -87,24 +113,41 @@ export default async function SupporterPage({ params, searchParams }: Props) {
           ))}
         </ul>
         <h3>{t('unsubscribes')}</h3>
-        <ul>{supporter.unsubscribes.map((u) => <li key={u.topic}>{u.topic} — {date(u.createdAt)}</li>)}</ul>
+        <ul>
+          {supporter.unsubscribes.map((u) => (
+            <li key={u.topic}>
+              {u.topic} — {date(u.createdAt)}
+            </li>
+          ))}
+        </ul>
       </section>
 
       {lists.map(([title, rows, keys]) => (
         <section key={title}>
           <h2>{title}</h2>
-          {rows.length === 0 ? <p>{t('none')}</p> : <ul>{rows.map((row, i) => <li key={i}>{summary(row, keys, date)}</li>)}</ul>}
+          {rows.length === 0 ? (
+            <p>{t('none')}</p>
+          ) : (
+            <ul>
+              {rows.map((row, i) => (
+                <li key={i}>{summary(row, keys, date)}</li>
+              ))}
+            </ul>
+          )}
         </section>
       ))}
 
       <section aria-labelledby="mails-title">
         <h2 id="mails-title">{t('mails')}</h2>
-        {supporter.campaignRecipients.length === 0 ? <p>{t('none')}</p> : (
+        {supporter.campaignRecipients.length === 0 ? (
+          <p>{t('none')}</p>
+        ) : (
           <ul>
             {supporter.campaignRecipients.map((r) => (
               <li key={r.campaign.id}>
                 <Link href={`/${locale}/console/campaigns/${r.campaign.id}`}>{r.campaign.name}</Link> — {r.status}
-                {r.sentAt ? ` — ${date(r.sentAt)}` : ''}{r.lastError ? ` — ${r.lastError}` : ''}
+                {r.sentAt ? ` — ${date(r.sentAt)}` : ''}
+                {r.lastError ? ` — ${r.lastError}` : ''}
               </li>
             ))}
           </ul>
@@ -113,12 +156,20 @@ export default async function SupporterPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="privacy-title" className="stack">
         <h2 id="privacy-title">{t('privacyTitle')}</h2>
-        <p><a href={`/api/console/supporters/${supporter.id}/export`} download>{t('export')}</a></p>
+        <p>
+          <a href={`/api/console/supporters/${supporter.id}/export`} download>
+            {t('export')}
+          </a>
+        </p>
         <form action={eraseSupporterAction.bind(null, locale)} className="stack">
           {hidden}
           <p>{t('eraseExplain')}</p>
-          <label><input type="checkbox" name="confirm" /> {t('eraseConfirm')}</label>
-          <button type="submit" className="button-danger">{t('erase')}</button>
+          <label>
+            <input type="checkbox" name="confirm" /> {t('eraseConfirm')}
+          </label>
+          <button type="submit" className="button-danger">
+            {t('erase')}
+          </button>
         </form>
       </section>
     </>

@@ -25,7 +25,11 @@ export default async function ChangeRsvpPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: 'events.change' });
   const eventSlug = EventSlugSchema.safeParse(event);
   const back = (slug: string | undefined) =>
-    slug ? <Link href={`/${locale}/events/${encodeURIComponent(slug)}`}>{t('back')}</Link> : <Link href={`/${locale}/events`}>{t('calendar')}</Link>;
+    slug ? (
+      <Link href={`/${locale}/events/${encodeURIComponent(slug)}`}>{t('back')}</Link>
+    ) : (
+      <Link href={`/${locale}/events`}>{t('calendar')}</Link>
+    );
 
   const outcome = RESULTS.find((known) => known === result);
   if (outcome) {

@@ -18,7 +18,11 @@ export default async function ConfirmRsvpPage({ params, searchParams }: Props) {
   const { token, result } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'events.confirm' });
   const rsvp = await findRsvpByToken(token);
-  const back = rsvp ? <Link href={`/${locale}/events/${rsvp.event.slug}`}>{t('back')}</Link> : <Link href={`/${locale}/events`}>{t('calendar')}</Link>;
+  const back = rsvp ? (
+    <Link href={`/${locale}/events/${rsvp.event.slug}`}>{t('back')}</Link>
+  ) : (
+    <Link href={`/${locale}/events`}>{t('calendar')}</Link>
+  );
 
   if (!rsvp || result === 'invalid') {
     return (
@@ -30,7 +34,14 @@ export default async function ConfirmRsvpPage({ params, searchParams }: Props) {
     );
   }
   if (rsvp.status !== 'PENDING_EMAIL' || result) {
-    const key = rsvp.status === 'CONFIRMED' ? 'confirmed' : rsvp.status === 'WAITLISTED' ? 'waitlisted' : rsvp.status === 'CANCELLED' ? 'cancelled' : 'closed';
+    const key =
+      rsvp.status === 'CONFIRMED'
+        ? 'confirmed'
+        : rsvp.status === 'WAITLISTED'
+          ? 'waitlisted'
+          : rsvp.status === 'CANCELLED'
+            ? 'cancelled'
+            : 'closed';
     return (
       <div className="page narrow">
         <h1>{t('title')}</h1>

@@ -21,7 +21,9 @@ export default async function VerifySubmissionPage({ params, searchParams }: Pro
   const simple = (key: 'sent' | 'verified' | 'invalid', isError = false) => (
     <div className="page narrow">
       <h1>{t('title')}</h1>
-      <p role="status" className={isError ? 'notice notice-error' : 'notice'}>{t(key)}</p>
+      <p role="status" className={isError ? 'notice notice-error' : 'notice'}>
+        {t(key)}
+      </p>
       <p>{calendar}</p>
     </div>
   );

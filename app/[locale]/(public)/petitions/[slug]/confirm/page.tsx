@@ -9,7 +9,10 @@ import { readLocale } from '@/lib/validation';
 import { listReformsOfPetition } from '@/lib/reforms/queries';
 import { confirmSignatureAction, followReformAction } from '../actions';
 
-type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ token?: string; result?: string; follow?: string }> };
+type Props = {
+  params: Promise<{ locale: string; slug: string }>;
+  searchParams: Promise<{ token?: string; result?: string; follow?: string }>;
+};
 
 export const metadata: Metadata = tokenPageMetadata;
 
@@ -70,7 +73,17 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
 }
 
 /** Signers who opted in to updates can follow the reform this petition asked for, in one click. */
-async function FollowReforms({ locale, slug, token, follow }: { locale: 'kk' | 'ru' | 'en'; slug: string; token?: string; follow?: string }) {
+async function FollowReforms({
+  locale,
+  slug,
+  token,
+  follow,
+}: {
+  locale: 'kk' | 'ru' | 'en';
+  slug: string;
+  token?: string;
+  follow?: string;
+}) {
   const parsed = MailedTokenSchema.safeParse(token);
   const found = parsed.success ? await findSignatureByToken(parsed.data) : null;
   if (!parsed.success || !found || found.status !== 'CONFIRMED' || !found.wantsUpdates) return null;
@@ -81,7 +94,11 @@ async function FollowReforms({ locale, slug, token, follow }: { locale: 'kk' | '
   return (
     <section aria-labelledby="follow-heading" className="stack">
       <h2 id="follow-heading">{t('followTitle')}</h2>
-      {outcome && <p role="status" className={outcome === 'followFailed' ? 'notice notice-error' : 'notice'}>{t(outcome)}</p>}
+      {outcome && (
+        <p role="status" className={outcome === 'followFailed' ? 'notice notice-error' : 'notice'}>
+          {t(outcome)}
+        </p>
+      )}
       {reforms.map((reform) => (
         <form key={reform.id} action={followReformAction.bind(null, locale, slug)}>
           <input type="hidden" name="token" value={parsed.data} />

@@ -41,7 +41,14 @@ export default async function SignPage({ params }: Props) {
             </p>
           ) : null}
           <ClientMessages paths={['petitions.form', 'petitions.errors', 'errors']}>
-            <SignForm slug={slug} locale={locale} regions={regions} defaults={flash?.values} initialErrors={flash?.errors} initialFormError={flash?.formError} />
+            <SignForm
+              slug={slug}
+              locale={locale}
+              regions={regions}
+              defaults={flash?.values}
+              initialErrors={flash?.errors}
+              initialFormError={flash?.formError}
+            />
           </ClientMessages>
         </>
       ) : (

@@ -30,7 +30,9 @@ export default async function ConfirmAlertsPage({ params, searchParams }: Props)
       </div>
     );
   }
-  const about = subscription.reform ? t('confirm.aboutOne', { title: localized(subscription.reform.title, locale) }) : t('confirm.aboutAll');
+  const about = subscription.reform
+    ? t('confirm.aboutOne', { title: localized(subscription.reform.title, locale) })
+    : t('confirm.aboutAll');
   if (result === 'confirmed' || subscription.isConfirmed) {
     return (
       <div className="page narrow">
@@ -40,7 +42,9 @@ export default async function ConfirmAlertsPage({ params, searchParams }: Props)
         </p>
         <p>{t('confirm.doneBody')}</p>
         <p>
-          <Link href={subscription.reform ? `/${locale}/reforms/${subscription.reform.slug}` : `/${locale}/reforms`}>{t('reform.back')}</Link>
+          <Link href={subscription.reform ? `/${locale}/reforms/${subscription.reform.slug}` : `/${locale}/reforms`}>
+            {t('reform.back')}
+          </Link>
         </p>
       </div>
     );

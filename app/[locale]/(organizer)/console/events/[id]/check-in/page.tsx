@@ -21,7 +21,9 @@ export default async function CheckInPage({ params, searchParams }: Props) {
   const confirmed = rows.filter((row) => row.status === 'CONFIRMED');
   return (
     <div className="stack">
-      <p><Link href={`/${locale}/console/events/${event.id}`}>{t('back')}</Link></p>
+      <p>
+        <Link href={`/${locale}/console/events/${event.id}`}>{t('back')}</Link>
+      </p>
       <h1>{t('checkInTitle', { title: localized(event.title, locale) })}</h1>
       <form method="get" role="search" className="button-row">
         <label htmlFor="check-in-q">{t('searchName')}</label>
@@ -32,11 +34,18 @@ export default async function CheckInPage({ params, searchParams }: Props) {
       <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
         {confirmed.map((row) => (
           <li key={row.id} style={{ border: '1px solid #d4d4d4', borderRadius: 6, padding: '0.5rem' }}>
-            <p style={{ margin: 0 }}><strong>{row.name}</strong>{row.guests > 0 ? ` + ${row.guests}` : ''}</p>
+            <p style={{ margin: 0 }}>
+              <strong>{row.name}</strong>
+              {row.guests > 0 ? ` + ${row.guests}` : ''}
+            </p>
             <form action={checkInAction.bind(null, locale, event.id)}>
               <input type="hidden" name="rsvpId" value={row.id} />
               <input type="hidden" name="attended" value={row.attendedAt ? 'false' : 'true'} />
-              <button type="submit" className={row.attendedAt ? 'button-secondary' : undefined} aria-label={row.attendedAt ? t('undoFor', { name: row.name }) : t('markFor', { name: row.name })}>
+              <button
+                type="submit"
+                className={row.attendedAt ? 'button-secondary' : undefined}
+                aria-label={row.attendedAt ? t('undoFor', { name: row.name }) : t('markFor', { name: row.name })}
+              >
                 {row.attendedAt ? t('undo') : t('mark')}
               </button>
             </form>
