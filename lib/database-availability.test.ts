@@ -1,8 +1,6 @@
-import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { PrismaClient } from '@/lib/generated/prisma/client';
-import { freePort } from '@/scripts/lib/free-port';
+import { withUnreachableDatabase } from '@/tests/support/unreachable-database';
 import { isDatabaseUnavailable } from '@/lib/database-availability';
 
 afterAll(() => db.$disconnect());
@@ -18,12 +16,10 @@ async function errorOf(run: () => Promise<unknown>): Promise<unknown> {
 
 describe('isDatabaseUnavailable', () => {
   it('recognises a database nobody listens for, through Prisma and raw queries alike', async () => {
-    const nowhere = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: `postgresql://dauys:dauys@127.0.0.1:${await freePort()}/dauys` }),
+    await withUnreachableDatabase(async (nowhere) => {
+      expect(isDatabaseUnavailable(await errorOf(() => nowhere.petition.findFirst()))).toBe(true);
+      expect(isDatabaseUnavailable(await errorOf(() => nowhere.$queryRaw`SELECT 1`))).toBe(true);
     });
-    expect(isDatabaseUnavailable(await errorOf(() => nowhere.petition.findFirst()))).toBe(true);
-    expect(isDatabaseUnavailable(await errorOf(() => nowhere.$queryRaw`SELECT 1`))).toBe(true);
-    await nowhere.$disconnect();
   });
 
   it('does not mistake the errors of a working database for an outage', async () => {

@@ -2,7 +2,7 @@ import { recordAudit } from '@/lib/audit';
 import { csvStream, type CsvCell } from '@/lib/csv/csv-stream';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { ATTENDEE_ORDER_WITHIN_STATUS, ATTENDEE_STATUS_ORDER } from '@/lib/events/queries';
+import { ATTENDEE_ORDER_WITHIN_STATUS, ATTENDEE_ROW_SELECT, ATTENDEE_STATUS_ORDER } from '@/lib/events/queries';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 export const EXPORT_BATCH = 1_000;
@@ -40,17 +40,7 @@ async function* attendeeRows(eventId: string, batchSize: number): AsyncGenerator
         where: { eventId, status, ...after },
         orderBy: ATTENDEE_ORDER_WITHIN_STATUS,
         take: batchSize,
-        select: {
-          id: true,
-          name: true,
-          email: true,
-          guests: true,
-          status: true,
-          locale: true,
-          createdAt: true,
-          waitlistedAt: true,
-          attendedAt: true,
-        },
+        select: ATTENDEE_ROW_SELECT,
       });
       if (rows.length === 0) break;
       after = rowsAfter(rows.at(-1)!);

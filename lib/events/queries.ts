@@ -142,24 +142,27 @@ export const ATTENDEE_ORDER_WITHIN_STATUS = [
   { id: 'asc' },
 ] satisfies Prisma.RsvpOrderByWithRelationInput[];
 
+/** One attendee as organizers see them, on the console page and in the CSV export. */
+export const ATTENDEE_ROW_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  guests: true,
+  status: true,
+  locale: true,
+  createdAt: true,
+  confirmedAt: true,
+  waitlistedAt: true,
+  attendedAt: true,
+  cancelledAt: true,
+} satisfies Prisma.RsvpSelect;
+
 /** Attendees of one event for organizers, in ATTENDEE_STATUS_ORDER. */
 export async function listAttendees(eventId: string, q?: string) {
   const rows = await db.rsvp.findMany({
     where: { eventId, ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q.toLowerCase() } }] } : {}) },
     orderBy: ATTENDEE_ORDER_WITHIN_STATUS,
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      guests: true,
-      status: true,
-      locale: true,
-      createdAt: true,
-      confirmedAt: true,
-      waitlistedAt: true,
-      attendedAt: true,
-      cancelledAt: true,
-    },
+    select: ATTENDEE_ROW_SELECT,
   });
   return rows.sort((a, b) => ATTENDEE_STATUS_ORDER.indexOf(a.status) - ATTENDEE_STATUS_ORDER.indexOf(b.status));
 }

@@ -1,11 +1,9 @@
-import { PrismaPg } from '@prisma/adapter-pg';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { formStateForError as campaignFormStateForError } from '@/lib/campaigns/field-errors';
 import { formStateForError } from '@/lib/events/field-errors';
 import { formInput } from '@/lib/i18n/field-errors';
-import { PrismaClient } from '@/lib/generated/prisma/client';
-import { freePort } from '@/scripts/lib/free-port';
+import { outageError } from '@/tests/support/unreachable-database';
 
 describe('formStateForError', () => {
   it('puts a domain error beside the field it names, in the reader’s language', () => {
@@ -20,14 +18,7 @@ describe('formStateForError', () => {
   });
 
   it('asks to send again, in Kazakh, when the database cannot be reached: nothing was stored', async () => {
-    const nowhere = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: `postgresql://dauys:dauys@127.0.0.1:${await freePort()}/dauys` }),
-    });
-    const outage = await nowhere.event.findFirst().then(
-      () => null,
-      (error: unknown) => error,
-    );
-    await nowhere.$disconnect();
+    const outage = await outageError();
     expect(formStateForError(outage, 'kk')).toEqual({
       ok: false,
       fieldErrors: {},

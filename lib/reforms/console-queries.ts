@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { STAGE_FIELDS } from '@/lib/reforms/queries';
 
 export async function listReformsForConsole() {
   const [reforms, subscribers] = await Promise.all([
@@ -54,13 +55,7 @@ export async function getReformForConsole(id: string) {
       stages: {
         orderBy: [{ occurredOn: 'desc' }, { createdAt: 'desc' }],
         select: {
-          id: true,
-          stage: true,
-          occurredOn: true,
-          note: true,
-          sourceUrl: true,
-          sourceLabel: true,
-          createdAt: true,
+          ...STAGE_FIELDS,
           fanOutPreparedAt: true,
           fanOutFinishedAt: true,
         },

@@ -6,6 +6,7 @@ import { sendMails } from '@/lib/mailer';
 import { enqueue } from '@/lib/queue';
 import { ALL_REFORMS_TOPIC, DRAIN_BATCH, PREPARE_BATCH, reformTopic } from '@/lib/reforms/constants';
 import { reformAlertProps, type StageForMail } from '@/lib/reforms/alert-props';
+import { STAGE_FIELDS } from '@/lib/reforms/queries';
 import { ALL_TOPICS } from '@/lib/unsubscribe/tokens';
 
 /*
@@ -149,14 +150,8 @@ async function loadStage(
   return db.reformStage.findUnique({
     where: { id: stageId },
     select: {
-      id: true,
+      ...STAGE_FIELDS,
       reformId: true,
-      stage: true,
-      occurredOn: true,
-      note: true,
-      sourceUrl: true,
-      sourceLabel: true,
-      createdAt: true,
       fanOutPreparedAt: true,
       fanOutFinishedAt: true,
       reform: { select: { slug: true, title: true } },

@@ -82,6 +82,17 @@ export async function listReformChoices() {
   return db.reform.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, slug: true, title: true } });
 }
 
+/** A recorded stage as pages, feeds and alert mails show it. */
+export const STAGE_FIELDS = {
+  id: true,
+  stage: true,
+  occurredOn: true,
+  note: true,
+  sourceUrl: true,
+  sourceLabel: true,
+  createdAt: true,
+} as const;
+
 /** Newest recorded stages first, for the Atom feeds. */
 export async function listStagesForFeed(reformId?: string, limit = 100) {
   return db.reformStage.findMany({
@@ -89,13 +100,7 @@ export async function listStagesForFeed(reformId?: string, limit = 100) {
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit,
     select: {
-      id: true,
-      stage: true,
-      occurredOn: true,
-      note: true,
-      sourceUrl: true,
-      sourceLabel: true,
-      createdAt: true,
+      ...STAGE_FIELDS,
       reform: { select: { slug: true, title: true, updatedAt: true } },
     },
   });

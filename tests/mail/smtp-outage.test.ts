@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { report, seconds } from './helpers/fixtures';
 import { startRelay, waitFor, type Relay } from './helpers/relay';
+import { applyFastMailSettings } from './helpers/worker-process';
 
 // Finding: with SMTP_URL on a port that refused connections, mail stopped until the worker was
 // restarted. Here the relay refuses, then hangs (accepts connections, never answers), then answers
 // again; mail must flow again on its own within seconds of its return. Short settings stand in for
 // production's: a 3 s send deadline (60 s), 1 s first retry (30 s), relay checked every 1 s (15 s).
 const relay: Relay = await startRelay();
-process.env.SMTP_URL = relay.url;
-process.env.MAIL_FROM = 'Dauys <no-reply@dauys.test>';
-process.env.APP_URL = 'https://dauys.test';
-process.env.MAIL_RETRY_DELAY_SECONDS = '1';
-process.env.MAIL_RETRY_MAX_DELAY_SECONDS = '30';
-process.env.MAIL_SEND_TIMEOUT_SECONDS = '3';
-process.env.MAIL_RELAY_PROBE_SECONDS = '1';
+applyFastMailSettings(relay.url, { MAIL_RETRY_MAX_DELAY_SECONDS: '30', MAIL_SEND_TIMEOUT_SECONDS: '3' });
 
 const { db } = await import('@/lib/db');
 const { sendMail, sendMails } = await import('@/lib/mailer');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { report, seconds } from './helpers/fixtures';
 import { startRelay, waitFor, type Relay } from './helpers/relay';
+import { applyFastMailSettings } from './helpers/worker-process';
 
 // Finding: after five retries a mail was FAILED and never tried again, so a relay answering 451 for
 // ~15 minutes lost the confirmations sent in that window. A temporary answer must be retried for as
@@ -8,14 +9,7 @@ import { startRelay, waitFor, type Relay } from './helpers/relay';
 // Here retries come every ~1 s (MAIL_RETRY_MAX_DELAY_SECONDS=1) so that "more than five retries"
 // takes seconds, not the hours it takes with production's back-off.
 const relay: Relay = await startRelay();
-process.env.SMTP_URL = relay.url;
-process.env.MAIL_FROM = 'Dauys <no-reply@dauys.test>';
-process.env.APP_URL = 'https://dauys.test';
-process.env.MAIL_RETRY_DELAY_SECONDS = '1';
-process.env.MAIL_RETRY_MAX_DELAY_SECONDS = '1';
-process.env.MAIL_RETRY_FOR_HOURS = '72';
-process.env.MAIL_SEND_TIMEOUT_SECONDS = '5';
-process.env.MAIL_RELAY_PROBE_SECONDS = '1';
+applyFastMailSettings(relay.url, { MAIL_RETRY_MAX_DELAY_SECONDS: '1', MAIL_RETRY_FOR_HOURS: '72' });
 
 const { db } = await import('@/lib/db');
 const { sendMail, sendMails, requeueStalledMail } = await import('@/lib/mailer');
