@@ -38,22 +38,12 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
     formState: { errors, isSubmitting },
   } = useForm<SignPetitionInput, unknown, SignPetitionData>({
     resolver: zodResolver(SignPetitionSchema),
-    defaultValues: {
-      fullName: String(defaults.fullName ?? ''),
-      email: String(defaults.email ?? ''),
-      region: (defaults.region ?? '') as SignPetitionInput['region'],
-      city: String(defaults.city ?? ''),
-      comment: String(defaults.comment ?? ''),
-      isPublic: defaults.isPublic === true,
-      consent: (defaults.consent === true) as unknown as true,
-      wantsUpdates: defaults.wantsUpdates === true,
-      locale,
-      website: '',
-    },
+    // No defaultValues: each field's default is in the HTML (defaultValue/defaultChecked below), and
+    // react-hook-form then reads the fields as they are when it starts, so what a supporter on a slow
+    // phone typed before the page's script ran is kept instead of being reset to the defaults.
   });
 
   const action = `/api/petitions/${slug}/signatures`;
-  // defaultValue/defaultChecked below repeat defaultValues so the server-rendered form (no JavaScript) keeps them.
   const onSubmit = handleSubmit(async (data) => {
     setServerErrors({});
     setFormError(undefined);
