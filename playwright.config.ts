@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { TEST_MASTER_KEY } from './tests/support/test-master-key';
 
 /*
  * E2E runs against a production build started by the same script as `npm start`, on its own
@@ -10,6 +11,8 @@ const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54339);
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2535);
 export const E2E_DATABASE_URL = `postgresql://dauys:dauys@127.0.0.1:${PG_PORT}/dauys`;
 process.env.E2E_DATABASE_URL = E2E_DATABASE_URL;
+// Specs open sealed rows (caught mail, signatures) with the server's master key.
+process.env.DAUYS_MASTER_KEY = TEST_MASTER_KEY;
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -47,6 +50,7 @@ export default defineConfig({
       SMTP_URL: '',
       // The nginx spec runs the documented setting; specs that call the port directly count as one hop short.
       TRUSTED_PROXY_HOPS: '1',
+      DAUYS_MASTER_KEY: TEST_MASTER_KEY,
     },
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeyringError, parseMasterKey } from '@/lib/security/keyring';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -15,6 +16,11 @@ const EnvSchema = z.object({
   APP_URL: z.url().default('http://localhost:3000'),
   /** Secret that signs sessions and unsubscribe tokens; at least 32 characters. */
   AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * The master key that opens the data keys sealing personal data (32 random bytes, base64 or hex).
+   * Unset: `npm start` keeps one in .data/master-key. Lost means the personal data cannot be read.
+   */
+  DAUYS_MASTER_KEY: z.string().min(1).optional(),
   /** The first admin; invited at every start when set. */
   ADMIN_EMAIL: z.email().optional(),
   /**
@@ -70,6 +76,13 @@ export const env = readEnv();
 // NOTE: next-auth 4 reads NEXTAUTH_URL from process.env on every request (links, cookies, origin);
 // it is derived from APP_URL here so the rest of the app has one base URL to configure.
 process.env.NEXTAUTH_URL ??= env.APP_URL;
+
+export function requireMasterKey(): Buffer {
+  if (!env.DAUYS_MASTER_KEY) {
+    throw new KeyringError('DAUYS_MASTER_KEY is not set: `npm start` keeps one in .data/master-key, or set 32 random bytes (base64).');
+  }
+  return parseMasterKey(env.DAUYS_MASTER_KEY);
+}
 
 export function requireDatabaseUrl(): string {
   if (!env.DATABASE_URL) {

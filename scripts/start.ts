@@ -22,6 +22,7 @@ import { isBuildStale } from './lib/build-freshness';
 import { stopChild } from './lib/processes';
 import { applyMigrations } from './lib/migration-engine';
 import { StartupError } from './lib/startup-error';
+import { KeyringError, newMasterKey } from '../lib/security/keyring';
 
 const ROOT = path.resolve(__dirname, '..');
 const isDev = process.argv.includes('--dev');
@@ -50,6 +51,17 @@ async function authSecret(): Promise<string> {
   const secret = randomBytes(32).toString('base64url');
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** The master key of the personal data (lib/security/keyring.ts): DAUYS_MASTER_KEY, or kept beside the database. */
+async function masterKey(): Promise<string> {
+  if (process.env.DAUYS_MASTER_KEY) return process.env.DAUYS_MASTER_KEY;
+  const file = path.join(dataDir, 'master-key');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const key = newMasterKey();
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  log(`Created the master key of the personal data in ${path.relative(ROOT, file)}: back it up apart from the database (docs/privacy.md).`);
+  return key;
 }
 
 function startWorker(env: NodeJS.ProcessEnv) {
@@ -86,6 +98,7 @@ async function main() {
     NODE_ENV: isDev ? 'development' : 'production',
     APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
     AUTH_SECRET: await authSecret(),
+    DAUYS_MASTER_KEY: await masterKey(),
   };
   env.NEXTAUTH_URL ??= env.APP_URL;
 
@@ -108,6 +121,8 @@ async function main() {
 
   const applied = await applyMigrations(env.DATABASE_URL!);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+  const { keyring } = await import('../lib/security/personal-data');
+  log(`Personal data is sealed under the master key ${(await keyring()).fingerprint}.`);
 
   if (!env.SMTP_URL) {
     const { startSmtpCatcher } = await import('./lib/smtp-catcher');
@@ -202,6 +217,6 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 main().catch(async (error) => {
   console.error(`[dauys] ${error instanceof Error ? error.message : error}`);
-  if (!(error instanceof StartupError)) console.error(error);
+  if (!(error instanceof StartupError || error instanceof KeyringError)) console.error(error);
   await shutdown(1);
 });

@@ -1,0 +1,143 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { canonicalEmail } from '@/lib/security/canonical-email';
+
+/*
+ * Personal data at rest (docs/privacy.md). Values are sealed with AES-256-GCM under a data key;
+ * the data keys are stored in the database only wrapped (AES-256-GCM) by the master key, which
+ * lives outside it (DAUYS_MASTER_KEY, or .data/master-key written by `npm start`). A dump or a
+ * backup therefore holds no readable address, name or comment, and rotating the master key means
+ * re-wrapping two rows, not rewriting the data.
+ *
+ * A sealed value is `v1.<data key id>.<base64url of nonce, ciphertext, tag>`. The kind of value is
+ * authenticated with it, so a sealed comment cannot be passed off as an address.
+ */
+
+export type SealedKind = 'email' | 'name' | 'place' | 'text' | 'network' | 'mail';
+
+export class KeyringError extends Error {
+  override name = 'KeyringError';
+}
+
+export type DataKeyRow = { id: number; purpose: 'SEAL' | 'BLIND_INDEX'; wrapped: Uint8Array };
+
+/** Runs one SQL statement with $1… parameters and returns its rows (Prisma or a pg pool). */
+export type KeyQuery = <Row>(sql: string, params: unknown[]) => Promise<Row[]>;
+
+export type Keyring = {
+  /** Short, non-secret name of the master key in use, for logs and error messages. */
+  fingerprint: string;
+  seal(kind: SealedKind, value: string): string;
+  sealOptional(kind: SealedKind, value: string | null | undefined): string | null;
+  open(kind: SealedKind, sealed: string): string;
+  openOptional(kind: SealedKind, sealed: string | null | undefined): string | null;
+  /** The blind index of an address: who is the same person, without the address (keyed HMAC of its canonical form). */
+  emailIndex(email: string): string;
+};
+
+const VERSION = 'v1';
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+
+export function parseMasterKey(text: string, source = 'DAUYS_MASTER_KEY'): Buffer {
+  const trimmed = text.trim();
+  const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  if (key.length !== 32) {
+    throw new KeyringError(`${source} must be 32 random bytes, written as base64 or 64 hex digits (e.g. \`openssl rand -base64 32\`).`);
+  }
+  return key;
+}
+
+export function newMasterKey(): string {
+  return randomBytes(32).toString('base64');
+}
+
+export function masterKeyFingerprint(masterKey: Buffer): string {
+  return createHash('sha256').update('dauys.master-key.fingerprint').update(masterKey).digest('hex').slice(0, 12);
+}
+
+function encrypt(key: Buffer, plaintext: Buffer, aad: string): Buffer {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(Buffer.from(aad));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+}
+
+/** Throws when the key is wrong or the bytes were changed: never returns garbage. */
+function decrypt(key: Buffer, sealed: Buffer, aad: string): Buffer {
+  if (sealed.length < NONCE_BYTES + TAG_BYTES) throw new KeyringError('A sealed value is truncated.');
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, NONCE_BYTES));
+  decipher.setAAD(Buffer.from(aad));
+  decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+  return Buffer.concat([decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+}
+
+const wrappingContext = (row: Pick<DataKeyRow, 'id' | 'purpose'>) => `dauys.data-key.${row.id}.${row.purpose}`;
+
+export function wrapDataKey(masterKey: Buffer, row: Pick<DataKeyRow, 'id' | 'purpose'>, dataKey: Buffer): Buffer {
+  return encrypt(masterKey, dataKey, wrappingContext(row));
+}
+
+export function unwrapDataKey(masterKey: Buffer, row: DataKeyRow): Buffer {
+  try {
+    return decrypt(masterKey, Buffer.from(row.wrapped), wrappingContext(row));
+  } catch {
+    throw new KeyringError(
+      `The master key (fingerprint ${masterKeyFingerprint(masterKey)}) does not open data key ${row.id} of this database. ` +
+        'DAUYS_MASTER_KEY (or .data/master-key) is wrong, or belongs to another database. Start with the key this ' +
+        'database was created or last rotated with; without it the personal data in this database cannot be read.',
+    );
+  }
+}
+
+export function keyringFrom(masterKey: Buffer, rows: DataKeyRow[]): Keyring {
+  const sealKeys = new Map<number, Buffer>();
+  let indexKey: Buffer | undefined;
+  for (const row of rows) {
+    const key = unwrapDataKey(masterKey, row);
+    if (row.purpose === 'SEAL') sealKeys.set(row.id, key);
+    else indexKey = key;
+  }
+  const sealKeyId = Math.max(...sealKeys.keys());
+  const sealKey = sealKeys.get(sealKeyId);
+  if (!sealKey || !indexKey) throw new KeyringError('This database has no data keys yet.');
+
+  const seal = (kind: SealedKind, value: string) =>
+    `${VERSION}.${sealKeyId}.${encrypt(sealKey, Buffer.from(value, 'utf8'), kind).toString('base64url')}`;
+  const open = (kind: SealedKind, sealed: string) => {
+    const [version, keyId, body] = sealed.split('.');
+    const key = sealKeys.get(Number(keyId));
+    if (version !== VERSION || !key || body === undefined) throw new KeyringError(`A ${kind} value is not sealed by this keyring.`);
+    try {
+      return decrypt(key, Buffer.from(body, 'base64url'), kind).toString('utf8');
+    } catch {
+      throw new KeyringError(`A sealed ${kind} value does not open: it was changed, or sealed as another kind.`);
+    }
+  };
+  return {
+    fingerprint: masterKeyFingerprint(masterKey),
+    seal,
+    sealOptional: (kind, value) => (value === null || value === undefined ? null : seal(kind, value)),
+    open,
+    openOptional: (kind, sealed) => (sealed === null || sealed === undefined ? null : open(kind, sealed)),
+    emailIndex: (email) => createHmac('sha256', indexKey).update(canonicalEmail(email)).digest('base64url'),
+  };
+}
+
+/**
+ * The keyring of the database behind `query`: its data keys, made and wrapped on first use. Two
+ * processes starting at once both insert; the first insert wins and both read the same rows.
+ */
+export async function loadKeyringWith(query: KeyQuery, masterKey: Buffer): Promise<Keyring> {
+  const fresh = [
+    { id: 1, purpose: 'SEAL' as const },
+    { id: 2, purpose: 'BLIND_INDEX' as const },
+  ].map((row) => ({ ...row, wrapped: wrapDataKey(masterKey, row, randomBytes(32)) }));
+  await query(
+    `INSERT INTO "DataKey" (id, purpose, wrapped) SELECT * FROM unnest($1::int[], $2::"DataKeyPurpose"[], $3::bytea[])
+     WHERE NOT EXISTS (SELECT 1 FROM "DataKey") ON CONFLICT (id) DO NOTHING`,
+    [fresh.map((row) => row.id), fresh.map((row) => row.purpose), fresh.map((row) => row.wrapped)],
+  );
+  const rows = await query<DataKeyRow>(`SELECT id, purpose::text AS purpose, wrapped FROM "DataKey" ORDER BY id`, []);
+  return keyringFrom(masterKey, rows);
+}

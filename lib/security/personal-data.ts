@@ -1,0 +1,16 @@
+import { db } from '@/lib/db';
+import { requireMasterKey } from '@/lib/env';
+import { loadKeyringWith, type Keyring } from '@/lib/security/keyring';
+
+export type { Keyring, SealedKind } from '@/lib/security/keyring';
+
+let loading: Promise<Keyring> | undefined;
+
+/** This process's keyring, loaded once (again after a failure, e.g. while the database was down). */
+export function keyring(): Promise<Keyring> {
+  loading ??= loadKeyringWith((sql, params) => db.$queryRawUnsafe(sql, ...params), requireMasterKey()).catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
