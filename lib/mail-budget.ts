@@ -1,4 +1,5 @@
 import { hitMany } from '@/lib/rate-limit';
+import { keyring } from '@/lib/security/personal-data';
 
 /*
  * One budget per mailbox for every mail a stranger can make Dauys send by typing an address into a
@@ -14,29 +15,15 @@ import { hitMany } from '@/lib/rate-limit';
 export const MAIL_BUDGET_PER_HOUR = 5;
 export const MAIL_BUDGET_PER_DAY = 20;
 
-const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
-
-/** The mailbox an address reaches: lower case, without a +tag (RFC 5233), and for Gmail without dots. */
-export function mailboxOf(email: string): string {
-  const address = email.trim().toLowerCase();
-  const at = address.lastIndexOf('@');
-  if (at < 1) return address;
-  let local = address.slice(0, at).split('+')[0] || address.slice(0, at);
-  let domain = address.slice(at + 1).replace(/\.$/, '');
-  if (GMAIL_DOMAINS.has(domain)) {
-    local = local.replaceAll('.', '');
-    domain = 'gmail.com';
-  }
-  return `${local}@${domain}`;
-}
-
 /**
  * Takes one mail from the budget of each address, in order: false where its mailbox has none left.
  * The hour is spent first and only what it allows counts against the day, so a refused burst does
  * not use up the rest of the day.
  */
 export async function spendMailBudgets(emails: readonly string[], now: Date = new Date()): Promise<boolean[]> {
-  const mailboxes = emails.map(mailboxOf);
+  // Counted per blind index: the counters never hold an address.
+  const keys = await keyring();
+  const mailboxes = emails.map((email) => keys.emailIndex(email));
   const hourly = await hitMany(
     mailboxes.map((mailbox) => `mail-budget:hour:${mailbox}`),
     MAIL_BUDGET_PER_HOUR,

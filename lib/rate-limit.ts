@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { hashAddress } from '@/lib/petitions/signer-address';
 import { AppError } from '@/lib/errors';
 
 export type RateLimitResult = {
@@ -41,7 +42,7 @@ export type Requester = { clientAddress?: string; now?: Date };
 /** A public write's guard on the client's network: past `limit` in the window it throws RATE_LIMITED. */
 export async function guardClientNetwork(purpose: string, requester: Requester, limit: number, windowSeconds: number): Promise<void> {
   if (!requester.clientAddress) return;
-  const { allowed } = await hit(`${purpose}:ip:${requester.clientAddress}`, limit, windowSeconds, requester.now);
+  const { allowed } = await hit(`${purpose}:ip:${hashAddress(requester.clientAddress)}`, limit, windowSeconds, requester.now);
   if (!allowed) throw new AppError('RATE_LIMITED');
 }
 

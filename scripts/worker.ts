@@ -5,6 +5,7 @@
  */
 import { env } from '../lib/env';
 import { registerWorkers, unregisterWorkers } from '../lib/jobs/register-workers';
+import { keyring } from '../lib/security/personal-data';
 import type { RunningSmtpReceiver } from '../lib/smtp-receiver';
 import { unsubscribeMailbox } from '../lib/unsubscribe/tokens';
 import { startUnsubscribeMailbox } from '../lib/unsubscribe/unsubscribe-mailbox';
@@ -30,6 +31,7 @@ async function stop(signal: string) {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
 
 async function start() {
+  await keyring();
   await registerWorkers();
   if (env.UNSUBSCRIBE_MAILBOX_PORT) {
     mailbox = await startUnsubscribeMailbox({ port: env.UNSUBSCRIBE_MAILBOX_PORT, host: env.UNSUBSCRIBE_MAILBOX_HOST });

@@ -1,6 +1,8 @@
 import { clientIp } from '@/lib/client-ip';
 import { db } from '@/lib/db';
+import { hashAddress } from '@/lib/petitions/signer-address';
 import { hit } from '@/lib/rate-limit';
+import { keyring } from '@/lib/security/personal-data';
 
 export const SIGN_IN_MAILS_PER_ADDRESS_PER_HOUR = 5;
 export const SIGN_IN_MAILS_PER_IP_PER_HOUR = 20;
@@ -12,8 +14,8 @@ export const SIGN_IN_MAILS_PER_IP_PER_HOUR = 20;
 export async function allowSignInRequest(email: string, ip?: string): Promise<boolean> {
   const address = ip ?? (await clientIp());
   const [byEmail, byIp] = await Promise.all([
-    hit(`signin:email:${email.toLowerCase()}`, SIGN_IN_MAILS_PER_ADDRESS_PER_HOUR, 3600),
-    hit(`signin:ip:${address}`, SIGN_IN_MAILS_PER_IP_PER_HOUR, 3600),
+    hit(`signin:email:${(await keyring()).emailIndex(email)}`, SIGN_IN_MAILS_PER_ADDRESS_PER_HOUR, 3600),
+    hit(`signin:ip:${hashAddress(address)}`, SIGN_IN_MAILS_PER_IP_PER_HOUR, 3600),
   ]);
   return byEmail.allowed && byIp.allowed;
 }

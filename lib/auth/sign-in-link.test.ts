@@ -1,3 +1,4 @@
+import { outboxTo } from '@/tests/support/personal-data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deliverSignInLink, landingLinkFor } from '@/lib/auth/deliver-sign-in-link';
 import { allowSignInRequest, SIGN_IN_MAILS_PER_ADDRESS_PER_HOUR } from '@/lib/auth/sign-in-guards';
@@ -35,7 +36,7 @@ describe('deliverSignInLink', () => {
       expires: new Date(Date.now() + 600_000),
     });
     expect(sent).toBe(true);
-    const mail = await db.outboundMail.findFirst({ where: { toAddress: 'invited@example.org' } });
+    const mail = (await outboxTo('invited@example.org'))[0]!;
     expect(mail?.template).toBe('sign-in-link');
   });
 
@@ -49,7 +50,7 @@ describe('deliverSignInLink', () => {
       expires: new Date(Date.now() + 600_000),
     });
     expect(sent).toBe(false);
-    expect(await db.outboundMail.count({ where: { toAddress: 'stranger@example.org' } })).toBe(0);
+    expect((await outboxTo('stranger@example.org')).length).toBe(0);
     expect(await db.verificationToken.count({ where: { identifier: 'stranger@example.org' } })).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { keyring } from '@/lib/security/personal-data';
 import type { CampaignRecipientStatus } from '@/lib/generated/prisma/enums';
 
 export function listCampaigns() {
@@ -79,8 +80,8 @@ export async function getCampaignProgress(campaignId: string): Promise<CampaignP
 
 export const RECIPIENTS_PAGE_SIZE = 100;
 
-export function listRecipients(campaignId: string, status: CampaignRecipientStatus | undefined, page = 0) {
-  return db.campaignRecipient.findMany({
+export async function listRecipients(campaignId: string, status: CampaignRecipientStatus | undefined, page = 0) {
+  const rows = await db.campaignRecipient.findMany({
     where: { campaignId, ...(status ? { status } : {}) },
     orderBy: { id: 'asc' },
     skip: page * RECIPIENTS_PAGE_SIZE,
@@ -93,9 +94,11 @@ export function listRecipients(campaignId: string, status: CampaignRecipientStat
       lastError: true,
       sentAt: true,
       nextAttemptAt: true,
-      supporter: { select: { id: true, email: true } },
+      supporter: { select: { id: true, emailSealed: true } },
     },
   });
+  const keys = await keyring();
+  return rows.map(({ supporter, ...row }) => ({ ...row, supporter: { id: supporter.id, email: keys.open('email', supporter.emailSealed) } }));
 }
 
 /** Petitions (and later events, reforms) an organizer can pick as audience sources. */

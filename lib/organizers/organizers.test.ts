@@ -1,3 +1,4 @@
+import { outboxTo } from '@/tests/support/personal-data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
@@ -47,7 +48,7 @@ describe('inviteOrganizer', () => {
     expect(user).toMatchObject({ id: invited.id, role: 'ORGANIZER', invitedById: admin.id });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'organizer.invite', subjectId: user.id } });
     expect(audit.actorId).toBe(admin.id);
-    const mail = await db.outboundMail.findFirst({ where: { toAddress: 'new.organizer@example.org' } });
+    const mail = (await outboxTo('new.organizer@example.org'))[0]!;
     expect(mail?.template).toBe('organizer-invitation');
   });
 

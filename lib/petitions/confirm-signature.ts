@@ -10,7 +10,7 @@ type Confirmed = {
   wantsUpdates: boolean;
   consentVersion: string;
   createdAt: Date;
-  fullName: string;
+  fullNameSealed: string;
   region: string;
   slug: string;
 };
@@ -34,7 +34,7 @@ export async function confirmSignature(token: string, now = new Date()): Promise
         FROM "Petition" p
        WHERE s."tokenHash" = ${tokenHash} AND s.status = 'PENDING' AND s."expiresAt" > ${now} AND p.id = s."petitionId"
       RETURNING s."petitionId", s."supporterId", s."wantsUpdates", s."consentVersion", s."createdAt",
-                s."fullName", s.region::text AS region, p.slug`;
+                s."fullNameSealed", s.region::text AS region, p.slug`;
     if (!row) {
       const existing = await tx.signature.findUnique({
         where: { tokenHash },
@@ -55,7 +55,7 @@ export async function confirmSignature(token: string, now = new Date()): Promise
       });
     }
     await tx.$executeRaw`
-      UPDATE "Supporter" SET name = COALESCE(name, ${row.fullName}), region = COALESCE(region, ${row.region}::"Region"),
+      UPDATE "Supporter" SET "nameSealed" = COALESCE("nameSealed", ${row.fullNameSealed}), region = COALESCE(region, ${row.region}::"Region"),
              "updatedAt" = ${now}
        WHERE id = ${row.supporterId}`;
     return { status: 'confirmed', slug: row.slug };

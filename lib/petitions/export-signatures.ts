@@ -1,6 +1,7 @@
 import { recordAudit } from '@/lib/audit';
 import { csvRow, csvStream, type CsvCell } from '@/lib/csv/csv-stream';
 import { db } from '@/lib/db';
+import { keyring } from '@/lib/security/personal-data';
 import { getTranslator, type Translator } from '@/lib/i18n/translator';
 
 export const EXPORT_BATCH = 2_000;
@@ -25,21 +26,22 @@ export async function exportSignaturesCsv({
 }
 
 async function* signatureRows(petitionId: string, batchSize: number, regions: Translator<'common'>): AsyncGenerator<CsvCell[][]> {
+  const keys = await keyring();
   let afterId = 0n;
   for (;;) {
     const rows = await db.signature.findMany({
       where: { petitionId, status: 'CONFIRMED', id: { gt: afterId } },
       orderBy: { id: 'asc' },
       take: batchSize,
-      select: { id: true, fullName: true, email: true, region: true, city: true, confirmedAt: true, consentVersion: true },
+      select: { id: true, fullNameSealed: true, emailSealed: true, region: true, citySealed: true, confirmedAt: true, consentVersion: true },
     });
     if (rows.length === 0) return;
     afterId = rows.at(-1)!.id;
     yield rows.map((row) => [
-      row.fullName,
-      row.email,
+      keys.open('name', row.fullNameSealed),
+      keys.open('email', row.emailSealed),
       regions(`regions.${row.region}`),
-      row.city ?? '',
+      keys.openOptional('place', row.citySealed) ?? '',
       row.confirmedAt?.toISOString() ?? '',
       row.consentVersion,
     ]);

@@ -6,6 +6,7 @@ import { sendMail } from '@/lib/mailer';
 import { localized } from '@/lib/i18n/localized';
 import { readCount } from '@/lib/petitions/count';
 import { enqueue } from '@/lib/queue';
+import { keyring } from '@/lib/security/personal-data';
 
 export const UPDATES_TOPIC = 'petitions';
 const BATCH = 200;
@@ -40,9 +41,10 @@ export async function sendUpdateBatch(data: NotifyJobData): Promise<number> {
     where: { petitionId: data.petitionId, status: 'CONFIRMED', wantsUpdates: true, id: { gt: afterId } },
     orderBy: { id: 'asc' },
     take: BATCH,
-    select: { id: true, email: true, supporterId: true, locale: true },
+    select: { id: true, emailSealed: true, supporterId: true, locale: true },
   });
   if (signers.length === 0) return 0;
+  const keys = await keyring();
   await db.$transaction(
     async (tx) => {
       for (const signer of signers) {
@@ -54,7 +56,7 @@ export async function sendUpdateBatch(data: NotifyJobData): Promise<number> {
               : undefined;
         await sendMail(
           {
-            to: signer.email,
+            to: keys.open('email', signer.emailSealed),
             supporterId: signer.supporterId,
             locale: signer.locale,
             template: 'petition-update',

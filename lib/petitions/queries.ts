@@ -3,6 +3,7 @@ import type { PetitionStatus, Region } from '@/lib/generated/prisma/enums';
 import { getPublicCount } from '@/lib/petitions/count';
 import { isSlug } from '@/lib/validation';
 import { createTtlCache } from '@/lib/petitions/ttl-cache';
+import { keyring } from '@/lib/security/personal-data';
 
 export type LocalizedJson = Record<string, string>;
 
@@ -47,7 +48,7 @@ const publicSelect = {
 // Text changes rarely and only by organizers (who invalidate it); page views must not query it each time.
 // Bounded: a page view for a made-up slug caches its null like any other.
 const petitionCache = createTtlCache<PublicPetition | null>(5_000, { maxEntries: 256 });
-const signersCache = createTtlCache<PublicSigner[]>(5_000, { maxEntries: 256 });
+const signersCache = createTtlCache<Array<{ fullNameSealed: string; region: Region; confirmedAt: Date | null }>>(5_000, { maxEntries: 256 });
 
 /** A petition anyone may see (not a draft), or null. Cached per process for a few seconds. */
 export async function findPublicPetition(slug: string): Promise<PublicPetition | null> {
@@ -94,16 +95,20 @@ export function publicName(fullName: string): string {
 }
 
 /** The newest confirmed signers who chose to be shown, as first name + initial + region. */
-export function findRecentPublicSigners(petitionId: string, slug: string, limit = 10): Promise<PublicSigner[]> {
-  return signersCache.get(slug, async () => {
-    const rows = await db.signature.findMany({
-      where: { petitionId, status: 'CONFIRMED', isPublic: true },
-      orderBy: { confirmedAt: 'desc' },
-      take: limit,
-      select: { fullName: true, region: true, confirmedAt: true },
-    });
-    return rows.map((row) => ({ name: publicName(row.fullName), region: row.region, confirmedAt: row.confirmedAt! }));
-  });
+export async function findRecentPublicSigners(petitionId: string, slug: string, limit = 10): Promise<PublicSigner[]> {
+  // The cache holds the names sealed; each page view opens its ten (microseconds).
+  const [rows, keys] = await Promise.all([
+    signersCache.get(slug, () =>
+      db.signature.findMany({
+        where: { petitionId, status: 'CONFIRMED', isPublic: true },
+        orderBy: { confirmedAt: 'desc' },
+        take: limit,
+        select: { fullNameSealed: true, region: true, confirmedAt: true },
+      }),
+    ),
+    keyring(),
+  ]);
+  return rows.map((row) => ({ name: publicName(keys.open('name', row.fullNameSealed)), region: row.region, confirmedAt: row.confirmedAt! }));
 }
 
 export type PetitionListItem = Pick<PublicPetition, 'slug' | 'title' | 'summary' | 'goal' | 'status' | 'isDemo' | 'closesAt'> & {

@@ -4,11 +4,12 @@ import type { Locale } from '@/lib/generated/prisma/enums';
 import { partitionByMailBudget } from '@/lib/mail-budget';
 import { sendMails } from '@/lib/mailer';
 import { localized } from '@/lib/i18n/localized';
+import { keyring } from '@/lib/security/personal-data';
 import { hashRandomToken, newRandomToken } from '@/lib/security/tokens';
 
 type DueRow = {
   id: bigint;
-  email: string;
+  emailSealed: string;
   supporterId: string;
   locale: Locale;
   status: 'PENDING' | 'CONFIRMED';
@@ -30,17 +31,19 @@ export function signatureLinks(locale: string, slug: string, token: string) {
  */
 export async function sendSignatureMails(batchSize = 100): Promise<number> {
   let sent = 0;
+  const keys = await keyring();
   for (;;) {
     const count = await db.$transaction(
       async (tx) => {
-        const found = await tx.$queryRaw<DueRow[]>`
-          SELECT s.id, s.email, s."supporterId", s.locale, s.status, p.slug, p.title
+        const sealed = await tx.$queryRaw<DueRow[]>`
+          SELECT s.id, s."emailSealed", s."supporterId", s.locale, s.status, p.slug, p.title
             FROM "Signature" s JOIN "Petition" p ON p.id = s."petitionId"
            WHERE s."mailPending"
            ORDER BY s.id
            LIMIT ${batchSize}
            FOR UPDATE OF s SKIP LOCKED`;
-        if (found.length === 0) return 0;
+        if (sealed.length === 0) return 0;
+        const found = sealed.map((row) => ({ ...row, email: keys.open('email', row.emailSealed) }));
         // Over the address's mail budget: no mail and no new token, so the link mailed last still works.
         const { within: due, over } = await partitionByMailBudget(found);
         if (over.length > 0)

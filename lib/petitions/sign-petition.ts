@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
+import { keyring } from '@/lib/security/personal-data';
 import {
   PENDING_TTL_SECONDS,
   PRIVACY_NOTICE_VERSION,
@@ -52,6 +53,10 @@ export async function signPetition(slug: string, data: SignPetitionData, context
     return row?.isOpen ? 'accepted' : 'closed';
   }
 
+  const keys = await keyring();
+  const emailIndex = keys.emailIndex(data.email);
+  const emailSealed = keys.seal('email', data.email);
+  const fullNameSealed = keys.seal('name', data.fullName);
   const [row] = await db.$queryRaw<SignRow[]>`
     WITH petition AS (
       SELECT id FROM "Petition"
@@ -68,25 +73,26 @@ export async function signPetition(slug: string, data: SignPetitionData, context
       SELECT petition.id, limiter.hits FROM petition, limiter, blocked
        WHERE limiter.hits <= ${SIGN_LIMIT_EXTREME} AND NOT blocked.yes
     ), supporter AS (
-      INSERT INTO "Supporter" (id, email, name, locale, region, "createdAt", "updatedAt")
-      SELECT ${randomUUID()}, ${data.email}, ${data.fullName}, ${data.locale}::"Locale", ${data.region}::"Region", ${now}, ${now}
+      INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", "nameSealed", locale, region, "createdAt", "updatedAt")
+      SELECT ${randomUUID()}, ${emailIndex}, ${emailSealed}, ${fullNameSealed}, ${data.locale}::"Locale", ${data.region}::"Region",
+             ${now}, ${now}
         FROM allowed
       -- A no-op write of a non-key column: it returns the existing row's id under a FOR NO KEY UPDATE
-      -- lock, which foreign-key checks (FOR KEY SHARE) pass. Setting email, a unique key, took
+      -- lock, which foreign-key checks (FOR KEY SHARE) pass. Setting emailIndex, a unique key, took
       -- FOR UPDATE, so the mail job, holding this signer's Signature row and inserting their
       -- OutboundMail, waited for this statement while it waited for that Signature row: a deadlock.
-      ON CONFLICT (email) DO UPDATE SET "updatedAt" = "Supporter"."updatedAt"
+      ON CONFLICT ("emailIndex") DO UPDATE SET "updatedAt" = "Supporter"."updatedAt"
       RETURNING id
     ), signature AS (
-      INSERT INTO "Signature" ("petitionId", "supporterId", email, "fullName", region, city, comment, locale,
-                               "isPublic", "wantsUpdates", "consentVersion", "ipHash", "ipPrefix", "isFlagged",
-                               "createdAt", "expiresAt")
-      SELECT allowed.id, supporter.id, ${data.email}, ${data.fullName}, ${data.region}::"Region", ${data.city ?? null},
-             ${data.comment ?? null}, ${data.locale}::"Locale", ${data.isPublic}, ${data.wantsUpdates},
-             ${PRIVACY_NOTICE_VERSION}, ${ipHash}, ${addressPrefix(context.clientAddress)},
-             allowed.hits > ${SIGN_LIMIT_FLAG}, ${now}, ${expiresAt}
+      INSERT INTO "Signature" ("petitionId", "supporterId", "emailIndex", "emailSealed", "fullNameSealed", region,
+                               "citySealed", "commentSealed", locale, "isPublic", "wantsUpdates", "consentVersion",
+                               "ipHash", "ipPrefixSealed", "isFlagged", "createdAt", "expiresAt")
+      SELECT allowed.id, supporter.id, ${emailIndex}, ${emailSealed}, ${fullNameSealed}, ${data.region}::"Region",
+             ${keys.sealOptional('place', data.city)}, ${keys.sealOptional('text', data.comment)}, ${data.locale}::"Locale",
+             ${data.isPublic}, ${data.wantsUpdates}, ${PRIVACY_NOTICE_VERSION},
+             ${ipHash}, ${keys.seal('network', addressPrefix(context.clientAddress))}, allowed.hits > ${SIGN_LIMIT_FLAG}, ${now}, ${expiresAt}
         FROM allowed, supporter
-      ON CONFLICT ("petitionId", email) DO UPDATE SET
+      ON CONFLICT ("petitionId", "emailIndex") DO UPDATE SET
         "mailPending" = "Signature"."mailPending" OR ("Signature"."mailsSent" < ${MAX_MAILS_PER_SIGNATURE}
                         AND ("Signature"."lastMailAt" IS NULL OR "Signature"."lastMailAt" < ${resendBefore})),
         "expiresAt" = CASE WHEN "Signature".status = 'PENDING' THEN EXCLUDED."expiresAt" END

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { keyring } from '@/lib/security/personal-data';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { sendMails } from '@/lib/mailer';
@@ -62,7 +63,7 @@ export async function prepareFanOut(stage: { id: string; reformId: string; creat
 type ClaimedAlert = {
   id: bigint;
   supporterId: string;
-  email: string;
+  emailSealed: string;
   bouncedAt: Date | null;
   subscriptionStatus: string | null;
   frequency: string | null;
@@ -87,10 +88,11 @@ function skipReason(row: ClaimedAlert): string | null {
  */
 export async function drainFanOutBatch(stage: StageForMail): Promise<number> {
   const topics = [reformTopic(stage.reformId), ALL_REFORMS_TOPIC, ALL_TOPICS];
+  const keys = await keyring();
   return db.$transaction(
     async (tx) => {
       const rows = await tx.$queryRaw<ClaimedAlert[]>`
-        SELECT a.id, a."supporterId", sup.email, sup."bouncedAt",
+        SELECT a.id, a."supporterId", sup."emailSealed", sup."bouncedAt",
                sub.status::text AS "subscriptionStatus", sub.frequency::text AS frequency, sub.locale, sub."reformId" AS "subscriptionReformId",
                (SELECT array_agg(u.topic) FROM "Unsubscribe" u WHERE u."supporterId" = a."supporterId" AND u.topic = ANY(${topics}::text[])) AS "offTopics"
         FROM "ReformAlert" a
@@ -111,7 +113,7 @@ export async function drainFanOutBatch(stage: StageForMail): Promise<number> {
         toMail.map((row) => {
           const locale = row.locale ?? 'ru';
           return {
-            to: row.email,
+            to: keys.open('email', row.emailSealed),
             supporterId: row.supporterId,
             locale,
             template: 'reform-alert' as const,

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { keyring } from '@/lib/security/personal-data';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { formatDate } from '@/lib/i18n/translator';
 import { sendMail } from '@/lib/mailer';
@@ -29,7 +30,7 @@ export async function sendDigestTo(supporterId: string, weekOf: Date, cutoff: Da
       const [supporter, subscriptions, previous] = await Promise.all([
         tx.supporter.findUnique({
           where: { id: supporterId },
-          select: { email: true, bouncedAt: true, unsubscribes: { select: { topic: true } } },
+          select: { emailSealed: true, bouncedAt: true, unsubscribes: { select: { topic: true } } },
         }),
         tx.reformSubscription.findMany({
           where: { supporterId, status: 'CONFIRMED', frequency: 'WEEKLY' },
@@ -67,7 +68,7 @@ export async function sendDigestTo(supporterId: string, weekOf: Date, cutoff: Da
       const onlyReform = !followsAll && reformIds.length === 1 ? reformIds[0]! : null;
       const { outboundMailId } = await sendMail(
         {
-          to: supporter.email,
+          to: (await keyring()).open('email', supporter.emailSealed),
           supporterId,
           locale,
           template: 'reform-digest',

@@ -13,7 +13,9 @@ import {
 } from '@/lib/reforms/constants';
 import { localized } from '@/lib/i18n/localized';
 import { SubscribeSchema, type SubscribeInput } from '@/lib/reforms/schemas';
+import { keyring } from '@/lib/security/personal-data';
 import { hashRandomToken, newRandomToken } from '@/lib/security/tokens';
+import { upsertSupporterByEmail } from '@/lib/supporters/upsert-supporter';
 
 export function confirmUrl(locale: string, token: string): string {
   return `${env.APP_URL.replace(/\/$/, '')}/${locale}/reforms/alerts/confirm?token=${encodeURIComponent(token)}`;
@@ -33,7 +35,7 @@ export async function requestReformAlerts(input: SubscribeInput, requester: Requ
   if (data.scope !== 'all' && !reform) throw new AppError('INVALID', { field: 'scope', messageKey: 'invalidChoice' });
 
   // Bounded per address, silently: a refusal must not tell a stranger anything about the address.
-  const limit = await hit(`reforms-subscribe:email:${data.email}`, SUBSCRIBE_LIMIT_PER_EMAIL, SUBSCRIBE_LIMIT_WINDOW_SECONDS);
+  const limit = await hit(`reforms-subscribe:email:${(await keyring()).emailIndex(data.email)}`, SUBSCRIBE_LIMIT_PER_EMAIL, SUBSCRIBE_LIMIT_WINDOW_SECONDS);
   if (!limit.allowed) return;
 
   // Over the address's mail budget (shared with every other mail a stranger can trigger) the request
@@ -45,12 +47,7 @@ export async function requestReformAlerts(input: SubscribeInput, requester: Requ
     ? { tokenHash: hashRandomToken(token), tokenExpiresAt: new Date(Date.now() + CONFIRM_TOKEN_TTL_SECONDS * 1000) }
     : {};
   await db.$transaction(async (tx) => {
-    const supporter = await tx.supporter.upsert({
-      where: { email: data.email },
-      create: { email: data.email, locale: data.locale },
-      update: {},
-      select: { id: true },
-    });
+    const supporter = await upsertSupporterByEmail({ email: data.email, locale: data.locale }, tx);
     const existing = await tx.reformSubscription.findUnique({
       where: { supporterId_scopeKey: { supporterId: supporter.id, scopeKey } },
       select: { id: true, status: true },

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { Keyring } from '@/lib/security/personal-data';
 import type { SupporterFilter } from '@/lib/supporters/schemas';
 
 /** Whether a table exists; capabilities land one by one, and their activity joins only when present. */
@@ -33,13 +34,13 @@ function activitySql(activity: NonNullable<SupporterFilter['activity']>, tables:
   }
 }
 
-/** WHERE condition over `"Supporter" s` for the list and for bulk tagging. */
-export function supporterFilterSql(filter: SupporterFilter, tables: Set<string>): Prisma.Sql {
+/**
+ * WHERE condition over `"Supporter" s` for the list and for bulk tagging. Addresses and names are
+ * sealed, so `q` finds one person by their whole address (its blind index), not a part of it.
+ */
+export function supporterFilterSql(filter: SupporterFilter, tables: Set<string>, keys: Keyring): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`true`];
-  if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(Prisma.sql`(s.email ILIKE ${like} OR s.name ILIKE ${like})`);
-  }
+  if (filter.q) conditions.push(Prisma.sql`s."emailIndex" = ${keys.emailIndex(filter.q)}`);
   if (filter.tagId) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "SupporterTag" st WHERE st."supporterId" = s.id AND st."tagId" = ${filter.tagId})`);
   }

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
 import type { Region } from '@/lib/generated/prisma/enums';
+import { keyring, type Keyring, type SealedKind } from '@/lib/security/personal-data';
 import { existingTables, supporterFilterSql } from '@/lib/supporters/filter-sql';
 import type { SupporterFilter } from '@/lib/supporters/schemas';
 
@@ -15,18 +16,28 @@ export type SupporterRow = {
   tags: string[];
 };
 
+type SealedSupporterRow = Omit<SupporterRow, 'email' | 'name'> & { emailSealed: string; nameSealed: string | null };
+
 export async function searchSupporters(filter: SupporterFilter, page = 0): Promise<{ rows: SupporterRow[]; total: number }> {
-  const where = supporterFilterSql(filter, await existingTables());
+  const keys = await keyring();
+  const where = supporterFilterSql(filter, await existingTables(), keys);
   const [rows, count] = await Promise.all([
-    db.$queryRaw<SupporterRow[]>`
-      SELECT s.id, s.email, s.name, s.locale::text AS locale, s.region::text AS region, s."createdAt",
+    db.$queryRaw<SealedSupporterRow[]>`
+      SELECT s.id, s."emailSealed", s."nameSealed", s.locale::text AS locale, s.region::text AS region, s."createdAt",
         COALESCE((SELECT array_agg(t.name ORDER BY t.name) FROM "SupporterTag" st JOIN "Tag" t ON t.id = st."tagId"
           WHERE st."supporterId" = s.id), '{}') AS tags
       FROM "Supporter" s WHERE ${where}
       ORDER BY s."createdAt" DESC, s.id LIMIT ${PAGE_SIZE} OFFSET ${page * PAGE_SIZE}`,
     db.$queryRaw<Array<{ count: number }>>`SELECT count(*)::int AS count FROM "Supporter" s WHERE ${where}`,
   ]);
-  return { rows, total: count[0]?.count ?? 0 };
+  return {
+    rows: rows.map(({ emailSealed, nameSealed, ...row }) => ({
+      ...row,
+      email: keys.open('email', emailSealed),
+      name: keys.openOptional('name', nameSealed),
+    })),
+    total: count[0]?.count ?? 0,
+  };
 }
 
 export function listTags() {
@@ -34,6 +45,27 @@ export function listTags() {
 }
 
 type ActivityRow = Record<string, unknown>;
+
+const SEALED_COLUMNS: Record<string, SealedKind> = {
+  emailSealed: 'email',
+  nameSealed: 'name',
+  fullNameSealed: 'name',
+  citySealed: 'place',
+  commentSealed: 'text',
+  ipPrefixSealed: 'network',
+};
+
+/** A row as an organizer reads it: `fooSealed` opened as `foo`, and no blind index. */
+export function openSealedColumns(row: ActivityRow, keys: Keyring): ActivityRow {
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([column]) => column !== 'emailIndex')
+      .map(([column, value]) => {
+        const kind = SEALED_COLUMNS[column];
+        return kind ? [column.replace(/Sealed$/, ''), keys.openOptional(kind, value as string | null)] : [column, value];
+      }),
+  );
+}
 
 /** Rows of another capability's table for one supporter, when that table exists. */
 async function activityOf(
@@ -43,10 +75,11 @@ async function activityOf(
 ): Promise<ActivityRow[]> {
   if (!tables.has(table)) return [];
   // The table name comes from the fixed union above, never from input.
-  return db.$queryRawUnsafe<ActivityRow[]>(
-    `SELECT * FROM "${table}" WHERE "supporterId" = $1 ORDER BY "createdAt" DESC LIMIT 200`,
-    supporterId,
-  );
+  const [rows, keys] = await Promise.all([
+    db.$queryRawUnsafe<ActivityRow[]>(`SELECT * FROM "${table}" WHERE "supporterId" = $1 ORDER BY "createdAt" DESC LIMIT 200`, supporterId),
+    keyring(),
+  ]);
+  return rows.map((row) => openSealedColumns(row, keys));
 }
 
 /** Everything the console shows about one person. */
@@ -65,11 +98,14 @@ export async function getSupporterDetail(supporterId: string) {
     },
   });
   if (!supporter) return null;
+  const keys = await keyring();
+  const { emailSealed, nameSealed, emailIndex: _emailIndex, ...rest } = supporter;
+  const person = { ...rest, email: keys.open('email', emailSealed), name: keys.openOptional('name', nameSealed) };
   const tables = await existingTables();
   const [signatures, rsvps, subscriptions] = await Promise.all([
     activityOf('Signature', supporterId, tables),
     activityOf('Rsvp', supporterId, tables),
     activityOf('ReformSubscription', supporterId, tables),
   ]);
-  return { supporter, signatures, rsvps, subscriptions };
+  return { supporter: person, signatures, rsvps, subscriptions };
 }

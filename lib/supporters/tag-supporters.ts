@@ -1,5 +1,6 @@
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
+import { keyring } from '@/lib/security/personal-data';
 import { existingTables, supporterFilterSql } from '@/lib/supporters/filter-sql';
 import { BulkTagSchema, TagSupporterSchema, UntagSupporterSchema, type SupporterFilter } from '@/lib/supporters/schemas';
 
@@ -23,7 +24,7 @@ export async function untagSupporter(input: { supporterId: string; tagId: string
 export async function tagSupportersByFilter(input: SupporterFilter & { name: string }, actor: { id: string }): Promise<number> {
   const { name, ...filter } = BulkTagSchema.parse(input);
   const tagId = await tagIdFor(name);
-  const where = supporterFilterSql(filter, await existingTables());
+  const where = supporterFilterSql(filter, await existingTables(), await keyring());
   const added = await db.$executeRaw`
     INSERT INTO "SupporterTag" ("supporterId", "tagId")
     SELECT s.id, ${tagId} FROM "Supporter" s WHERE ${where}

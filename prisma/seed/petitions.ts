@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { keyring } from '@/lib/security/personal-data';
 import { PRIVACY_NOTICE_VERSION } from '@/lib/petitions/constants';
 import { REGIONS } from '@/lib/validation';
 
@@ -66,6 +67,7 @@ const text = (kk: string, ru: string, en: string) => ({ kk, ru, en });
 /** How far back the open demo petition's confirmed signatures reach from the seed date. */
 const OPEN_SIGNATURES_SPAN_DAYS = 30;
 const OPEN_PETITION_SLUG = 'sexual-harassment-liability';
+const DEMO_SUPPORTER_BATCH = 5_000;
 
 /**
  * Demo petitions (marked isDemo) with deterministic demo signatures inserted in bulk by SQL:
@@ -84,16 +86,7 @@ export async function seedPetitions(now = new Date()): Promise<void> {
     return;
   }
 
-  await db.$executeRawUnsafe(`
-    INSERT INTO "Supporter" (id, email, name, locale, region, "createdAt", "updatedAt")
-    SELECT 'demo-supporter-' || i, 'demo-' || lpad(i::text, 6, '0') || '@${DEMO_DOMAIN}',
-           (ARRAY[${FIRST_NAMES.map((n) => `'${n}'`).join(',')}])[1 + i % ${FIRST_NAMES.length}] || ' ' ||
-           (ARRAY[${LAST_NAMES.map((n) => `'${n}'`).join(',')}])[1 + (i / 7) % ${LAST_NAMES.length}],
-           (ARRAY['kk','ru','ru','en'])[1 + i % 4]::"Locale",
-           (ARRAY[${REGION_WEIGHTS.map((r) => `'${r}'`).join(',')}])[1 + (i * 7919) % ${REGION_WEIGHTS.length}]::"Region",
-           now(), now()
-      FROM generate_series(1, ${HISTORIC_SIGNATURES}) AS i
-    ON CONFLICT (email) DO NOTHING`);
+  await insertDemoSupporters();
 
   const historic = await db.petition.create({
     data: {
@@ -184,14 +177,34 @@ export async function seedPetitions(now = new Date()): Promise<void> {
 async function keepOpenPetitionRecent(now: Date): Promise<void> {
   await db.$executeRaw`
     WITH open AS (SELECT id FROM "Petition" WHERE slug = ${OPEN_PETITION_SLUG} AND "isDemo" AND status = 'OPEN'),
-         shift AS (SELECT ${now}::timestamptz - max(s."createdAt") AS by FROM "Signature" s JOIN open ON s."petitionId" = open.id WHERE s."ipPrefix" = 'demo'),
+         shift AS (SELECT ${now}::timestamptz - max(s."createdAt") AS by FROM "Signature" s JOIN open ON s."petitionId" = open.id
+                    WHERE s."supporterId" LIKE 'demo-supporter-%'),
          moved AS (
            UPDATE "Signature" s SET "createdAt" = s."createdAt" + shift.by, "confirmedAt" = s."confirmedAt" + shift.by,
                                     "expiresAt" = s."expiresAt" + shift.by
-             FROM open, shift WHERE s."petitionId" = open.id AND s."ipPrefix" = 'demo' AND shift.by > interval '1 day'
+             FROM open, shift WHERE s."petitionId" = open.id AND s."supporterId" LIKE 'demo-supporter-%' AND shift.by > interval '1 day'
            RETURNING 1)
     UPDATE "Petition" p SET "opensAt" = p."opensAt" + shift.by FROM open, shift
      WHERE p.id = open.id AND shift.by > interval '1 day'`;
+}
+
+/** The demo supporters, sealed like real ones, in batches (one statement each). */
+async function insertDemoSupporters(): Promise<void> {
+  const keys = await keyring();
+  const locales = ['kk', 'ru', 'ru', 'en'] as const;
+  for (let first = 1; first <= HISTORIC_SIGNATURES; first += DEMO_SUPPORTER_BATCH) {
+    const numbers = Array.from({ length: Math.min(DEMO_SUPPORTER_BATCH, HISTORIC_SIGNATURES - first + 1) }, (_, index) => first + index);
+    const emails = numbers.map((i) => `demo-${String(i).padStart(6, '0')}@${DEMO_DOMAIN}`);
+    const names = numbers.map((i) => `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(i / 7) % LAST_NAMES.length]}`);
+    await db.$executeRaw`
+      INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", "nameSealed", locale, region, "createdAt", "updatedAt")
+      SELECT 'demo-supporter-' || v.i, v.ix, v.email, v.name, v.locale::"Locale", v.region::"Region", now(), now()
+        FROM unnest(${numbers}::int[], ${emails.map((email) => keys.emailIndex(email))}::text[],
+                    ${emails.map((email) => keys.seal('email', email))}::text[], ${names.map((name) => keys.seal('name', name))}::text[],
+                    ${numbers.map((i) => locales[i % 4])}::text[], ${numbers.map((i) => REGION_WEIGHTS[(i * 7919) % REGION_WEIGHTS.length])}::text[])
+             AS v(i, ix, email, name, locale, region)
+      ON CONFLICT ("emailIndex") DO NOTHING`;
+  }
 }
 
 /** Rows from..to of the demo supporters; `pending` 1 = unconfirmed. f is a deterministic fraction per row. */
@@ -201,13 +214,13 @@ async function insertDemoSignatures(petitionId: string, from: number, to: number
     WITH rows AS (
       SELECT i, ((i::bigint * 2654435761) % 1000003)::float / 1000003 AS f FROM generate_series(${from}, ${to}) AS i
     )
-    INSERT INTO "Signature" ("petitionId", "supporterId", email, "fullName", region, city, locale, "isPublic", "wantsUpdates",
-                             status, "consentVersion", "mailPending", "mailsSent", "createdAt", "confirmedAt", "expiresAt", "ipPrefix")
-    SELECT $1, s.id, s.email, s.name, s.region, NULL, s.locale, rows.i % 3 = 0, false,
+    INSERT INTO "Signature" ("petitionId", "supporterId", "emailIndex", "emailSealed", "fullNameSealed", region, locale, "isPublic",
+                             "wantsUpdates", status, "consentVersion", "mailPending", "mailsSent", "createdAt", "confirmedAt", "expiresAt")
+    SELECT $1, s.id, s."emailIndex", s."emailSealed", s."nameSealed", s.region, s.locale, rows.i % 3 = 0, false,
            ${pending ? `'PENDING'` : `'CONFIRMED'`}::"SignatureStatus", '${PRIVACY_NOTICE_VERSION}', false, 1,
-           ${timeExpression}, ${pending ? 'NULL' : timeExpression}, ${pending ? `${timeExpression} + interval '7 days'` : 'NULL'}, 'demo'
+           ${timeExpression}, ${pending ? 'NULL' : timeExpression}, ${pending ? `${timeExpression} + interval '7 days'` : 'NULL'}
       FROM rows JOIN "Supporter" s ON s.id = 'demo-supporter-' || rows.i
-    ON CONFLICT ("petitionId", email) DO NOTHING`,
+    ON CONFLICT ("petitionId", "emailIndex") DO NOTHING`,
     petitionId,
   );
   // The counter starts equal to the true count (the reconciliation job keeps it so).

@@ -5,6 +5,7 @@
 import { db } from '@/lib/db';
 import type { ReformStageKind } from '@/lib/generated/prisma/enums';
 import { SUBSCRIBE_CONSENT_VERSION } from '@/lib/reforms/constants';
+import { upsertSupporterByEmail } from '@/lib/supporters/upsert-supporter';
 import { dateColumnValue } from '@/lib/time/kazakhstan';
 
 type Text = { kk: string; ru: string; en: string };
@@ -191,12 +192,7 @@ export async function seedReforms(): Promise<void> {
     });
   }
   for (const subscriber of DEMO_SUBSCRIBERS) {
-    const supporter = await db.supporter.upsert({
-      where: { email: subscriber.email },
-      create: { email: subscriber.email, locale: subscriber.locale },
-      update: {},
-      select: { id: true },
-    });
+    const supporter = await upsertSupporterByEmail({ email: subscriber.email, locale: subscriber.locale });
     const reformId = subscriber.scope ? ids.get(subscriber.scope)! : null;
     await db.reformSubscription.upsert({
       where: { supporterId_scopeKey: { supporterId: supporter.id, scopeKey: reformId ?? 'all' } },

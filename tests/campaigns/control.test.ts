@@ -1,3 +1,4 @@
+import { opened } from '@/tests/support/personal-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { cancelCampaign, pauseCampaign, resumeCampaign } from '@/lib/campaigns/control-campaign';
@@ -75,9 +76,11 @@ describe('pause, resume, cancel', () => {
     const campaignId = await createCampaign(organizer);
     await startCampaign(campaignId, organizer);
     // The last three in the ledger's sending order.
-    const late = (
-      await db.campaignRecipient.findMany({ where: { campaignId }, orderBy: { id: 'desc' }, take: 3, include: { supporter: true } })
-    ).map((row) => row.supporter);
+    const late = await opened(
+      (await db.campaignRecipient.findMany({ where: { campaignId }, orderBy: { id: 'desc' }, take: 3, include: { supporter: true } })).map(
+        (row) => row.supporter,
+      ),
+    );
     const running = send({ ratePerSecond: 8 });
     await waitFor(() => deliveredFor(campaignId).length >= 2);
     await db.unsubscribe.create({ data: { supporterId: late[0]!.id, topic: 'campaigns' } });

@@ -1,3 +1,4 @@
+import { emailIndexOf } from '@/tests/support/personal-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { countAudience } from '@/lib/campaigns/count-audience';
@@ -43,7 +44,8 @@ async function sendOnce() {
 const makeRetriesDue = () =>
   db.$executeRaw`UPDATE "CampaignRecipient" SET "nextAttemptAt" = now() - interval '1 second' WHERE status = 'PENDING'`;
 
-const rowOf = (campaignId: string, email: string) => db.campaignRecipient.findFirstOrThrow({ where: { campaignId, supporter: { email } } });
+const rowOf = async (campaignId: string, email: string) =>
+  db.campaignRecipient.findFirstOrThrow({ where: { campaignId, supporter: { emailIndex: await emailIndexOf(email) } } });
 
 describe('SMTP failures', () => {
   it('retries temporary failures with backoff and suppresses permanent ones everywhere', async () => {
@@ -60,7 +62,7 @@ describe('SMTP failures', () => {
     const nobody = await rowOf(campaignId, 'nobody@example.org');
     expect(nobody.status).toBe('FAILED');
     expect(nobody.lastError).toContain('550 5.1.1 No such user here');
-    const bounced = await db.supporter.findUniqueOrThrow({ where: { email: 'nobody@example.org' } });
+    const bounced = await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('nobody@example.org') } });
     expect(bounced.bouncedAt).not.toBeNull();
     expect(bounced.bounceReason).toContain('No such user');
 
@@ -80,7 +82,7 @@ describe('SMTP failures', () => {
     expect(busy).toMatchObject({ status: 'FAILED', attempts: MAX_ATTEMPTS });
     expect(busy.lastError).toContain('452');
     // A temporary failure, however persistent, does not mark the address bounced.
-    expect((await db.supporter.findUniqueOrThrow({ where: { email: 'always-busy@example.org' } })).bouncedAt).toBeNull();
+    expect((await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('always-busy@example.org') } })).bouncedAt).toBeNull();
 
     const campaign = await db.emailCampaign.findUniqueOrThrow({ where: { id: campaignId } });
     expect(campaign).toMatchObject({ status: 'SENT', sentCount: 3, failedCount: 2 });
@@ -92,6 +94,6 @@ describe('SMTP failures', () => {
     expect(await countAudience({ sources: [{ type: 'updates' }] })).toBe(4);
     const campaignId = await createCampaign(organizer);
     await startCampaign(campaignId, organizer);
-    expect(await db.campaignRecipient.count({ where: { campaignId, supporter: { email: 'nobody@example.org' } } })).toBe(0);
+    expect(await db.campaignRecipient.count({ where: { campaignId, supporter: { emailIndex: await emailIndexOf('nobody@example.org') } } })).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { emailIndexOf, opened, sealedSigner } from '@/tests/support/personal-data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { countAudience } from '@/lib/campaigns/count-audience';
@@ -29,13 +30,13 @@ async function createPetition(slug: string) {
 }
 
 async function sign(petitionId: string, supporterId: string, status: 'CONFIRMED' | 'PENDING' = 'CONFIRMED') {
-  const supporter = await db.supporter.findUniqueOrThrow({ where: { id: supporterId } });
+  const [supporter] = await opened([await db.supporter.findUniqueOrThrow({ where: { id: supporterId } })]);
+  const email = String(supporter!.email);
   await db.signature.create({
     data: {
       petitionId,
       supporterId,
-      email: supporter.email,
-      fullName: `Name ${supporter.email}`,
+      ...(await sealedSigner(email, `Name ${email}`)),
       region: 'ALMATY',
       locale: 'ru',
       status,
@@ -102,9 +103,18 @@ describe('audience unions across capabilities', () => {
       },
     });
     const rsvp = async (email: string, status: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED') => {
-      const supporter = await db.supporter.findUniqueOrThrow({ where: { email } });
+      const supporter = await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf(email) } });
       await db.rsvp.create({
-        data: { eventId: event.id, supporterId: supporter.id, email, name: 'X', locale: 'ru', status, consentVersion: 'v1' },
+        data: {
+          eventId: event.id,
+          supporterId: supporter.id,
+          emailIndex: supporter.emailIndex,
+          emailSealed: supporter.emailSealed,
+          nameSealed: (await sealedSigner(email, 'X')).fullNameSealed,
+          locale: 'ru',
+          status,
+          consentVersion: 'v1',
+        },
       });
     };
     await rsvp('both@example.org', 'CONFIRMED');
@@ -136,7 +146,7 @@ describe('supporters', () => {
   });
 
   it('exports one person as JSON, without token hashes, audit-logged', async () => {
-    const person = await db.supporter.findUniqueOrThrow({ where: { email: 'both@example.org' } });
+    const person = await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('both@example.org') } });
     const exported = JSON.parse(await exportSupporter(person.id, organizer));
     expect(exported.supporter.email).toBe('both@example.org');
     expect(exported.consents).toHaveLength(1);
@@ -148,15 +158,17 @@ describe('supporters', () => {
   });
 
   it('erases the personal data but keeps the signatures counted', async () => {
-    const person = await db.supporter.findUniqueOrThrow({ where: { email: 'only-a@example.org' } });
+    const person = await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('only-a@example.org') } });
     const confirmedBefore = await db.signature.count({ where: { petitionId: petitions.a!, status: 'CONFIRMED' } });
     await eraseSupporter(person.id, organizer);
-    const erased = await db.supporter.findUniqueOrThrow({ where: { id: person.id }, include: { consents: true, signatures: true } });
-    expect(erased.email).not.toContain('only-a');
-    expect(erased.name).toBeNull();
-    expect(erased.consents).toHaveLength(0);
-    expect(erased.signatures[0]).toMatchObject({ fullName: '—', comment: null, status: 'CONFIRMED', region: 'ALMATY' });
-    expect(erased.signatures[0]!.email).not.toContain('only-a');
+    const erasedRow = await db.supporter.findUniqueOrThrow({ where: { id: person.id }, include: { consents: true, signatures: true } });
+    const [erased] = await opened([erasedRow]);
+    const erasedSignatures = await opened(erasedRow.signatures);
+    expect(erased!.email).not.toContain('only-a');
+    expect(erased!.name).toBeNull();
+    expect(erasedRow.consents).toHaveLength(0);
+    expect(erasedSignatures[0]).toMatchObject({ fullName: '—', comment: null, status: 'CONFIRMED', region: 'ALMATY' });
+    expect(erasedSignatures[0]!.email).not.toContain('only-a');
     expect(await db.signature.count({ where: { petitionId: petitions.a!, status: 'CONFIRMED' } })).toBe(confirmedBefore);
     expect(await countAudience({ sources: [{ type: 'petition', petitionId: petitions.a! }] })).toBe(1);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'supporter.erase', subjectId: person.id } });
@@ -166,7 +178,7 @@ describe('supporters', () => {
 
 describe('manage my subscriptions', () => {
   it("switches topics and the language from any mail's token, and refuses a forged one", async () => {
-    const person = await db.supporter.findUniqueOrThrow({ where: { email: 'only-b@example.org' } });
+    const person = await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('only-b@example.org') } });
     const token = createUnsubscribeToken({ supporterId: person.id, topic: 'petitions' });
     await db.reformSubscription.create({
       data: { supporterId: person.id, scopeKey: 'all', locale: 'ru', status: 'CONFIRMED', consentVersion: 'test' },
@@ -192,7 +204,7 @@ describe('manage my subscriptions', () => {
   });
 
   it('records switching campaign mail on as a consent', async () => {
-    const person = await db.supporter.findUniqueOrThrow({ where: { email: 'signed-no-updates@example.org' } });
+    const person = await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('signed-no-updates@example.org') } });
     const token = createUnsubscribeToken({ supporterId: person.id, topic: 'campaigns' });
     expect((await getPreferences(token)).subscribed.campaigns).toBe(false);
     await savePreferences({ token, locale: 'ru', topics: ['campaigns'] });

@@ -1,3 +1,4 @@
+import { outboxTo } from '@/tests/support/personal-data';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from './helpers/smtp-sink';
@@ -35,7 +36,7 @@ describe('a campaign test mail', () => {
     };
     expect(await sendCampaignTestMail(draft, organizer)).toBe(2);
 
-    const rows = await db.outboundMail.findMany({ where: { template: 'campaign-test' }, orderBy: { locale: 'asc' } });
+    const rows = (await outboxTo(undefined, { template: 'campaign-test' })).sort((a, b) => a.locale.localeCompare(b.locale));
     expect(rows.map((row) => [row.locale, row.toAddress, row.subject])).toEqual([
       ['ru', 'tester@example.org', '[Тест] [Dauys] Новость'],
       ['en', 'tester@example.org', '[Test] [Dauys] News'],

@@ -1,3 +1,4 @@
+import { emailIndexOf } from '@/tests/support/personal-data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { confirmSignature } from '@/lib/petitions/confirm-signature';
@@ -32,14 +33,14 @@ describe('confirmation', () => {
     // What the confirmation page does on GET (a mail scanner opening the link).
     const seen = await findSignatureByToken(token);
     expect(seen).toMatchObject({ status: 'PENDING', slug: petition.slug, isExpired: false });
-    expect((await db.signature.findFirstOrThrow({ where: { email: 'confirm@example.org' } })).status).toBe('PENDING');
+    expect((await db.signature.findFirstOrThrow({ where: { emailIndex: await emailIndexOf('confirm@example.org') } })).status).toBe('PENDING');
     expect(await readCount(petition.id)).toBe(0);
 
     expect(await confirmSignature(token)).toEqual({ status: 'confirmed', slug: petition.slug });
     expect(await confirmSignature(token)).toEqual({ status: 'already-confirmed', slug: petition.slug });
     expect(await readCount(petition.id)).toBe(1);
 
-    const row = await db.signature.findFirstOrThrow({ where: { email: 'confirm@example.org' } });
+    const row = await db.signature.findFirstOrThrow({ where: { emailIndex: await emailIndexOf('confirm@example.org') } });
     expect(row.status).toBe('CONFIRMED');
     expect(row.confirmedAt).not.toBeNull();
     const consents = await db.consent.findMany({ where: { supporterId: row.supporterId }, orderBy: { purpose: 'asc' } });
@@ -62,13 +63,13 @@ describe('confirmation', () => {
     const email = 'again@example.org';
     const token = await signAndMail(petition.slug, email);
     await confirmSignature(token);
-    await db.signature.updateMany({ where: { email }, data: { lastMailAt: new Date(Date.now() - 3600_000) } });
+    await db.signature.updateMany({ where: { emailIndex: await emailIndexOf(email) }, data: { lastMailAt: new Date(Date.now() - 3600_000) } });
     await signPetition(petition.slug, signer(email), here);
     await sendSignatureMails();
     const latest = await latestToken(email);
     expect(latest.template).toBe('petition-already-signed');
     expect(await readCount(petition.id)).toBe(1);
-    expect(await db.signature.count({ where: { email } })).toBe(1);
+    expect(await db.signature.count({ where: { emailIndex: await emailIndexOf(email) } })).toBe(1);
     // The old link is replaced; the new one still finds the confirmed signature.
     expect(await findSignatureByToken(latest.token)).toMatchObject({ status: 'CONFIRMED' });
   });
@@ -90,10 +91,10 @@ describe('withdrawal and expiry', () => {
 
     expect(await withdrawSignature(leave)).toEqual({ status: 'withdrawn', slug: petition.slug });
     expect(await withdrawSignature(leave)).toEqual({ status: 'invalid' });
-    expect(await db.signature.count({ where: { email: 'leave@example.org' } })).toBe(0);
+    expect(await db.signature.count({ where: { emailIndex: await emailIndexOf('leave@example.org') } })).toBe(0);
     expect(await readCount(petition.id)).toBe(1);
     expect(await trueCount(petition.id)).toBe(1);
-    const supporter = await db.supporter.findUniqueOrThrow({ where: { email: 'leave@example.org' } });
+    const supporter = await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('leave@example.org') } });
     const consents = await db.consent.findMany({ where: { supporterId: supporter.id } });
     expect(consents.length).toBe(2);
     expect(consents.every((c) => c.withdrawnAt !== null)).toBe(true);
@@ -114,7 +115,7 @@ describe('withdrawal and expiry', () => {
     expect(await findSignatureByToken(token, later)).toMatchObject({ isExpired: true });
     expect(await confirmSignature(token, later)).toEqual({ status: 'invalid' });
     expect(await expirePendingSignatures(later)).toBeGreaterThanOrEqual(1);
-    expect(await db.signature.count({ where: { email: 'late@example.org' } })).toBe(0);
+    expect(await db.signature.count({ where: { emailIndex: await emailIndexOf('late@example.org') } })).toBe(0);
     expect(await readCount(petition.id)).toBe(0);
   });
 });

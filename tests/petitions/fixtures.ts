@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { outboxTo } from '@/tests/support/personal-data';
 import type { PetitionStatus } from '@/lib/generated/prisma/enums';
 import type { SignPetitionData } from '@/lib/petitions/schemas';
 
@@ -40,7 +41,7 @@ export function signer(email: string, extra: Partial<SignPetitionData> = {}): Si
 
 /** The token of the newest mail to `email` (read from the outbox payload, as the recipient would). */
 export async function latestToken(email: string): Promise<{ token: string; template: string }> {
-  const mail = await db.outboundMail.findFirst({ where: { toAddress: email }, orderBy: { createdAt: 'desc' } });
+  const [mail] = await outboxTo(email);
   if (!mail) throw new Error(`no mail to ${email}`);
   const props = (mail.payload as { props: { withdrawUrl: string } }).props;
   const token = new URL(props.withdrawUrl).searchParams.get('token');

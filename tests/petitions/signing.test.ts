@@ -1,3 +1,4 @@
+import { emailIndexOf, outboxTo, opened } from '@/tests/support/personal-data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/petitions/[slug]/signatures/route';
 import { db } from '@/lib/db';
@@ -29,11 +30,11 @@ describe('signing', () => {
     expect(await signPetition(petition.slug, signer('aigerim@example.org'), here)).toBe('accepted');
     expect(await signPetition(petition.slug, signer('aigerim@example.org', { fullName: 'Someone Else' }), here)).toBe('accepted');
 
-    const rows = await db.signature.findMany({ where: { petitionId: petition.id } });
+    const rows = await opened(await db.signature.findMany({ where: { petitionId: petition.id } }));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'PENDING', email: 'aigerim@example.org', fullName: 'Aigerim Karimova', mailPending: true });
-    expect(rows[0]!.expiresAt!.getTime()).toBeGreaterThan(Date.now());
-    expect(await db.supporter.count({ where: { email: 'aigerim@example.org' } })).toBe(1);
+    expect((rows[0]!.expiresAt as Date).getTime()).toBeGreaterThan(Date.now());
+    expect(await db.supporter.count({ where: { emailIndex: await emailIndexOf('aigerim@example.org') } })).toBe(1);
     // Pending signatures do not count.
     expect(await readCount(petition.id)).toBe(0);
   });
@@ -45,7 +46,7 @@ describe('signing', () => {
     );
     expect(outcomes.every((o) => o === 'accepted')).toBe(true);
     expect(await db.signature.count({ where: { petitionId: petition.id } })).toBe(1);
-    expect(await db.supporter.count({ where: { email: 'same.instant@example.org' } })).toBe(1);
+    expect(await db.supporter.count({ where: { emailIndex: await emailIndexOf('same.instant@example.org') } })).toBe(1);
   });
 
   it('the form path normalises the address and answers a repeat exactly like a first signature', async () => {
@@ -57,7 +58,7 @@ describe('signing', () => {
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toBe(`/ru/petitions/${petition.slug}/check-email`);
     }
-    const row = await db.signature.findFirstOrThrow({ where: { petitionId: petition.id } });
+    const [row] = await opened([await db.signature.findFirstOrThrow({ where: { petitionId: petition.id } })]);
     expect(row).toMatchObject({ email: 'dana@example.org', region: 'ASTANA', locale: 'ru', isPublic: false, wantsUpdates: false });
   });
 
@@ -82,7 +83,7 @@ describe('signing', () => {
     expect(noJs.headers.get('location')).toBe(`/kk/petitions/${petition.slug}/sign`);
     expect(noJs.headers.get('set-cookie')).toContain('petition-sign-form=');
     expect(await db.signature.count({ where: { petitionId: petition.id } })).toBe(0);
-    expect(await db.supporter.count({ where: { email: 'not-an-email' } })).toBe(0);
+    expect(await db.supporter.count({ where: { emailIndex: await emailIndexOf('not-an-email') } })).toBe(0);
   });
 
   it('refuses closed, draft and expired petitions', async () => {
@@ -93,7 +94,7 @@ describe('signing', () => {
       expect(await signPetition(petition.slug, signer('x@example.org'), here)).toBe('closed');
     }
     expect(await signPetition('no-such-petition', signer('x@example.org'), here)).toBe('closed');
-    expect(await db.signature.count({ where: { email: 'x@example.org' } })).toBe(0);
+    expect(await db.signature.count({ where: { emailIndex: await emailIndexOf('x@example.org') } })).toBe(0);
   });
 
   it('a honeypot hit and a blocked address or domain are answered as accepted and stored nowhere', async () => {
@@ -109,7 +110,9 @@ describe('signing', () => {
     expect(await signPetition(petition.slug, signer('b@mail.spam.example'), here)).toBe('accepted');
     expect(await signPetition(petition.slug, signer('troll@example.org'), here)).toBe('accepted');
     expect(await signPetition(petition.slug, signer('fine@example.org'), here)).toBe('accepted');
-    expect((await db.signature.findMany({ where: { petitionId: petition.id } })).map((s) => s.email)).toEqual(['fine@example.org']);
+    expect((await opened(await db.signature.findMany({ where: { petitionId: petition.id } }))).map((s) => s.email)).toEqual([
+      'fine@example.org',
+    ]);
   });
 
   it('flags a burst from one address and refuses only an extreme one', async () => {
@@ -119,7 +122,7 @@ describe('signing', () => {
     for (let i = 0; i <= SIGN_LIMIT_FLAG; i += 1) {
       expect(await signPetition(petition.slug, signer(`person${i}@example.org`), carrier)).toBe('accepted');
     }
-    const flagged = await db.signature.findMany({ where: { petitionId: petition.id, isFlagged: true } });
+    const flagged = await opened(await db.signature.findMany({ where: { petitionId: petition.id, isFlagged: true } }));
     expect(flagged.map((s) => s.email)).toEqual([`person${SIGN_LIMIT_FLAG}@example.org`]);
     expect(flagged[0]!.ipPrefix).toBe('100.64.0.0/24');
     expect(flagged[0]!.ipHash).not.toContain('100.64');
@@ -132,7 +135,7 @@ describe('signing', () => {
       data: { hits: SIGN_LIMIT_EXTREME },
     });
     expect(await signPetition(petition.slug, signer('one.more@example.org'), carrier)).toBe('rate-limited');
-    expect(await db.signature.count({ where: { email: 'one.more@example.org' } })).toBe(0);
+    expect(await db.signature.count({ where: { emailIndex: await emailIndexOf('one.more@example.org') } })).toBe(0);
     // Other addresses are unaffected.
     expect(await signPetition(petition.slug, signer('one.more@example.org'), here)).toBe('accepted');
   });
@@ -145,23 +148,23 @@ describe('confirmation mails', () => {
     const start = Date.now();
     await signPetition(petition.slug, signer(email), here);
     await sendSignatureMails();
-    expect(await db.outboundMail.count({ where: { toAddress: email } })).toBe(1);
+    expect((await outboxTo(email)).length).toBe(1);
     const first = await latestToken(email);
     expect(first.template).toBe('petition-confirm');
 
     // Signing again at once sends nothing new (bounded in time)…
     await signPetition(petition.slug, signer(email), { ...here, now: new Date(start + 10_000) });
     await sendSignatureMails();
-    expect(await db.outboundMail.count({ where: { toAddress: email } })).toBe(1);
+    expect((await outboxTo(email)).length).toBe(1);
     // …later it does, with a new token that replaces the old one.
     for (let i = 1; i <= 8; i += 1) {
       await signPetition(petition.slug, signer(email), { ...here, now: new Date(start + i * 120_000) });
-      await db.signature.updateMany({ where: { email }, data: { lastMailAt: new Date(start + i * 120_000 - 1) } });
+      await db.signature.updateMany({ where: { emailIndex: await emailIndexOf(email) }, data: { lastMailAt: new Date(start + i * 120_000 - 1) } });
       await sendSignatureMails();
     }
-    const row = await db.signature.findFirstOrThrow({ where: { email } });
+    const row = await db.signature.findFirstOrThrow({ where: { emailIndex: await emailIndexOf(email) } });
     expect(row.mailsSent).toBe(MAX_MAILS_PER_SIGNATURE);
-    expect(await db.outboundMail.count({ where: { toAddress: email } })).toBe(MAX_MAILS_PER_SIGNATURE);
+    expect((await outboxTo(email)).length).toBe(MAX_MAILS_PER_SIGNATURE);
     expect((await latestToken(email)).token).not.toBe(first.token);
   });
 });

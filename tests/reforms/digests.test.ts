@@ -1,3 +1,4 @@
+import { outboxTo } from '@/tests/support/personal-data';
 import { afterAll, describe, expect, it } from 'vitest';
 
 process.env.APP_URL = 'https://dauys.test';
@@ -15,7 +16,7 @@ const note = (text: string) => ({ kk: `${text} kk`, ru: `${text} ru`, en: `${tex
 const stageAt = (reformId: string, stage: 'PROPOSED' | 'DRAFTED' | 'SENATE' | 'SIGNED', day: string, recordedAt: Date) =>
   db.reformStage.create({ data: { reformId, stage, occurredOn: new Date(day), note: note(stage), createdAt: recordedAt } });
 const digestItems = async (email: string) => {
-  const mails = await db.outboundMail.findMany({ where: { toAddress: email, template: 'reform-digest' }, orderBy: { createdAt: 'asc' } });
+  const mails = (await outboxTo(email, { template: 'reform-digest' })).reverse();
   return mails.map((m) => ({
     topic: m.topic,
     locale: m.locale,

@@ -1,3 +1,4 @@
+import { emailIndexOf, outboxTo, sealedSupporter, sealedSigner } from '@/tests/support/personal-data';
 import { afterAll, describe, expect, it } from 'vitest';
 
 process.env.APP_URL = 'https://dauys.test';
@@ -17,10 +18,8 @@ afterAll(async () => {
 
 /** The token of the newest confirmation mail to `email`, read from its outbox row as the mail shows it. */
 async function tokenFromMail(email: string): Promise<string> {
-  const mail = await db.outboundMail.findFirstOrThrow({
-    where: { toAddress: email, template: 'reform-subscription-confirm' },
-    orderBy: { createdAt: 'desc' },
-  });
+  const [mail] = await outboxTo(email, { template: 'reform-subscription-confirm' });
+  if (!mail) throw new Error(`no confirmation mail to ${email}`);
   const url = new URL((mail.payload as { props: { confirmUrl: string } }).props.confirmUrl);
   return url.searchParams.get('token')!;
 }
@@ -31,9 +30,9 @@ describe('double opt-in', () => {
   it('subscribes only when the mailed link is confirmed by POST, never by opening it', async () => {
     const reform = await createReform('opt-in');
     await requestReformAlerts({ ...base, email: ' Aigerim@Example.org ', locale: 'kk', scope: reform.id, frequency: 'EACH' });
-    const subscription = await db.reformSubscription.findFirstOrThrow({ where: { supporter: { email: 'aigerim@example.org' } } });
+    const subscription = await db.reformSubscription.findFirstOrThrow({ where: { supporter: { emailIndex: await emailIndexOf('aigerim@example.org') } } });
     expect(subscription).toMatchObject({ status: 'PENDING', locale: 'kk', frequency: 'EACH', reformId: reform.id, confirmedAt: null });
-    const mail = await db.outboundMail.findFirstOrThrow({ where: { toAddress: 'aigerim@example.org' } });
+    const mail = (await outboxTo('aigerim@example.org'))[0]!;
     expect(mail).toMatchObject({ template: 'reform-subscription-confirm', locale: 'kk', topic: null });
     expect(mail.subject).toBe('Реформалар туралы хабарламаларды растаңыз');
 
@@ -62,7 +61,7 @@ describe('double opt-in', () => {
     await expect(
       requestReformAlerts({ ...base, email: 'nobody@example.org', locale: 'ru', scope: 'doesnotexist', frequency: 'EACH' }),
     ).rejects.toSatisfy((e) => isAppError(e, 'INVALID'));
-    expect(await db.supporter.count({ where: { email: 'nobody@example.org' } })).toBe(0);
+    expect(await db.supporter.count({ where: { emailIndex: await emailIndexOf('nobody@example.org') } })).toBe(0);
   });
 
   it('a request for a confirmed subscription changes nothing until its owner confirms', async () => {
@@ -70,7 +69,7 @@ describe('double opt-in', () => {
     await confirmSubscription(await tokenFromMail('dana@example.org'));
     // Someone else types Dana's address and asks for a weekly digest in English.
     await requestReformAlerts({ ...base, email: 'dana@example.org', locale: 'en', scope: 'all', frequency: 'WEEKLY' });
-    const row = await db.reformSubscription.findFirstOrThrow({ where: { supporter: { email: 'dana@example.org' } } });
+    const row = await db.reformSubscription.findFirstOrThrow({ where: { supporter: { emailIndex: await emailIndexOf('dana@example.org') } } });
     expect(row).toMatchObject({
       status: 'CONFIRMED',
       locale: 'ru',
@@ -80,20 +79,20 @@ describe('double opt-in', () => {
       reformId: null,
       scopeKey: 'all',
     });
-    expect((await db.supporter.findUniqueOrThrow({ where: { email: 'dana@example.org' } })).locale).toBe('ru');
+    expect((await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('dana@example.org') } })).locale).toBe('ru');
     await confirmSubscription(await tokenFromMail('dana@example.org'));
     expect(await db.reformSubscription.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
       locale: 'en',
       frequency: 'WEEKLY',
       pendingLocale: null,
     });
-    expect(await db.reformSubscription.count({ where: { supporter: { email: 'dana@example.org' } } })).toBe(1);
+    expect(await db.reformSubscription.count({ where: { supporter: { emailIndex: await emailIndexOf('dana@example.org') } } })).toBe(1);
   });
 
   it('confirming again lifts an earlier unsubscribe from the same topic', async () => {
     const reform = await createReform('come-back');
     await requestReformAlerts({ ...base, email: 'back@example.org', locale: 'en', scope: reform.id, frequency: 'EACH' });
-    const supporter = await db.supporter.findUniqueOrThrow({ where: { email: 'back@example.org' } });
+    const supporter = await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('back@example.org') } });
     await db.unsubscribe.create({ data: { supporterId: supporter.id, topic: `reform-${reform.id}` } });
     await confirmSubscription(await tokenFromMail('back@example.org'));
     expect(await db.unsubscribe.count({ where: { supporterId: supporter.id } })).toBe(0);
@@ -107,13 +106,12 @@ describe('followReformForSupporter (one click from a signature confirmation page
       data: { slug: 'follow-petition', title: {}, summary: {}, body: {}, addressee: {}, goal: 10, milestones: [], status: 'OPEN' },
     });
     const sign = async (email: string, wantsUpdates: boolean, status: 'CONFIRMED' | 'PENDING') => {
-      const supporter = await db.supporter.create({ data: { email, locale: 'kk' } });
+      const supporter = await db.supporter.create({ data: { ...(await sealedSupporter(email)), locale: 'kk' } });
       await db.signature.create({
         data: {
           petitionId: petition.id,
           supporterId: supporter.id,
-          email,
-          fullName: 'Test Person',
+          ...(await sealedSigner(email, 'Test Person')),
           region: 'ALMATY',
           locale: 'kk',
           wantsUpdates,

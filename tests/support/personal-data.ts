@@ -1,11 +1,57 @@
-import { keyring } from '@/lib/security/personal-data';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { keyring } from '@/lib/security/personal-data';
+import { openSealedColumns } from '@/lib/supporters/queries';
 
-/** What a test asks of sealed rows: the blind index of an address, and a value opened. */
+/*
+ * What tests ask of sealed rows (lib/security/keyring.ts): who an address is, what a row holds
+ * opened, and sealed columns to write fixtures with.
+ */
+
 export async function emailIndexOf(email: string): Promise<string> {
   return (await keyring()).emailIndex(email);
 }
 
 export async function findSupporterByEmail(email: string) {
   return db.supporter.findUnique({ where: { emailIndex: await emailIndexOf(email) } });
+}
+
+/** A supporter's sealed columns, for `db.supporter.create({ data: { ...(await sealedSupporter(…)), … } })`. */
+export async function sealedSupporter(email: string, name?: string | null) {
+  const keys = await keyring();
+  return { emailIndex: keys.emailIndex(email), emailSealed: keys.seal('email', email), nameSealed: keys.sealOptional('name', name) };
+}
+
+/** A signature's sealed columns. */
+export async function sealedSigner(email: string, fullName: string) {
+  const keys = await keyring();
+  return { emailIndex: keys.emailIndex(email), emailSealed: keys.seal('email', email), fullNameSealed: keys.seal('name', fullName) };
+}
+
+type OutboundMailRow = Awaited<ReturnType<typeof db.outboundMail.findMany>>[number];
+export type OpenedMail = OutboundMailRow & { toAddress: string; payload: unknown };
+
+/** Outbox rows to `email` (exactly as typed, or any address when omitted), newest first, opened. */
+export async function outboxTo(email?: string, where: Prisma.OutboundMailWhereInput = {}): Promise<OpenedMail[]> {
+  const keys = await keyring();
+  const rows = await db.outboundMail.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+  return rows
+    .map((row) => ({
+      ...row,
+      toAddress: keys.open('email', row.toAddressSealed),
+      payload: row.payloadSealed ? (JSON.parse(keys.open('mail', row.payloadSealed)) as unknown) : null,
+    }))
+    .filter((row) => email === undefined || row.toAddress === email);
+}
+
+/** A row of any table as text, for asserting that no personal value is stored in the clear. */
+export async function rawRowText(table: string, where: string, ...params: unknown[]): Promise<string> {
+  const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT to_jsonb(t)::text AS row FROM "${table}" t WHERE ${where}`, ...params);
+  return JSON.stringify(rows);
+}
+
+/** Rows with their sealed columns opened (`emailSealed` → `email`, …), as an organizer would read them. */
+export async function opened<Row extends object>(rows: Row[]): Promise<Array<Row & Record<string, unknown>>> {
+  const keys = await keyring();
+  return rows.map((row) => openSealedColumns(row as Record<string, unknown>, keys) as Row & Record<string, unknown>);
 }

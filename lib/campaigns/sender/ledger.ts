@@ -2,6 +2,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { suppressionReasonSql } from '@/lib/campaigns/audience/suppressions';
 import { db } from '@/lib/db';
+import { keyring } from '@/lib/security/personal-data';
 
 /*
  * The per-recipient ledger's state changes. PENDING → SENDING (claimed) → SENT | FAILED, or back to
@@ -22,7 +23,7 @@ export type ClaimedRecipient = { id: bigint; supporterId: string; email: string;
  */
 export async function claimRecipients(campaignId: string, limit: number): Promise<ClaimedRecipient[]> {
   if (limit <= 0) return [];
-  const rows = await db.$queryRaw<Array<ClaimedRecipient & { status: string }>>`
+  const rows = await db.$queryRaw<Array<Omit<ClaimedRecipient, 'email'> & { emailSealed: string; status: string }>>`
     WITH picked AS (
       SELECT r.id FROM "CampaignRecipient" r
       WHERE r."campaignId" = ${campaignId} AND r.status = 'PENDING'
@@ -30,7 +31,7 @@ export async function claimRecipients(campaignId: string, limit: number): Promis
       ORDER BY r.id LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     ), judged AS (
-      SELECT p.id, s.email, ${suppressionReasonSql()} AS reason
+      SELECT p.id, s."emailSealed", ${suppressionReasonSql()} AS reason
       FROM picked p
       JOIN "CampaignRecipient" r ON r.id = p.id
       JOIN "Supporter" s ON s.id = r."supporterId"
@@ -41,10 +42,17 @@ export async function claimRecipients(campaignId: string, limit: number): Promis
         "lastError" = COALESCE(j.reason, r."lastError")
     FROM judged j
     WHERE r.id = j.id
-    RETURNING r.id, r."supporterId", r.locale::text AS locale, r.attempts, r.status::text AS status, j.email`;
+    RETURNING r.id, r."supporterId", r.locale::text AS locale, r.attempts, r.status::text AS status, j."emailSealed"`;
+  const keys = await keyring();
   return rows
     .filter((row) => row.status === 'SENDING')
-    .map((row) => ({ id: row.id, supporterId: row.supporterId, email: row.email, locale: row.locale, attempts: row.attempts }));
+    .map((row) => ({
+      id: row.id,
+      supporterId: row.supporterId,
+      email: keys.open('email', row.emailSealed),
+      locale: row.locale,
+      attempts: row.attempts,
+    }));
 }
 
 function idArray(ids: bigint[]): Prisma.Sql {

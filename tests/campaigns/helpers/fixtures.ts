@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { sealedSupporter } from '@/tests/support/personal-data';
 import type { Locale, Region } from '@/lib/generated/prisma/enums';
 import { saveCampaign } from '@/lib/campaigns/save-campaign';
 import type { AudienceInput } from '@/lib/campaigns/schemas';
@@ -17,8 +18,7 @@ export type SupporterSpec = {
 export async function createSupporter(spec: SupporterSpec) {
   const supporter = await db.supporter.create({
     data: {
-      email: spec.email,
-      name: spec.email.split('@')[0],
+      ...(await sealedSupporter(spec.email, spec.email.split('@')[0])),
       locale: spec.locale ?? 'ru',
       region: spec.region ?? null,
       bouncedAt: spec.bounced ? new Date() : null,

@@ -48,7 +48,10 @@ export default async function SupportersPage({ params, searchParams }: Props) {
       <form method="get" className="stack" role="search" aria-label={t('searchLabel')}>
         <div className="field">
           <label htmlFor="filter-q">{t('q')}</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ''} />
+          <input id="filter-q" name="q" type="search" inputMode="email" aria-describedby="filter-q-hint" defaultValue={filter.q ?? ''} />
+          <p id="filter-q-hint" className="hint">
+            {t('qHint')}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="filter-tag">{t('tag')}</label>
