@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import { StartupError } from './startup-error';
 
 /*
  * Prisma migrations without network access. Prisma's CLI downloads a native schema engine on every
@@ -183,8 +184,36 @@ export async function readMigrationList(migrationsDir = MIGRATIONS_DIR): Promise
   };
 }
 
+const SEALING_MIGRATION = '20261130163540_seal_personal_data';
+
+/**
+ * SQL cannot seal personal data stored in the clear by a version before encryption at rest (the key
+ * is not in the database), so the migration that seals refuses such a database; this says why first.
+ */
+async function refuseSupportersInTheClear(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const exists = async (sql: string) => (await client.query<{ yes: boolean }>(`SELECT ${sql} AS yes`)).rows[0]!.yes;
+    const clear =
+      (await exists(`to_regclass('"_prisma_migrations"') IS NOT NULL AND to_regclass('"Supporter"') IS NOT NULL`)) &&
+      !(await exists(`EXISTS (SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '${SEALING_MIGRATION}' AND finished_at IS NOT NULL)`)) &&
+      (await exists(`EXISTS (SELECT 1 FROM "Supporter")`));
+    if (clear) {
+      throw new StartupError(
+        'This database holds supporters stored in the clear by a Dauys version before encryption at rest, and SQL cannot ' +
+          'encrypt them (the key is not in the database). Export what you need, then start on an empty database ' +
+          '(for the demo: delete .data/postgres). See docs/privacy.md.',
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 /** Applies every pending migration in prisma/migrations, like `prisma migrate deploy`. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  await refuseSupportersInTheClear(databaseUrl);
   const migrationsList = await readMigrationList();
   return withEngine(databaseUrl, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
