@@ -26,4 +26,18 @@ describe('prisma/migrations', () => {
     }
     expect(await applyMigrations(process.env.DATABASE_URL!)).toEqual([]);
   });
+
+  it('refuses, with the reason, to seal a database that holds supporters stored in the clear', async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      // As a database of a version before encryption at rest: the sealing migration not applied, a supporter stored.
+      await client.query(`DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_seal_personal_data'`);
+      await client.query(`INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", "updatedAt") VALUES ('old', 'x', 'x', now())`);
+      await expect(applyMigrations(process.env.DATABASE_URL!)).rejects.toThrow(/stored in the clear .* Export what you need/);
+      expect((await client.query(`SELECT count(*)::int AS n FROM "Supporter"`)).rows[0].n).toBe(1);
+    } finally {
+      await client.end();
+    }
+  });
 });
