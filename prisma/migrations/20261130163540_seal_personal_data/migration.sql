@@ -1,12 +1,11 @@
 -- Personal data is sealed from here on (lib/security/keyring.ts). SQL cannot seal what is already
 -- stored (the key is not in the database), so this refuses to run over personal data kept in the
 -- clear by an earlier version instead of dropping it. Caught demo mail is only dropped.
-DO $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM "Supporter") OR EXISTS (SELECT 1 FROM "OutboundMail") THEN
-    RAISE EXCEPTION 'This database holds supporters stored in the clear by a Dauys version before encryption at rest. Export what you need, then start on an empty database (for the demo: delete .data/postgres). See docs/privacy.md.';
-  END IF;
-END $$;
+-- One statement without a semicolon inside (the migration engine splits scripts at every one): the
+-- cast of the message fails, so the message is the error.
+SELECT CASE WHEN EXISTS (SELECT 1 FROM "Supporter") OR EXISTS (SELECT 1 FROM "OutboundMail")
+  THEN concat('This database holds supporters stored in the clear by a Dauys version before encryption at rest. Export what you need, then start on an empty database (for the demo: delete .data/postgres). See docs/privacy.md.', '')::int
+END;
 
 DELETE FROM "CaughtMail";
 
