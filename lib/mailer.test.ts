@@ -210,8 +210,8 @@ describe('mail delivery', () => {
 
     await mailTo('committed@example.org');
     expect((await settled(outboundMailId)).status).toBe('SENT');
-    expect(await openedOutbox({}, 'rolled-back@example.org')).toEqual([]);
-    expect(await openedOutbox({}, 'committed@example.org')).toHaveLength(1);
+    expect(await openedOutbox({}, { to: 'rolled-back@example.org' })).toEqual([]);
+    expect(await openedOutbox({}, { to: 'committed@example.org' })).toHaveLength(1);
     expect(received.some((m) => m.to.includes('rolled-back@example.org'))).toBe(false);
   });
 });

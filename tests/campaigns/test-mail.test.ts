@@ -14,6 +14,7 @@ const { db } = await import('@/lib/db');
 const { sendCampaignTestMail } = await import('@/lib/campaigns/send-campaign-test-mail');
 const { registerWorkers, unregisterWorkers } = await import('@/lib/jobs/register-workers');
 const { BODY, createOrganizer, SUBJECT } = await import('./helpers/fixtures');
+const { openedOutbox } = await import('@/tests/support/sealed-rows');
 
 beforeAll(() => registerWorkers());
 afterAll(async () => {
@@ -35,7 +36,7 @@ describe('a campaign test mail', () => {
     };
     expect(await sendCampaignTestMail(draft, organizer)).toBe(2);
 
-    const rows = await db.outboundMail.findMany({ where: { template: 'campaign-test' }, orderBy: { locale: 'asc' } });
+    const rows = await openedOutbox({ template: 'campaign-test' }, { orderBy: { locale: 'asc' } });
     expect(rows.map((row) => [row.locale, row.toAddress, row.subject])).toEqual([
       ['ru', 'tester@example.org', '[Тест] [Dauys] Новость'],
       ['en', 'tester@example.org', '[Test] [Dauys] News'],

@@ -27,16 +27,19 @@ export type OpenedOutboundMail = Omit<OutboundMail, 'toAddressSealed' | 'payload
 };
 
 /**
- * Outbox rows, oldest first, with the address and the payload opened; `to` keeps those to that
- * address as it was typed (the address is sealed, so the database cannot filter on it).
+ * Outbox rows (oldest first unless `orderBy` says otherwise) with the address and the payload
+ * opened; `to` keeps those to that address as it was typed: sealed, the database cannot filter on it.
  */
-export async function openedOutbox(where: Prisma.OutboundMailWhereInput = {}, to?: string): Promise<OpenedOutboundMail[]> {
+export async function openedOutbox(
+  where: Prisma.OutboundMailWhereInput = {},
+  options: { to?: string; orderBy?: Prisma.OutboundMailOrderByWithRelationInput } = {},
+): Promise<OpenedOutboundMail[]> {
   const ring = await keyring();
-  const rows = await db.outboundMail.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  const rows = await db.outboundMail.findMany({ where, orderBy: [options.orderBy ?? { createdAt: 'asc' }, { id: 'asc' }] });
   const opened = rows.map(({ toAddressSealed, payloadSealed, ...row }) => ({
     ...row,
     toAddress: ring.open('email', toAddressSealed),
     payload: payloadSealed === null ? null : (JSON.parse(ring.open('mail', payloadSealed)) as StoredMailPayload),
   }));
-  return to === undefined ? opened : opened.filter((row) => row.toAddress === to);
+  return options.to === undefined ? opened : opened.filter((row) => row.toAddress === options.to);
 }
