@@ -29,7 +29,7 @@ export function openCaughtMessage(ring: Keyring, sealed: string): CaughtMessage 
 }
 
 /** Whether `address` is among the message's recipients (an envelope address, any case). */
-export function isCaughtFor(message: CaughtMessage, address: string): boolean {
+export function isCaughtFor(message: Pick<CaughtMessage, 'to'>, address: string): boolean {
   const wanted = address.trim().toLowerCase();
   return message.to.some((recipient) => {
     const lower = recipient.toLowerCase();
