@@ -30,14 +30,7 @@ async function seedSupporters() {
 }
 
 async function rawMailTo(to: string, since: Date): Promise<string> {
-  await readLatestMail(to, since, 30_000);
-  return withDatabase(async (client) => {
-    const { rows } = await client.query<{ raw: string }>(
-      `SELECT raw FROM "CaughtMail" WHERE $1 = ANY("toAddrs") AND "receivedAt" >= ($2::timestamptz AT TIME ZONE 'UTC') ORDER BY "receivedAt" DESC LIMIT 1`,
-      [to, since.toISOString()],
-    );
-    return rows[0]!.raw;
-  });
+  return (await readLatestMail(to, since, 30_000)).raw;
 }
 
 async function composeAndSave(page: Page, name: string, expectedCount: number) {

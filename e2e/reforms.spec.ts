@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { createOrganizer, signInAs } from './helpers/auth';
-import { expectNoMail, findLink, readLatestMail, withDatabase } from './helpers/mail';
+import { expectNoMail, findLink, readCaughtMail, readLatestMail } from './helpers/mail';
 
 const STALKING = 'criminalise-stalking'; // seeded demo reform
 
@@ -13,10 +13,7 @@ async function expectAccessible(page: Page) {
 
 /** The raw caught message, parsed, so the test reads headers the way a mail provider does. */
 async function parsedMail(id: string) {
-  const raw = await withDatabase(
-    async (client) => (await client.query<{ raw: string }>('SELECT raw FROM "CaughtMail" WHERE id = $1', [id])).rows[0]!.raw,
-  );
-  return simpleParser(raw);
+  return simpleParser((await readCaughtMail(id)).raw);
 }
 
 async function recordStage(page: Page, stage: string, date: string, note: string) {

@@ -43,6 +43,7 @@ const { db } = await import('@/lib/db');
 const { sendMail, requeueStalledMail } = await import('@/lib/mailer');
 const { registerWorkers, unregisterWorkers } = await import('@/lib/jobs/register-workers');
 const { verifyUnsubscribeToken } = await import('@/lib/unsubscribe/tokens');
+const { openedOutbox, sealedSupporter } = await import('@/tests/support/sealed-rows');
 const kkMail = (await import('@/messages/kk/mail.json')).default;
 const ruMail = (await import('@/messages/ru/mail.json')).default;
 
@@ -79,9 +80,10 @@ const settled = (id: string) =>
 
 describe('before the workers run', () => {
   it('skips topic mail to a supporter who unsubscribed after it was queued', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'late-unsub@example.org', locale: 'ru' } });
+    const email = 'late-unsub@example.org';
+    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter(email)), locale: 'ru' } });
     const { outboundMailId } = await sendMail({
-      to: supporter.email,
+      to: email,
       supporterId: supporter.id,
       locale: 'ru',
       template: 'test-message',
@@ -93,8 +95,8 @@ describe('before the workers run', () => {
 
     await registerWorkers();
     const row = await settled(outboundMailId);
-    expect(row).toMatchObject({ status: 'SKIPPED', lastError: 'unsubscribed', attempts: 0, payload: null });
-    expect(received.some((m) => m.to.includes(supporter.email))).toBe(false);
+    expect(row).toMatchObject({ status: 'SKIPPED', lastError: 'unsubscribed', attempts: 0, payloadSealed: null });
+    expect(received.some((m) => m.to.includes(email))).toBe(false);
   });
 });
 
@@ -118,15 +120,16 @@ describe('mail delivery', () => {
     expect(mail.headers.has('list-unsubscribe')).toBe(false);
 
     const row = await settled(outboundMailId);
-    expect(row).toMatchObject({ status: 'SENT', attempts: 1, payload: null, template: 'test-message', locale: 'kk' });
+    expect(row).toMatchObject({ status: 'SENT', attempts: 1, payloadSealed: null, template: 'test-message', locale: 'kk' });
     expect(row.messageId).toBe(`<${outboundMailId}@dauys.test>`);
     expect(mail.messageId).toBe(row.messageId);
   });
 
   it('gives topic mail RFC 8058 one-click headers and a visible unsubscribe link', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'dana@example.org', locale: 'ru' } });
+    const email = 'dana@example.org';
+    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter(email)), locale: 'ru' } });
     await sendMail({
-      to: supporter.email,
+      to: email,
       supporterId: supporter.id,
       locale: 'ru',
       template: 'test-message',
@@ -134,7 +137,7 @@ describe('mail delivery', () => {
       topic: 'campaigns',
     });
 
-    const mail = await mailTo(supporter.email);
+    const mail = await mailTo(email);
     expect(mail.subject).toBe(ruMail.testMessage.subject);
     const rawHeader = mail.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n[ \t]+/g, ' ');
     expect(rawHeader).toMatch(
@@ -163,9 +166,10 @@ describe('mail delivery', () => {
   });
 
   it('fails a permanent rejection (550) once, without retrying, and marks the supporter bounced', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'reject-nobody@example.org', locale: 'en' } });
+    const email = 'reject-nobody@example.org';
+    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter(email)), locale: 'en' } });
     const { outboundMailId } = await sendMail({
-      to: supporter.email,
+      to: email,
       supporterId: supporter.id,
       locale: 'en',
       template: 'test-message',
@@ -175,14 +179,22 @@ describe('mail delivery', () => {
     const row = await settled(outboundMailId);
     expect(row.status).toBe('FAILED');
     expect(row.lastError).toContain('550');
-    expect(row.payload).toBeNull();
+    expect(row.payloadSealed).toBeNull();
     const bounced = await db.supporter.findUniqueOrThrow({ where: { id: supporter.id } });
     expect(bounced.bouncedAt).toBeInstanceOf(Date);
     expect(bounced.bounceReason).toContain('550');
 
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(rcptAttempts.get(supporter.email)).toBe(1);
+    expect(rcptAttempts.get(email)).toBe(1);
     expect((await outboxRow(outboundMailId)).attempts).toBe(1);
+  });
+
+  it('finds the bounced supporter by the blind index of the address when the mail names no supporter', async () => {
+    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter('reject-typed@example.org')), locale: 'en' } });
+    const { outboundMailId } = await sendMail({ to: 'reject-typed@EXAMPLE.org', locale: 'en', template: 'test-message', props: {} });
+
+    expect((await settled(outboundMailId)).status).toBe('FAILED');
+    expect((await db.supporter.findUniqueOrThrow({ where: { id: supporter.id } })).bouncedAt).toBeInstanceOf(Date);
   });
 
   it('commits the outbox row and its job with the caller transaction, or neither', async () => {
@@ -198,7 +210,8 @@ describe('mail delivery', () => {
 
     await mailTo('committed@example.org');
     expect((await settled(outboundMailId)).status).toBe('SENT');
-    expect(await db.outboundMail.count({ where: { toAddress: 'rolled-back@example.org' } })).toBe(0);
+    expect(await openedOutbox({}, { to: 'rolled-back@example.org' })).toEqual([]);
+    expect(await openedOutbox({}, { to: 'committed@example.org' })).toHaveLength(1);
     expect(received.some((m) => m.to.includes('rolled-back@example.org'))).toBe(false);
   });
 });

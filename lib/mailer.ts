@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { renderMail, renderMailsSharingLinks, type RenderedMail, type RenderMailInput } from '@/lib/mailer/render-mail';
 import { isMailTemplateName, type MailTemplateName, type MailTemplateProps } from '@/lib/mailer/templates';
@@ -9,6 +9,7 @@ import type { SendOptions } from 'pg-boss';
 import { z } from 'zod';
 import { MAIL_RETRY_POLICY, retryLimitCovering, retryWindowLabel } from '@/lib/mailer/retry-policy';
 import { enqueue, enqueueMany, getQueue, JOB_HEARTBEAT_SECONDS, liveExclusiveJobExists } from '@/lib/queue';
+import { keyring, type Keyring } from '@/lib/security/personal-data';
 import { senderAddress } from '@/lib/smtp-transport';
 import { TopicSchema } from '@/lib/unsubscribe/tokens';
 
@@ -29,21 +30,33 @@ const MailAttachmentSchema = z.object({ filename: z.string(), content: z.string(
 
 export type MailAttachment = z.output<typeof MailAttachmentSchema>;
 
-/** What a mail.send job carries: the rendered message and the outbox row it belongs to. */
+/** The rendered message of a mail.send job; the recipient is the outbox row's. */
+const MailMessageSchema = z.object({
+  from: z.union([z.string(), z.object({ name: z.string(), address: z.string() })]),
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+  headers: z.record(z.string(), z.string()),
+  attachments: z.array(MailAttachmentSchema).optional(),
+});
+
+export type MailMessage = z.output<typeof MailMessageSchema>;
+
+/**
+ * What a mail.send job carries: the outbox row it belongs to and its rendered message, sealed (kind
+ * 'mail'): the queue's table is in every dump and backup, and a body names its recipient.
+ */
 export const MailJobSchema = z.object({
   outboundMailId: z.string().min(1),
-  message: z.object({
-    from: z.union([z.string(), z.object({ name: z.string(), address: z.string() })]),
-    to: z.string(),
-    subject: z.string(),
-    html: z.string(),
-    text: z.string(),
-    headers: z.record(z.string(), z.string()),
-    attachments: z.array(MailAttachmentSchema).optional(),
-  }),
+  sealedMessage: z.string().min(1),
 });
 
 export type MailJobData = z.output<typeof MailJobSchema>;
+
+/** The message of a mail.send job, opened and checked (a job sealed under another key throws). */
+export function openMailMessage(ring: Keyring, sealedMessage: string): MailMessage {
+  return MailMessageSchema.parse(JSON.parse(ring.open('mail', sealedMessage)));
+}
 
 /**
  * mail.send, the queue's settings and each job's: temporary SMTP failures are retried with back-off
@@ -61,8 +74,10 @@ export const MAIL_SEND_OPTIONS = {
   retentionSeconds: Math.ceil(MAIL_RETRY_POLICY.retryForMs / 1000) + 24 * 3600,
 } as const satisfies SendOptions;
 
-/** Stored on OutboundMail.payload so a message can be rendered again if its job was lost. */
+/** Stored sealed in OutboundMail.payloadSealed so a message can be rendered again if its job was lost. */
 type StoredPayload = { props: unknown; headers?: Record<string, string>; attachments?: MailAttachment[] };
+
+const openPayload = (ring: Keyring, sealed: string): StoredPayload => JSON.parse(ring.open('mail', sealed)) as StoredPayload;
 
 const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
 
@@ -87,10 +102,11 @@ function renderInputFor(
   };
 }
 
-function jobData(outboundMailId: string, to: string, rendered: RenderedMail, payload: StoredPayload): MailJobData {
+function jobData(ring: Keyring, outboundMailId: string, rendered: RenderedMail, payload: StoredPayload): MailJobData {
   const { fromName, ...content } = rendered;
   const from = fromName ? { name: fromName, address: senderAddress() } : env.MAIL_FROM;
-  return { outboundMailId, message: { from, to, ...content, attachments: payload.attachments } };
+  const message: MailMessage = { from, ...content, attachments: payload.attachments };
+  return { outboundMailId, sealedMessage: ring.seal('mail', JSON.stringify(message)) };
 }
 
 const sendOptions = (outboundMailId: string) => ({ ...MAIL_SEND_OPTIONS, singletonKey: outboundMailId });
@@ -129,7 +145,8 @@ export async function sendMails<N extends MailTemplateName>(
   const rendered = options.perRecipientLinks
     ? await renderMailsSharingLinks(renderInputs, options.perRecipientLinks)
     : await Promise.all(renderInputs.map((input) => renderMail(input)));
-  // Start pg-boss (first use in this process) before any transaction is open.
+  // Load the keyring and start pg-boss (first use in this process) before any transaction is open.
+  const ring = await keyring();
   await getQueue();
   const ids = inputs.map(() => randomUUID());
 
@@ -137,19 +154,19 @@ export async function sendMails<N extends MailTemplateName>(
     await client.outboundMail.createMany({
       data: inputs.map((input, index) => ({
         id: ids[index]!,
-        toAddress: addresses[index]!,
+        toAddressSealed: ring.seal('email', addresses[index]!),
         supporterId: input.supporterId,
         template: input.template,
         locale: input.locale,
         topic: input.topic,
         subject: rendered[index]!.subject,
-        payload: payloads[index] as Prisma.InputJsonValue,
+        payloadSealed: ring.seal('mail', JSON.stringify(payloads[index])),
       })),
     });
     await enqueueMany(
       'mail.send',
       ids.map((id, index) => ({
-        data: jobData(id, addresses[index]!, rendered[index]!, payloads[index]!),
+        data: jobData(ring, id, rendered[index]!, payloads[index]!),
         ...sendOptions(id),
       })),
       { tx: client },
@@ -187,18 +204,18 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
   const expiredBefore = new Date(now.getTime() - MAIL_RETRY_POLICY.retryForMs - 3600_000);
   const expired = await db.$executeRaw`
     UPDATE "OutboundMail"
-       SET status = 'FAILED', payload = NULL,
+       SET status = 'FAILED', "payloadSealed" = NULL,
            "lastError" = ${`expired: not delivered within ${retryWindowLabel()}`} || COALESCE('; last error: ' || "lastError", '')
      WHERE status = 'PENDING' AND "handedToSmtpAt" IS NULL AND "createdAt" < ${expiredBefore}`;
   const uncertain = await db.$executeRawUnsafe(
-    `UPDATE "OutboundMail" m SET status = 'UNCERTAIN', "lastError" = $1, payload = NULL
+    `UPDATE "OutboundMail" m SET status = 'UNCERTAIN', "lastError" = $1, "payloadSealed" = NULL
       WHERE status = 'PENDING' AND "handedToSmtpAt" < $2 AND NOT ${liveExclusiveJobExists('mail.send', 'm.id')}`,
     UNANSWERED_HANDOVER,
     new Date(now.getTime() - UNANSWERED_AFTER_MS),
   );
 
   const stalled = await db.$queryRawUnsafe<StalledRow[]>(
-    `SELECT id, "toAddress", template, locale, topic, "supporterId", payload
+    `SELECT id, template, locale, topic, "supporterId", "payloadSealed"
        FROM "OutboundMail" m
       WHERE status = 'PENDING' AND "handedToSmtpAt" IS NULL AND "createdAt" < $1
         AND NOT ${liveExclusiveJobExists('mail.send', 'm.id')}
@@ -207,18 +224,19 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
     new Date(now.getTime() - STALE_PENDING_MS),
     limit,
   );
+  const ring = await keyring();
   let requeued = 0;
   for (const row of stalled) {
-    const payload = row.payload as StoredPayload | null;
-    if (!payload || !isMailTemplateName(row.template)) {
+    if (!row.payloadSealed || !isMailTemplateName(row.template)) {
       await db.outboundMail.updateMany({
         where: { id: row.id, status: 'PENDING' },
         data: { status: 'FAILED', lastError: 'cannot render again: template or payload missing' },
       });
       continue;
     }
+    const payload = openPayload(ring, row.payloadSealed);
     const rendered = await renderMail(renderInputFor({ ...row, template: row.template }, payload));
-    const jobId = await enqueue('mail.send', jobData(row.id, row.toAddress, rendered, payload), sendOptions(row.id));
+    const jobId = await enqueue('mail.send', jobData(ring, row.id, rendered, payload), sendOptions(row.id));
     if (jobId) requeued += 1;
   }
   return { requeued, expired, uncertain };
@@ -226,12 +244,11 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
 
 type StalledRow = {
   id: string;
-  toAddress: string;
   template: string;
   locale: Locale;
   topic: string | null;
   supporterId: string | null;
-  payload: Prisma.JsonValue;
+  payloadSealed: string | null;
 };
 
 /** A live attempt has its answer (or gives up) within two send deadlines of starting; a minute of slack on top. */

@@ -22,7 +22,7 @@ import { isBuildStale } from './lib/build-freshness';
 import { stopChild } from './lib/processes';
 import { applyMigrations } from './lib/migration-engine';
 import { StartupError } from './lib/startup-error';
-import { KeyringError, newMasterKey } from '../lib/security/keyring';
+import { KeyringError, newMasterKey, parseMasterKey } from '../lib/security/keyring';
 
 const ROOT = path.resolve(__dirname, '..');
 const isDev = process.argv.includes('--dev');
@@ -126,7 +126,11 @@ async function main() {
 
   if (!env.SMTP_URL) {
     const { startSmtpCatcher } = await import('./lib/smtp-catcher');
-    const catcher = await startSmtpCatcher({ port: smtpPort, databaseUrl: env.DATABASE_URL! });
+    const catcher = await startSmtpCatcher({
+      port: smtpPort,
+      databaseUrl: env.DATABASE_URL!,
+      masterKey: parseMasterKey(env.DAUYS_MASTER_KEY!),
+    });
     cleanups.unshift(() => catcher.stop());
     env.SMTP_URL = `smtp://127.0.0.1:${catcher.port}`;
     env.MAIL_CATCHER = 'true';

@@ -1,6 +1,8 @@
 import pg from 'pg';
+import { isCaughtFor, openCaughtMessage } from '@/lib/mailbox/caught-message';
+import { loadKeyringWith, parseMasterKey, type Keyring } from '@/lib/security/keyring';
 
-export type CaughtMessage = { id: string; subject: string; text: string; html: string; receivedAt: Date };
+export type CaughtMessage = { id: string; subject: string; text: string; html: string; raw: string; receivedAt: Date };
 
 function databaseUrl(): string {
   const url = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -18,16 +20,56 @@ export async function withDatabase<T>(run: (client: pg.Client) => Promise<T>): P
   }
 }
 
+/**
+ * The e2e server's keyring (playwright.config.ts gives this process its master key), to open sealed
+ * rows: caught mail here, a supporter's or a signer's columns in specs.
+ */
+export async function keyringOf(client: pg.Client): Promise<Keyring> {
+  const masterKey = process.env.DAUYS_MASTER_KEY;
+  if (!masterKey) throw new Error('DAUYS_MASTER_KEY (set by playwright.config.ts) is needed to open sealed rows');
+  return loadKeyringWith(async (sql, params) => (await client.query(sql, params)).rows, parseMasterKey(masterKey));
+}
+
+type CaughtMailRow = { id: string; message: string; receivedAt: Date };
+
+function opened(ring: Keyring, row: CaughtMailRow): CaughtMessage & { to: string[] } {
+  const { to, subject, text, html, raw } = openCaughtMessage(ring, row.message);
+  return { id: row.id, to, subject, text: text ?? '', html: html ?? '', raw, receivedAt: row.receivedAt };
+}
+
+/** Caught mail is sealed: the newest messages since `since` are opened and the recipient found among them. */
 async function latestMail(to: string, since: Date): Promise<CaughtMessage | undefined> {
   return withDatabase(async (client) => {
-    const { rows } = await client.query<CaughtMessage>(
-      `SELECT id, subject, coalesce(text, '') AS text, coalesce(html, '') AS html, "receivedAt"
-         FROM "CaughtMail" WHERE EXISTS (SELECT 1 FROM unnest("toAddrs") AS a WHERE lower(a) = $1 OR lower(a) LIKE '%<' || $1 || '>')
-          AND "receivedAt" >= ($2::timestamptz AT TIME ZONE 'UTC')
-        ORDER BY "receivedAt" DESC LIMIT 1`,
-      [to.toLowerCase(), since.toISOString()],
+    const { rows } = await client.query<CaughtMailRow>(
+      `SELECT id, message, "receivedAt" FROM "CaughtMail" WHERE "receivedAt" >= ($1::timestamptz AT TIME ZONE 'UTC')
+        ORDER BY "receivedAt" DESC, id DESC LIMIT 500`,
+      [since.toISOString()],
     );
-    return rows[0];
+    if (rows.length === 0) return undefined;
+    const ring = await keyringOf(client);
+    return rows.map((row) => opened(ring, row)).find((mail) => isCaughtFor(mail, to));
+  });
+}
+
+/** One caught message by id, opened. */
+export async function readCaughtMail(id: string): Promise<CaughtMessage> {
+  return withDatabase(async (client) => {
+    const { rows } = await client.query<CaughtMailRow>(`SELECT id, message, "receivedAt" FROM "CaughtMail" WHERE id = $1`, [id]);
+    if (!rows[0]) throw new Error(`No caught mail ${id}`);
+    return opened(await keyringOf(client), rows[0]);
+  });
+}
+
+/** How many outbox rows to `to` (as typed) were queued since `since`: the address is sealed, so each is opened. */
+export async function countOutboundMail(to: string, since: Date = new Date(0)): Promise<number> {
+  return withDatabase(async (client) => {
+    const { rows } = await client.query<{ toAddressSealed: string }>(
+      `SELECT "toAddressSealed" FROM "OutboundMail" WHERE "createdAt" >= ($1::timestamptz AT TIME ZONE 'UTC')`,
+      [since.toISOString()],
+    );
+    if (rows.length === 0) return 0;
+    const ring = await keyringOf(client);
+    return rows.filter((row) => ring.open('email', row.toAddressSealed) === to).length;
   });
 }
 

@@ -1,14 +1,14 @@
 import type { JobWithMetadata } from 'pg-boss';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { defineJob } from '@/lib/jobs/define-job';
-import { MAIL_SEND_OPTIONS, MailJobSchema, UNANSWERED_HANDOVER, type MailJobData } from '@/lib/mailer';
+import { MAIL_SEND_OPTIONS, MailJobSchema, openMailMessage, UNANSWERED_HANDOVER, type MailJobData } from '@/lib/mailer';
 import { classifySmtpFailure, failureReason, type SmtpFailure } from '@/lib/mailer/classify-smtp-failure';
 import { deliverWithHandover } from '@/lib/mailer/handover';
 import { currentRelayOutage, reportRelayDown, reportRelayUp, type RelayWatchHooks } from '@/lib/mailer/relay-watch';
 import { releaseHeldMail } from '@/lib/mailer/release-held-mail';
 import { hasOutlivedRetryWindow, MAIL_RETRY_POLICY, retryWindowLabel } from '@/lib/mailer/retry-policy';
+import { keyring, type Keyring } from '@/lib/security/personal-data';
 import { getSmtpTransport, mailDomain } from '@/lib/smtp-transport';
 import { findSuppressionReason } from '@/lib/unsubscribe/queries';
 
@@ -17,8 +17,8 @@ export function outboundMessageId(outboundMailId: string): string {
   return `<${outboundMailId}@${mailDomain()}>`;
 }
 
-/** Final states drop the stored payload: links in it (sign-in links) should not stay at rest. */
-const finalData = { payload: Prisma.DbNull };
+/** Final states drop the stored payload: links in it (sign-in links) should not stay at rest, even sealed. */
+const finalData = { payloadSealed: null };
 
 const relayHooks: RelayWatchHooks = {
   check: () => withDeadline(getSmtpTransport().verify(), MAIL_RETRY_POLICY.sendTimeoutMs, 'the relay did not answer'),
@@ -56,6 +56,7 @@ async function persist<T>(write: () => Promise<T>): Promise<T> {
 
 type PendingMail = {
   id: string;
+  /** Opened from toAddressSealed. */
   toAddress: string;
   supporterId: string | null;
   topic: string | null;
@@ -71,7 +72,12 @@ async function claimHandover(id: string): Promise<boolean> {
   return claimed === 1;
 }
 
-async function recordPermanentFailure(mail: PendingMail, failure: Extract<SmtpFailure, { kind: 'permanent' }>, counted: number) {
+async function recordPermanentFailure(
+  ring: Keyring,
+  mail: PendingMail,
+  failure: Extract<SmtpFailure, { kind: 'permanent' }>,
+  counted: number,
+) {
   await persist(() =>
     db.$transaction(async (tx) => {
       await tx.outboundMail.updateMany({
@@ -88,7 +94,7 @@ async function recordPermanentFailure(mail: PendingMail, failure: Extract<SmtpFa
       if (!failure.bounce) return;
       const supporter = mail.supporterId
         ? { id: mail.supporterId }
-        : await tx.supporter.findUnique({ where: { email: mail.toAddress.toLowerCase() }, select: { id: true } });
+        : await tx.supporter.findUnique({ where: { emailIndex: ring.emailIndex(mail.toAddress) }, select: { id: true } });
       if (supporter) {
         await tx.supporter.updateMany({ where: { id: supporter.id }, data: { bouncedAt: new Date(), bounceReason: failure.reason } });
       }
@@ -130,12 +136,15 @@ async function recordTemporaryFailure(
  * UNCERTAIN when the message went out whole and no answer came back.
  */
 export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise<void> {
-  const { outboundMailId, message } = job.data;
-  const mail = await db.outboundMail.findUnique({
+  const { outboundMailId, sealedMessage } = job.data;
+  const row = await db.outboundMail.findUnique({
     where: { id: outboundMailId },
-    select: { id: true, status: true, toAddress: true, supporterId: true, topic: true, createdAt: true, handedToSmtpAt: true },
+    select: { id: true, status: true, toAddressSealed: true, supporterId: true, topic: true, createdAt: true, handedToSmtpAt: true },
   });
-  if (!mail || mail.status !== 'PENDING') return;
+  if (!row || row.status !== 'PENDING') return;
+  const ring = await keyring();
+  const { toAddressSealed, ...rest } = row;
+  const mail: PendingMail = { ...rest, toAddress: ring.open('email', toAddressSealed) };
 
   if (mail.handedToSmtpAt) {
     // An earlier attempt of this job passed the point of no return and never recorded the answer:
@@ -166,6 +175,7 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
     return recordTemporaryFailure(job, mail, { kind: 'relay', reason }, { counted: 0, wasTried: false });
   }
 
+  const message = openMailMessage(ring, sealedMessage);
   const outcome = await deliverWithHandover(
     getSmtpTransport(),
     {
@@ -205,7 +215,7 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
       const failure = classifySmtpFailure(outcome.error);
       // A claimed attempt was counted when it was claimed.
       const counted = outcome.claimed ? 0 : 1;
-      if (failure.kind === 'permanent') return recordPermanentFailure(mail, failure, counted);
+      if (failure.kind === 'permanent') return recordPermanentFailure(ring, mail, failure, counted);
       if (failure.kind === 'relay') reportRelayDown(failure.reason, relayHooks);
       return recordTemporaryFailure(job, mail, failure, { counted, wasTried: true });
     }

@@ -1,19 +1,23 @@
 import { db } from '@/lib/db';
+import { openCaughtMessage, type CaughtMessage } from '@/lib/mailbox/caught-message';
+import { keyring } from '@/lib/security/personal-data';
 
-export type CaughtMailSummary = { id: string; toAddrs: string[]; subject: string; receivedAt: Date };
+export type CaughtMail = CaughtMessage & { id: string; receivedAt: Date };
 
-/** The newest caught messages first. */
+export type CaughtMailSummary = Pick<CaughtMail, 'id' | 'to' | 'subject' | 'receivedAt'>;
+
+/** The newest caught messages first, opened (the message is sealed, so the query can only bound them). */
 export async function findLatestCaughtMail(limit = 100): Promise<CaughtMailSummary[]> {
-  return db.caughtMail.findMany({
-    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-    take: limit,
-    select: { id: true, toAddrs: true, subject: true, receivedAt: true },
+  const rows = await db.caughtMail.findMany({ orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: limit });
+  const ring = await keyring();
+  return rows.map(({ id, message, receivedAt }) => {
+    const { to, subject } = openCaughtMessage(ring, message);
+    return { id, to, subject, receivedAt };
   });
 }
 
-export async function findCaughtMailById(id: string) {
-  return db.caughtMail.findUnique({
-    where: { id },
-    select: { id: true, fromAddr: true, toAddrs: true, subject: true, text: true, html: true, raw: true, receivedAt: true },
-  });
+export async function findCaughtMailById(id: string): Promise<CaughtMail | null> {
+  const row = await db.caughtMail.findUnique({ where: { id } });
+  if (!row) return null;
+  return { id: row.id, receivedAt: row.receivedAt, ...openCaughtMessage(await keyring(), row.message) };
 }

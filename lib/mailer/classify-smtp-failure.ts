@@ -1,3 +1,5 @@
+import { redactAddresses } from '@/lib/mailer/redact';
+
 /**
  * What a failed delivery means for the mail:
  * - `permanent`: the server refused this recipient or this message for good (5xx to RCPT TO or to
@@ -14,10 +16,12 @@ export type SmtpFailure =
 
 type NodemailerError = { code?: string; responseCode?: number; response?: string; command?: string; message?: string };
 
-/** The reply or error in one line, as organizers see it. */
+/** The reply or error in one line, as organizers see it, without the addresses it quotes. */
 export function failureReason(error: unknown): string {
   const e = (error ?? {}) as NodemailerError;
-  const text = (e.response ?? e.message ?? String(error)).replace(/\s+/g, ' ').trim();
+  const text = redactAddresses(e.response ?? e.message ?? String(error))
+    .replace(/\s+/g, ' ')
+    .trim();
   const withCode = e.responseCode === undefined && e.code ? `${e.code}: ${text}` : text;
   return withCode.slice(0, 500);
 }

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
 import { nextRunOfExclusiveJob } from '@/lib/queue';
+import { keyring } from '@/lib/security/personal-data';
 
 /** Mail still waiting after this long is "stuck": normal delivery takes seconds. */
 export const STUCK_AFTER_MS = 5 * 60_000;
@@ -17,7 +18,7 @@ export type MailHealthRow = {
   createdAt: Date;
   attempts: number;
   lastAttemptAt: Date | null;
-  /** The server's reply or the connection error, addresses in it masked. */
+  /** The server's reply or the connection error (stored without the addresses it quoted, lib/mailer/redact.ts). */
   reason: string | null;
   /** When the queue tries it next (null: not scheduled, e.g. final). */
   nextAttemptAt: Date | null;
@@ -37,17 +38,11 @@ export function maskAddress(address: string): string {
   return `${local.slice(0, 1)}***@${(labels[0] ?? '').slice(0, 1)}***${tld}`;
 }
 
-const ADDRESS_IN_TEXT = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[A-Za-z]{2,}/g;
-
-function maskAddressesIn(text: string | null): string | null {
-  return text?.replace(ADDRESS_IN_TEXT, (address) => maskAddress(address)) ?? null;
-}
-
-type RawRow = Omit<MailHealthRow, 'to' | 'reason'> & { toAddress: string; lastError: string | null };
+type RawRow = Omit<MailHealthRow, 'to' | 'reason'> & { toAddressSealed: string; lastError: string | null };
 
 async function findRows(where: string, order: string, values: unknown[], limit: number): Promise<MailHealthRow[]> {
   const rows = await db.$queryRawUnsafe<RawRow[]>(
-    `SELECT m.id, m."toAddress", m.template, m.status::text AS status, m."createdAt", m.attempts, m."lastAttemptAt",
+    `SELECT m.id, m."toAddressSealed", m.template, m.status::text AS status, m."createdAt", m.attempts, m."lastAttemptAt",
             m."lastError", ${nextRunOfExclusiveJob('mail.send', 'm.id')} AS "nextAttemptAt"
        FROM "OutboundMail" m
       WHERE ${where}
@@ -55,7 +50,12 @@ async function findRows(where: string, order: string, values: unknown[], limit: 
       LIMIT ${Number(limit)}`,
     ...values,
   );
-  return rows.map(({ toAddress, lastError, ...row }) => ({ ...row, to: maskAddress(toAddress), reason: maskAddressesIn(lastError) }));
+  const ring = await keyring();
+  return rows.map(({ toAddressSealed, lastError, ...row }) => ({
+    ...row,
+    to: maskAddress(ring.open('email', toAddressSealed)),
+    reason: lastError,
+  }));
 }
 
 /**

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { listUnsubscribeHeaders, unsubscribeMailbox } from '@/lib/unsubscribe/tokens';
 import { startUnsubscribeMailbox } from '@/lib/unsubscribe/unsubscribe-mailbox';
 import { freePort } from '@/scripts/lib/free-port';
+import { sealedSupporter } from '@/tests/support/sealed-rows';
 
 const mailbox = await startUnsubscribeMailbox({ port: 0, host: '127.0.0.1' });
 const client = nodemailer.createTransport({ host: '127.0.0.1', port: mailbox.port, secure: false, ignoreTLS: true });
@@ -29,7 +30,7 @@ function mailtoOf(supporterId: string): { to: string; subject: string } {
 
 describe('the unsubscribe mailbox (List-Unsubscribe mailto)', () => {
   it('unsubscribes when a mail program sends the mailto message, as the one-click URL does', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'by-mail@example.org', locale: 'kk' } });
+    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter('by-mail@example.org')), locale: 'kk' } });
     const { to, subject } = mailtoOf(supporter.id);
     expect(to).toBe(unsubscribeMailbox());
 
@@ -41,14 +42,14 @@ describe('the unsubscribe mailbox (List-Unsubscribe mailto)', () => {
   });
 
   it('finds the token in the text when the mail program dropped the subject', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'body@example.org', locale: 'ru' } });
+    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter('body@example.org')), locale: 'ru' } });
     const { to, subject } = mailtoOf(supporter.id);
     await client.sendMail({ from: 'someone@example.org', to, subject: 'Re: please', text: `${subject}\n\nthanks` });
     expect(await topicsOf(supporter.id)).toEqual(['campaigns']);
   });
 
   it('accepts and ignores a message without a valid token, and refuses every other mailbox', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'tampered-mail@example.org', locale: 'en' } });
+    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter('tampered-mail@example.org')), locale: 'en' } });
     const { to, subject } = mailtoOf(supporter.id);
     await client.sendMail({ from: 'x@example.org', to, subject: `${subject.slice(0, -3)}AAA`, text: '' });
     await client.sendMail({ from: 'x@example.org', to, subject: 'unsubscribe', text: 'unsubscribe me' });
@@ -78,7 +79,7 @@ describe('the worker process', () => {
         });
         worker.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output}`)));
       });
-      const supporter = await db.supporter.create({ data: { email: 'via-worker@example.org', locale: 'kk' } });
+      const supporter = await db.supporter.create({ data: { ...(await sealedSupporter('via-worker@example.org')), locale: 'kk' } });
       const toWorker = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
       await toWorker.sendMail({ from: 'via-worker@example.org', ...mailtoOf(supporter.id), text: '' });
       toWorker.close();

@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { createUnsubscribeToken, oneClickUnsubscribeUrl, verifyUnsubscribeToken } from '@/lib/unsubscribe/tokens';
 import { unsubscribeWithToken } from '@/lib/unsubscribe/unsubscribe';
+import { sealedSupporter } from '@/tests/support/sealed-rows';
 
 function oneClick(url: string, body = 'List-Unsubscribe=One-Click') {
   return POST(new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body }));
@@ -45,7 +46,7 @@ describe('unsubscribe tokens', () => {
 
 describe('one-click unsubscribe (RFC 8058)', () => {
   it('unsubscribes on POST at once, and a second POST changes nothing', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'one-click@example.org', locale: 'kk' } });
+    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter('one-click@example.org')), locale: 'kk' } });
     const url = oneClickUnsubscribeUrl({ supporterId: supporter.id, topic: 'campaigns' });
 
     const first = await oneClick(url);
@@ -58,7 +59,7 @@ describe('one-click unsubscribe (RFC 8058)', () => {
   });
 
   it('answers an invalid token or a wrong body with a localised 400 and changes nothing', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'tampered@example.org', locale: 'ru' } });
+    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter('tampered@example.org')), locale: 'ru' } });
     const url = oneClickUnsubscribeUrl({ supporterId: supporter.id, topic: 'campaigns' });
 
     const tampered = await POST(
@@ -76,7 +77,7 @@ describe('one-click unsubscribe (RFC 8058)', () => {
   });
 
   it('redirects a GET (a person or a link scanner) to the page in the supporter language without unsubscribing', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'scanner@example.org', locale: 'ru' } });
+    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter('scanner@example.org')), locale: 'ru' } });
     const token = createUnsubscribeToken({ supporterId: supporter.id, topic: 'campaigns' });
 
     const response = await GET(new Request(`${env.APP_URL}/api/unsubscribe?token=${token}`));
@@ -88,7 +89,7 @@ describe('one-click unsubscribe (RFC 8058)', () => {
 
 describe('unsubscribing from the page', () => {
   it('unsubscribes from the topic, then from everything, idempotently', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'page@example.org', locale: 'en' } });
+    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter('page@example.org')), locale: 'en' } });
     const token = createUnsubscribeToken({ supporterId: supporter.id, topic: 'reforms' });
 
     await unsubscribeWithToken(token, 'topic');

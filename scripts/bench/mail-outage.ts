@@ -17,6 +17,7 @@ import { SMTPServer } from 'smtp-server';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { freePort } from '../lib/free-port';
 import { applyMigrationsAndPendingSchema } from '../lib/migration-engine';
+import { newMasterKey } from '../../lib/security/keyring';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA_DIR = path.join(ROOT, '.data/bench-mail-outage');
@@ -87,12 +88,15 @@ async function main() {
       MAIL_FROM: 'Dauys <no-reply@dauys.bench>',
       APP_URL: 'https://dauys.bench',
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-that-is-long-enough-for-hmac-signing',
+      // A fresh database each run, so a fresh key.
+      DAUYS_MASTER_KEY: process.env.DAUYS_MASTER_KEY ?? newMasterKey(),
       WORKER_IN_PROCESS: 'false',
     };
     Object.assign(process.env, env);
     const { db } = await import('@/lib/db');
     const { sendMail } = await import('@/lib/mailer');
     const { enqueue, stopWorkers } = await import('@/lib/queue');
+    const ring = await (await import('@/lib/security/personal-data')).keyring();
     const run = () => {
       const child = startWorker(env);
       workers.add(child);
@@ -114,13 +118,19 @@ async function main() {
     });
     const sign = async (emails: string[]) => {
       for (const email of emails) {
-        const supporter = await db.supporter.upsert({ where: { email }, create: { email, locale: 'ru' }, update: {} });
+        const emailIndex = ring.emailIndex(email);
+        const supporter = await db.supporter.upsert({
+          where: { emailIndex },
+          create: { emailIndex, emailSealed: ring.seal('email', email), locale: 'ru' },
+          update: {},
+        });
         await db.signature.create({
           data: {
             petitionId: petition.id,
             supporterId: supporter.id,
-            email,
-            fullName: 'Bench Signer',
+            emailIndex,
+            emailSealed: ring.seal('email', email),
+            fullNameSealed: ring.seal('name', 'Bench Signer'),
             region: 'ALMATY',
             locale: 'ru',
             consentVersion: 'bench-1',
@@ -129,10 +139,11 @@ async function main() {
       }
       await enqueue('petitions.mail', {});
     };
+    // The address is sealed: every row is opened and matched here.
     const idsTo = async (emails: string[]) =>
-      (await db.outboundMail.findMany({ where: { toAddress: { in: emails } }, select: { id: true } })).map(
-        (row) => `<${row.id}@dauys.bench>`,
-      );
+      (await db.outboundMail.findMany({ select: { id: true, toAddressSealed: true } }))
+        .filter((row) => emails.includes(ring.open('email', row.toAddressSealed)))
+        .map((row) => `<${row.id}@dauys.bench>`);
     const tally = (messageIds: string[]) => {
       const copies = messageIds.map((id) => relay.received.filter((m) => m.messageId === id).length);
       return {

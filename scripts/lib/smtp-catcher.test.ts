@@ -1,12 +1,20 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { findCaughtMailById, findLatestCaughtMail } from '@/lib/mailbox/queries';
+import { parseMasterKey } from '@/lib/security/keyring';
+import { TEST_MASTER_KEY } from '@/tests/support/test-master-key';
 import { startSmtpCatcher, type RunningSmtpCatcher } from './smtp-catcher';
 
 let catcher: RunningSmtpCatcher;
 
 beforeAll(async () => {
-  catcher = await startSmtpCatcher({ port: 0, databaseUrl: process.env.DATABASE_URL!, sizeLimit: 200_000 });
+  catcher = await startSmtpCatcher({
+    port: 0,
+    databaseUrl: process.env.DATABASE_URL!,
+    masterKey: parseMasterKey(TEST_MASTER_KEY),
+    sizeLimit: 200_000,
+  });
 });
 
 afterAll(async () => {
@@ -27,13 +35,19 @@ describe('the local SMTP catcher', () => {
     });
     transport.close();
 
-    const mail = await db.caughtMail.findFirstOrThrow({ where: { toAddrs: { has: 'aigerim@example.org' } } });
+    const [summary] = await findLatestCaughtMail();
+    expect(summary).toMatchObject({ to: ['aigerim@example.org'], subject: 'Сәлем, Aigerim' });
+    const mail = (await findCaughtMailById(summary!.id))!;
     expect(mail.subject).toBe('Сәлем, Aigerim');
-    expect(mail.fromAddr).toBe('"Dauys" <no-reply@dauys.test>');
+    expect(mail.from).toBe('"Dauys" <no-reply@dauys.test>');
     expect(mail.text).toContain('https://dauys.test/kk/unsubscribe?token=abc');
     expect(mail.html).toContain('<a href="https://dauys.test/kk/unsubscribe?token=abc">');
     expect(mail.raw).toMatch(/^X-Test: catcher$/m);
     expect(mail.receivedAt).toBeInstanceOf(Date);
+
+    // Sealed at rest: the row holds neither the address, the name nor the link.
+    const [stored] = await db.$queryRaw<{ row: string }[]>`SELECT c::text AS row FROM "CaughtMail" c WHERE id = ${summary!.id}`;
+    expect(stored!.row).not.toMatch(/aigerim|Сәлем|unsubscribe/i);
   });
 
   it('refuses a message over the size limit and stores nothing', async () => {
@@ -42,6 +56,6 @@ describe('the local SMTP catcher', () => {
       transport.sendMail({ from: 'no-reply@dauys.test', to: 'big@example.org', subject: 'big', text: 'x'.repeat(400_000) }),
     ).rejects.toMatchObject({ responseCode: 552 });
     transport.close();
-    expect(await db.caughtMail.count({ where: { toAddrs: { has: 'big@example.org' } } })).toBe(0);
+    expect((await findLatestCaughtMail()).filter((mail) => mail.to.includes('big@example.org'))).toEqual([]);
   });
 });

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
+import { sealCaughtMessage } from '../../lib/mailbox/caught-message';
+import { loadKeyringWith } from '../../lib/security/keyring';
 import { startSmtpReceiver, type ReceivedMessage } from '../../lib/smtp-receiver';
 
 export type SmtpCatcherOptions = {
   /** 0 picks a free port. */
   port: number;
   databaseUrl: string;
+  /** Opens the database's data keys: what is caught is stored sealed, like every address. */
+  masterKey: Buffer;
   /** Largest message accepted, in bytes (default 10 MB). */
   sizeLimit?: number;
 };
@@ -23,23 +27,24 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions): Promise<Run
   // An idle connection that PostgreSQL closes (a Ctrl-C reaches postgres directly, before this
   // process stops the catcher) is dropped by the pool; unheard, the event would crash the launcher.
   pool.on('error', (error) => console.error('[smtp-catcher] database connection lost:', error.message));
+  const ring = await loadKeyringWith(async (sql, params) => (await pool.query(sql, params)).rows, options.masterKey).catch(
+    async (error: unknown) => {
+      await pool.end();
+      throw error;
+    },
+  );
 
   async function store({ raw, from, to }: ReceivedMessage) {
-    const source = raw.toString('utf8');
     const parsed = await simpleParser(raw).catch(() => undefined);
-    await pool.query(
-      `INSERT INTO "CaughtMail" (id, "fromAddr", "toAddrs", subject, text, html, raw, "receivedAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
-      [
-        randomUUID(),
-        parsed?.from?.text || from,
-        to,
-        parsed?.subject ?? '',
-        parsed?.text ?? null,
-        typeof parsed?.html === 'string' ? parsed.html : null,
-        source,
-      ],
-    );
+    const message = sealCaughtMessage(ring, {
+      from: parsed?.from?.text || from,
+      to,
+      subject: parsed?.subject ?? '',
+      text: parsed?.text ?? null,
+      html: typeof parsed?.html === 'string' ? parsed.html : null,
+      raw: raw.toString('utf8'),
+    });
+    await pool.query(`INSERT INTO "CaughtMail" (id, message, "receivedAt") VALUES ($1, $2, now())`, [randomUUID(), message]);
   }
 
   const receiver = await startSmtpReceiver({

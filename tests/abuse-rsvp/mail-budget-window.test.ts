@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
 import { canonicalEmail } from '@/lib/security/canonical-email';
 import { MAIL_BUDGET_PER_DAY, MAIL_BUDGET_PER_HOUR, spendMailBudget, spendMailBudgets } from '@/lib/mail-budget';
 
@@ -28,6 +29,10 @@ describe('the mail budget of one address', () => {
     const emails = [...Array.from({ length: 7 }, () => 'batch@example.org'), 'Batch+tag@Example.org', 'single@example.org'];
     expect(await spendMailBudgets(emails, at(1))).toEqual([true, true, true, true, true, false, false, false, true]);
     expect(await spendMailBudgets([], at(1))).toEqual([]);
+    // The counters do not name the mailbox they count.
+    const keys = await db.rateLimitCounter.findMany({ select: { key: true } });
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.map((row) => row.key).join(' ')).not.toMatch(/batch|single|example\.org/i);
   });
 
   it('counts addresses that reach one mailbox together', () => {

@@ -1,4 +1,3 @@
-import { outboxTo } from '@/tests/support/personal-data';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from './helpers/smtp-sink';
@@ -15,6 +14,7 @@ const { db } = await import('@/lib/db');
 const { sendCampaignTestMail } = await import('@/lib/campaigns/send-campaign-test-mail');
 const { registerWorkers, unregisterWorkers } = await import('@/lib/jobs/register-workers');
 const { BODY, createOrganizer, SUBJECT } = await import('./helpers/fixtures');
+const { openedOutbox } = await import('@/tests/support/sealed-rows');
 
 beforeAll(() => registerWorkers());
 afterAll(async () => {
@@ -36,7 +36,7 @@ describe('a campaign test mail', () => {
     };
     expect(await sendCampaignTestMail(draft, organizer)).toBe(2);
 
-    const rows = (await outboxTo(undefined, { template: 'campaign-test' })).sort((a, b) => a.locale.localeCompare(b.locale));
+    const rows = await openedOutbox({ template: 'campaign-test' }, { orderBy: { locale: 'asc' } });
     expect(rows.map((row) => [row.locale, row.toAddress, row.subject])).toEqual([
       ['ru', 'tester@example.org', '[Тест] [Dauys] Новость'],
       ['en', 'tester@example.org', '[Test] [Dauys] News'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classifySmtpError } from '@/lib/campaigns/sender/classify-smtp-error';
 import { classifySmtpFailure } from '@/lib/mailer/classify-smtp-failure';
 
 // The errors as nodemailer shapes them (code, command, responseCode, response).
@@ -78,5 +79,23 @@ describe('what an SMTP failure means for a mail', () => {
     expect(classifySmtpFailure(error({ code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:25' })).reason).toBe(
       'ESOCKET: connect ECONNREFUSED 127.0.0.1:25',
     );
+  });
+
+  it('keeps no address the reply or error quotes (the address columns are sealed, the reason is not)', () => {
+    const refused = classifySmtpFailure(
+      error({
+        code: 'EENVELOPE',
+        command: 'RCPT TO',
+        responseCode: 550,
+        response: '550 5.1.1 <Aigerim.N+petition@mail.example.kz>: Recipient address rejected',
+      }),
+    );
+    expect(refused.reason).toBe('550 5.1.1 <address>: Recipient address rejected');
+    expect(classifySmtpFailure(error({ code: 'EENVELOPE', command: 'API', message: 'Invalid recipient "dana@example"' })).reason).toBe(
+      'EENVELOPE: Invalid recipient "<address>"',
+    );
+    expect(
+      classifySmtpError(Object.assign(new Error('x'), { responseCode: 552, response: '552 mailbox of bob@example.org full' })).reason,
+    ).toBe('552 mailbox of <address> full');
   });
 });

@@ -66,7 +66,7 @@ describe('a worker killed mid-delivery', () => {
       40_000,
     );
     expect(uncertain.lastError).toMatch(/^uncertain: the message was handed to the SMTP server/);
-    expect(uncertain.payload).toBeNull();
+    expect(uncertain.payloadSealed).toBeNull();
 
     // Nothing is resent later either (two more sweeps' worth of retries).
     await new Promise((resolve) => setTimeout(resolve, 3000));

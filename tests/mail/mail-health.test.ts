@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('the mail health query', () => {
-  it('lists stuck mail with its last error and next try, and failed mail with the server reply, addresses masked', async () => {
+  it('lists stuck mail with its last error and next try, and failed mail with the server reply, addresses masked or dropped', async () => {
     relay.setReplyRule((address) => {
       if (address === 'greylisted@example.org') return { code: 451, text: '4.7.1 <greylisted@example.org>: greylisted, come back later' };
       if (address === 'nobody@example.org') return { code: 550, text: '5.1.1 <nobody@example.org>: no such user' };
@@ -49,7 +49,7 @@ describe('the mail health query', () => {
         status: 'PENDING',
         attempts: 1,
         template: 'test-message',
-        reason: '451 4.7.1 <g***@e***.org>: greylisted, come back later',
+        reason: '451 4.7.1 <address>: greylisted, come back later',
       }),
     ]);
     expect(health.stuck[0]!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
@@ -60,11 +60,14 @@ describe('the mail health query', () => {
         to: 'n***@e***.org',
         status: 'FAILED',
         attempts: 1,
-        reason: '550 5.1.1 <n***@e***.org>: no such user',
+        reason: '550 5.1.1 <address>: no such user',
         nextAttemptAt: null,
       }),
     ]);
     expect(JSON.stringify(health)).not.toMatch(/greylisted@|nobody@|fine@/);
+    // Nor are they kept at rest: the replies were stored without them.
+    const stored = await db.$queryRaw<{ row: string }[]>`SELECT m::text AS row FROM "OutboundMail" m`;
+    expect(stored.map((row) => row.row).join('\n')).not.toMatch(/greylisted@|nobody@|fine@/);
 
     // Not stuck yet under the page's own threshold (5 minutes).
     expect((await findMailHealth()).stuck).toEqual([]);

@@ -14,6 +14,7 @@ applyFastMailSettings(relay.url, { MAIL_RETRY_MAX_DELAY_SECONDS: '1', MAIL_RETRY
 const { db } = await import('@/lib/db');
 const { sendMail, sendMails, requeueStalledMail } = await import('@/lib/mailer');
 const { registerWorkers, unregisterWorkers } = await import('@/lib/jobs/register-workers');
+const { openedOutbox, sealedSupporter } = await import('@/tests/support/sealed-rows');
 
 beforeAll(() => registerWorkers());
 afterAll(async () => {
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 const message = (to: string) => ({ to, locale: 'en' as const, template: 'test-message' as const, props: {} });
-const rows = (ids: string[]) => db.outboundMail.findMany({ where: { id: { in: ids } }, orderBy: { toAddress: 'asc' } });
+const rows = async (ids: string[]) => (await openedOutbox({ id: { in: ids } })).sort((a, b) => a.toAddress.localeCompare(b.toAddress));
 
 describe('a relay answering 451 for a long time', () => {
   it('keeps trying past five retries (at the recipient and at the end of the message) and delivers every mail once it accepts', async () => {
@@ -75,7 +76,7 @@ describe('a relay answering 451 for a long time', () => {
     await requeueStalledMail();
     expect((await db.outboundMail.findUniqueOrThrow({ where: { id: dayOld } })).status).toBe('PENDING');
     const expired = await db.outboundMail.findUniqueOrThrow({ where: { id: forgotten } });
-    expect(expired).toMatchObject({ status: 'FAILED', payload: null });
+    expect(expired).toMatchObject({ status: 'FAILED', payloadSealed: null });
     expect(expired.lastError).toMatch(/^expired: not delivered within 72 h; last error: 451/);
 
     const gaveUp = await waitFor(async () => {
@@ -83,7 +84,7 @@ describe('a relay answering 451 for a long time', () => {
       return row.status === 'FAILED' ? row : null;
     }, 'the 72-hour-old mail to be given up');
     expect(gaveUp.lastError).toMatch(/^gave up after 72 h of temporary failures: 451/);
-    expect(gaveUp.payload).toBeNull();
+    expect(gaveUp.payloadSealed).toBeNull();
 
     relay.setReplyRule(undefined);
     await waitFor(
@@ -97,15 +98,16 @@ describe('a relay answering 451 for a long time', () => {
 
 describe('a permanent answer', () => {
   it('fails the mail at once with the server reply: 550 to the recipient bounces the supporter, 550 to the message does not', async () => {
-    const refusedAddress = await db.supporter.create({ data: { email: 'gone@example.org', locale: 'en' } });
-    const refusedMessage = await db.supporter.create({ data: { email: 'content@example.org', locale: 'en' } });
+    const [gone, content] = ['gone@example.org', 'content@example.org'];
+    const refusedAddress = await db.supporter.create({ data: { ...(await sealedSupporter(gone)), locale: 'en' } });
+    const refusedMessage = await db.supporter.create({ data: { ...(await sealedSupporter(content)), locale: 'en' } });
     relay.setReplyRule((address, stage) => {
-      if (address === refusedAddress.email && stage === 'rcpt') return 550;
-      if (address === refusedMessage.email && stage === 'data') return 554;
+      if (address === gone && stage === 'rcpt') return 550;
+      if (address === content && stage === 'data') return 554;
       return null;
     });
-    const { outboundMailId: a } = await sendMail({ ...message(refusedAddress.email), supporterId: refusedAddress.id });
-    const { outboundMailId: b } = await sendMail({ ...message(refusedMessage.email), supporterId: refusedMessage.id });
+    const { outboundMailId: a } = await sendMail({ ...message(gone), supporterId: refusedAddress.id });
+    const { outboundMailId: b } = await sendMail({ ...message(content), supporterId: refusedMessage.id });
 
     const [first, second] = await waitFor(async () => {
       const found = await rows([a, b]);

@@ -22,14 +22,20 @@ export async function createOpenPetition(db: PrismaClient, slug: string) {
  * `petitions.mail` job renders and queues the mail.
  */
 export async function addPendingSignatures(db: PrismaClient, petitionId: string, emails: readonly string[]): Promise<void> {
+  // Imported here: test files import this module before they configure the environment lib/env reads.
+  const { sealedSigner, sealedSupporter } = await import('@/tests/support/sealed-rows');
   for (const email of emails) {
-    const supporter = await db.supporter.upsert({ where: { email }, create: { email, locale: 'en' }, update: {} });
+    const sealed = await sealedSupporter(email);
+    const supporter = await db.supporter.upsert({
+      where: { emailIndex: sealed.emailIndex },
+      create: { ...sealed, locale: 'en' },
+      update: {},
+    });
     await db.signature.create({
       data: {
         petitionId,
         supporterId: supporter.id,
-        email,
-        fullName: 'Test Signer',
+        ...(await sealedSigner(email, 'Test Signer')),
         region: 'ALMATY',
         locale: 'en',
         consentVersion: 'test-1',

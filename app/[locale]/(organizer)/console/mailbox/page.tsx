@@ -59,7 +59,7 @@ export default async function MailboxPage({ params }: Props) {
                   <td>
                     <a href={`/${locale}/console/mailbox/${message.id}`}>{message.subject || t('noSubject')}</a>
                   </td>
-                  <td>{message.toAddrs.join(', ')}</td>
+                  <td>{message.to.join(', ')}</td>
                   <td>
                     <time dateTime={message.receivedAt.toISOString()}>
                       {format.dateTime(message.receivedAt, 'mediumDateTimeWithSeconds')}

@@ -41,9 +41,9 @@ export default async function CaughtMailPage({ params }: Props) {
       <h1 id="mail-subject">{mail.subject || t('noSubject')}</h1>
       <dl className={styles.meta}>
         <dt>{t('from')}</dt>
-        <dd>{mail.fromAddr}</dd>
+        <dd>{mail.from}</dd>
         <dt>{t('to')}</dt>
-        <dd>{mail.toAddrs.join(', ')}</dd>
+        <dd>{mail.to.join(', ')}</dd>
         <dt>{t('received')}</dt>
         <dd>
           <time dateTime={mail.receivedAt.toISOString()}>{format.dateTime(mail.receivedAt, 'mediumDateTimeWithSeconds')}</time>
