@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMasterKey } from '@/lib/security/keyring';
 import { applyMigrations } from '@/scripts/lib/migration-engine';
 import { freePort } from '@/scripts/lib/free-port';
 import { startDebianPostgres, type DebianPostgres } from '@/tests/support/debian-postgres';
@@ -98,7 +99,7 @@ beforeAll(async () => {
   }
 
   // A campaign to the signers who want updates, delivered to the local catcher (caught mail) and ledgered.
-  const catcher = await startSmtpCatcher({ port: await freePort(), databaseUrl: pg15.url });
+  const catcher = await startSmtpCatcher({ port: await freePort(), databaseUrl: pg15.url, masterKey: parseMasterKey(process.env.DAUYS_MASTER_KEY!) });
   const organizer = await createOrganizer('dump.organizer@example.org');
   organizerEmail = 'dump.organizer@example.org';
   const campaignId = await createCampaign(organizer, { audience: { sources: [{ type: 'petition', petitionId: petition.id }] } });
