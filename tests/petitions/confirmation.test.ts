@@ -42,7 +42,7 @@ describe('confirmation', () => {
     const row = await db.signature.findFirstOrThrow({ where: { email: 'confirm@example.org' } });
     expect(row.status).toBe('CONFIRMED');
     expect(row.confirmedAt).not.toBeNull();
-    const consents = await db.consent.findMany({ where: { supporterId: row.supporterId }, orderBy: { purpose: 'asc' } });
+    const consents = await db.consent.findMany({ where: { supporterId: row.supporterId! }, orderBy: { purpose: 'asc' } });
     expect(consents.map((c) => [c.purpose, c.textVersion])).toEqual([
       ['privacy_notice', row.consentVersion],
       ['updates', row.consentVersion],
