@@ -51,7 +51,11 @@ export async function applyRetention(now = new Date(), periods: RetentionPeriods
   const rsvps = await anonymiseRsvps(db, Prisma.sql`r."eventId" IN (SELECT id FROM "Event" WHERE "endsAt" < ${rsvpCutoff})`, now);
 
   const ipCutoff = daysBefore(now, periods.ipDays);
-  const signatureAddresses = await clearSignatureAddresses(db, Prisma.sql`s."createdAt" < ${ipCutoff}`);
+  // 'demo' is not an address but the seed's mark on its own rows (prisma/seed/petitions.ts), which it keeps recent by.
+  const signatureAddresses = await clearSignatureAddresses(
+    db,
+    Prisma.sql`s."createdAt" < ${ipCutoff} AND (s."ipHash" IS NOT NULL OR s."ipPrefix" <> 'demo')`,
+  );
 
   const mailCutoff = daysBefore(now, periods.mailDays);
   const outboundMails = await redactOutboundMail(
