@@ -23,13 +23,16 @@ const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 
 
 /**
  * Petitions that ended (closed, handed over or answered: the latest of these) more than `months`
- * ago. Calendar months of the UTC timestamps, so the cut-off does not depend on the session's zone.
+ * ago; an open one ends at its closing date, when signing stops (lib/petitions/queries.ts, isSignable).
+ * Calendar months of the UTC timestamps, so the cut-off does not depend on the session's zone.
  */
 async function petitionsPastRetention(now: Date, months: number): Promise<string[]> {
+  const period = Prisma.sql`make_interval(months => ${months})`;
   const rows = await db.$queryRaw<Array<{ id: string }>>`
     SELECT id FROM "Petition"
-     WHERE status IN ('CLOSED', 'HANDED_OVER', 'RESPONDED')
-       AND COALESCE(GREATEST("closesAt", "handedOverAt", "respondedAt"), "updatedAt") + make_interval(months => ${months}) < ${now}`;
+     WHERE (status IN ('CLOSED', 'HANDED_OVER', 'RESPONDED')
+            AND COALESCE(GREATEST("closesAt", "handedOverAt", "respondedAt"), "updatedAt") + ${period} < ${now})
+        OR (status = 'OPEN' AND "closesAt" + ${period} < ${now})`;
   return rows.map((row) => row.id);
 }
 

@@ -137,6 +137,21 @@ describe('signatures are anonymised six months after their petition ended, figur
     await applyRetention(at(plusMonths(respondedAt, 6), 1));
     expect(await db.signature.count({ where: { petitionId: answered.id, anonymisedAt: null } })).toBe(0);
   });
+
+  it('counts from the closing date of a petition left open past it (signing stopped then)', async () => {
+    const lapsed = await createPetition('OPEN', { closesAt: CLOSED_AT });
+    await addSignature(lapsed.id, {
+      email: 'lapsed@example.org',
+      name: 'Lapsed Signer',
+      region: 'ALMATY',
+      createdAt: at(CLOSED_AT, -5),
+      confirmedAt: at(CLOSED_AT, -5),
+    });
+    await applyRetention(at(plusMonths(CLOSED_AT, 6), -1));
+    expect(await db.signature.count({ where: { petitionId: lapsed.id, anonymisedAt: null } })).toBe(1);
+    await applyRetention(at(plusMonths(CLOSED_AT, 6), 1));
+    expect(await db.signature.count({ where: { petitionId: lapsed.id, anonymisedAt: null } })).toBe(0);
+  });
 });
 
 describe('RSVPs are anonymised thirty days after their event ended, figures unchanged', () => {
