@@ -121,36 +121,34 @@ describe('signatures are anonymised six months after their petition ended, figur
     expect(await snapshot()).toEqual(before);
   });
 
-  it('counts from the answer when a petition was answered after it closed', async () => {
-    const respondedAt = plusMonths(CLOSED_AT, 2);
-    const answered = await createPetition('RESPONDED', { closesAt: CLOSED_AT, respondedAt });
-    await addSignature(answered.id, {
-      email: 'answered@example.org',
-      name: 'Answered Signer',
+  const ended = [
+    {
+      case: 'from the answer when a petition was answered after it closed',
+      petition: { status: 'RESPONDED', closesAt: CLOSED_AT, respondedAt: plusMonths(CLOSED_AT, 2) },
+      from: plusMonths(CLOSED_AT, 2),
+    },
+    {
+      case: 'from the closing date of a petition left open past it (signing stopped then)',
+      petition: { status: 'OPEN', closesAt: CLOSED_AT },
+      from: CLOSED_AT,
+    },
+  ] as const;
+  it.each(ended)('counts $case', async ({ petition, from }) => {
+    const { status, ...dates } = petition;
+    const created = await createPetition(status, dates);
+    const signedAt = at(CLOSED_AT, -5);
+    await addSignature(created.id, {
+      email: `ended-${status.toLowerCase()}@example.org`,
+      name: 'Ended Signer',
       region: 'ALMATY',
-      createdAt: at(CLOSED_AT, -5),
-      confirmedAt: at(CLOSED_AT, -5),
+      createdAt: signedAt,
+      confirmedAt: signedAt,
     });
-    // Six months after closing, but not yet after the answer: kept.
-    await applyRetention(at(plusMonths(CLOSED_AT, 6), 1));
-    expect(await db.signature.count({ where: { petitionId: answered.id, anonymisedAt: null } })).toBe(1);
-    await applyRetention(at(plusMonths(respondedAt, 6), 1));
-    expect(await db.signature.count({ where: { petitionId: answered.id, anonymisedAt: null } })).toBe(0);
-  });
-
-  it('counts from the closing date of a petition left open past it (signing stopped then)', async () => {
-    const lapsed = await createPetition('OPEN', { closesAt: CLOSED_AT });
-    await addSignature(lapsed.id, {
-      email: 'lapsed@example.org',
-      name: 'Lapsed Signer',
-      region: 'ALMATY',
-      createdAt: at(CLOSED_AT, -5),
-      confirmedAt: at(CLOSED_AT, -5),
-    });
-    await applyRetention(at(plusMonths(CLOSED_AT, 6), -1));
-    expect(await db.signature.count({ where: { petitionId: lapsed.id, anonymisedAt: null } })).toBe(1);
-    await applyRetention(at(plusMonths(CLOSED_AT, 6), 1));
-    expect(await db.signature.count({ where: { petitionId: lapsed.id, anonymisedAt: null } })).toBe(0);
+    const dueAt = plusMonths(from, retentionPeriods().signatureMonths);
+    await applyRetention(at(dueAt, -1));
+    expect(await db.signature.count({ where: { petitionId: created.id, anonymisedAt: null } })).toBe(1);
+    await applyRetention(at(dueAt, 1));
+    expect(await db.signature.count({ where: { petitionId: created.id, anonymisedAt: null } })).toBe(0);
   });
 });
 
