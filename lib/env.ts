@@ -57,6 +57,18 @@ const EnvSchema = z.object({
   DKIM_DOMAIN: z.string().min(3).optional(),
   DKIM_SELECTOR: z.string().min(1).optional(),
   DKIM_PRIVATE_KEY: z.string().min(64).optional(),
+  /** Retention (lib/retention/): a petition's signatures are anonymised this long after it closes or is answered. */
+  RETENTION_SIGNATURE_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
+  /** RSVPs are anonymised this many days after their event ends. */
+  RETENTION_RSVP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Signatures' client address hash and prefix are cleared after this many days. */
+  RETENTION_IP_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** A sent, skipped or failed mail's address, subject and body are cleared from the outbox after this many days. */
+  RETENTION_MAIL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Mail caught by the local catcher (demo, tests) is deleted after this many days. */
+  RETENTION_CAUGHT_MAIL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Finished jobs (and their data: rendered mail) leave the job queue after at most this many days. */
+  RETENTION_JOB_DAYS: z.coerce.number().int().min(1).max(30).default(7),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

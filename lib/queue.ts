@@ -3,6 +3,7 @@ import { requireDatabaseUrl } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { handleEachJob, type JobDefinition } from '@/lib/jobs/define-job';
 import type { JobName, JobPayload } from '@/lib/jobs/definitions';
+import { finishedJobKeepSeconds } from '@/lib/retention/periods';
 
 /*
  * The one pg-boss instance of a process. Its tables live in the `pgboss` schema of the app's
@@ -41,7 +42,11 @@ async function startQueue(): Promise<PgBoss> {
   // import every handler, and the handlers import this module to queue their own jobs.
   const { JOBS } = await import('@/lib/jobs/definitions');
   for (const { name, queue } of JOBS) {
-    const { policy, ...settings } = { heartbeatSeconds: JOB_HEARTBEAT_SECONDS, ...queue };
+    const { policy, ...settings } = {
+      heartbeatSeconds: JOB_HEARTBEAT_SECONDS,
+      ...queue,
+      deleteAfterSeconds: finishedJobKeepSeconds(queue.deleteAfterSeconds),
+    };
     await boss.createQueue(name, { policy, ...settings });
     // createQueue leaves an existing queue as it was: bring its settings up to date.
     await boss.updateQueue(name, settings);

@@ -26,7 +26,7 @@ export async function notifyAttendees(batchSize = 200): Promise<number> {
             UPDATE "Rsvp" r SET "notifiedSequence" = ${event.noticeSequence}
               FROM (SELECT id FROM "Rsvp"
                      WHERE "eventId" = ${eventId} AND "notifiedSequence" < ${event.noticeSequence}
-                       AND status IN ('CONFIRMED', 'WAITLISTED')
+                       AND status IN ('CONFIRMED', 'WAITLISTED') AND "anonymisedAt" IS NULL
                      ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED) d
              WHERE r.id = d.id
             RETURNING r.id, r.email, r."supporterId", r.name, r.guests, r.locale`;

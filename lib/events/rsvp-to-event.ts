@@ -38,7 +38,8 @@ type Stored = { rsvpId: string; supporterId: string; answer: StoredOutcome['answ
 
 async function findExisting(tx: Tx, eventId: string, email: string): Promise<Stored | null> {
   const row = await tx.rsvp.findUnique({ where: { eventId_email: { eventId, email } }, select: { id: true, supporterId: true } });
-  return row ? { rsvpId: row.id, supporterId: row.supporterId, answer: 'existing' } : null;
+  // An anonymised RSVP keeps no address, so a row found by address always has its supporter.
+  return row?.supporterId ? { rsvpId: row.id, supporterId: row.supporterId, answer: 'existing' } : null;
 }
 
 async function upsertSupporter(tx: Tx, data: RsvpData, now: Date): Promise<string> {

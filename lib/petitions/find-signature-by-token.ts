@@ -23,7 +23,8 @@ export async function findSignatureByToken(token: string, now = new Date()): Pro
       petition: { select: { id: true, title: true, slug: true } },
     },
   });
-  if (!row) return null;
+  // An anonymised signature has no token and no supporter: its links answer as unknown.
+  if (!row?.supporterId) return null;
   return {
     status: row.status,
     petitionId: row.petition.id,

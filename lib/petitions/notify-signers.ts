@@ -38,7 +38,7 @@ export async function sendUpdateBatch(data: NotifyJobData): Promise<number> {
   if (!petition) return 0;
   const afterId = BigInt(data.afterId ?? '0');
   const signers = await db.signature.findMany({
-    where: { petitionId: data.petitionId, status: 'CONFIRMED', wantsUpdates: true, id: { gt: afterId } },
+    where: { petitionId: data.petitionId, status: 'CONFIRMED', wantsUpdates: true, supporterId: { not: null }, id: { gt: afterId } },
     orderBy: { id: 'asc' },
     take: BATCH,
     select: { id: true, emailSealed: true, supporterId: true, locale: true },
@@ -57,7 +57,7 @@ export async function sendUpdateBatch(data: NotifyJobData): Promise<number> {
         await sendMail(
           {
             to: keys.open('email', signer.emailSealed),
-            supporterId: signer.supporterId,
+            supporterId: signer.supporterId ?? undefined,
             locale: signer.locale,
             template: 'petition-update',
             topic: UPDATES_TOPIC,

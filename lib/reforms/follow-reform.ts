@@ -18,7 +18,8 @@ export async function followReformForSupporter(supporterId: string, reformId: st
     }),
   ]);
   if (!reform) throw new AppError('NOT_FOUND');
-  if (!signer) throw new AppError('FORBIDDEN');
+  if (!signer?.supporter) throw new AppError('FORBIDDEN');
+  const { locale } = signer.supporter;
   return db.$transaction(async (tx) => {
     const existing = await tx.reformSubscription.findUnique({
       where: { supporterId_scopeKey: { supporterId, scopeKey: reformId } },
@@ -29,7 +30,7 @@ export async function followReformForSupporter(supporterId: string, reformId: st
       status: 'CONFIRMED' as const,
       confirmedAt: new Date(),
       frequency: 'EACH' as const,
-      locale: signer.supporter.locale,
+      locale,
       source: 'petition',
       consentVersion: SUBSCRIBE_CONSENT_VERSION,
       tokenHash: null,

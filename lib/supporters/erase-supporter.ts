@@ -1,45 +1,116 @@
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { keyring } from '@/lib/security/personal-data';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { getQueue } from '@/lib/queue';
+import { ANONYMISED_DOMAIN, ANONYMISED_NAME, anonymiseRsvps, anonymiseSignatures, redactOutboundMail } from '@/lib/retention/anonymise';
+import { deleteCaughtMailMentioning, deleteJobsMentioning, scrubAuditDetails } from '@/lib/retention/erase-traces';
+import { keyring, type Keyring } from '@/lib/security/personal-data';
 import { existingTables } from '@/lib/supporters/filter-sql';
 
-export const ERASED_NAME = '—';
+type Tx = Prisma.TransactionClient;
+
+type SealedPerson = { emailSealed: string; nameSealed: string | null };
+
+/** Every address and name the person gave, as typed in each place (lower-cased addresses), opened. */
+async function personalValues(tx: Tx, supporter: { id: string } & SealedPerson, tables: Set<string>, keys: Keyring) {
+  const rows: SealedPerson[] = [supporter];
+  if (tables.has('Signature')) {
+    rows.push(
+      ...(await tx.$queryRaw<SealedPerson[]>`
+        SELECT "emailSealed", "fullNameSealed" AS "nameSealed" FROM "Signature" WHERE "supporterId" = ${supporter.id}`),
+    );
+  }
+  if (tables.has('Rsvp')) {
+    rows.push(...(await tx.$queryRaw<SealedPerson[]>`SELECT "emailSealed", "nameSealed" FROM "Rsvp" WHERE "supporterId" = ${supporter.id}`));
+  }
+  const addresses = new Set(rows.map((row) => keys.open('email', row.emailSealed).toLowerCase()));
+  const names = new Set(rows.map((row) => keys.openOptional('name', row.nameSealed) ?? '').filter((name) => name !== ANONYMISED_NAME));
+  return { addresses: [...addresses], names: [...names].filter((name) => name.trim().length > 0) };
+}
+
+/** The outbox rows of the person: linked to them, or sent to one of their addresses without a link. */
+async function outboxRowsOf(tx: Tx, supporterId: string, addresses: string[], keys: Keyring): Promise<string[]> {
+  const rows = await tx.$queryRaw<Array<{ id: string; supporterId: string | null; toAddressSealed: string }>>`
+    SELECT id, "supporterId", "toAddressSealed" FROM "OutboundMail"
+     WHERE "supporterId" = ${supporterId} OR ("supporterId" IS NULL AND "redactedAt" IS NULL)`;
+  const wanted = new Set(addresses);
+  return rows
+    .filter((row) => row.supporterId === supporterId || wanted.has(keys.open('email', row.toAddressSealed).toLowerCase()))
+    .map((row) => row.id);
+}
 
 /**
- * Erasure that keeps the counts: the person's row and their signatures stay (so petition totals,
- * figures by region and campaign totals do not move) but everything that identifies them is
- * replaced or removed, and they can never be mailed again. Audit-logged without personal data.
+ * Erasure that keeps the counts: the person's row and their signatures and RSVPs stay, anonymised
+ * (lib/retention/anonymise.ts), so petition totals, figures by region and day, and campaign totals
+ * do not move; everything that identifies them goes, wherever it was copied: outbox rows, caught
+ * mail, jobs in the queue (waiting or finished), campaign ledger entries, audit details, partner
+ * event submissions. They can never be mailed again. The audit entry says that an erasure happened,
+ * not whose.
  */
-export async function eraseSupporter(supporterId: string, actor: { id: string }): Promise<void> {
+export async function eraseSupporter(supporterId: string, actor: { id: string }, now = new Date()): Promise<void> {
   const [tables, keys] = await Promise.all([existingTables(), keyring()]);
-  await db.$transaction(async (tx) => {
-    const supporter = await tx.supporter.findUnique({ where: { id: supporterId }, select: { id: true } });
-    if (!supporter) throw new AppError('NOT_FOUND', { messageKey: 'supporterNotFound' });
-    const anonymous = `erased-${supporterId}@erased.invalid`;
-    const anonymousSealed = keys.seal('email', anonymous);
-    const erasedNameSealed = keys.seal('name', ERASED_NAME);
-    await tx.supporter.update({
-      where: { id: supporterId },
-      data: { emailIndex: `erased:${supporterId}`, emailSealed: anonymousSealed, nameSealed: null, bouncedAt: new Date(), bounceReason: 'erased' },
-    });
-    await tx.consent.deleteMany({ where: { supporterId } });
-    await tx.supporterTag.deleteMany({ where: { supporterId } });
-    await tx.unsubscribe.deleteMany({ where: { supporterId } });
-    await tx.unsubscribe.create({ data: { supporterId, topic: 'all' } });
-    await tx.outboundMail.updateMany({ where: { supporterId }, data: { toAddressSealed: anonymousSealed, payloadSealed: null } });
-    if (tables.has('Signature')) {
-      await tx.$executeRaw`
-        UPDATE "Signature" SET "emailIndex" = 'erased:' || id, "emailSealed" = ${anonymousSealed}, "fullNameSealed" = ${erasedNameSealed},
-          "citySealed" = NULL, "commentSealed" = NULL, "isPublic" = false, "wantsUpdates" = false, "tokenHash" = NULL,
-          "ipHash" = NULL, "ipPrefixSealed" = NULL
-        WHERE "supporterId" = ${supporterId}`;
-    }
-    if (tables.has('Rsvp')) {
-      await tx.$executeRaw`
-        UPDATE "Rsvp" SET "emailIndex" = 'erased:' || id, "emailSealed" = ${anonymousSealed}, "nameSealed" = ${erasedNameSealed}
+  // The queue's tables must exist before the transaction reads them.
+  await getQueue();
+  await db.$transaction(
+    async (tx) => {
+      const supporter = await tx.supporter.findUnique({
+        where: { id: supporterId },
+        select: { id: true, emailSealed: true, nameSealed: true },
+      });
+      if (!supporter) throw new AppError('NOT_FOUND', { messageKey: 'supporterNotFound' });
+      const { addresses, names } = await personalValues(tx, supporter, tables, keys);
+
+      await tx.supporter.update({
+        where: { id: supporterId },
+        data: {
+          emailIndex: `erased:${supporterId}`,
+          emailSealed: keys.seal('email', `erased-${supporterId}@${ANONYMISED_DOMAIN}`),
+          nameSealed: null,
+          bouncedAt: now,
+          bounceReason: 'erased',
+        },
+      });
+      await tx.consent.deleteMany({ where: { supporterId } });
+      await tx.supporterTag.deleteMany({ where: { supporterId } });
+      await tx.reformSubscription.deleteMany({ where: { supporterId } });
+      await tx.unsubscribe.deleteMany({ where: { supporterId } });
+      await tx.unsubscribe.create({ data: { supporterId, topic: 'all' } });
+
+      const mailIds = await outboxRowsOf(tx, supporterId, addresses, keys);
+      // Mail still waiting is not sent (one already handed to the server finishes and records its outcome).
+      await tx.outboundMail.updateMany({
+        where: { id: { in: mailIds }, status: 'PENDING', handedToSmtpAt: null },
+        data: { status: 'SKIPPED', payloadSealed: null },
+      });
+      const outboundMails = await redactOutboundMail(tx, Prisma.sql`m.id = ANY(${mailIds}::text[])`, now);
+      const jobs = await deleteJobsMentioning(tx, addresses, mailIds);
+      const caughtMails = await deleteCaughtMailMentioning(tx, addresses);
+
+      const signatures = tables.has('Signature') ? await anonymiseSignatures(tx, Prisma.sql`s."supporterId" = ${supporterId}`, now) : 0;
+      const rsvps = tables.has('Rsvp') ? await anonymiseRsvps(tx, Prisma.sql`r."supporterId" = ${supporterId}`, now) : 0;
+
+      // The ledger row stays so the campaign's totals hold; it keeps no trace of the message or its fate.
+      const campaignRecipients = await tx.$executeRaw`
+        UPDATE "CampaignRecipient"
+           SET status = CASE WHEN status = 'PENDING' THEN 'SKIPPED'::"CampaignRecipientStatus" ELSE status END,
+               "lastError" = NULL, "messageId" = NULL, "nextAttemptAt" = NULL
          WHERE "supporterId" = ${supporterId}`;
-    }
-    await recordAudit({ actorId: actor.id, action: 'supporter.erase', subjectType: 'Supporter', subjectId: supporterId }, tx);
-  });
+      const submissions = await tx.$executeRaw`
+        UPDATE "Event" SET "submitterEmail" = ${`erased@${ANONYMISED_DOMAIN}`}, "submitterName" = NULL
+         WHERE lower("submitterEmail") = ANY(${addresses}::text[])`;
+      const auditEntries = await scrubAuditDetails(tx, addresses, names);
+
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: 'supporter.erase',
+          subjectType: 'Supporter',
+          details: { signatures, rsvps, outboundMails, jobs, caughtMails, campaignRecipients, submissions, auditEntries },
+        },
+        tx,
+      );
+    },
+    { timeout: 60_000 },
+  );
 }

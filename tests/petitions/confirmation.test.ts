@@ -43,7 +43,7 @@ describe('confirmation', () => {
     const row = await db.signature.findFirstOrThrow({ where: { emailIndex: await emailIndexOf('confirm@example.org') } });
     expect(row.status).toBe('CONFIRMED');
     expect(row.confirmedAt).not.toBeNull();
-    const consents = await db.consent.findMany({ where: { supporterId: row.supporterId }, orderBy: { purpose: 'asc' } });
+    const consents = await db.consent.findMany({ where: { supporterId: row.supporterId! }, orderBy: { purpose: 'asc' } });
     expect(consents.map((c) => [c.purpose, c.textVersion])).toEqual([
       ['privacy_notice', row.consentVersion],
       ['updates', row.consentVersion],

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { keyring } from '@/lib/security/personal-data';
+import { keyring, type Keyring, type SealedKind } from '@/lib/security/personal-data';
 import { openSealedColumns } from '@/lib/supporters/queries';
 
 /*
@@ -54,4 +54,36 @@ export async function rawRowText(table: string, where: string, ...params: unknow
 export async function opened<Row extends object>(rows: Row[]): Promise<Array<Row & Record<string, unknown>>> {
   const keys = await keyring();
   return rows.map((row) => openSealedColumns(row as Record<string, unknown>, keys) as Row & Record<string, unknown>);
+}
+
+const SEALED_VALUE = /^v1\.\d+\.[A-Za-z0-9_-]+$/;
+const SEALED_KINDS: SealedKind[] = ['email', 'name', 'place', 'text', 'network', 'mail'];
+
+function openEverything(value: unknown, keys: Keyring): unknown {
+  if (typeof value === 'string' && SEALED_VALUE.test(value)) {
+    for (const kind of SEALED_KINDS) {
+      try {
+        return keys.open(kind, value);
+      } catch {
+        // another kind
+      }
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => openEverything(item, keys));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, openEverything(item, keys)]));
+  }
+  return value;
+}
+
+/**
+ * The rows of `table` (a quoted, schema-qualified name is fine) as whoever holds the master key reads
+ * them: each row as lower-case JSON text with every sealed value opened. For checks that erasure or
+ * retention left nothing behind, sealed or not.
+ */
+export async function readableRows(table: string): Promise<string[]> {
+  const keys = await keyring();
+  const rows = await db.$queryRawUnsafe<Array<{ row: unknown }>>(`SELECT row_to_json(t) AS row FROM ${table} t`);
+  return rows.map(({ row }) => JSON.stringify(openEverything(row, keys)).toLowerCase());
 }
