@@ -7,6 +7,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { sendMail } from '@/lib/mailer';
 import { getPetitionFigures } from '@/lib/petitions/figures';
 import { getQueue, QUEUE_SCHEMA, stopWorkers } from '@/lib/queue';
+import { sealCaughtMessage } from '@/lib/mailbox/caught-message';
+import { keyring } from '@/lib/security/personal-data';
 import { eraseSupporter } from '@/lib/supporters/erase-supporter';
 import { addRsvp, addSignature, at, createEvent, createPerson, createPetition, rowsMentioning } from './fixtures';
 
@@ -65,18 +67,13 @@ describe('erasing one supporter', () => {
     await db.outboundMail.update({ where: { id: deliveredId }, data: { status: 'SENT', sentAt: SIGNED_AT, payload: Prisma.DbNull } });
     const stillQueuedId = deliveredId === queuedId ? undefined : queuedId;
 
-    await db.caughtMail.create({
-      data: {
-        fromAddr: 'no-reply@dauys.test',
-        toAddrs: [PERSON.email],
-        subject: 'Test',
-        text: `Dear ${PERSON.name}`,
-        raw: `To: ${PERSON.name} <${PERSON.email}>\r\n\r\nDear ${PERSON.name}`,
-      },
-    });
-    await db.caughtMail.create({
-      data: { fromAddr: 'no-reply@dauys.test', toAddrs: [OTHER.email], subject: 'Test', raw: `To: ${OTHER.email}` },
-    });
+    const keys = await keyring();
+    const caught = (to: string, raw: string, text: string | null = null) =>
+      db.caughtMail.create({
+        data: { message: sealCaughtMessage(keys, { from: 'no-reply@dauys.test', to: [to], subject: 'Test', text, html: null, raw }) },
+      });
+    await caught(PERSON.email, `To: ${PERSON.name} <${PERSON.email}>\r\n\r\nDear ${PERSON.name}`, `Dear ${PERSON.name}`);
+    await caught(OTHER.email, `To: ${OTHER.email}`);
 
     const campaign = await db.emailCampaign.create({
       data: {

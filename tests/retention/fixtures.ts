@@ -1,4 +1,5 @@
-import { readableRows } from '@/tests/support/personal-data';
+import { keyring } from '@/lib/security/personal-data';
+import { readableRows, sealedSigner, sealedSupporter } from '@/tests/support/personal-data';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { PetitionStatus, Region, RsvpStatus } from '@/lib/generated/prisma/enums';
@@ -23,7 +24,7 @@ let sequence = 0;
 const text = (value: string) => ({ kk: value, ru: value, en: value });
 
 export async function createPerson(email: string, name: string) {
-  return db.supporter.create({ data: { email: email.toLowerCase(), name, locale: 'ru', region: 'ALMATY' } });
+  return db.supporter.create({ data: { ...(await sealedSupporter(email.toLowerCase(), name)), locale: 'ru', region: 'ALMATY' } });
 }
 
 export async function createPetition(status: PetitionStatus, ended: { closesAt?: Date; respondedAt?: Date } = {}) {
@@ -56,15 +57,15 @@ export type SignatureSpec = {
 /** A signature as signing leaves it: every personal column filled, and the consent the signer gave. */
 export async function addSignature(petitionId: string, spec: SignatureSpec) {
   const supporterId = spec.supporterId ?? (await createPerson(spec.email, spec.name)).id;
+  const keys = await keyring();
   const signature = await db.signature.create({
     data: {
       petitionId,
       supporterId,
-      email: spec.email,
-      fullName: spec.name,
+      ...(await sealedSigner(spec.email, spec.name)),
       region: spec.region,
-      city: `City of ${spec.name}`,
-      comment: `${spec.name} writes: this matters to me`,
+      citySealed: keys.seal('place', `City of ${spec.name}`),
+      commentSealed: keys.seal('text', `${spec.name} writes: this matters to me`),
       locale: 'ru',
       isPublic: true,
       wantsUpdates: true,
@@ -73,7 +74,7 @@ export async function addSignature(petitionId: string, spec: SignatureSpec) {
       tokenHash: randomUUID(),
       mailPending: false,
       ipHash: `ip-hash-${randomUUID()}`,
-      ipPrefix: '203.0.113.0/24',
+      ipPrefixSealed: keys.seal('network', '203.0.113.0/24'),
       createdAt: spec.createdAt,
       confirmedAt: spec.confirmedAt ?? null,
       expiresAt: spec.confirmedAt ? null : at(spec.createdAt, 7),
@@ -116,12 +117,14 @@ export async function addRsvp(
   spec: { email: string; name: string; status: RsvpStatus; guests?: number; createdAt: Date; attendedAt?: Date; supporterId?: string },
 ) {
   const supporterId = spec.supporterId ?? (await createPerson(spec.email, spec.name)).id;
+  const sealed = await sealedSigner(spec.email, spec.name);
   return db.rsvp.create({
     data: {
       eventId,
       supporterId,
-      email: spec.email,
-      name: spec.name,
+      emailIndex: sealed.emailIndex,
+      emailSealed: sealed.emailSealed,
+      nameSealed: sealed.fullNameSealed,
       guests: spec.guests ?? 0,
       locale: 'ru',
       status: spec.status,

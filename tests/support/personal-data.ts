@@ -82,8 +82,8 @@ function openEverything(value: unknown, keys: Keyring): unknown {
  * them: each row as lower-case JSON text with every sealed value opened. For checks that erasure or
  * retention left nothing behind, sealed or not.
  */
-export async function readableRows(table: string): Promise<string[]> {
+export async function readableRows(table: string, where = 'true', ...params: unknown[]): Promise<string[]> {
   const keys = await keyring();
-  const rows = await db.$queryRawUnsafe<Array<{ row: unknown }>>(`SELECT row_to_json(t) AS row FROM ${table} t`);
+  const rows = await db.$queryRawUnsafe<Array<{ row: unknown }>>(`SELECT row_to_json(t) AS row FROM ${table} t WHERE ${where}`, ...params);
   return rows.map(({ row }) => JSON.stringify(openEverything(row, keys)).toLowerCase());
 }
