@@ -30,7 +30,7 @@ async function* signatureRows(petitionId: string, batchSize: number, regions: Tr
   let afterId = 0n;
   for (;;) {
     const rows = await db.signature.findMany({
-      where: { petitionId, status: 'CONFIRMED', id: { gt: afterId } },
+      where: { petitionId, status: 'CONFIRMED', anonymisedAt: null, id: { gt: afterId } },
       orderBy: { id: 'asc' },
       take: batchSize,
       select: { id: true, fullNameSealed: true, emailSealed: true, region: true, citySealed: true, confirmedAt: true, consentVersion: true },

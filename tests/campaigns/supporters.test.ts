@@ -1,3 +1,4 @@
+import { keyring } from '@/lib/security/personal-data';
 import { emailIndexOf, opened, sealedSigner } from '@/tests/support/personal-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
@@ -42,7 +43,7 @@ async function sign(petitionId: string, supporterId: string, status: 'CONFIRMED'
       locale: 'ru',
       status,
       consentVersion: 'v1',
-      comment: 'my story',
+      commentSealed: (await keyring()).seal('text', 'my story'),
       tokenHash: `hash-${petitionId}-${supporterId}`,
       confirmedAt: status === 'CONFIRMED' ? new Date() : null,
     },
@@ -139,8 +140,10 @@ describe('audience unions across capabilities', () => {
 });
 
 describe('supporters', () => {
-  it('finds people by email or name and tags everyone a filter finds, audit-logged', async () => {
-    expect((await searchSupporters({ q: 'ONLY-' })).total).toBe(2);
+  it('finds a person by their whole address (sealed: not by a part of it) and tags everyone a filter finds, audit-logged', async () => {
+    const found = await searchSupporters({ q: ' Only-A@Example.org ' });
+    expect(found.rows.map((row) => row.email)).toEqual(['only-a@example.org']);
+    expect((await searchSupporters({ q: 'only-' })).total).toBe(0);
     expect((await searchSupporters({ q: undefined, activity: 'signed', region: 'ALMATY' })).total).toBe(4);
     const added = await tagSupportersByFilter({ q: undefined, region: 'ALMATY', name: 'almaty-volunteers' }, organizer);
     expect(added).toBe(5);

@@ -1,3 +1,4 @@
+import { sealedSupporter } from '@/tests/support/personal-data';
 import { afterAll, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { seedPetitions } from '@/prisma/seed/petitions';
@@ -30,7 +31,8 @@ it('the open demo petition has recent signatures, whatever the date, and a later
 
   // Someone really signs, then the demo is started again four months later.
   const real = await db.signature.findFirstOrThrow({ where: { petitionId: first.petition.id, status: 'CONFIRMED' }, select: { id: true } });
-  await db.signature.update({ where: { id: real.id }, data: { ipPrefix: '203.0.113' } });
+  const someone = await db.supporter.create({ data: { ...(await sealedSupporter('someone.real@example.org')), locale: 'kk' } });
+  await db.signature.update({ where: { id: real.id }, data: { supporterId: someone.id } });
   const later = new Date(seededAt.getTime() + 120 * DAY_MS);
   await seedPetitions(later);
   const moved = await openPetition();
