@@ -1,5 +1,5 @@
 import { Body, Button, Container, Head, Hr, Html, Link, Preview, Text } from '@react-email/components';
-import type { ReactNode } from 'react';
+import { createContext, use, type ReactNode } from 'react';
 
 /** Translates a key of the `mail` namespace (the mailer passes getTranslator(locale, 'mail')). */
 export type MailTranslate = (key: string, values?: Record<string, string | number>) => string;
@@ -13,6 +13,12 @@ export type EmailLayoutProps = {
   children: ReactNode;
 };
 
+/**
+ * Set by renderMail for discreet mail: the preview line (the hidden text mail programs show beside
+ * the subject) is then the neutral one, whatever the template passed.
+ */
+export const DiscreetMailContext = createContext(false);
+
 const footerText = { color: '#4a4a4a', fontSize: '13px', lineHeight: '20px' } as const;
 
 /**
@@ -20,10 +26,11 @@ const footerText = { color: '#4a4a4a', fontSize: '13px', lineHeight: '20px' } as
  * message opened on a shared or watched phone reveals nothing beyond its text.
  */
 export function EmailLayout({ locale, preview, t, unsubscribe, children }: EmailLayoutProps) {
+  const discreet = use(DiscreetMailContext);
   return (
     <Html lang={locale}>
       <Head />
-      <Preview>{preview}</Preview>
+      <Preview>{discreet ? t('discreet.preview') : preview}</Preview>
       <Body style={{ backgroundColor: '#ffffff', color: '#1a1a1a', fontFamily: 'Arial, sans-serif' }}>
         <Container style={{ maxWidth: '600px', padding: '24px' }}>
           {children}

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
+import { readDiscreetMail } from '@/lib/mailer/discreet-mail';
 import { renderMail, renderMailsSharingLinks, type RenderedMail, type RenderMailInput } from '@/lib/mailer/render-mail';
 import { isMailTemplateName, type MailTemplateName, type MailTemplateProps } from '@/lib/mailer/templates';
 import type { SendOptions } from 'pg-boss';
@@ -77,6 +78,7 @@ function cleanHeaders(headers: Record<string, string> | undefined): Record<strin
 function renderInputFor(
   row: { template: MailTemplateName; locale: Locale; topic?: string | null; supporterId?: string | null },
   payload: StoredPayload,
+  discreet: boolean,
 ): RenderMailInput {
   return {
     template: row.template,
@@ -84,6 +86,7 @@ function renderInputFor(
     props: payload.props,
     topic: row.topic && row.supporterId ? { name: row.topic, supporterId: row.supporterId } : undefined,
     headers: payload.headers,
+    discreet,
   };
 }
 
@@ -125,7 +128,8 @@ export async function sendMails<N extends MailTemplateName>(
   if (inputs.length === 0) return [];
   const payloads = inputs.map(checkedPayload);
   const addresses = inputs.map((input) => input.to.trim());
-  const renderInputs = inputs.map((input, index) => renderInputFor(input, payloads[index]!));
+  const { discreet } = await readDiscreetMail(tx);
+  const renderInputs = inputs.map((input, index) => renderInputFor(input, payloads[index]!, discreet));
   const rendered = options.perRecipientLinks
     ? await renderMailsSharingLinks(renderInputs, options.perRecipientLinks)
     : await Promise.all(renderInputs.map((input) => renderMail(input)));
@@ -208,6 +212,7 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
     limit,
   );
   let requeued = 0;
+  const { discreet } = await readDiscreetMail();
   for (const row of stalled) {
     const payload = row.payload as StoredPayload | null;
     if (!payload || !isMailTemplateName(row.template)) {
@@ -217,7 +222,7 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
       });
       continue;
     }
-    const rendered = await renderMail(renderInputFor({ ...row, template: row.template }, payload));
+    const rendered = await renderMail(renderInputFor({ ...row, template: row.template }, payload, discreet));
     const jobId = await enqueue('mail.send', jobData(row.id, row.toAddress, rendered, payload), sendOptions(row.id));
     if (jobId) requeued += 1;
   }

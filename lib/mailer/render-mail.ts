@@ -1,5 +1,6 @@
 import { render } from '@react-email/components';
-import type { MailTranslate } from '@/emails/layout';
+import { createElement } from 'react';
+import { DiscreetMailContext, type MailTranslate } from '@/emails/layout';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { getTranslator } from '@/lib/i18n/translator';
@@ -24,6 +25,8 @@ export type RenderMailInput = {
   /** Bulk/topic mail: adds the unsubscribe footer and the List-Unsubscribe headers. */
   topic?: { name: string; supporterId: string };
   headers?: Record<string, string>;
+  /** Discreet mail (readDiscreetMail in lib/mailer/discreet-mail.ts): neutral subject, sender name and preview line. */
+  discreet: boolean;
 };
 
 // Templates name their namespace in data (MAIL_TEMPLATES) and look keys up by string: the one
@@ -57,11 +60,14 @@ export async function renderMail(input: RenderMailInput): Promise<RenderedMail> 
     mailT,
     unsubscribe,
   } as TemplateContext<unknown>;
-  const element = definition.element(context);
+  // Campaign mail keeps its campaign's settings (useNeutralSender, subjectPrefix) in discreet mode too.
+  const discreet = input.discreet && definition.discreetSubject !== 'campaign-settings';
+  const element = createElement(DiscreetMailContext, { value: discreet }, definition.element(context));
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  const fromName = definition.fromName?.(context);
+  const fromName = definition.fromName?.(context) ?? (discreet ? mailTranslator('discreet.sender') : undefined);
+  const neutralSubject = discreet && typeof definition.discreetSubject === 'function' ? definition.discreetSubject(context) : undefined;
   return {
-    subject: definition.subject(context),
+    subject: neutralSubject ? mailTranslator(`discreet.subjects.${neutralSubject}`) : definition.subject(context),
     html,
     text,
     headers: { ...input.headers, ...topicHeaders },
@@ -83,7 +89,7 @@ export async function renderMailsSharingLinks(inputs: RenderMailInput[], linkPro
       if (input.topic) throw new Error('Topic mail carries its own unsubscribe link: render it with renderMail');
       const props = { ...(input.props as Record<string, unknown>) };
       for (const name of linkProps) props[name] = linkPlaceholder(name);
-      const key = JSON.stringify([input.template, input.locale, props, input.headers ?? null]);
+      const key = JSON.stringify([input.template, input.locale, input.discreet, props, input.headers ?? null]);
       if (!layouts.has(key)) layouts.set(key, renderMail({ ...input, props }));
       const layout = await layouts.get(key)!;
       const links = linkProps.map((name) => [linkPlaceholder(name), String((input.props as Record<string, unknown>)[name])] as const);

@@ -20,6 +20,7 @@ export const MAIL_TEMPLATES = {
     namespace: 'mail',
     supportsTopic: true,
     subject: ({ t }) => testMessageSubject(t),
+    discreetSubject: 'names-nothing',
     element: ({ props, locale, t, unsubscribe }) => (
       <TestMessageEmail locale={locale} t={t} requestedBy={props.requestedBy} unsubscribe={unsubscribe} />
     ),
@@ -28,15 +29,17 @@ export const MAIL_TEMPLATES = {
     namespace: 'auth',
     supportsTopic: false,
     subject: ({ t }) => signInLinkSubject(t),
+    discreetSubject: 'names-nothing',
     element: ({ props, locale, t, mailT }) => <SignInLinkEmail {...props} locale={locale} t={t} mailT={mailT} />,
   }),
   'organizer-invitation': defineTemplate<{ loginUrl: string; inviterEmail: string; role: 'ADMIN' | 'ORGANIZER' }>({
     namespace: 'auth',
     supportsTopic: false,
     subject: ({ t }) => organizerInvitationSubject(t),
+    discreetSubject: 'names-nothing',
     element: ({ props, locale, t, mailT }) => <OrganizerInvitationEmail {...props} locale={locale} t={t} mailT={mailT} />,
   }),
-};
+} satisfies Record<string, TemplateDefinition<never>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
 
