@@ -1,5 +1,5 @@
 import { Body, Button, Container, Head, Hr, Html, Link, Preview, Text } from '@react-email/components';
-import { createContext, use, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 /** Translates a key of the `mail` namespace (the mailer passes getTranslator(locale, 'mail')). */
 export type MailTranslate = (key: string, values?: Record<string, string | number>) => string;
@@ -7,17 +7,16 @@ export type MailTranslate = (key: string, values?: Record<string, string | numbe
 export type EmailLayoutProps = {
   locale: string;
   preview: string;
+  /**
+   * Discreet mail (the template context's `discreet`): the preview line, the hidden text mail
+   * programs show beside the subject, is the neutral one instead of `preview`.
+   */
+  discreet: boolean;
   t: MailTranslate;
   /** Bulk mail only: the page where the recipient confirms the unsubscribe, and what it is about. */
   unsubscribe?: { url: string; topicLabel: string };
   children: ReactNode;
 };
-
-/**
- * Set by renderMail for discreet mail: the preview line (the hidden text mail programs show beside
- * the subject) is then the neutral one, whatever the template passed.
- */
-export const DiscreetMailContext = createContext(false);
 
 const footerText = { color: '#4a4a4a', fontSize: '13px', lineHeight: '20px' } as const;
 
@@ -25,8 +24,7 @@ const footerText = { color: '#4a4a4a', fontSize: '13px', lineHeight: '20px' } as
  * Every message looks plain on purpose: no images, no remote resources, no tracking pixel, so a
  * message opened on a shared or watched phone reveals nothing beyond its text.
  */
-export function EmailLayout({ locale, preview, t, unsubscribe, children }: EmailLayoutProps) {
-  const discreet = use(DiscreetMailContext);
+export function EmailLayout({ locale, preview, discreet, t, unsubscribe, children }: EmailLayoutProps) {
   return (
     <Html lang={locale}>
       <Head />

@@ -31,13 +31,17 @@ export const EVENT_MAIL_TEMPLATES = {
     supportsTopic: false,
     subject: ({ t, props }) => eventRsvpSubject(t, props),
     discreetSubject: ({ props }) => DISCREET_RSVP_SUBJECTS[props.kind],
-    element: ({ props, locale, t, mailT }) => <EventRsvpEmail {...props} locale={locale} t={t} mailT={mailT} />,
+    element: ({ props, locale, t, mailT, discreet }) => (
+      <EventRsvpEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} />
+    ),
   }),
   'event-submission': defineTemplate<EventSubmissionEmailProps>({
     namespace: 'events',
     supportsTopic: false,
     subject: ({ t, props }) => eventSubmissionSubject(t, props),
     discreetSubject: ({ props }) => DISCREET_SUBMISSION_SUBJECTS[props.kind],
-    element: ({ props, locale, t, mailT }) => <EventSubmissionEmail {...props} locale={locale} t={t} mailT={mailT} />,
+    element: ({ props, locale, t, mailT, discreet }) => (
+      <EventSubmissionEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} />
+    ),
   }),
 };

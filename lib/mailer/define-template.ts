@@ -12,6 +12,8 @@ export type TemplateContext<P> = {
   mailT: MailTranslate;
   /** Set for bulk/topic mail: the footer must show it. */
   unsubscribe?: { url: string; topicLabel: string };
+  /** Discreet mail: the element passes it to EmailLayout, which then shows the neutral preview line. */
+  discreet: boolean;
 };
 
 /** What a discreet mail's subject says instead of its own (`discreet.subjects` in messages/<locale>/mail.json). */
@@ -27,8 +29,8 @@ export type TemplateDefinition<P> = {
   element: (context: TemplateContext<P>) => ReactElement;
   /**
    * In discreet mode (lib/mailer/discreet-mail.ts) the subject is replaced by the neutral one named
-   * here, the sender's name and the layout's preview line by neutral ones (renderMail does both);
-   * the body still says what the mail is about. `names-nothing`: the template's own subject already
+   * here and the sender's name by a neutral one (renderMail does both), and the layout shows a neutral
+   * preview line (context `discreet`); the body still says what the mail is about. `names-nothing`: the template's own subject already
    * names no petition, event or reform (a sign-in link) and stays. `campaign-settings`: campaign mail,
    * whose sender and subject follow the campaign's own settings, discreet mode or not.
    */

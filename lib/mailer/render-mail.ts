@@ -1,6 +1,5 @@
 import { render } from '@react-email/components';
-import { createElement } from 'react';
-import { DiscreetMailContext, type MailTranslate } from '@/emails/layout';
+import type { MailTranslate } from '@/emails/layout';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { getTranslator } from '@/lib/i18n/translator';
@@ -53,16 +52,17 @@ export async function renderMail(input: RenderMailInput): Promise<RenderedMail> 
     topicHeaders = listUnsubscribeHeaders(claim);
   }
 
+  // Campaign mail keeps its campaign's settings (useNeutralSender, subjectPrefix) in discreet mode too.
+  const discreet = input.discreet && definition.discreetSubject !== 'campaign-settings';
   const context = {
     props: input.props,
+    discreet,
     locale: input.locale,
     t: definition.namespace === 'mail' ? mailT : asMailTranslate(getTranslator(input.locale, definition.namespace)),
     mailT,
     unsubscribe,
   } as TemplateContext<unknown>;
-  // Campaign mail keeps its campaign's settings (useNeutralSender, subjectPrefix) in discreet mode too.
-  const discreet = input.discreet && definition.discreetSubject !== 'campaign-settings';
-  const element = createElement(DiscreetMailContext, { value: discreet }, definition.element(context));
+  const element = definition.element(context);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   const fromName = definition.fromName?.(context) ?? (discreet ? mailTranslator('discreet.sender') : undefined);
   const neutralSubject = discreet && typeof definition.discreetSubject === 'function' ? definition.discreetSubject(context) : undefined;

@@ -21,8 +21,8 @@ export const MAIL_TEMPLATES = {
     supportsTopic: true,
     subject: ({ t }) => testMessageSubject(t),
     discreetSubject: 'names-nothing',
-    element: ({ props, locale, t, unsubscribe }) => (
-      <TestMessageEmail locale={locale} t={t} requestedBy={props.requestedBy} unsubscribe={unsubscribe} />
+    element: ({ props, locale, t, unsubscribe, discreet }) => (
+      <TestMessageEmail locale={locale} t={t} requestedBy={props.requestedBy} unsubscribe={unsubscribe} discreet={discreet} />
     ),
   }),
   'sign-in-link': defineTemplate<{ url: string; expiresInMinutes: number }>({
@@ -30,14 +30,18 @@ export const MAIL_TEMPLATES = {
     supportsTopic: false,
     subject: ({ t }) => signInLinkSubject(t),
     discreetSubject: 'names-nothing',
-    element: ({ props, locale, t, mailT }) => <SignInLinkEmail {...props} locale={locale} t={t} mailT={mailT} />,
+    element: ({ props, locale, t, mailT, discreet }) => (
+      <SignInLinkEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} />
+    ),
   }),
   'organizer-invitation': defineTemplate<{ loginUrl: string; inviterEmail: string; role: 'ADMIN' | 'ORGANIZER' }>({
     namespace: 'auth',
     supportsTopic: false,
     subject: ({ t }) => organizerInvitationSubject(t),
     discreetSubject: 'names-nothing',
-    element: ({ props, locale, t, mailT }) => <OrganizerInvitationEmail {...props} locale={locale} t={t} mailT={mailT} />,
+    element: ({ props, locale, t, mailT, discreet }) => (
+      <OrganizerInvitationEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} />
+    ),
   }),
 } satisfies Record<string, TemplateDefinition<never>>;
 

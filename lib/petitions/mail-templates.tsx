@@ -13,22 +13,26 @@ export const PETITION_MAIL_TEMPLATES = {
     supportsTopic: false,
     subject: ({ t, props }) => petitionConfirmSubject(t, props.petitionTitle),
     discreetSubject: () => 'confirmEmail',
-    element: ({ props, locale, t, mailT }) => <PetitionConfirmEmail {...props} locale={locale} t={t} mailT={mailT} />,
+    element: ({ props, locale, t, mailT, discreet }) => (
+      <PetitionConfirmEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} />
+    ),
   }),
   'petition-already-signed': defineTemplate<LinkProps>({
     namespace: 'petitions',
     supportsTopic: false,
     subject: ({ t, props }) => petitionAlreadySignedSubject(t, props.petitionTitle),
     discreetSubject: () => 'notice',
-    element: ({ props, locale, t, mailT }) => <PetitionAlreadySignedEmail {...props} locale={locale} t={t} mailT={mailT} />,
+    element: ({ props, locale, t, mailT, discreet }) => (
+      <PetitionAlreadySignedEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} />
+    ),
   }),
   'petition-update': defineTemplate<UpdateProps>({
     namespace: 'petitions',
     supportsTopic: true,
     subject: ({ t, props }) => petitionUpdateSubject(t, props.kind, props.petitionTitle),
     discreetSubject: () => 'news',
-    element: ({ props, locale, t, mailT, unsubscribe }) => (
-      <PetitionUpdateEmail {...props} locale={locale} t={t} mailT={mailT} unsubscribe={unsubscribe} />
+    element: ({ props, locale, t, mailT, unsubscribe, discreet }) => (
+      <PetitionUpdateEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} unsubscribe={unsubscribe} />
     ),
   }),
 };

@@ -13,8 +13,8 @@ export const REFORM_MAIL_TEMPLATES = {
     supportsTopic: true,
     subject: ({ t, props }) => reformAlertSubject(t, props),
     discreetSubject: () => 'news',
-    element: ({ props, locale, t, mailT, unsubscribe }) => (
-      <ReformAlertEmail {...props} locale={locale} t={t} mailT={mailT} unsubscribe={unsubscribe} />
+    element: ({ props, locale, t, mailT, unsubscribe, discreet }) => (
+      <ReformAlertEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} unsubscribe={unsubscribe} />
     ),
   }),
   'reform-digest': defineTemplate<{ items: ReformDigestItem[] }>({
@@ -22,8 +22,8 @@ export const REFORM_MAIL_TEMPLATES = {
     supportsTopic: true,
     subject: ({ t, props }) => reformDigestSubject(t, props.items.length),
     discreetSubject: () => 'news',
-    element: ({ props, locale, t, mailT, unsubscribe }) => (
-      <ReformDigestEmail items={props.items} locale={locale} t={t} mailT={mailT} unsubscribe={unsubscribe} />
+    element: ({ props, locale, t, mailT, unsubscribe, discreet }) => (
+      <ReformDigestEmail items={props.items} locale={locale} t={t} mailT={mailT} discreet={discreet} unsubscribe={unsubscribe} />
     ),
   }),
   // Its own subject names no reform, but says "reform": the neutral one says less.
@@ -32,6 +32,8 @@ export const REFORM_MAIL_TEMPLATES = {
     supportsTopic: false,
     subject: ({ t }) => reformConfirmSubject(t),
     discreetSubject: () => 'confirmEmail',
-    element: ({ props, locale, t, mailT }) => <ReformConfirmEmail {...props} locale={locale} t={t} mailT={mailT} />,
+    element: ({ props, locale, t, mailT, discreet }) => (
+      <ReformConfirmEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} />
+    ),
   }),
 };
