@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
-import { readDiscreetMail } from '@/lib/mailer/discreet-mail';
+import { discreetAttachmentNames, readDiscreetMail } from '@/lib/mailer/discreet-mail';
 import { renderMail, renderMailsSharingLinks, type RenderedMail, type RenderMailInput } from '@/lib/mailer/render-mail';
 import { isMailTemplateName, type MailTemplateName, type MailTemplateProps } from '@/lib/mailer/templates';
 import type { SendOptions } from 'pg-boss';
@@ -126,9 +126,13 @@ export async function sendMails<N extends MailTemplateName>(
   options: SendMailsOptions = {},
 ): Promise<Array<{ outboundMailId: string }>> {
   if (inputs.length === 0) return [];
-  const payloads = inputs.map(checkedPayload);
-  const addresses = inputs.map((input) => input.to.trim());
   const { discreet } = await readDiscreetMail(tx);
+  const payloads = inputs
+    .map(checkedPayload)
+    .map((payload) =>
+      discreet && payload.attachments ? { ...payload, attachments: discreetAttachmentNames(payload.attachments) } : payload,
+    );
+  const addresses = inputs.map((input) => input.to.trim());
   const renderInputs = inputs.map((input, index) => renderInputFor(input, payloads[index]!, discreet));
   const rendered = options.perRecipientLinks
     ? await renderMailsSharingLinks(renderInputs, options.perRecipientLinks)

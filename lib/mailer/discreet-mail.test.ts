@@ -280,7 +280,10 @@ describe('the discreet mail setting', () => {
   const admin = () => db.user.create({ data: { email: `admin-${Date.now()}@dauys.test`, role: 'ADMIN' } });
   const organizer = () => db.user.create({ data: { email: `organizer-${Date.now()}@dauys.test`, role: 'ORGANIZER' } });
   const confirmation = { to: 'signer@example.org', locale: 'en', template: 'petition-confirm', props: petitionLinks('en') } as const;
-  const latestSubject = async () => (await db.outboundMail.findFirstOrThrow({ orderBy: { createdAt: 'desc' } })).subject;
+  const latest = () => db.outboundMail.findFirstOrThrow({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+  const latestSubject = async () => (await latest()).subject;
+  const latestAttachmentNames = async () =>
+    ((await latest()).payload as { attachments: { filename: string }[] }).attachments.map((attachment) => attachment.filename);
 
   it('is the deployment default until an admin changes it; then the admin’s choice wins, is audit-logged, and mail follows it', async () => {
     expect(await readDiscreetMail()).toEqual({ discreet: false, source: 'deployment', changedAt: null });
@@ -292,12 +295,18 @@ describe('the discreet mail setting', () => {
     expect(await readDiscreetMail()).toMatchObject({ discreet: true, source: 'console' });
     await sendMail(confirmation);
     expect(await latestSubject()).toBe('Please confirm your email');
+    // Attachment names show beside the subject too: an event's calendar file is named after its slug.
+    const calendar = { filename: 'lecture-coercive-control.ics', content: 'BEGIN:VCALENDAR', contentType: 'text/calendar' };
+    await sendMail({ ...confirmation, attachments: [calendar, { ...calendar, filename: 'programme.PDF' }] });
+    expect(await latestAttachmentNames()).toEqual(['calendar.ics', 'attachment-2.PDF']);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'mail.discreet' } });
     expect(audit).toMatchObject({ actorId: someone.id, details: { discreet: true, before: false, beforeSource: 'deployment' } });
 
     // Turned off again: stored, so it still wins (it equals the default only by chance).
     await setDiscreetMail({ discreet: false }, someone);
     expect(await readDiscreetMail()).toMatchObject({ discreet: false, source: 'console' });
+    await sendMail({ ...confirmation, attachments: [calendar] });
+    expect(await latestAttachmentNames()).toEqual(['lecture-coercive-control.ics']);
   });
 
   it('can be changed by an admin only, checked where it is written', async () => {

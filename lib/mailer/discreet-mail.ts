@@ -26,6 +26,18 @@ export async function readDiscreetMail(client: SettingsClient = db): Promise<Dis
 }
 
 /**
+ * Attachment names for discreet mail: a mail program lists them beside the subject (an event's
+ * calendar file is named after its slug), so they keep only their extension.
+ */
+export function discreetAttachmentNames<A extends { filename: string }>(attachments: A[]): A[] {
+  return attachments.map((attachment, index) => {
+    const extension = /\.[A-Za-z0-9]{1,8}$/.exec(attachment.filename)?.[0] ?? '';
+    const name = extension.toLowerCase() === '.ics' ? 'calendar' : 'attachment';
+    return { ...attachment, filename: `${name}${index > 0 ? `-${index + 1}` : ''}${extension}` };
+  });
+}
+
+/**
  * An admin turns discreet mail on or off for every mail rendered from now on (mail already queued
  * keeps its subject). The role is read again here, in the transaction that writes, and the change is
  * audit-logged with what it replaced.
