@@ -47,9 +47,6 @@ export default defineConfig({
       SMTP_URL: '',
       // The nginx spec runs the documented setting; specs that call the port directly count as one hop short.
       TRUSTED_PROXY_HOPS: '1',
-      // The specs tell mails apart by the title in their subjects. Discreet mail, the default, is proven
-      // by lib/mailer/discreet-mail.test.ts and tests/mail/discreet-mail.test.ts.
-      DAUYS_DISCREET_MAIL: 'false',
     },
   },
 });
