@@ -179,6 +179,15 @@ test('an organizer sees mail health from the console menu, in words, with no axe
   await page.getByRole('link', { name: 'Mail health' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mail health' })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  // Discreet mail: on, the deployment's default; saving it on again changes no mail.
+  await expect(page.getByText('This is the deployment’s default (DAUYS_DISCREET_MAIL)')).toBeVisible();
+  const discreet = page.getByRole('checkbox', { name: 'Make every mail discreet (recommended)' });
+  await expect(discreet).toBeChecked();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/Set here by an admin on .+; it wins over the deployment’s default\./)).toBeVisible();
+  await expect(discreet).toBeChecked();
   await page.goto('/ru/console/mail-health');
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Mail health');
 

@@ -29,12 +29,15 @@ export function eventRsvpSubject(t: MailTranslate, props: Pick<EventRsvpEmailPro
 const button = { backgroundColor: '#b34700', color: '#ffffff', padding: '12px 20px', borderRadius: '6px' } as const;
 
 /** Every RSVP mail: the state in words, when and where (Kazakhstan time), calendar links, the cancel link. */
-export default function EventRsvpEmail(props: EventRsvpEmailProps & { locale: string; t: MailTranslate; mailT: MailTranslate }) {
-  const { kind, t, mailT, locale } = props;
+export default function EventRsvpEmail(
+  props: EventRsvpEmailProps & { locale: string; t: MailTranslate; mailT: MailTranslate; discreet: boolean },
+) {
+  const { kind, t, mailT, locale, discreet } = props;
   const hasSeat = kind === 'confirmed' || kind === 'promoted' || kind === 'reminder' || kind === 'changed';
   return (
     <EmailLayout
       locale={locale}
+      discreet={discreet}
       preview={t(`mail.${kind}.preview`, { title: props.eventTitle, position: props.waitlistPosition ?? 0 })}
       t={mailT}
     >

@@ -17,11 +17,11 @@ export function eventSubmissionSubject(t: MailTranslate, props: Pick<EventSubmis
 
 /** Mail to a partner who submitted an event: verify the address, then the moderators' decision. */
 export default function EventSubmissionEmail(
-  props: EventSubmissionEmailProps & { locale: string; t: MailTranslate; mailT: MailTranslate },
+  props: EventSubmissionEmailProps & { locale: string; t: MailTranslate; mailT: MailTranslate; discreet: boolean },
 ) {
-  const { kind, t, mailT, locale } = props;
+  const { kind, t, mailT, locale, discreet } = props;
   return (
-    <EmailLayout locale={locale} preview={t(`mail.submission.${kind}.subject`, { title: props.eventTitle })} t={mailT}>
+    <EmailLayout locale={locale} discreet={discreet} preview={t(`mail.submission.${kind}.subject`, { title: props.eventTitle })} t={mailT}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {t(`mail.submission.${kind}.heading`)}
       </Heading>

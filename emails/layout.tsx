@@ -7,6 +7,11 @@ export type MailTranslate = (key: string, values?: Record<string, string | numbe
 export type EmailLayoutProps = {
   locale: string;
   preview: string;
+  /**
+   * Discreet mail (the template context's `discreet`): the preview line, the hidden text mail
+   * programs show beside the subject, is the neutral one instead of `preview`.
+   */
+  discreet: boolean;
   t: MailTranslate;
   /** Bulk mail only: the page where the recipient confirms the unsubscribe, and what it is about. */
   unsubscribe?: { url: string; topicLabel: string };
@@ -19,11 +24,11 @@ const footerText = { color: '#4a4a4a', fontSize: '13px', lineHeight: '20px' } as
  * Every message looks plain on purpose: no images, no remote resources, no tracking pixel, so a
  * message opened on a shared or watched phone reveals nothing beyond its text.
  */
-export function EmailLayout({ locale, preview, t, unsubscribe, children }: EmailLayoutProps) {
+export function EmailLayout({ locale, preview, discreet, t, unsubscribe, children }: EmailLayoutProps) {
   return (
     <Html lang={locale}>
       <Head />
-      <Preview>{preview}</Preview>
+      <Preview>{discreet ? t('discreet.preview') : preview}</Preview>
       <Body style={{ backgroundColor: '#ffffff', color: '#1a1a1a', fontFamily: 'Arial, sans-serif' }}>
         <Container style={{ maxWidth: '600px', padding: '24px' }}>
           {children}

@@ -10,15 +10,24 @@ export type OrganizerInvitationEmailProps = {
   locale: string;
   t: AuthTranslate;
   mailT: MailTranslate;
+  discreet: boolean;
 };
 
 export function organizerInvitationSubject(t: AuthTranslate): string {
   return t('invitationMail.subject');
 }
 
-export default function OrganizerInvitationEmail({ loginUrl, inviterEmail, role, locale, t, mailT }: OrganizerInvitationEmailProps) {
+export default function OrganizerInvitationEmail({
+  loginUrl,
+  inviterEmail,
+  role,
+  locale,
+  t,
+  mailT,
+  discreet,
+}: OrganizerInvitationEmailProps) {
   return (
-    <EmailLayout locale={locale} preview={t('invitationMail.preview', { inviter: inviterEmail })} t={mailT}>
+    <EmailLayout locale={locale} discreet={discreet} preview={t('invitationMail.preview', { inviter: inviterEmail })} t={mailT}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {t('invitationMail.heading')}
       </Heading>

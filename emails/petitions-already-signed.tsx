@@ -7,6 +7,7 @@ export type PetitionAlreadySignedEmailProps = {
   locale: string;
   t: MailTranslate;
   mailT: MailTranslate;
+  discreet: boolean;
 };
 
 export function petitionAlreadySignedSubject(t: MailTranslate, petitionTitle: string): string {
@@ -14,9 +15,16 @@ export function petitionAlreadySignedSubject(t: MailTranslate, petitionTitle: st
 }
 
 /** Someone signed again with an address whose signature is already confirmed: say so, nothing else. */
-export default function PetitionAlreadySignedEmail({ petitionTitle, withdrawUrl, locale, t, mailT }: PetitionAlreadySignedEmailProps) {
+export default function PetitionAlreadySignedEmail({
+  petitionTitle,
+  withdrawUrl,
+  locale,
+  t,
+  mailT,
+  discreet,
+}: PetitionAlreadySignedEmailProps) {
   return (
-    <EmailLayout locale={locale} preview={t('mail.already.preview')} t={mailT}>
+    <EmailLayout locale={locale} discreet={discreet} preview={t('mail.already.preview')} t={mailT}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {t('mail.already.heading')}
       </Heading>

@@ -8,6 +8,7 @@ export type PetitionConfirmEmailProps = {
   locale: string;
   t: MailTranslate;
   mailT: MailTranslate;
+  discreet: boolean;
 };
 
 export function petitionConfirmSubject(t: MailTranslate, petitionTitle: string): string {
@@ -15,9 +16,17 @@ export function petitionConfirmSubject(t: MailTranslate, petitionTitle: string):
 }
 
 /** Double opt-in: the button leads to a page whose own button confirms (a POST), never the GET. */
-export default function PetitionConfirmEmail({ petitionTitle, confirmUrl, withdrawUrl, locale, t, mailT }: PetitionConfirmEmailProps) {
+export default function PetitionConfirmEmail({
+  petitionTitle,
+  confirmUrl,
+  withdrawUrl,
+  locale,
+  t,
+  mailT,
+  discreet,
+}: PetitionConfirmEmailProps) {
   return (
-    <EmailLayout locale={locale} preview={t('mail.confirm.preview')} t={mailT}>
+    <EmailLayout locale={locale} discreet={discreet} preview={t('mail.confirm.preview')} t={mailT}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {t('mail.confirm.heading')}
       </Heading>

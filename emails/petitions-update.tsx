@@ -13,6 +13,7 @@ export type PetitionUpdateEmailProps = {
   locale: string;
   t: MailTranslate;
   mailT: MailTranslate;
+  discreet: boolean;
   unsubscribe?: { url: string; topicLabel: string };
 };
 
@@ -22,9 +23,15 @@ export function petitionUpdateSubject(t: MailTranslate, kind: PetitionUpdateKind
 
 /** Milestone, hand-over and response news, sent only to confirmed signers who opted in to updates. */
 export default function PetitionUpdateEmail(props: PetitionUpdateEmailProps) {
-  const { kind, petitionTitle, petitionUrl, milestone, note, locale, t, mailT, unsubscribe } = props;
+  const { kind, petitionTitle, petitionUrl, milestone, note, locale, t, mailT, unsubscribe, discreet } = props;
   return (
-    <EmailLayout locale={locale} preview={t(`mail.update.${kind}.subject`, { title: petitionTitle })} t={mailT} unsubscribe={unsubscribe}>
+    <EmailLayout
+      locale={locale}
+      discreet={discreet}
+      preview={t(`mail.update.${kind}.subject`, { title: petitionTitle })}
+      t={mailT}
+      unsubscribe={unsubscribe}
+    >
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {petitionTitle}
       </Heading>

@@ -12,6 +12,7 @@ export type ReformAlertEmailProps = {
   locale: string;
   t: MailTranslate;
   mailT: MailTranslate;
+  discreet: boolean;
   unsubscribe?: { url: string; topicLabel: string };
 };
 
@@ -21,9 +22,9 @@ export function reformAlertSubject(t: MailTranslate, props: { reformTitle: strin
 
 /** A reform moved: one stage, its date, the organizers' note and the source. */
 export default function ReformAlertEmail(props: ReformAlertEmailProps) {
-  const { reformTitle, stage, date, note, sourceUrl, sourceLabel, reformUrl, locale, t, mailT, unsubscribe } = props;
+  const { reformTitle, stage, date, note, sourceUrl, sourceLabel, reformUrl, locale, t, mailT, unsubscribe, discreet } = props;
   return (
-    <EmailLayout locale={locale} preview={reformAlertSubject(t, props)} t={mailT} unsubscribe={unsubscribe}>
+    <EmailLayout locale={locale} discreet={discreet} preview={reformAlertSubject(t, props)} t={mailT} unsubscribe={unsubscribe}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {reformTitle}
       </Heading>

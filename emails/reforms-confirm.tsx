@@ -8,6 +8,7 @@ export type ReformConfirmEmailProps = {
   locale: string;
   t: MailTranslate;
   mailT: MailTranslate;
+  discreet: boolean;
 };
 
 export function reformConfirmSubject(t: MailTranslate): string {
@@ -15,9 +16,9 @@ export function reformConfirmSubject(t: MailTranslate): string {
 }
 
 /** Double opt-in: the button opens a page whose own button confirms (a POST), never the GET. */
-export default function ReformConfirmEmail({ confirmUrl, frequency, reformTitle, locale, t, mailT }: ReformConfirmEmailProps) {
+export default function ReformConfirmEmail({ confirmUrl, frequency, reformTitle, locale, t, mailT, discreet }: ReformConfirmEmailProps) {
   return (
-    <EmailLayout locale={locale} preview={t('mail.confirm.preview')} t={mailT}>
+    <EmailLayout locale={locale} discreet={discreet} preview={t('mail.confirm.preview')} t={mailT}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {t('mail.confirm.heading')}
       </Heading>

@@ -8,6 +8,7 @@ export type ReformDigestEmailProps = {
   locale: string;
   t: MailTranslate;
   mailT: MailTranslate;
+  discreet: boolean;
   unsubscribe?: { url: string; topicLabel: string };
 };
 
@@ -16,9 +17,9 @@ export function reformDigestSubject(t: MailTranslate, count: number): string {
 }
 
 /** The weekly digest: every stage recorded since the previous one, newest last. */
-export default function ReformDigestEmail({ items, locale, t, mailT, unsubscribe }: ReformDigestEmailProps) {
+export default function ReformDigestEmail({ items, locale, t, mailT, unsubscribe, discreet }: ReformDigestEmailProps) {
   return (
-    <EmailLayout locale={locale} preview={reformDigestSubject(t, items.length)} t={mailT} unsubscribe={unsubscribe}>
+    <EmailLayout locale={locale} discreet={discreet} preview={reformDigestSubject(t, items.length)} t={mailT} unsubscribe={unsubscribe}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {t('mail.digest.heading')}
       </Heading>

@@ -11,15 +11,16 @@ export type SignInLinkEmailProps = {
   locale: string;
   t: AuthTranslate;
   mailT: MailTranslate;
+  discreet: boolean;
 };
 
 export function signInLinkSubject(t: AuthTranslate): string {
   return t('signInMail.subject');
 }
 
-export default function SignInLinkEmail({ url, expiresInMinutes, locale, t, mailT }: SignInLinkEmailProps) {
+export default function SignInLinkEmail({ url, expiresInMinutes, locale, t, mailT, discreet }: SignInLinkEmailProps) {
   return (
-    <EmailLayout locale={locale} preview={t('signInMail.preview')} t={mailT}>
+    <EmailLayout locale={locale} discreet={discreet} preview={t('signInMail.preview')} t={mailT}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {t('signInMail.heading')}
       </Heading>

@@ -4,6 +4,7 @@ import { EmailLayout, type EmailLayoutProps, type MailTranslate } from './layout
 export type TestMessageEmailProps = {
   locale: string;
   t: MailTranslate;
+  discreet: boolean;
   /** Who asked for it from the console, if anyone. */
   requestedBy?: string;
   unsubscribe?: EmailLayoutProps['unsubscribe'];
@@ -14,9 +15,9 @@ export function testMessageSubject(t: MailTranslate): string {
 }
 
 /** A short message that proves delivery works, in the recipient's language. */
-export default function TestMessageEmail({ locale, t, requestedBy, unsubscribe }: TestMessageEmailProps) {
+export default function TestMessageEmail({ locale, t, requestedBy, unsubscribe, discreet }: TestMessageEmailProps) {
   return (
-    <EmailLayout locale={locale} preview={t('testMessage.preview')} t={t} unsubscribe={unsubscribe}>
+    <EmailLayout locale={locale} discreet={discreet} preview={t('testMessage.preview')} t={t} unsubscribe={unsubscribe}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {t('testMessage.heading')}
       </Heading>

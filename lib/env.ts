@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   /** Set by `npm start` when it runs the local SMTP catcher, so the console shows the Mailbox. */
   MAIL_CATCHER: booleanFlag.default(false),
   MAIL_FROM: z.string().min(3).default('Dauys <no-reply@dauys.localhost>'),
+  /**
+   * Discreet mail, the deployment's default: subjects, sender name and preview lines that do not name
+   * the petition, event or reform. An admin's choice in the console, once made, wins over it.
+   */
+  DAUYS_DISCREET_MAIL: booleanFlag.default(true),
   /** The public base URL of the site, used in every link in mail. */
   APP_URL: z.url().default('http://localhost:3000'),
   /** Secret that signs sessions and unsubscribe tokens; at least 32 characters. */

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/generated/prisma/enums';
+import { discreetAttachmentNames, readDiscreetMail } from '@/lib/mailer/discreet-mail';
 import { renderMail, renderMailsSharingLinks, type RenderedMail, type RenderMailInput } from '@/lib/mailer/render-mail';
 import { isMailTemplateName, type MailTemplateName, type MailTemplateProps } from '@/lib/mailer/templates';
 import type { SendOptions } from 'pg-boss';
@@ -92,6 +93,7 @@ function cleanHeaders(headers: Record<string, string> | undefined): Record<strin
 function renderInputFor(
   row: { template: MailTemplateName; locale: Locale; topic?: string | null; supporterId?: string | null },
   payload: StoredPayload,
+  discreet: boolean,
 ): RenderMailInput {
   return {
     template: row.template,
@@ -99,6 +101,7 @@ function renderInputFor(
     props: payload.props,
     topic: row.topic && row.supporterId ? { name: row.topic, supporterId: row.supporterId } : undefined,
     headers: payload.headers,
+    discreet,
   };
 }
 
@@ -139,9 +142,14 @@ export async function sendMails<N extends MailTemplateName>(
   options: SendMailsOptions = {},
 ): Promise<Array<{ outboundMailId: string }>> {
   if (inputs.length === 0) return [];
-  const payloads = inputs.map(checkedPayload);
+  const { discreet } = await readDiscreetMail(tx);
+  const payloads = inputs
+    .map(checkedPayload)
+    .map((payload) =>
+      discreet && payload.attachments ? { ...payload, attachments: discreetAttachmentNames(payload.attachments) } : payload,
+    );
   const addresses = inputs.map((input) => input.to.trim());
-  const renderInputs = inputs.map((input, index) => renderInputFor(input, payloads[index]!));
+  const renderInputs = inputs.map((input, index) => renderInputFor(input, payloads[index]!, discreet));
   const rendered = options.perRecipientLinks
     ? await renderMailsSharingLinks(renderInputs, options.perRecipientLinks)
     : await Promise.all(renderInputs.map((input) => renderMail(input)));
@@ -226,6 +234,7 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
   );
   const ring = await keyring();
   let requeued = 0;
+  const { discreet } = await readDiscreetMail();
   for (const row of stalled) {
     if (!row.payloadSealed || !isMailTemplateName(row.template)) {
       await db.outboundMail.updateMany({
@@ -235,7 +244,7 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
       continue;
     }
     const payload = openPayload(ring, row.payloadSealed);
-    const rendered = await renderMail(renderInputFor({ ...row, template: row.template }, payload));
+    const rendered = await renderMail(renderInputFor({ ...row, template: row.template }, payload, discreet));
     const jobId = await enqueue('mail.send', jobData(ring, row.id, rendered, payload), sendOptions(row.id));
     if (jobId) requeued += 1;
   }

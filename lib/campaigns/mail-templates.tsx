@@ -18,6 +18,7 @@ export const CAMPAIGN_MAIL_TEMPLATES = {
     supportsTopic: false,
     subject: ({ t, props }) => `${t('mail.testPrefix')} ${campaignSubject(props.subject, props.subjectPrefix)}`,
     fromName: ({ t, props }) => (props.useNeutralSender ? t('mail.neutralSender') : undefined),
+    discreetSubject: 'campaign-settings',
     element: ({ props, locale }) => {
       const base = env.APP_URL.replace(/\/$/, '');
       const lang = readLocale(locale);

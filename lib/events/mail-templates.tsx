@@ -1,30 +1,47 @@
-import type { ReactElement } from 'react';
-import type { MailTranslate } from '@/emails/layout';
-import EventRsvpEmail, { eventRsvpSubject, type EventRsvpEmailProps } from '@/emails/events-rsvp';
-import EventSubmissionEmail, { eventSubmissionSubject, type EventSubmissionEmailProps } from '@/emails/events-submission';
-import type { Locale } from '@/lib/generated/prisma/enums';
+import EventRsvpEmail, { eventRsvpSubject, type EventRsvpEmailProps, type EventRsvpMailKind } from '@/emails/events-rsvp';
+import EventSubmissionEmail, {
+  eventSubmissionSubject,
+  type EventSubmissionEmailProps,
+  type EventSubmissionMailKind,
+} from '@/emails/events-submission';
+import { defineTemplate, type NeutralSubject } from '@/lib/mailer/define-template';
 
-type Context<P> = { props: P; locale: Locale; t: MailTranslate; mailT: MailTranslate; unsubscribe?: { url: string; topicLabel: string } };
-type Definition<P> = {
-  namespace: 'events';
-  supportsTopic: boolean;
-  subject: (context: Context<P>) => string;
-  element: (context: Context<P>) => ReactElement;
+const DISCREET_RSVP_SUBJECTS: Record<EventRsvpMailKind, NeutralSubject> = {
+  'check-email': 'confirmEmail',
+  change: 'confirmChange',
+  confirmed: 'notice',
+  promoted: 'notice',
+  waitlisted: 'notice',
+  reminder: 'reminder',
+  changed: 'notice',
+  cancelled: 'notice',
 };
-const define = <P,>(definition: Definition<P>) => definition;
+
+const DISCREET_SUBMISSION_SUBJECTS: Record<EventSubmissionMailKind, NeutralSubject> = {
+  verify: 'confirmEmail',
+  received: 'notice',
+  approved: 'notice',
+  rejected: 'notice',
+};
 
 /** The events' mail templates, spread into MAIL_TEMPLATES (lib/mailer/templates.tsx). */
 export const EVENT_MAIL_TEMPLATES = {
-  'event-rsvp': define<EventRsvpEmailProps>({
+  'event-rsvp': defineTemplate<EventRsvpEmailProps>({
     namespace: 'events',
     supportsTopic: false,
     subject: ({ t, props }) => eventRsvpSubject(t, props),
-    element: ({ props, locale, t, mailT }) => <EventRsvpEmail {...props} locale={locale} t={t} mailT={mailT} />,
+    discreetSubject: ({ props }) => DISCREET_RSVP_SUBJECTS[props.kind],
+    element: ({ props, locale, t, mailT, discreet }) => (
+      <EventRsvpEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} />
+    ),
   }),
-  'event-submission': define<EventSubmissionEmailProps>({
+  'event-submission': defineTemplate<EventSubmissionEmailProps>({
     namespace: 'events',
     supportsTopic: false,
     subject: ({ t, props }) => eventSubmissionSubject(t, props),
-    element: ({ props, locale, t, mailT }) => <EventSubmissionEmail {...props} locale={locale} t={t} mailT={mailT} />,
+    discreetSubject: ({ props }) => DISCREET_SUBMISSION_SUBJECTS[props.kind],
+    element: ({ props, locale, t, mailT, discreet }) => (
+      <EventSubmissionEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} />
+    ),
   }),
 };

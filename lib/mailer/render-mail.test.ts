@@ -5,6 +5,7 @@ import { renderMail, renderMailsSharingLinks, type RenderMailInput } from '@/lib
 const confirmation = (locale: 'kk' | 'ru' | 'en', token: string, petitionTitle = 'Criminalise domestic violence'): RenderMailInput => ({
   template: 'petition-confirm',
   locale,
+  discreet: false,
   props: {
     petitionTitle,
     confirmUrl: `https://dauys.test/${locale}/petitions/p/confirm?token=${token}`,
@@ -44,10 +45,16 @@ describe('organizer mails', () => {
     for (const locale of ['kk', 'ru', 'en'] as const) {
       const footer = getTranslator(locale, 'mail');
       const mails = await Promise.all([
-        renderMail({ template: 'sign-in-link', locale, props: { url: 'https://dauys.test/login/confirm?token=t', expiresInMinutes: 15 } }),
+        renderMail({
+          template: 'sign-in-link',
+          locale,
+          discreet: false,
+          props: { url: 'https://dauys.test/login/confirm?token=t', expiresInMinutes: 15 },
+        }),
         renderMail({
           template: 'organizer-invitation',
           locale,
+          discreet: false,
           props: { loginUrl: 'https://dauys.test/login', inviterEmail: 'admin@dauys.test', role: 'ORGANIZER' },
         }),
       ]);

@@ -24,6 +24,8 @@ export type RenderMailInput = {
   /** Bulk/topic mail: adds the unsubscribe footer and the List-Unsubscribe headers. */
   topic?: { name: string; supporterId: string };
   headers?: Record<string, string>;
+  /** Discreet mail (readDiscreetMail in lib/mailer/discreet-mail.ts): neutral subject, sender name and preview line. */
+  discreet: boolean;
 };
 
 // Templates name their namespace in data (MAIL_TEMPLATES) and look keys up by string: the one
@@ -50,8 +52,11 @@ export async function renderMail(input: RenderMailInput): Promise<RenderedMail> 
     topicHeaders = listUnsubscribeHeaders(claim);
   }
 
+  // Campaign mail keeps its campaign's settings (useNeutralSender, subjectPrefix) in discreet mode too.
+  const discreet = input.discreet && definition.discreetSubject !== 'campaign-settings';
   const context = {
     props: input.props,
+    discreet,
     locale: input.locale,
     t: definition.namespace === 'mail' ? mailT : asMailTranslate(getTranslator(input.locale, definition.namespace)),
     mailT,
@@ -59,9 +64,10 @@ export async function renderMail(input: RenderMailInput): Promise<RenderedMail> 
   } as TemplateContext<unknown>;
   const element = definition.element(context);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  const fromName = definition.fromName?.(context);
+  const fromName = definition.fromName?.(context) ?? (discreet ? mailTranslator('discreet.sender') : undefined);
+  const neutralSubject = discreet && typeof definition.discreetSubject === 'function' ? definition.discreetSubject(context) : undefined;
   return {
-    subject: definition.subject(context),
+    subject: neutralSubject ? mailTranslator(`discreet.subjects.${neutralSubject}`) : definition.subject(context),
     html,
     text,
     headers: { ...input.headers, ...topicHeaders },
@@ -83,7 +89,7 @@ export async function renderMailsSharingLinks(inputs: RenderMailInput[], linkPro
       if (input.topic) throw new Error('Topic mail carries its own unsubscribe link: render it with renderMail');
       const props = { ...(input.props as Record<string, unknown>) };
       for (const name of linkProps) props[name] = linkPlaceholder(name);
-      const key = JSON.stringify([input.template, input.locale, props, input.headers ?? null]);
+      const key = JSON.stringify([input.template, input.locale, input.discreet, props, input.headers ?? null]);
       if (!layouts.has(key)) layouts.set(key, renderMail({ ...input, props }));
       const layout = await layouts.get(key)!;
       const links = linkProps.map((name) => [linkPlaceholder(name), String((input.props as Record<string, unknown>)[name])] as const);

@@ -20,23 +20,30 @@ export const MAIL_TEMPLATES = {
     namespace: 'mail',
     supportsTopic: true,
     subject: ({ t }) => testMessageSubject(t),
-    element: ({ props, locale, t, unsubscribe }) => (
-      <TestMessageEmail locale={locale} t={t} requestedBy={props.requestedBy} unsubscribe={unsubscribe} />
+    discreetSubject: 'names-nothing',
+    element: ({ props, locale, t, unsubscribe, discreet }) => (
+      <TestMessageEmail locale={locale} t={t} requestedBy={props.requestedBy} unsubscribe={unsubscribe} discreet={discreet} />
     ),
   }),
   'sign-in-link': defineTemplate<{ url: string; expiresInMinutes: number }>({
     namespace: 'auth',
     supportsTopic: false,
     subject: ({ t }) => signInLinkSubject(t),
-    element: ({ props, locale, t, mailT }) => <SignInLinkEmail {...props} locale={locale} t={t} mailT={mailT} />,
+    discreetSubject: 'names-nothing',
+    element: ({ props, locale, t, mailT, discreet }) => (
+      <SignInLinkEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} />
+    ),
   }),
   'organizer-invitation': defineTemplate<{ loginUrl: string; inviterEmail: string; role: 'ADMIN' | 'ORGANIZER' }>({
     namespace: 'auth',
     supportsTopic: false,
     subject: ({ t }) => organizerInvitationSubject(t),
-    element: ({ props, locale, t, mailT }) => <OrganizerInvitationEmail {...props} locale={locale} t={t} mailT={mailT} />,
+    discreetSubject: 'names-nothing',
+    element: ({ props, locale, t, mailT, discreet }) => (
+      <OrganizerInvitationEmail {...props} locale={locale} t={t} mailT={mailT} discreet={discreet} />
+    ),
   }),
-};
+} satisfies Record<string, TemplateDefinition<never>>;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
 

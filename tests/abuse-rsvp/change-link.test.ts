@@ -66,7 +66,7 @@ describe('the mailed change link', () => {
     for (const locale of ['kk', 'ru', 'en'] as const) {
       await askForChange(event.slug, 'mailed@example.org', { guests: 1, locale });
       const mail = (await outbox({ toAddress: 'mailed@example.org' })).at(-1)!;
-      const rendered = await renderMail({ template: 'event-rsvp', locale, props: mail.props });
+      const rendered = await renderMail({ template: 'event-rsvp', locale, discreet: false, props: mail.props });
       expect(rendered.subject).not.toMatch(/mail\.change|events\./);
       expect(rendered.text).toContain(String(mail.props.confirmUrl));
       expect(rendered.text).not.toContain('/events/rsvp/cancel');
@@ -74,6 +74,7 @@ describe('the mailed change link', () => {
     const english = await renderMail({
       template: 'event-rsvp',
       locale: 'en',
+      discreet: false,
       props: (await outbox({ toAddress: 'mailed@example.org' })).at(-1)!.props,
     });
     expect(english.subject).toBe('Confirm the change to your RSVP: Test rally');

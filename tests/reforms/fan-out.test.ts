@@ -55,14 +55,18 @@ describe('recording a stage', () => {
     expect(await db.reformAlert.count({ where: { stageId, status: 'QUEUED' } })).toBe(expected.length);
 
     // one-1 has locale ru (n % 3 = 1), one-2 en, one-3 kk.
+    // Discreet mail (the default): the subject names neither the reform nor the stage; the body does.
     const ru = await sink.parse(sink.to('one-1@example.org')[0]!);
-    expect(ru.subject).toBe('Закон stalking: Принят Мажилисом');
+    expect(ru.subject).toBe('Новости по вашей подписке');
+    expect(ru.text).toContain('Закон stalking'.toUpperCase());
+    expect(ru.text).toContain('Принят Мажилисом: 28 мая 2025');
     expect(ru.text).toContain('Passed (ru)');
-    expect(ru.text).toContain('28 мая 2025');
     const en = await sink.parse(sink.to('one-2@example.org')[0]!);
-    expect(en.subject).toBe('Law stalking: Passed by the Mazhilis');
+    expect(en.subject).toBe('News you subscribed to');
+    expect(en.text).toContain('Passed by the Mazhilis');
     const kk = await sink.parse(sink.to('one-3@example.org')[0]!);
-    expect(kk.subject).toBe('Заң stalking: Мәжіліс қабылдады');
+    expect(kk.subject).toBe('Жазылымыңыз бойынша жаңалықтар');
+    expect(kk.text).toContain('Мәжіліс қабылдады');
     const header = (name: string) => ru.headerLines.find((h) => h.key === name)?.line;
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(header('list-unsubscribe')).toMatch(/<https:\/\/dauys\.test\/api\/unsubscribe\?token=[^>]+>/);

@@ -48,6 +48,7 @@ export default async function HelpPage({ params }: Props) {
           <li>{t('safetyTips.private')}</li>
           <li>{t('safetyTips.history')}</li>
           <li>{t('safetyTips.quickExit')}</li>
+          <li>{t('safetyTips.mail')}</li>
         </ul>
       </section>
     </div>

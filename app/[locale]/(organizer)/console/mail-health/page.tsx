@@ -2,10 +2,13 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
+import { readDiscreetMail } from '@/lib/mailer/discreet-mail';
 import { FAILED_SHOWN_DAYS, findMailHealth, STUCK_AFTER_MS, type MailHealthRow } from '@/lib/mailer/mail-health';
 import { MAIL_RETRY_POLICY } from '@/lib/mailer/retry-policy';
 import { readLocale } from '@/lib/validation';
 import styles from '../../console.module.css';
+import { setDiscreetMailAction } from './actions';
+import { DiscreetMailForm } from './discreet-mail-form';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -20,9 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MailHealthPage({ params }: Props) {
   const locale = readLocale((await params).locale);
-  await requireOrganizer(locale);
-  const [health, t, format] = await Promise.all([
+  const organizer = await requireOrganizer(locale);
+  const [health, discreetMail, t, format] = await Promise.all([
     findMailHealth({ limit: SHOWN_ROWS }),
+    readDiscreetMail(),
     getTranslations({ locale, namespace: 'console.mailHealth' }),
     getFormatter({ locale }),
   ]);
@@ -109,6 +113,22 @@ export default async function MailHealthPage({ params }: Props) {
             </ul>
             {table('failed-title', health.failed, ['queued', 'to', 'message', 'status', 'tries', 'lastTry', 'reason'])}
           </>
+        )}
+      </section>
+
+      <section aria-labelledby="discreet-title">
+        <h2 id="discreet-title">{t('discreet.title')}</h2>
+        <p>{t('discreet.explain')}</p>
+        <p>
+          <strong>{discreetMail.discreet ? t('discreet.on') : t('discreet.off')}</strong>{' '}
+          {discreetMail.changedAt
+            ? t('discreet.sourceConsole', { date: format.dateTime(discreetMail.changedAt, 'mediumDateTime') })
+            : t('discreet.sourceDeployment')}
+        </p>
+        {organizer.role === 'ADMIN' ? (
+          <DiscreetMailForm action={setDiscreetMailAction.bind(null, locale)} discreet={discreetMail.discreet} />
+        ) : (
+          <p>{t('discreet.adminOnly')}</p>
         )}
       </section>
     </>
