@@ -1,3 +1,4 @@
+import { openedOutbox } from '@/tests/support/sealed-rows';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventRsvpMailKind } from '@/emails/events-rsvp';
 import type { EventSubmissionMailKind } from '@/emails/events-submission';
@@ -283,7 +284,9 @@ describe('the discreet mail setting', () => {
   const latest = () => db.outboundMail.findFirstOrThrow({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
   const latestSubject = async () => (await latest()).subject;
   const latestAttachmentNames = async () =>
-    ((await latest()).payload as { attachments: { filename: string }[] }).attachments.map((attachment) => attachment.filename);
+    ((await openedOutbox({ id: (await latest()).id }))[0]!.payload as { attachments: { filename: string }[] }).attachments.map(
+      (attachment) => attachment.filename,
+    );
 
   it('is the deployment default until an admin changes it; then the admin’s choice wins, is audit-logged, and mail follows it', async () => {
     expect(await readDiscreetMail()).toEqual({ discreet: false, source: 'deployment', changedAt: null });

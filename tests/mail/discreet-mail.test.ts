@@ -17,6 +17,7 @@ const { setDiscreetMail } = await import('@/lib/mailer/discreet-mail');
 const { sendSignatureMails } = await import('@/lib/petitions/send-signature-mails');
 const { signPetition } = await import('@/lib/petitions/sign-petition');
 const { signer } = await import('../petitions/fixtures');
+const { openedOutbox } = await import('@/tests/support/sealed-rows');
 
 await registerWorkers();
 
@@ -60,8 +61,8 @@ describe('a signature confirmation through the outbox and SMTP', () => {
     expect(mail.html).toContain('Open this message to read it.');
     expect(mail.html).not.toContain('One step left: confirm your signature.');
     expect(mail.text).toContain(`signed the petition “${TITLE.en}”`);
-    const row = await db.outboundMail.findFirstOrThrow({ where: { toAddress: 'discreet@example.org' } });
-    expect(row.subject).toBe('Please confirm your email');
+    const [row] = await openedOutbox({}, { to: 'discreet@example.org' });
+    expect(row!.subject).toBe('Please confirm your email');
 
     // An admin turns it off: the next mail names the petition and comes from the deployment's name.
     const admin = await db.user.create({ data: { email: 'admin@dauys.test', role: 'ADMIN' } });
