@@ -1,4 +1,3 @@
-import { openedOutbox } from '@/tests/support/sealed-rows';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventRsvpMailKind } from '@/emails/events-rsvp';
 import type { EventSubmissionMailKind } from '@/emails/events-submission';
@@ -16,6 +15,7 @@ const { readDiscreetMail, setDiscreetMail } = await import('@/lib/mailer/discree
 const { renderMail } = await import('@/lib/mailer/render-mail');
 const { MAIL_TEMPLATES } = await import('@/lib/mailer/templates');
 const { stopWorkers } = await import('@/lib/queue');
+const { openedOutbox } = await import('@/tests/support/sealed-rows');
 const MAIL_MESSAGES = {
   kk: (await import('@/messages/kk/mail.json')).default,
   ru: (await import('@/messages/ru/mail.json')).default,
