@@ -1,3 +1,4 @@
+import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import type { Region } from '@/lib/generated/prisma/enums';
 import { existingTables, supporterFilterSql } from '@/lib/supporters/filter-sql';
@@ -49,8 +50,16 @@ async function activityOf(
   );
 }
 
-/** Everything the console shows about one person. */
-export async function getSupporterDetail(supporterId: string) {
+/**
+ * Everything the console shows about one person. Reading it is audit-logged as `supporter.view`
+ * (the record shown to an organizer) or `supporter.export` (a subject access request), so no page
+ * or route can read a person's data for an organizer without leaving a trace.
+ */
+export async function getSupporterDetail(
+  supporterId: string,
+  viewer: { id: string },
+  purpose: 'supporter.view' | 'supporter.export' = 'supporter.view',
+) {
   const supporter = await db.supporter.findUnique({
     where: { id: supporterId },
     include: {
@@ -65,6 +74,7 @@ export async function getSupporterDetail(supporterId: string) {
     },
   });
   if (!supporter) return null;
+  await recordAudit({ actorId: viewer.id, action: purpose, subjectType: 'Supporter', subjectId: supporterId });
   const tables = await existingTables();
   const [signatures, rsvps, subscriptions] = await Promise.all([
     activityOf('Signature', supporterId, tables),
