@@ -10,6 +10,7 @@ import {
   type AuditLogEntry,
 } from '@/lib/audit-log';
 import { db } from '@/lib/db';
+import { createPetition } from '../petitions/fixtures';
 
 afterAll(() => db.$disconnect());
 
@@ -84,18 +85,7 @@ describe('readAuditFilter', () => {
 
 describe('describeAuditSubjects', () => {
   it('names petitions in the page language and organizers by email, never a supporter, and says when the thing is gone', async () => {
-    const petition = await db.petition.create({
-      data: {
-        slug: 'audit-subject',
-        title: { kk: 'Қауіпсіз үй', ru: 'Безопасный дом', en: 'Safe home' },
-        summary: {},
-        body: {},
-        addressee: {},
-        goal: 100,
-        milestones: [],
-        status: 'OPEN',
-      },
-    });
+    const petition = await createPetition();
     const supporter = await db.supporter.create({ data: { email: 'private@audit.example', name: 'Private Person', locale: 'ru' } });
     const cara = await db.user.create({ data: { email: 'cara@audit.example', role: 'ORGANIZER' } });
     await recordAudit({ actorId: cara.id, action: 'petition.export', subjectType: 'Petition', subjectId: petition.id });
@@ -106,13 +96,13 @@ describe('describeAuditSubjects', () => {
     const { entries } = await findAuditEntries({ actor: cara.id }, 5);
 
     const subjects = await describeAuditSubjects(entries, 'ru');
-    expect(subjects.get(`Petition:${petition.id}`)).toEqual({ kind: 'named', name: 'Безопасный дом', path: `/petitions/${petition.id}` });
+    expect(subjects.get(`Petition:${petition.id}`)).toEqual({ kind: 'named', name: 'Test petition ru', path: `/petitions/${petition.id}` });
     expect(subjects.get(`Supporter:${supporter.id}`)).toEqual({ kind: 'supporter', path: `/supporters/${supporter.id}` });
     expect(subjects.get(`User:${bola.id}`)).toEqual({ kind: 'named', name: 'bola@audit.example', path: null });
     expect(subjects.get('Event:deleted-event')).toEqual({ kind: 'gone', type: 'Event' });
     expect(subjects.get('null:null')).toEqual({ kind: 'none' });
     expect(JSON.stringify([...subjects])).not.toMatch(/private@|Private Person/);
-    expect((await describeAuditSubjects(entries, 'kk')).get(`Petition:${petition.id}`)).toMatchObject({ name: 'Қауіпсіз үй' });
+    expect((await describeAuditSubjects(entries, 'kk')).get(`Petition:${petition.id}`)).toMatchObject({ name: 'Test petition kk' });
   });
 });
 
