@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { QUICK_EXIT_URL } from '../app/_components/quick-exit-url';
+import { signInAs } from './helpers/auth';
 
 /*
  * The public shell: languages, the Content-Security-Policy, Quick exit and accessibility.
@@ -143,6 +144,33 @@ test('Escape twice within a second leaves; Escape pressed once does not', async 
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await expectLeftWithoutTrace(page);
+});
+
+test('organizer pages carry the Quick exit too: the button and Escape twice leave, and without JavaScript the link still does', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signInAs(page.context(), baseURL!, 'admin@dauys.localhost');
+  await stubOutsideSites(page);
+  await openArmed(page, '/ru/console/supporters');
+  await expect(page.getByRole('banner').getByRole('link', { name: QUICK_EXIT_LABELS.ru })).toBeVisible();
+  await page.getByRole('link', { name: QUICK_EXIT_LABELS.ru }).click();
+  await expectLeftWithoutTrace(page);
+
+  await openArmed(page, '/en/console/audit');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expectLeftWithoutTrace(page);
+
+  const withoutScripts = await browser.newContext({ javaScriptEnabled: false });
+  await signInAs(withoutScripts, baseURL!, 'admin@dauys.localhost');
+  const plain = await withoutScripts.newPage();
+  await stubOutsideSites(plain);
+  await plain.goto('/kk/console');
+  await plain.getByRole('link', { name: QUICK_EXIT_LABELS.kk }).click();
+  await expect(plain).toHaveURL(QUICK_EXIT_URL);
+  await withoutScripts.close();
 });
 
 for (const locale of LOCALES) {

@@ -13,10 +13,11 @@ function leaveSite(): void {
 }
 
 /**
- * A fixed "Quick exit" button on every public page, and Escape pressed twice within a second,
- * for someone who must hide this site at once. Escape alone keeps its usual meaning.
+ * A "Quick exit" button on every page (fixed on public pages, in the header of the console), and
+ * Escape pressed twice within a second, for someone who must hide this site at once. Escape alone
+ * keeps its usual meaning. `className` places it; without JavaScript the link still leaves.
  */
-export function QuickExit() {
+export function QuickExit({ className }: { className?: string }) {
   const t = useTranslations('common.quickExit');
   const presses = useRef<number[]>([]);
   const container = useRef<HTMLDivElement>(null);
@@ -35,7 +36,7 @@ export function QuickExit() {
   }, []);
 
   return (
-    <div ref={container} className="quick-exit">
+    <div ref={container} className={className ? `quick-exit ${className}` : 'quick-exit'}>
       <a
         href={QUICK_EXIT_URL}
         className="quick-exit-button"

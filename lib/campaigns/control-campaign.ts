@@ -1,11 +1,12 @@
 import { recordAudit } from '@/lib/audit';
+import type { AuditAction } from '@/lib/audit-actions';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { CampaignStatus } from '@/lib/generated/prisma/enums';
 
 type Actor = { id: string };
 
-async function transition(campaignId: string, from: CampaignStatus[], to: CampaignStatus, actor: Actor, action: string) {
+async function transition(campaignId: string, from: CampaignStatus[], to: CampaignStatus, actor: Actor, action: AuditAction) {
   const updated = await db.emailCampaign.updateMany({ where: { id: campaignId, status: { in: from } }, data: { status: to } });
   if (updated.count === 0) throw new AppError('CONFLICT', { messageKey: 'campaignStateChanged' });
   await recordAudit({ actorId: actor.id, action, subjectType: 'EmailCampaign', subjectId: campaignId });

@@ -1,3 +1,4 @@
+import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { EventStatus, RsvpStatus } from '@/lib/generated/prisma/enums';
@@ -158,7 +159,10 @@ export const ATTENDEE_ROW_SELECT = {
 } satisfies Prisma.RsvpSelect;
 
 /** Attendees of one event for organizers, in ATTENDEE_STATUS_ORDER. */
-export async function listAttendees(eventId: string, q?: string) {
+/** The attendee list an organizer opens (console page, check-in); each reading is audit-logged. */
+export async function listAttendees(eventId: string, viewer: { id: string }, q?: string) {
+  // The search may be a name: it stays out of the log.
+  await recordAudit({ actorId: viewer.id, action: 'event.attendees.view', subjectType: 'Event', subjectId: eventId });
   const rows = await db.rsvp.findMany({
     where: { eventId, ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q.toLowerCase() } }] } : {}) },
     orderBy: ATTENDEE_ORDER_WITHIN_STATUS,

@@ -1,4 +1,3 @@
-import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getSupporterDetail } from '@/lib/supporters/queries';
@@ -10,7 +9,7 @@ function withoutSecrets(row: Record<string, unknown>): Record<string, unknown> {
 
 /** One person's data as JSON (a subject access request); the export is audit-logged. */
 export async function exportSupporter(supporterId: string, actor: { id: string }): Promise<string> {
-  const detail = await getSupporterDetail(supporterId);
+  const detail = await getSupporterDetail(supporterId, actor, 'supporter.export');
   if (!detail) throw new AppError('NOT_FOUND', { messageKey: 'supporterNotFound' });
   const outboundMails = await db.outboundMail.findMany({
     where: { supporterId },
@@ -38,6 +37,5 @@ export async function exportSupporter(supporterId: string, actor: { id: string }
     campaignMails: supporter.campaignRecipients.map((r) => ({ campaign: r.campaign.name, status: r.status, sentAt: r.sentAt })),
     otherMails: outboundMails,
   };
-  await recordAudit({ actorId: actor.id, action: 'supporter.export', subjectType: 'Supporter', subjectId: supporterId });
   return JSON.stringify(document, (_key, value) => (typeof value === 'bigint' ? value.toString() : value), 2);
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import type { Region } from '@/lib/generated/prisma/enums';
 import { keyring, type Keyring, type SealedKind } from '@/lib/security/personal-data';
@@ -82,8 +83,16 @@ async function activityOf(
   return rows.map((row) => openSealedColumns(row, keys));
 }
 
-/** Everything the console shows about one person. */
-export async function getSupporterDetail(supporterId: string) {
+/**
+ * Everything the console shows about one person. Reading it is audit-logged as `supporter.view`
+ * (the record shown to an organizer) or `supporter.export` (a subject access request), so no page
+ * or route can read a person's data for an organizer without leaving a trace.
+ */
+export async function getSupporterDetail(
+  supporterId: string,
+  viewer: { id: string },
+  purpose: 'supporter.view' | 'supporter.export' = 'supporter.view',
+) {
   const supporter = await db.supporter.findUnique({
     where: { id: supporterId },
     include: {
@@ -98,6 +107,7 @@ export async function getSupporterDetail(supporterId: string) {
     },
   });
   if (!supporter) return null;
+  await recordAudit({ actorId: viewer.id, action: purpose, subjectType: 'Supporter', subjectId: supporterId });
   const keys = await keyring();
   const { emailSealed, nameSealed, emailIndex: _emailIndex, ...rest } = supporter;
   const person = { ...rest, email: keys.open('email', emailSealed), name: keys.openOptional('name', nameSealed) };

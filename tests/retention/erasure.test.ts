@@ -107,7 +107,7 @@ describe('erasing one supporter', () => {
 
     await recordAudit({
       actorId: organizer.id,
-      action: 'supporter.tag',
+      action: 'supporter.tag-bulk',
       subjectType: 'Supporter',
       subjectId: person.id,
       details: { email: PERSON.email.toLowerCase(), name: PERSON.name, tag: 'volunteers' },

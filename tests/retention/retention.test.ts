@@ -228,7 +228,10 @@ describe('client addresses, outbox bodies and caught mail', () => {
       supporterId: person.id,
       template: 'test-message',
       subject: 'Hello Outbox Personova',
-      payloadSealed: keys.seal('mail', JSON.stringify({ props: { name: 'Outbox Personova', link: 'https://dauys.test/confirm?token=secret' } })),
+      payloadSealed: keys.seal(
+        'mail',
+        JSON.stringify({ props: { name: 'Outbox Personova', link: 'https://dauys.test/confirm?token=secret' } }),
+      ),
       createdAt: sentAt,
     };
     const sent = await db.outboundMail.create({ data: { ...personal, status: 'SENT', sentAt, lastAttemptAt: sentAt } });

@@ -16,7 +16,7 @@ type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Pr
 export default async function ConsoleEventPage({ params, searchParams }: Props) {
   const { id, locale: rawLocale } = await params;
   const locale = readLocale(rawLocale);
-  await requireOrganizer(locale);
+  const organizer = await requireOrganizer(locale);
   const event = await getEventForConsole(id);
   if (!event) notFound();
   const [t, tEvents, format, campaigns, attendees, figures] = await Promise.all([
@@ -24,7 +24,7 @@ export default async function ConsoleEventPage({ params, searchParams }: Props) 
     getTranslations({ locale, namespace: 'events' }),
     getFormatter({ locale }),
     listEventCampaigns(),
-    listAttendees(event.id),
+    listAttendees(event.id, organizer),
     getEventFigures({ eventId: event.id }),
   ]);
   const { saved } = await searchParams;

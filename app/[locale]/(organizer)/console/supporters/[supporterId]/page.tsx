@@ -25,8 +25,8 @@ function summary(row: Record<string, unknown>, keys: string[], date: (value: Dat
 export default async function SupporterPage({ params, searchParams }: Props) {
   const { supporterId, locale: rawLocale } = await params;
   const locale = readLocale(rawLocale);
-  await requireOrganizer(locale);
-  const detail = await getSupporterDetail(supporterId);
+  const organizer = await requireOrganizer(locale);
+  const detail = await getSupporterDetail(supporterId, organizer);
   if (!detail) notFound();
   const { supporter, signatures, rsvps, subscriptions } = detail;
   const query = await searchParams;

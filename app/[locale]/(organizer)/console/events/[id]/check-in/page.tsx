@@ -13,11 +13,11 @@ type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Pr
 export default async function CheckInPage({ params, searchParams }: Props) {
   const { id, locale: rawLocale } = await params;
   const locale = readLocale(rawLocale);
-  await requireOrganizer(locale);
+  const organizer = await requireOrganizer(locale);
   const event = await getEventForConsole(id);
   if (!event) notFound();
   const q = (await searchParams).q?.trim().slice(0, 80) || undefined;
-  const [t, rows] = await Promise.all([getTranslations({ locale, namespace: 'events.console' }), listAttendees(event.id, q)]);
+  const [t, rows] = await Promise.all([getTranslations({ locale, namespace: 'events.console' }), listAttendees(event.id, organizer, q)]);
   const confirmed = rows.filter((row) => row.status === 'CONFIRMED');
   return (
     <div className="stack">
