@@ -77,17 +77,23 @@ const settled = (id: string) =>
     return row.status === 'PENDING' ? null : row;
   }, `outbox row ${id} to settle`);
 
+/** A supporter, and a test message queued to them (topic mail, with its unsubscribe link, when a topic is given). */
+async function testMessageToSupporter(email: string, locale: 'ru' | 'en', topic?: 'campaigns') {
+  const supporter = await db.supporter.create({ data: { email, locale } });
+  const { outboundMailId } = await sendMail({
+    to: supporter.email,
+    supporterId: supporter.id,
+    locale,
+    template: 'test-message',
+    props: {},
+    ...(topic ? { topic } : {}),
+  });
+  return { supporter, outboundMailId };
+}
+
 describe('before the workers run', () => {
   it('skips topic mail to a supporter who unsubscribed after it was queued', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'late-unsub@example.org', locale: 'ru' } });
-    const { outboundMailId } = await sendMail({
-      to: supporter.email,
-      supporterId: supporter.id,
-      locale: 'ru',
-      template: 'test-message',
-      props: {},
-      topic: 'campaigns',
-    });
+    const { supporter, outboundMailId } = await testMessageToSupporter('late-unsub@example.org', 'ru', 'campaigns');
     expect((await outboxRow(outboundMailId)).status).toBe('PENDING');
     await db.unsubscribe.create({ data: { supporterId: supporter.id, topic: 'all' } });
 
@@ -124,15 +130,7 @@ describe('mail delivery', () => {
   });
 
   it('gives topic mail RFC 8058 one-click headers and a visible unsubscribe link', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'dana@example.org', locale: 'ru' } });
-    await sendMail({
-      to: supporter.email,
-      supporterId: supporter.id,
-      locale: 'ru',
-      template: 'test-message',
-      props: {},
-      topic: 'campaigns',
-    });
+    const { supporter } = await testMessageToSupporter('dana@example.org', 'ru', 'campaigns');
 
     const mail = await mailTo(supporter.email);
     expect(mail.subject).toBe(ruMail.testMessage.subject);
@@ -163,14 +161,7 @@ describe('mail delivery', () => {
   });
 
   it('fails a permanent rejection (550) once, without retrying, and marks the supporter bounced', async () => {
-    const supporter = await db.supporter.create({ data: { email: 'reject-nobody@example.org', locale: 'en' } });
-    const { outboundMailId } = await sendMail({
-      to: supporter.email,
-      supporterId: supporter.id,
-      locale: 'en',
-      template: 'test-message',
-      props: {},
-    });
+    const { supporter, outboundMailId } = await testMessageToSupporter('reject-nobody@example.org', 'en');
 
     const row = await settled(outboundMailId);
     expect(row.status).toBe('FAILED');
