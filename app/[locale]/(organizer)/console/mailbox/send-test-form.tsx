@@ -5,6 +5,7 @@ import { useServerForm } from '@/app/_components/form-kit';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
 import { SendTestMailSchema, type SendTestMailInput } from '@/lib/mailbox/schemas';
 import { LOCALES } from '@/lib/validation';
+import { LocaleOptions } from '@/app/_components/locale-options';
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -43,11 +44,7 @@ export function SendTestForm({ action, locale, defaultEmail }: Props) {
       <div className="field">
         <label htmlFor="send-test-locale">{t('locale')}</label>
         <select {...textProps('locale')}>
-          {LOCALES.map((value) => (
-            <option key={value} value={value} lang={value}>
-              {tLocales(value)}
-            </option>
-          ))}
+          <LocaleOptions name={(l) => tLocales(l)} ownNames />
         </select>
         {fieldError('locale')}
       </div>

@@ -7,6 +7,7 @@ import { useServerForm } from '@/app/_components/form-kit';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
 import { InviteOrganizerSchema, ROLES, type InviteOrganizerInput } from '@/lib/organizers/schemas';
 import { LOCALES } from '@/lib/validation';
+import { LocaleOptions } from '@/app/_components/locale-options';
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -59,11 +60,7 @@ export function InviteForm({ action, locale }: Props) {
       <div className="field">
         <label htmlFor="invite-locale">{t('localeLabel')}</label>
         <select {...textProps('locale')}>
-          {LOCALES.map((value) => (
-            <option key={value} value={value}>
-              {t(`locales.${value}`)}
-            </option>
-          ))}
+          <LocaleOptions name={(l) => t(`locales.${l}`)} />
         </select>
         {fieldError('locale')}
       </div>
