@@ -106,15 +106,16 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
     ...aria(name),
     ...register(name),
   });
+  /** What went wrong, above the form. */
+  const failureAlert = (): ReactNode =>
+    failure ? (
+      <p role="alert" className="notice notice-error">
+        {failure.formError}
+      </p>
+    ) : null;
   /** What went wrong, or that it worked (`doneText` when the action has no notice of its own). */
   const summary = (doneText?: string): ReactNode => {
-    if (failure) {
-      return (
-        <p role="alert" className="notice notice-error">
-          {failure.formError}
-        </p>
-      );
-    }
+    if (failure) return failureAlert();
     const notice = state?.ok ? (state.notice ?? doneText) : undefined;
     return notice ? (
       <p role="status" className="notice">
@@ -135,6 +136,34 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
      * `defaultValue`), starting again after it worked (`form.reset()`: the fields' defaults in the HTML).
      */
     form,
+    failureAlert,
+    /** The action's notice in a status region that is always there, so that it is announced when it appears. */
+    liveNotice: (): ReactNode => (
+      <p role="status" className="notice">
+        {state?.ok ? state.notice : ''}
+      </p>
+    ),
+    /** A labelled control (made with `textProps(name)`; with `{ hint: true }` when there is a hint) with its hint and error. */
+    field: (name: Path<Input>, label: ReactNode, control: ReactNode, hint?: ReactNode) => (
+      <div className="field">
+        <label htmlFor={id(name)}>{label}</label>
+        {hint ? (
+          <p id={`${id(name)}-hint`} className="hint">
+            {hint}
+          </p>
+        ) : null}
+        {control}
+        {fieldError(name)}
+      </div>
+    ),
+    /** The form's submit button, disabled while the action runs. */
+    submitButton: (label: ReactNode): ReactNode => (
+      <div>
+        <button type="submit" disabled={isPending}>
+          {label}
+        </button>
+      </div>
+    ),
     /** A checkbox with its label beside it and its error below. */
     checkboxField: (name: Path<Input>, label: ReactNode) => (
       <div className="field">

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
@@ -130,7 +131,8 @@ export default async function EventsPage({ params, searchParams }: Props) {
         {days.map((day, index) => (
           <li
             key={day.date}
-            className={`${styles.day} ${index === 0 ? styles[`weekday${weekdayIndex(day.date) + 1}`] : ''}`}
+            className={index === 0 ? `${styles.day} ${styles.firstDay}` : styles.day}
+            style={index === 0 ? ({ '--weekday': weekdayIndex(day.date) + 1 } as CSSProperties) : undefined}
             aria-labelledby={`day-${day.date}`}
           >
             <h2 id={`day-${day.date}`}>
