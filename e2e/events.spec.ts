@@ -82,8 +82,10 @@ test('filter the calendar, RSVP, open the .ics, cancel: the first on the waitlis
   await page.getByLabel('Your name').fill('Dana Second');
   await page.getByLabel('Email', { exact: true }).fill(second);
   await page.getByLabel(/I agree/).check();
+  const isHydrated = () => Object.keys(document.getElementById('rsvp-name') ?? {}).some((key) => key.startsWith('__reactFiber'));
+  expect(await page.evaluate(isHydrated)).toBe(false); // typed before the script ran
   releaseScripts();
-  await page.waitForFunction(() => Object.keys(document.getElementById('rsvp-name') ?? {}).some((key) => key.startsWith('__reactFiber')));
+  await page.waitForFunction(isHydrated);
   await page.unroute(scripts);
   await expect(page.getByLabel('Your name')).toHaveValue('Dana Second');
   await expect(page.getByLabel('Email', { exact: true })).toHaveValue(second);
