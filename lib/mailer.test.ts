@@ -78,25 +78,30 @@ const settled = (id: string) =>
     return row.status === 'PENDING' ? null : row;
   }, `outbox row ${id} to settle`);
 
+/** A supporter, and a test message queued to them (topic mail, with its unsubscribe link, when a topic is given). */
+async function testMessageToSupporter(email: string, locale: 'ru' | 'en', topic?: 'campaigns') {
+  const supporter = await db.supporter.create({ data: { ...(await sealedSupporter(email)), locale } });
+  const { outboundMailId } = await sendMail({
+    to: email,
+    supporterId: supporter.id,
+    locale,
+    template: 'test-message',
+    props: {},
+    ...(topic ? { topic } : {}),
+  });
+  return { supporter, outboundMailId };
+}
+
 describe('before the workers run', () => {
   it('skips topic mail to a supporter who unsubscribed after it was queued', async () => {
-    const email = 'late-unsub@example.org';
-    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter(email)), locale: 'ru' } });
-    const { outboundMailId } = await sendMail({
-      to: email,
-      supporterId: supporter.id,
-      locale: 'ru',
-      template: 'test-message',
-      props: {},
-      topic: 'campaigns',
-    });
+    const { supporter, outboundMailId } = await testMessageToSupporter('late-unsub@example.org', 'ru', 'campaigns');
     expect((await outboxRow(outboundMailId)).status).toBe('PENDING');
     await db.unsubscribe.create({ data: { supporterId: supporter.id, topic: 'all' } });
 
     await registerWorkers();
     const row = await settled(outboundMailId);
     expect(row).toMatchObject({ status: 'SKIPPED', lastError: 'unsubscribed', attempts: 0, payloadSealed: null });
-    expect(received.some((m) => m.to.includes(email))).toBe(false);
+    expect(received.some((m) => m.to.includes('late-unsub@example.org'))).toBe(false);
   });
 });
 
@@ -126,18 +131,9 @@ describe('mail delivery', () => {
   });
 
   it('gives topic mail RFC 8058 one-click headers and a visible unsubscribe link', async () => {
-    const email = 'dana@example.org';
-    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter(email)), locale: 'ru' } });
-    await sendMail({
-      to: email,
-      supporterId: supporter.id,
-      locale: 'ru',
-      template: 'test-message',
-      props: {},
-      topic: 'campaigns',
-    });
+    const { supporter } = await testMessageToSupporter('dana@example.org', 'ru', 'campaigns');
 
-    const mail = await mailTo(email);
+    const mail = await mailTo('dana@example.org');
     expect(mail.subject).toBe(ruMail.testMessage.subject);
     const rawHeader = mail.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n[ \t]+/g, ' ');
     expect(rawHeader).toMatch(
@@ -166,15 +162,7 @@ describe('mail delivery', () => {
   });
 
   it('fails a permanent rejection (550) once, without retrying, and marks the supporter bounced', async () => {
-    const email = 'reject-nobody@example.org';
-    const supporter = await db.supporter.create({ data: { ...(await sealedSupporter(email)), locale: 'en' } });
-    const { outboundMailId } = await sendMail({
-      to: email,
-      supporterId: supporter.id,
-      locale: 'en',
-      template: 'test-message',
-      props: {},
-    });
+    const { supporter, outboundMailId } = await testMessageToSupporter('reject-nobody@example.org', 'en');
 
     const row = await settled(outboundMailId);
     expect(row.status).toBe('FAILED');
@@ -185,7 +173,7 @@ describe('mail delivery', () => {
     expect(bounced.bounceReason).toContain('550');
 
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(rcptAttempts.get(email)).toBe(1);
+    expect(rcptAttempts.get('reject-nobody@example.org')).toBe(1);
     expect((await outboxRow(outboundMailId)).attempts).toBe(1);
   });
 

@@ -98,6 +98,16 @@ export const RequiredConsentSchema = z
   .refine((value) => value === true || value === 'on' || value === 'true', { message: 'consentRequired' })
   .transform(() => true as const);
 
+/**
+ * The fields every public form ends with: the consent box, the language the person reads (their
+ * mail comes in it), and the honeypot (hidden from people, filled by naive bots; see docs/conventions.md).
+ */
+export const PublicFormFields = {
+  consent: RequiredConsentSchema,
+  locale: LocaleSchema,
+  website: z.string().max(500).optional(),
+};
+
 export const OptionalCheckboxSchema = z
   .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')])
   .optional()

@@ -1,8 +1,8 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { startTransition, useActionState, type FormEvent, type ReactNode } from 'react';
-import { get, useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import { startTransition, useActionState, useEffect, type FormEvent, type ReactNode } from 'react';
+import { get, useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { useErrorText } from '@/app/_components/use-error-text';
 import type { FormFailure, FormSuccess } from '@/lib/i18n/field-errors';
@@ -25,15 +25,31 @@ const asText = (value: Initial) => (value === null || value === undefined || Arr
 const isOn = (value: Initial) => value === true || value === 'on' || value === 'true';
 const includes = (value: Initial, option: string) => (Array.isArray(value) ? value.includes(option) : asText(value) === option);
 const isFailure = (state: Outcome | null): state is FormFailure => state?.ok === false;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What the fields hold, in the shape of the defaults: react-hook-form reads a checkbox group of one
+ * box as its value (or false), not as a list; what no field holds (set by code, or not shown) keeps
+ * its default.
+ */
+function shapedLike(defaults: unknown, value: unknown): unknown {
+  if (value === undefined) return defaults;
+  if (Array.isArray(defaults)) return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  if (!isRecord(defaults) || !isRecord(value)) return value;
+  const shaped = { ...value };
+  for (const key of Object.keys(defaults)) shaped[key] = shapedLike(defaults[key], value[key]);
+  return shaped;
+}
 
 /**
  * The one way a form works. The same zod schema checks the fields in the browser (errors
  * before the round trip) and in the server action. Without JavaScript the form posts to the action
  * and the page comes back with the server's localised errors beside the fields and, in the HTML
- * itself, what the person typed (or the defaults before that): react-hook-form's defaults live
- * only in the browser. With JavaScript the action is called in a transition, so nothing is reset.
- * A form that stays on its page after it worked (a console editor) has an action that may also
- * answer `FormSuccess`; `summary()` shows either answer above the form.
+ * itself, what the person typed (or the defaults before that). react-hook-form gets no defaults of
+ * its own: it reads each field from the page when its script starts, so what someone on a slow phone
+ * typed before that is kept, not reset to the defaults. With JavaScript the action is called in a
+ * transition, so nothing is reset either. A form that stays on its page after it worked (a console
+ * editor) has an action that may also answer `FormSuccess`; `summary()` shows either answer above it.
  */
 export function useServerForm<Input extends FieldValues, Data, State extends Outcome = FormFailure>({
   schema,
@@ -45,7 +61,17 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
   const [state, formAction, isPending] = useActionState(action, null);
   const failure = isFailure(state) ? state : null;
   const message = useErrorText(errorNamespace);
-  const form = useForm<Input, unknown, Data>({ resolver: zodResolver(schema as never) as never, defaultValues });
+  const checkSchema = zodResolver(schema as never) as unknown as Resolver<Input, unknown, Data>;
+  const form = useForm<Input, unknown, Data>({
+    resolver: (values, context, options) => checkSchema(shapedLike(defaultValues, values) as Input, context, options),
+  });
+  // Once the fields are read: values no field holds (set by code, like a campaign's audience sources)
+  // start from the defaults, and useWatch sees them all. A useWatch gives its own `defaultValue` for the
+  // first render (the server's HTML), before this runs.
+  useEffect(() => {
+    form.reset(shapedLike(defaultValues, form.getValues()) as Input, { keepFieldsRef: true, keepDefaultValues: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the script starts
+  }, [form]);
   const {
     register,
     handleSubmit,
@@ -80,15 +106,16 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
     ...aria(name),
     ...register(name),
   });
+  /** What went wrong, above the form. */
+  const failureAlert = (): ReactNode =>
+    failure ? (
+      <p role="alert" className="notice notice-error">
+        {failure.formError}
+      </p>
+    ) : null;
   /** What went wrong, or that it worked (`doneText` when the action has no notice of its own). */
   const summary = (doneText?: string): ReactNode => {
-    if (failure) {
-      return (
-        <p role="alert" className="notice notice-error">
-          {failure.formError}
-        </p>
-      );
-    }
+    if (failure) return failureAlert();
     const notice = state?.ok ? (state.notice ?? doneText) : undefined;
     return notice ? (
       <p role="status" className="notice">
@@ -104,8 +131,39 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
     describedBy,
     fieldError,
     summary,
-    /** react-hook-form itself, for what the kit does not cover: starting again after it worked, values set by code, useWatch. */
+    /**
+     * react-hook-form itself, for what the kit does not cover: values set by code, useWatch (with its
+     * `defaultValue`), starting again after it worked (`form.reset()`: the fields' defaults in the HTML).
+     */
     form,
+    failureAlert,
+    /** The action's notice in a status region that is always there, so that it is announced when it appears. */
+    liveNotice: (): ReactNode => (
+      <p role="status" className="notice">
+        {state?.ok ? state.notice : ''}
+      </p>
+    ),
+    /** A labelled control (made with `textProps(name)`; with `{ hint: true }` when there is a hint) with its hint and error. */
+    field: (name: Path<Input>, label: ReactNode, control: ReactNode, hint?: ReactNode) => (
+      <div className="field">
+        <label htmlFor={id(name)}>{label}</label>
+        {hint ? (
+          <p id={`${id(name)}-hint`} className="hint">
+            {hint}
+          </p>
+        ) : null}
+        {control}
+        {fieldError(name)}
+      </div>
+    ),
+    /** The form's submit button, disabled while the action runs. */
+    submitButton: (label: ReactNode): ReactNode => (
+      <div>
+        <button type="submit" disabled={isPending}>
+          {label}
+        </button>
+      </div>
+    ),
     /** A checkbox with its label beside it and its error below. */
     checkboxField: (name: Path<Input>, label: ReactNode) => (
       <div className="field">

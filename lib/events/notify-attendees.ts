@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
-import { rsvpMailProps } from '@/lib/events/rsvp-mail-props';
+import { rsvpMail } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
 
 type Due = { id: string; email: string; supporterId: string; name: string; guests: number; locale: Locale };
@@ -33,16 +33,7 @@ export async function notifyAttendees(batchSize = 200): Promise<number> {
           const kind = event.status === 'CANCELLED' ? 'cancelled' : 'changed';
           const note = event.status === 'CANCELLED' ? (event.cancellationNote ?? undefined) : undefined;
           for (const row of due) {
-            await sendMail(
-              {
-                to: row.email,
-                supporterId: row.supporterId,
-                locale: row.locale,
-                template: 'event-rsvp',
-                props: rsvpMailProps(kind, row, event, { note }),
-              },
-              tx,
-            );
+            await sendMail(rsvpMail(kind, row, event, { note }), tx);
           }
           return due.length;
         },

@@ -4,6 +4,8 @@ import { eventLocation } from '@/lib/events/ical';
 import { eventIcsUrl, eventPageUrl, googleCalendarUrl, outlookCalendarUrl, rsvpLinks } from '@/lib/events/links';
 import { localized } from '@/lib/i18n/localized';
 import { createToken } from '@/lib/events/tokens';
+import type { Locale } from '@/lib/generated/prisma/enums';
+import type { SendMailInput } from '@/lib/mailer';
 
 export type MailEvent = {
   slug: string;
@@ -19,6 +21,8 @@ export type MailEvent = {
   isOnlineLinkPrivate: boolean;
 };
 export type MailRsvp = { id: string; name: string; guests: number; locale: string };
+/** An RSVP with whom to mail about it. */
+export type RsvpAddressee = MailRsvp & { email: string; supporterId: string; locale: Locale };
 
 /** "25 November 2026 at 18:00 – 20:00 (Kazakhstan time)" in the reader's language. */
 export function formatEventWhen(event: Pick<MailEvent, 'startsAt' | 'endsAt'>, locale: string): string {
@@ -55,5 +59,21 @@ export function rsvpMailProps(
     ...(event.isOnline && event.onlineUrl ? { onlineUrl: event.onlineUrl } : {}),
     ...(extra.waitlistPosition !== undefined ? { waitlistPosition: extra.waitlistPosition } : {}),
     ...(extra.note ? { note: extra.note } : {}),
+  };
+}
+
+/** An RSVP mail to the attendee, ready for sendMail (a caller adds attachments). */
+export function rsvpMail(
+  kind: EventRsvpMailKind,
+  rsvp: RsvpAddressee,
+  event: MailEvent,
+  extra?: Parameters<typeof rsvpMailProps>[3],
+): SendMailInput<'event-rsvp'> {
+  return {
+    to: rsvp.email,
+    supporterId: rsvp.supporterId,
+    locale: rsvp.locale,
+    template: 'event-rsvp',
+    props: rsvpMailProps(kind, rsvp, event, extra),
   };
 }

@@ -8,7 +8,7 @@ import { sendMail } from '@/lib/mailer';
 import { EVENT_PRIVACY_NOTICE_VERSION, RSVP_LIMIT_PER_WINDOW, RSVP_LIMIT_WINDOW_SECONDS } from '@/lib/events/constants';
 import { rsvpChangeUrl } from '@/lib/events/links';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
-import { rsvpMailProps } from '@/lib/events/rsvp-mail-props';
+import { rsvpMail } from '@/lib/events/rsvp-mail-props';
 import type { RsvpData } from '@/lib/events/schemas';
 import { createRsvpChangeToken } from '@/lib/events/tokens';
 import { getQueue } from '@/lib/queue';
@@ -55,16 +55,16 @@ async function upsertSupporter(tx: Tx, data: RsvpData, now: Date): Promise<strin
 async function mailChangeLink(stored: Stored, eventId: string, data: RsvpData, now: Date): Promise<void> {
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
   const change = { rsvpId: stored.rsvpId, name: data.name, guests: data.guests, locale: data.locale };
-  await getQueue();
-  await sendMail({
-    to: data.email,
+  const addressee = {
+    id: stored.rsvpId,
+    email: data.email,
     supporterId: stored.supporterId,
+    name: data.name,
+    guests: data.guests,
     locale: data.locale,
-    template: 'event-rsvp',
-    props: rsvpMailProps('change', { id: stored.rsvpId, name: data.name, guests: data.guests, locale: data.locale }, event, {
-      confirmUrl: rsvpChangeUrl(data.locale, createRsvpChangeToken(change, now)),
-    }),
-  });
+  };
+  await getQueue();
+  await sendMail(rsvpMail('change', addressee, event, { confirmUrl: rsvpChangeUrl(data.locale, createRsvpChangeToken(change, now)) }));
 }
 
 /** After the response when there is one, so how long the answer takes does not tell which path ran. */

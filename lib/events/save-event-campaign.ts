@@ -1,7 +1,6 @@
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { slugSaveError } from '@/lib/database-errors';
 import type { CampaignFormData } from '@/lib/events/schemas';
 import { dateColumnValue } from '@/lib/time/kazakhstan';
 
@@ -25,9 +24,6 @@ export async function saveEventCampaign(actorId: string, id: string | null, data
       return saved;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw new AppError('NOT_FOUND');
-    throw error;
+    throw slugSaveError(error);
   }
 }

@@ -2,6 +2,7 @@ import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { slugSaveError } from '@/lib/database-errors';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
 import type { EventFormData } from '@/lib/events/schemas';
 import { promoteWaitlist } from '@/lib/events/seats';
@@ -60,10 +61,6 @@ export function placeTimeAndSeats(data: PlaceTimeAndSeats) {
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
-
 /**
  * Creates (id null) or edits an event. Every edit raises the iCalendar SEQUENCE; a change of time or
  * place of a published event also raises noticeSequence, which makes the mail job tell attendees.
@@ -103,7 +100,6 @@ export async function saveEvent(actorId: string, id: string | null, data: EventF
     if (saved.notify) nudgeJob('events.mail');
     return { id: saved.id };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
-    throw error;
+    throw slugSaveError(error);
   }
 }

@@ -12,8 +12,8 @@ import {
   OptionalLineSchema,
   OptionalTextSchema,
   PersonNameSchema,
+  PublicFormFields,
   RegionSchema,
-  RequiredConsentSchema,
   SlugSchema,
 } from '@/lib/validation';
 
@@ -24,10 +24,7 @@ export const RsvpSchema = z.object({
   name: PersonNameSchema,
   email: EmailSchema,
   guests: z.coerce.number({ message: 'numberInvalid' }).int('numberInvalid').min(0, 'numberInvalid').max(MAX_GUESTS_LIMIT, 'guestsTooMany'),
-  consent: RequiredConsentSchema,
-  locale: LocaleSchema,
-  /** Honeypot: hidden from people, filled by naive bots. */
-  website: z.string().max(500).optional(),
+  ...PublicFormFields,
 });
 export type RsvpInput = z.input<typeof RsvpSchema>;
 export type RsvpData = z.output<typeof RsvpSchema>;
@@ -88,40 +85,36 @@ const EventPlaceTimeFields = {
 };
 
 type PlaceTime = { startsAt: Date; endsAt: Date; isOnline: boolean; onlineUrl: string | null; venue: string | null };
-const placeTimeChecks = <T extends PlaceTime>(value: T, context: z.RefinementCtx) => {
+const placeTimeChecks = (value: PlaceTime, context: z.RefinementCtx) => {
   if (value.endsAt <= value.startsAt) context.addIssue({ code: 'custom', path: ['endsAt'], message: 'endsBeforeStarts' });
   if (value.isOnline && !value.onlineUrl) context.addIssue({ code: 'custom', path: ['onlineUrl'], message: 'onlineUrlRequired' });
   if (!value.isOnline && !value.venue) context.addIssue({ code: 'custom', path: ['venue'], message: 'venueRequired' });
 };
 
+/** An event form: its own fields, then where and when (checked together; the spread fields are there by construction). */
+const eventFormWith = <Fields extends z.ZodRawShape>(fields: Fields) =>
+  z.object({ ...fields, ...EventPlaceTimeFields }).superRefine((value, context) => placeTimeChecks(value as unknown as PlaceTime, context));
+
 /** The console's event editor. Times come from <input type="datetime-local"> in Kazakhstan time. */
-export const EventFormSchema = z
-  .object({
-    slug: EventSlugSchema,
-    campaignId: LineTextSchema.min(1, 'required').max(40),
-    title: LocalizedTextSchema,
-    description: LocalizedTextSchema,
-    accessibilityNotes: OptionalLocalizedSchema,
-    ...EventPlaceTimeFields,
-  })
-  .superRefine(placeTimeChecks);
+export const EventFormSchema = eventFormWith({
+  slug: EventSlugSchema,
+  campaignId: LineTextSchema.min(1, 'required').max(40),
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  accessibilityNotes: OptionalLocalizedSchema,
+});
 export type EventFormInput = z.input<typeof EventFormSchema>;
 export type EventFormData = z.output<typeof EventFormSchema>;
 
 /** The public "Submit your event" form: texts in the submitter's language; organizers translate. */
-export const SubmitEventSchema = z
-  .object({
-    title: LineTextSchema.min(3, 'tooShort').max(200, 'tooLong'),
-    description: FreeTextSchema.min(10, 'tooShort').max(4000, 'tooLong'),
-    accessibilityNotes: OptionalTextSchema(1000).transform((v) => v ?? null),
-    submitterName: PersonNameSchema,
-    submitterEmail: EmailSchema,
-    consent: RequiredConsentSchema,
-    locale: LocaleSchema,
-    website: z.string().max(500).optional(),
-    ...EventPlaceTimeFields,
-  })
-  .superRefine(placeTimeChecks);
+export const SubmitEventSchema = eventFormWith({
+  title: LineTextSchema.min(3, 'tooShort').max(200, 'tooLong'),
+  description: FreeTextSchema.min(10, 'tooShort').max(4000, 'tooLong'),
+  accessibilityNotes: OptionalTextSchema(1000).transform((v) => v ?? null),
+  submitterName: PersonNameSchema,
+  submitterEmail: EmailSchema,
+  ...PublicFormFields,
+});
 export type SubmitEventInput = z.input<typeof SubmitEventSchema>;
 export type SubmitEventData = z.output<typeof SubmitEventSchema>;
 

@@ -2,7 +2,7 @@ import { db } from '@/lib/db';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
 import { addDays, endOfKazakhstanDay, kazakhstanDateKey, startOfKazakhstanDay } from '@/lib/time/kazakhstan';
-import { rsvpMailProps } from '@/lib/events/rsvp-mail-props';
+import { rsvpMail } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
 
 type Claimed = { id: string; email: string; supporterId: string; name: string; guests: number; locale: Locale; eventId: string };
@@ -34,16 +34,7 @@ export async function sendReminders(now = new Date(), batchSize = 200): Promise<
         const events = new Map<string, Awaited<ReturnType<typeof tx.event.findUniqueOrThrow>>>();
         for (const row of claimed) {
           if (!events.has(row.eventId)) events.set(row.eventId, await tx.event.findUniqueOrThrow({ where: { id: row.eventId } }));
-          await sendMail(
-            {
-              to: row.email,
-              supporterId: row.supporterId,
-              locale: row.locale,
-              template: 'event-rsvp',
-              props: rsvpMailProps('reminder', row, events.get(row.eventId)!),
-            },
-            tx,
-          );
+          await sendMail(rsvpMail('reminder', row, events.get(row.eventId)!), tx);
         }
         return claimed.length;
       },

@@ -3,7 +3,7 @@ import type { EventRsvpMailKind } from '@/emails/events-rsvp';
 import type { Locale, RsvpMailKind, RsvpStatus } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
 import { buildEventCalendar, type IcalEventSource } from '@/lib/events/ical';
-import { rsvpMailProps, type MailEvent } from '@/lib/events/rsvp-mail-props';
+import { rsvpMail, type MailEvent } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
 
 type DueRow = {
@@ -67,11 +67,7 @@ export async function sendRsvpMails(batchSize = 100): Promise<number> {
           const hasSeat = kind === 'confirmed' || kind === 'promoted';
           await sendMail(
             {
-              to: row.email,
-              supporterId: row.supporterId,
-              locale: row.locale,
-              template: 'event-rsvp',
-              props: rsvpMailProps(kind, row, event, { waitlistPosition }),
+              ...rsvpMail(kind, row, event, { waitlistPosition }),
               // The attendee's own calendar entry, private online link included: they hold a seat.
               attachments: hasSeat
                 ? [

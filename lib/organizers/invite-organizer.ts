@@ -2,8 +2,9 @@ import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/database-errors';
 import { sendMail } from '@/lib/mailer';
+import { organizerAuditEntry } from '@/lib/organizers/organizer-audit-entry';
 import type { InviteOrganizerInput } from '@/lib/organizers/schemas';
 
 export type InvitedOrganizer = { id: string; email: string; role: InviteOrganizerInput['role'] };
@@ -20,20 +21,11 @@ export async function inviteOrganizer(input: InviteOrganizerInput, actor: { id: 
         data: { email: input.email, role: input.role, invitedById: actor.id },
         select: { id: true, email: true, role: true },
       });
-      await recordAudit(
-        {
-          actorId: actor.id,
-          action: 'organizer.invite',
-          subjectType: 'User',
-          subjectId: created.id,
-          details: { email: created.email, role: created.role },
-        },
-        tx,
-      );
+      await recordAudit(organizerAuditEntry('organizer.invite', actor.id, created), tx);
       return created;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new AppError('CONFLICT', { field: 'email', messageKey: 'alreadyInvited' });
     }
     throw error;

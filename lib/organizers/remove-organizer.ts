@@ -1,6 +1,7 @@
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { organizerAuditEntry } from '@/lib/organizers/organizer-audit-entry';
 import type { RemoveOrganizerInput } from '@/lib/organizers/schemas';
 
 /**
@@ -24,15 +25,6 @@ export async function removeOrganizer(input: RemoveOrganizerInput, actor: { id: 
     await tx.session.deleteMany({ where: { userId: target.id } });
     await tx.verificationToken.deleteMany({ where: { identifier: target.email } });
     await tx.user.delete({ where: { id: target.id } });
-    await recordAudit(
-      {
-        actorId: actor.id,
-        action: 'organizer.remove',
-        subjectType: 'User',
-        subjectId: target.id,
-        details: { email: target.email, role: target.role },
-      },
-      tx,
-    );
+    await recordAudit(organizerAuditEntry('organizer.remove', actor.id, target), tx);
   });
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { slugSaveError } from '@/lib/database-errors';
 import { forgetPublicPetition } from '@/lib/petitions/queries';
 import type { PetitionFormData } from '@/lib/petitions/schemas';
 
@@ -32,8 +32,6 @@ export async function savePetition(actorId: string, data: PetitionFormData, id?:
     if (before) forgetPublicPetition(before.slug);
     return saved;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
-    throw error;
+    throw slugSaveError(error);
   }
 }

@@ -4,14 +4,13 @@ import { OptionalKazakhstanDayOrDateTimeSchema } from '@/lib/time/schemas';
 import {
   EmailSchema,
   FreeTextSchema,
-  LocaleSchema,
   LocalizedTextSchema,
   OptionalCheckboxSchema,
   OptionalLineSchema,
   OptionalTextSchema,
   PersonNameSchema,
+  PublicFormFields,
   RegionSchema,
-  RequiredConsentSchema,
   SlugSchema,
 } from '@/lib/validation';
 
@@ -23,11 +22,8 @@ export const SignPetitionSchema = z.object({
   city: OptionalLineSchema(CITY_MAX),
   comment: OptionalTextSchema(COMMENT_MAX),
   isPublic: OptionalCheckboxSchema,
-  consent: RequiredConsentSchema,
   wantsUpdates: OptionalCheckboxSchema,
-  locale: LocaleSchema,
-  /** Honeypot: hidden from people, filled by naive bots. */
-  website: z.string().max(500).optional(),
+  ...PublicFormFields,
 });
 export type SignPetitionInput = z.input<typeof SignPetitionSchema>;
 export type SignPetitionData = z.output<typeof SignPetitionSchema>;

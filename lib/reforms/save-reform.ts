@@ -1,7 +1,7 @@
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { slugSaveError } from '@/lib/database-errors';
 import { ReformSchema, type ReformInput } from '@/lib/reforms/schemas';
 
 /** Slugs that are pages under /reforms, not reforms. */
@@ -32,9 +32,6 @@ export async function saveReform(id: string | null, input: ReformInput, actorId:
       return saved;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw new AppError('CONFLICT', { field: 'slug', messageKey: 'slugTaken' });
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw new AppError('NOT_FOUND');
-    throw error;
+    throw slugSaveError(error);
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STAGES } from '@/lib/reforms/constants';
 import { DateColumnSchema } from '@/lib/time/schemas';
-import { EmailSchema, LineTextSchema, LocaleSchema, LocalizedTextSchema, RequiredConsentSchema, SlugSchema } from '@/lib/validation';
+import { EmailSchema, LineTextSchema, LocalizedTextSchema, PublicFormFields, SlugSchema } from '@/lib/validation';
 
 export const StageSchema = z.enum(STAGES, { message: 'invalidChoice' });
 export const FrequencySchema = z.enum(['EACH', 'WEEKLY'], { message: 'invalidChoice' });
@@ -17,12 +17,9 @@ export const ScopeSchema = z
 /** "Get alerts", shared by the client form (zodResolver) and the server action (safeParse). */
 export const SubscribeSchema = z.object({
   email: EmailSchema,
-  locale: LocaleSchema,
   scope: ScopeSchema,
   frequency: FrequencySchema,
-  consent: RequiredConsentSchema,
-  /** Honeypot: hidden from people, filled by naive bots. */
-  website: z.string().max(500).optional(),
+  ...PublicFormFields,
 });
 export type SubscribeInput = z.input<typeof SubscribeSchema>;
 export type SubscribeData = z.output<typeof SubscribeSchema>;

@@ -9,7 +9,7 @@ export function ConsoleNav({ label, links, className }: { label: string; links: 
   const pathname = usePathname();
   return (
     <nav aria-label={label} className={className}>
-      <ul>
+      <ul className="link-row">
         {links.map((link) => {
           const isCurrent = pathname === link.href;
           return (

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
@@ -8,9 +9,10 @@ import { findCalendar, findCampaign } from '@/lib/events/queries';
 import { CalendarFilterSchema } from '@/lib/events/schemas';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';
 import { dateColumnValue, weekdayIndex } from '@/lib/time/kazakhstan';
-import { LOCALES, readLocale, REGIONS } from '@/lib/validation';
+import { readLocale, REGIONS } from '@/lib/validation';
 import { EventCard } from './event-card';
 import styles from './events.module.css';
+import { LocaleOptions } from '@/app/_components/locale-options';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -105,11 +107,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
             <label htmlFor="filter-lang">{t('filters.language')}</label>
             <select id="filter-lang" name="lang" defaultValue={filter.lang ?? ''}>
               <option value="">{t('filters.any')}</option>
-              {LOCALES.map((lang) => (
-                <option key={lang} value={lang}>
-                  {LOCALE_NAMES[lang]}
-                </option>
-              ))}
+              <LocaleOptions name={(l) => LOCALE_NAMES[l]} />
             </select>
           </div>
           <div className="field">
@@ -133,7 +131,8 @@ export default async function EventsPage({ params, searchParams }: Props) {
         {days.map((day, index) => (
           <li
             key={day.date}
-            className={`${styles.day} ${index === 0 ? styles[`weekday${weekdayIndex(day.date) + 1}`] : ''}`}
+            className={index === 0 ? `${styles.day} ${styles.firstDay}` : styles.day}
+            style={index === 0 ? ({ '--weekday': weekdayIndex(day.date) + 1 } as CSSProperties) : undefined}
             aria-labelledby={`day-${day.date}`}
           >
             <h2 id={`day-${day.date}`}>

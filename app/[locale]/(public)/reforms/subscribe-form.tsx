@@ -22,7 +22,7 @@ type Props = {
 /** Works with and without JavaScript (app/_components/form-kit.tsx). */
 export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) {
   const t = useTranslations('reforms');
-  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, describedBy, fieldError } = useServerForm<
+  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, describedBy, fieldError, submitButton } = useServerForm<
     SubscribeInput,
     SubscribeData
   >({
@@ -79,11 +79,7 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
       </div>
       <Honeypot id="alerts-website" label={t('subscribe.honeypot')} />
       {checkboxField('consent', t('subscribe.consent'))}
-      <div>
-        <button type="submit" disabled={isPending}>
-          {isPending ? t('subscribe.submitting') : t('subscribe.submit')}
-        </button>
-      </div>
+      {submitButton(isPending ? t('subscribe.submitting') : t('subscribe.submit'))}
     </form>
   );
 }

@@ -4,8 +4,9 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isAppError } from '@/lib/errors';
 import { getPreferences, type Preferences } from '@/lib/supporters/manage-preferences';
 import { MANAGEABLE_TOPICS } from '@/lib/supporters/schemas';
-import { LOCALES, readLocale } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { savePreferencesAction } from './actions';
+import { LocaleOptions } from '@/app/_components/locale-options';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -66,11 +67,7 @@ export default async function SubscriptionsPage({ params, searchParams }: Props)
         <div className="field">
           <label htmlFor="subscriptions-language">{t('languageLabel')}</label>
           <select id="subscriptions-language" name="language" defaultValue={preferences.locale}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {tLang(l)}
-              </option>
-            ))}
+            <LocaleOptions name={(l) => tLang(l)} />
           </select>
         </div>
         <button type="submit">{t('save')}</button>

@@ -15,12 +15,15 @@ export type AudienceChoices = {
 export function AudienceSources({
   form,
   choices,
+  initialSources,
 }: {
   form: UseFormReturn<CampaignDraftInput, unknown, CampaignDraft>;
   choices: AudienceChoices;
+  /** What the server's HTML shows checked, before react-hook-form holds the sources. */
+  initialSources: AudienceSource[];
 }) {
   const t = useTranslations('campaigns.console');
-  const sources = useWatch({ control: form.control, name: 'audience.sources' }) ?? [];
+  const sources = useWatch({ control: form.control, name: 'audience.sources', defaultValue: initialSources }) ?? [];
   const selected = new Set(sources.map(audienceSourceKey));
   const toggle = (source: AudienceSource, on: boolean) => {
     const next = on ? [...sources, source] : sources.filter((s) => audienceSourceKey(s) !== audienceSourceKey(source));

@@ -35,7 +35,7 @@ export function CampaignForm({ initial, choices, action }: Props) {
   const [isPreviewing, startPreview] = useTransition();
   const [count, setCount] = useState<number | null>(null);
   const [preview, setPreview] = useState<{ locale: AppLocale; subject: string; html: string } | null>(null);
-  const audience = useWatch({ control: form.control, name: 'audience' });
+  const audience = useWatch({ control: form.control, name: 'audience', defaultValue: initial.audience });
   const isBusy = isPending || isPreviewing;
 
   // The recipient count follows the audience as it is edited (debounced).
@@ -94,7 +94,7 @@ export function CampaignForm({ initial, choices, action }: Props) {
 
       <fieldset className="stack">
         <legend>{t('audienceTitle')}</legend>
-        <AudienceSources form={form} choices={choices} />
+        <AudienceSources form={form} choices={choices} initialSources={initial.audience.sources} />
         {fieldError('audience.sources')}
         <fieldset>
           <legend>{t('regionsLabel')}</legend>

@@ -53,11 +53,7 @@ export function ActionForm({ action, schema = 'none', defaultValues = {}, childr
     <form {...kit.formProps} className={className ?? 'stack'}>
       {kit.summary(done)}
       <KitContext.Provider value={kit}>{children}</KitContext.Provider>
-      <div>
-        <button type="submit" disabled={kit.isPending}>
-          {submit}
-        </button>
-      </div>
+      {kit.submitButton(submit)}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useServerForm } from '@/app/_components/form-kit';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
 import { SendTestMailSchema, type SendTestMailInput } from '@/lib/mailbox/schemas';
 import { LOCALES } from '@/lib/validation';
+import { LocaleOptions } from '@/app/_components/locale-options';
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -15,7 +16,7 @@ type Props = {
 export function SendTestForm({ action, locale, defaultEmail }: Props) {
   const t = useTranslations('mailbox.sendTest');
   const tLocales = useTranslations('mailbox.locales');
-  const { state, isPending, formProps, textProps, fieldError } = useServerForm<
+  const { submitButton, formProps, textProps, field, failureAlert, liveNotice } = useServerForm<
     SendTestMailInput,
     SendTestMailInput,
     FormFailure | FormSuccess
@@ -30,36 +31,17 @@ export function SendTestForm({ action, locale, defaultEmail }: Props) {
   return (
     <form {...formProps} className="stack" aria-labelledby="send-test-title">
       <h2 id="send-test-title">{t('title')}</h2>
-      {state?.ok === false ? (
-        <p role="alert" className="notice notice-error">
-          {state.formError}
-        </p>
-      ) : null}
-      <div className="field">
-        <label htmlFor="send-test-email">{t('email')}</label>
-        <input type="email" autoComplete="email" {...textProps('email')} />
-        {fieldError('email')}
-      </div>
-      <div className="field">
-        <label htmlFor="send-test-locale">{t('locale')}</label>
+      {failureAlert()}
+      {field('email', t('email'), <input type="email" autoComplete="email" {...textProps('email')} />)}
+      {field(
+        'locale',
+        t('locale'),
         <select {...textProps('locale')}>
-          {LOCALES.map((value) => (
-            <option key={value} value={value} lang={value}>
-              {tLocales(value)}
-            </option>
-          ))}
-        </select>
-        {fieldError('locale')}
-      </div>
-      <div>
-        <button type="submit" disabled={isPending}>
-          {t('button')}
-        </button>
-      </div>
-      {/* Always present, so the notice is announced when it appears. */}
-      <p role="status" className="notice">
-        {state?.ok ? state.notice : ''}
-      </p>
+          <LocaleOptions name={(l) => tLocales(l)} ownNames />
+        </select>,
+      )}
+      {submitButton(t('button'))}
+      {liveNotice()}
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useServerForm } from '@/app/_components/form-kit';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
 import { InviteOrganizerSchema, ROLES, type InviteOrganizerInput } from '@/lib/organizers/schemas';
 import { LOCALES } from '@/lib/validation';
+import { LocaleOptions } from '@/app/_components/locale-options';
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -15,7 +16,7 @@ type Props = {
 
 export function InviteForm({ action, locale }: Props) {
   const t = useTranslations('console.organizers');
-  const { state, isPending, form, formProps, textProps, fieldError } = useServerForm<
+  const { state, isPending, form, formProps, textProps, field, failureAlert, liveNotice } = useServerForm<
     z.input<typeof InviteOrganizerSchema>,
     InviteOrganizerInput,
     FormFailure | FormSuccess
@@ -35,45 +36,30 @@ export function InviteForm({ action, locale }: Props) {
   return (
     <form {...formProps} className="stack" aria-labelledby="invite-title">
       <h2 id="invite-title">{t('inviteTitle')}</h2>
-      {state?.ok === false ? (
-        <p role="alert" className="notice notice-error">
-          {state.formError}
-        </p>
-      ) : null}
-      <div className="field">
-        <label htmlFor="invite-email">{t('emailLabel')}</label>
-        <input type="email" autoComplete="off" {...textProps('email')} />
-        {fieldError('email')}
-      </div>
-      <div className="field">
-        <label htmlFor="invite-role">{t('roleLabel')}</label>
+      {failureAlert()}
+      {field('email', t('emailLabel'), <input type="email" autoComplete="off" {...textProps('email')} />)}
+      {field(
+        'role',
+        t('roleLabel'),
         <select {...textProps('role')}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {t(`roles.${role}`)}
             </option>
           ))}
-        </select>
-        {fieldError('role')}
-      </div>
-      <div className="field">
-        <label htmlFor="invite-locale">{t('localeLabel')}</label>
+        </select>,
+      )}
+      {field(
+        'locale',
+        t('localeLabel'),
         <select {...textProps('locale')}>
-          {LOCALES.map((value) => (
-            <option key={value} value={value}>
-              {t(`locales.${value}`)}
-            </option>
-          ))}
-        </select>
-        {fieldError('locale')}
-      </div>
+          <LocaleOptions name={(l) => t(`locales.${l}`)} />
+        </select>,
+      )}
       <button type="submit" disabled={isPending}>
         {isPending ? t('inviting') : t('inviteSubmit')}
       </button>
-      {/* Always present, so the notice is announced when it appears. */}
-      <p role="status" className="notice">
-        {state?.ok ? state.notice : ''}
-      </p>
+      {liveNotice()}
     </form>
   );
 }

@@ -11,7 +11,7 @@ type Props = { defaults: PetitionFormInput; action: (state: PetitionFormState, f
 
 export function PetitionForm({ defaults, action }: Props) {
   const t = useTranslations('petitions.console.form');
-  const { isPending, summary, formProps, textProps, fieldError } = useServerForm<PetitionFormInput, PetitionFormData>({
+  const { submitButton, summary, formProps, textProps, fieldError } = useServerForm<PetitionFormInput, PetitionFormData>({
     schema: PetitionFormSchema,
     action,
     defaultValues: defaults,
@@ -55,11 +55,7 @@ export function PetitionForm({ defaults, action }: Props) {
       {field('milestones', t('milestones'), { hint: t('milestonesHint') })}
       {field('opensAt', t('opensAt'), { type: 'datetime-local' })}
       {field('closesAt', t('closesAt'), { type: 'datetime-local' })}
-      <div>
-        <button type="submit" disabled={isPending}>
-          {t('save')}
-        </button>
-      </div>
+      {submitButton(t('save'))}
     </form>
   );
 }

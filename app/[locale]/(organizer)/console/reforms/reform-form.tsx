@@ -14,7 +14,7 @@ type Props = {
 
 export function ReformForm({ defaults, petitions, action }: Props) {
   const t = useTranslations('reforms.console.form');
-  const { isPending, formProps, textProps, fieldError, summary } = useServerForm<ReformInput, ReformData, FormFailure | FormSuccess>({
+  const { submitButton, formProps, textProps, fieldError, summary } = useServerForm<ReformInput, ReformData, FormFailure | FormSuccess>({
     schema: ReformSchema,
     action,
     defaultValues: defaults,
@@ -59,11 +59,7 @@ export function ReformForm({ defaults, petitions, action }: Props) {
         </select>
         {fieldError('petitionId')}
       </div>
-      <div>
-        <button type="submit" disabled={isPending}>
-          {t('save')}
-        </button>
-      </div>
+      {submitButton(t('save'))}
     </form>
   );
 }

@@ -12,7 +12,7 @@ type Props = { today: string; action: (state: FormState, formData: FormData) => 
 
 export function StageForm({ today, action }: Props) {
   const t = useTranslations('reforms');
-  const { state, isPending, formProps, textProps, fieldError, summary, form } = useServerForm<
+  const { state, submitButton, formProps, textProps, fieldError, summary, form } = useServerForm<
     RecordStageInput,
     RecordStageData,
     FormFailure | FormSuccess
@@ -67,11 +67,7 @@ export function StageForm({ today, action }: Props) {
         <input {...textProps('sourceLabel')} />
         {fieldError('sourceLabel')}
       </div>
-      <div>
-        <button type="submit" disabled={isPending}>
-          {t('console.stage.submit')}
-        </button>
-      </div>
+      {submitButton(t('console.stage.submit'))}
     </form>
   );
 }

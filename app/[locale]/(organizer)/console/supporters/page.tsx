@@ -4,9 +4,11 @@ import { getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { listTags, PAGE_SIZE, searchSupporters } from '@/lib/supporters/queries';
 import { ACTIVITIES, SupporterFilterSchema, type SupporterFilter } from '@/lib/supporters/schemas';
-import { LOCALES, readLocale, REGIONS } from '@/lib/validation';
+import { readLocale, REGIONS } from '@/lib/validation';
 import styles from '../../console.module.css';
 import { bulkTagAction } from './actions';
+import { TagForm } from './tag-form';
+import { LocaleOptions } from '@/app/_components/locale-options';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -79,11 +81,7 @@ export default async function SupportersPage({ params, searchParams }: Props) {
           <label htmlFor="filter-locale">{t('language')}</label>
           <select id="filter-locale" name="locale" defaultValue={filter.locale ?? ''}>
             <option value="">{t('any')}</option>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {tLang(l)}
-              </option>
-            ))}
+            <LocaleOptions name={(l) => tLang(l)} />
           </select>
         </div>
         <div className="field">
@@ -100,19 +98,18 @@ export default async function SupportersPage({ params, searchParams }: Props) {
         <button type="submit">{t('search')}</button>
       </form>
 
-      <form action={bulkTagAction.bind(null, locale)} className="stack" aria-labelledby="bulk-tag-title">
+      <TagForm
+        action={bulkTagAction.bind(null, locale)}
+        id="bulk-tag-name"
+        label={t('tagName')}
+        submit={t('bulkTag')}
+        labelledBy="bulk-tag-title"
+      >
         <h2 id="bulk-tag-title">{t('bulkTagTitle', { count: total })}</h2>
         {keep.map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
-        <div className="field">
-          <label htmlFor="bulk-tag-name">{t('tagName')}</label>
-          <input id="bulk-tag-name" name="name" type="text" required maxLength={60} />
-        </div>
-        <button type="submit" className="button-secondary">
-          {t('bulkTag')}
-        </button>
-      </form>
+      </TagForm>
 
       <div className={styles.tableScroll} tabIndex={0} role="region" aria-label={t('title')}>
         <table>

@@ -18,16 +18,14 @@ type Name = keyof SubmitEventInput;
 /** The partner form: works with and without JavaScript (app/_components/form-kit.tsx). */
 export function SubmitForm({ locale, action, regions, types, languages }: Props) {
   const t = useTranslations('events.submit');
-  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, hiddenProps, describedBy, fieldError } = useServerForm<
-    SubmitEventInput,
-    SubmitEventData
-  >({
-    schema: SubmitEventSchema,
-    action,
-    defaultValues: { locale, languages: [locale], maxGuestsPerRsvp: '2' as unknown as number, website: '' },
-    idPrefix: 'submit',
-    errorNamespace: 'events',
-  });
+  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, hiddenProps, describedBy, fieldError, submitButton } =
+    useServerForm<SubmitEventInput, SubmitEventData>({
+      schema: SubmitEventSchema,
+      action,
+      defaultValues: { locale, languages: [locale], maxGuestsPerRsvp: '2' as unknown as number, website: '' },
+      idPrefix: 'submit',
+      errorNamespace: 'events',
+    });
   const text = (name: Name, options: { type?: string; autoComplete?: string; multiline?: boolean } = {}) => (
     <div className="field">
       <label htmlFor={`submit-${name}`}>{t(`fields.${name}`)}</label>
@@ -89,11 +87,7 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
       {text('submitterEmail', { type: 'email', autoComplete: 'email' })}
       <Honeypot id="submit-website" label={t('honeypot')} />
       {checkboxField('consent', t('fields.consent'))}
-      <div>
-        <button type="submit" disabled={isPending}>
-          {isPending ? t('submitting') : t('submit')}
-        </button>
-      </div>
+      {submitButton(isPending ? t('submitting') : t('submit'))}
     </form>
   );
 }

@@ -60,22 +60,18 @@ export default async function PetitionPage({ params }: Props) {
             <strong>{t('page.addressee', { addressee: localized(petition.addressee, locale) })}</strong>
           </p>
           {petition.respondedAt ? (
-            <section className="callout" aria-labelledby="response-heading">
-              <h2 id="response-heading">{t('page.response', { date: format.dateTime(petition.respondedAt, 'short') })}</h2>
-              <div
-                className={styles.body}
-                dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.response, locale)) }}
-              />
-            </section>
+            <PetitionNews
+              id="response-heading"
+              heading={t('page.response', { date: format.dateTime(petition.respondedAt, 'short') })}
+              text={localized(petition.response, locale)}
+            />
           ) : null}
           {petition.handedOverAt ? (
-            <section className="callout" aria-labelledby="handover-heading">
-              <h2 id="handover-heading">{t('page.handedOver', { date: format.dateTime(petition.handedOverAt, 'short') })}</h2>
-              <div
-                className={styles.body}
-                dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.handoverNote, locale)) }}
-              />
-            </section>
+            <PetitionNews
+              id="handover-heading"
+              heading={t('page.handedOver', { date: format.dateTime(petition.handedOverAt, 'short') })}
+              text={localized(petition.handoverNote, locale)}
+            />
           ) : null}
           <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.body, locale)) }} />
         </div>
@@ -107,5 +103,15 @@ export default async function PetitionPage({ params }: Props) {
         </ClientMessages>
       </div>
     </article>
+  );
+}
+
+/** News of the petition (the addressee's response, the hand-over): a dated heading and its Markdown text. */
+function PetitionNews({ id, heading, text }: { id: string; heading: string; text: string }) {
+  return (
+    <section className="callout" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(text) }} />
+    </section>
   );
 }

@@ -6,10 +6,9 @@ import { getEventFigures } from '@/lib/events/figures';
 import { localized } from '@/lib/i18n/localized';
 import { getEventForConsole, listAttendees, listEventCampaigns } from '@/lib/events/queries';
 import { readLocale } from '@/lib/validation';
-import { ActionForm, Field } from '../action-form';
-import { transitionEventAction } from '../actions';
 import { EventEditor } from '../event-editor';
 import { Figures } from '../figures';
+import { TransitionForm } from '../transition-form';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ saved?: string }> };
 
@@ -50,34 +49,17 @@ export default async function ConsoleEventPage({ params, searchParams }: Props) 
       <section aria-labelledby="actions-heading" className="stack">
         <h2 id="actions-heading">{t('actions')}</h2>
         {['DRAFT', 'PENDING_REVIEW', 'REJECTED'].includes(event.status) ? (
-          <ActionForm
-            action={transitionEventAction.bind(null, locale, event.id, 'publish')}
-            submit={event.status === 'PENDING_REVIEW' ? t('approve') : t('publish')}
-            done={t('done')}
-          >
-            {null}
-          </ActionForm>
+          <TransitionForm
+            locale={locale}
+            eventId={event.id}
+            transition="publish"
+            submit={event.status === 'PENDING_REVIEW' ? t('approve') : undefined}
+          />
         ) : null}
         {['PENDING_REVIEW', 'DRAFT'].includes(event.status) ? (
-          <ActionForm
-            action={transitionEventAction.bind(null, locale, event.id, 'reject')}
-            schema="reject"
-            submit={t('reject')}
-            done={t('done')}
-          >
-            <Field name="reason" label={t('rejectReason')} multiline />
-          </ActionForm>
+          <TransitionForm locale={locale} eventId={event.id} transition="reject" />
         ) : null}
-        {event.status === 'PUBLISHED' ? (
-          <ActionForm
-            action={transitionEventAction.bind(null, locale, event.id, 'cancel')}
-            schema="cancel"
-            submit={t('cancelEvent')}
-            done={t('done')}
-          >
-            <Field name="note" label={t('cancelNote')} multiline />
-          </ActionForm>
-        ) : null}
+        {event.status === 'PUBLISHED' ? <TransitionForm locale={locale} eventId={event.id} transition="cancel" /> : null}
       </section>
 
       <section aria-labelledby="attendees-heading" className="stack">

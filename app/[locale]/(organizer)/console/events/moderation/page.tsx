@@ -4,8 +4,7 @@ import { requireOrganizer } from '@/lib/auth';
 import { localized } from '@/lib/i18n/localized';
 import { listModerationQueue } from '@/lib/events/queries';
 import { readLocale } from '@/lib/validation';
-import { ActionForm, Field } from '../action-form';
-import { transitionEventAction } from '../actions';
+import { TransitionForm } from '../transition-form';
 
 /** Verified partner submissions, oldest first: approve, open to edit, or reject with a reason. */
 export default async function ModerationPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -40,17 +39,8 @@ export default async function ModerationPage({ params }: { params: Promise<{ loc
           <p>
             <Link href={`/${locale}/console/events/${event.id}`}>{t('openToEdit')}</Link>
           </p>
-          <ActionForm action={transitionEventAction.bind(null, locale, event.id, 'publish')} submit={t('approve')} done={t('done')}>
-            {null}
-          </ActionForm>
-          <ActionForm
-            action={transitionEventAction.bind(null, locale, event.id, 'reject')}
-            schema="reject"
-            submit={t('reject')}
-            done={t('done')}
-          >
-            <Field name="reason" label={t('rejectReason')} multiline />
-          </ActionForm>
+          <TransitionForm locale={locale} eventId={event.id} transition="publish" submit={t('approve')} />
+          <TransitionForm locale={locale} eventId={event.id} transition="reject" />
         </article>
       ))}
     </div>

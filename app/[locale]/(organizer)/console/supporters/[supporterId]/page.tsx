@@ -6,6 +6,7 @@ import { requireOrganizer } from '@/lib/auth';
 import { getSupporterDetail } from '@/lib/supporters/queries';
 import { readLocale } from '@/lib/validation';
 import { eraseSupporterAction, tagSupporterAction, untagSupporterAction } from '../actions';
+import { TagForm } from '../tag-form';
 
 type Props = { params: Promise<{ locale: string; supporterId: string }>; searchParams: Promise<{ error?: string; erased?: string }> };
 
@@ -90,16 +91,9 @@ export default async function SupporterPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
-        <form action={tagSupporterAction.bind(null, locale)} className="stack">
+        <TagForm action={tagSupporterAction.bind(null, locale)} id="tag-name" label={t('tagName')} submit={t('addTag')}>
           {hidden}
-          <div className="field">
-            <label htmlFor="tag-name">{t('tagName')}</label>
-            <input id="tag-name" name="name" type="text" required maxLength={60} />
-          </div>
-          <button type="submit" className="button-secondary">
-            {t('addTag')}
-          </button>
-        </form>
+        </TagForm>
       </section>
 
       <section aria-labelledby="consents-title">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { findRsvpByToken } from '@/lib/events/find-rsvp-by-token';
+import { MailedLinkButton, MailedLinkPage } from '@/app/_components/mailed-link-page';
 import { localized } from '@/lib/i18n/localized';
 import { tokenPageMetadata } from '@/lib/security/token-page';
 import { readLocale } from '@/lib/validation';
@@ -21,47 +22,34 @@ export default async function CancelRsvpPage({ params, searchParams }: Props) {
 
   if (result === 'cancelled' || result === 'already-cancelled') {
     return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p role="status" className="notice">
-          {t('done')}
-        </p>
+      <MailedLinkPage title={t('title')} done={t('done')}>
         <p>{calendar}</p>
-      </div>
+      </MailedLinkPage>
     );
   }
   const rsvp = await findRsvpByToken(token);
-  if (!rsvp || result === 'invalid') {
+  if (!rsvp || !token || result === 'invalid') {
     return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p className="notice notice-error">{t('invalid')}</p>
+      <MailedLinkPage title={t('title')} invalid={t('invalid')}>
         <p>{calendar}</p>
-      </div>
+      </MailedLinkPage>
     );
   }
   if (rsvp.status === 'CANCELLED') {
     return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
+      <MailedLinkPage title={t('title')}>
         <p className="notice">{t('done')}</p>
         <p>{calendar}</p>
-      </div>
+      </MailedLinkPage>
     );
   }
   return (
-    <div className="page narrow">
-      <h1>{t('title')}</h1>
+    <MailedLinkPage title={t('title')}>
       <p className="lead">{t('body', { title: localized(rsvp.event.title, locale) })}</p>
-      <form action={cancelRsvpAction.bind(null, locale)}>
-        <input type="hidden" name="token" value={token} />
-        <button type="submit" className="button-danger">
-          {t('button')}
-        </button>
-      </form>
+      <MailedLinkButton action={cancelRsvpAction.bind(null, locale)} token={token} label={t('button')} danger />
       <p>
         <Link href={`/${locale}/events/${rsvp.event.slug}`}>{t('keep')}</Link>
       </p>
-    </div>
+    </MailedLinkPage>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { findRsvpChangeByToken } from '@/lib/events/find-rsvp-by-token';
+import { MailedLinkButton, MailedLinkPage } from '@/app/_components/mailed-link-page';
 import { localized } from '@/lib/i18n/localized';
 import { EventSlugSchema } from '@/lib/events/schemas';
 import { tokenPageMetadata } from '@/lib/security/token-page';
@@ -34,28 +35,21 @@ export default async function ChangeRsvpPage({ params, searchParams }: Props) {
   const outcome = RESULTS.find((known) => known === result);
   if (outcome) {
     return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p role="status" className="notice">
-          {t(outcome)}
-        </p>
+      <MailedLinkPage title={t('title')} done={t(outcome)}>
         <p>{back(eventSlug.success ? eventSlug.data : undefined)}</p>
-      </div>
+      </MailedLinkPage>
     );
   }
   const found = result ? null : await findRsvpChangeByToken(token);
-  if (!found) {
+  if (!found || !token) {
     return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p className="notice notice-error">{t('invalid')}</p>
+      <MailedLinkPage title={t('title')} invalid={t('invalid')}>
         <p>{back(undefined)}</p>
-      </div>
+      </MailedLinkPage>
     );
   }
   return (
-    <div className="page narrow">
-      <h1>{t('title')}</h1>
+    <MailedLinkPage title={t('title')}>
       <p className="lead">{t('body', { title: localized(found.rsvp.event.title, locale) })}</p>
       <dl>
         <dt>{t('name')}</dt>
@@ -63,11 +57,8 @@ export default async function ChangeRsvpPage({ params, searchParams }: Props) {
         <dt>{t('guests')}</dt>
         <dd>{found.change.guests}</dd>
       </dl>
-      <form action={applyRsvpChangeAction.bind(null, locale)}>
-        <input type="hidden" name="token" value={token} />
-        <button type="submit">{t('button')}</button>
-      </form>
+      <MailedLinkButton action={applyRsvpChangeAction.bind(null, locale)} token={token} label={t('button')} />
       <p>{back(found.rsvp.event.slug)}</p>
-    </div>
+    </MailedLinkPage>
   );
 }

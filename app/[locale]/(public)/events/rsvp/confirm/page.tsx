@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { findRsvpByToken } from '@/lib/events/find-rsvp-by-token';
+import { MailedLinkButton, MailedLinkPage } from '@/app/_components/mailed-link-page';
 import { localized } from '@/lib/i18n/localized';
 import { tokenPageMetadata } from '@/lib/security/token-page';
 import { readLocale } from '@/lib/validation';
@@ -24,13 +25,11 @@ export default async function ConfirmRsvpPage({ params, searchParams }: Props) {
     <Link href={`/${locale}/events`}>{t('calendar')}</Link>
   );
 
-  if (!rsvp || result === 'invalid') {
+  if (!rsvp || !token || result === 'invalid') {
     return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p className="notice notice-error">{t('invalid')}</p>
+      <MailedLinkPage title={t('title')} invalid={t('invalid')}>
         <p>{back}</p>
-      </div>
+      </MailedLinkPage>
     );
   }
   if (rsvp.status !== 'PENDING_EMAIL' || result) {
@@ -43,24 +42,16 @@ export default async function ConfirmRsvpPage({ params, searchParams }: Props) {
             ? 'cancelled'
             : 'closed';
     return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p role="status" className="notice">
-          {t(key)}
-        </p>
+      <MailedLinkPage title={t('title')} done={t(key)}>
         <p>{back}</p>
-      </div>
+      </MailedLinkPage>
     );
   }
   return (
-    <div className="page narrow">
-      <h1>{t('title')}</h1>
+    <MailedLinkPage title={t('title')}>
       <p className="lead">{t('body', { title: localized(rsvp.event.title, locale) })}</p>
-      <form action={confirmRsvpAction.bind(null, locale)}>
-        <input type="hidden" name="token" value={token} />
-        <button type="submit">{t('button')}</button>
-      </form>
+      <MailedLinkButton action={confirmRsvpAction.bind(null, locale)} token={token} label={t('button')} />
       <p>{back}</p>
-    </div>
+    </MailedLinkPage>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
+import { MailedLinkButton, MailedLinkPage } from '@/app/_components/mailed-link-page';
 import { localized } from '@/lib/i18n/localized';
 import { MailedTokenSchema } from '@/lib/security/tokens';
 import { tokenPageMetadata } from '@/lib/security/token-page';
@@ -28,14 +29,10 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
 
   if (result === 'confirmed' || result === 'already-confirmed') {
     return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p role="status" className="notice">
-          {result === 'confirmed' ? t('done') : t('already')}
-        </p>
+      <MailedLinkPage title={t('title')} done={result === 'confirmed' ? t('done') : t('already')}>
         <FollowReforms locale={locale} slug={slug} token={token} follow={follow} />
         <p>{back}</p>
-      </div>
+      </MailedLinkPage>
     );
   }
 
@@ -43,32 +40,26 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   const found = parsed.success ? await findSignatureByToken(parsed.data) : null;
   if (!parsed.success || !found || found.isExpired || result === 'invalid') {
     return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p className="notice notice-error">{t('invalid')}</p>
+      <MailedLinkPage title={t('title')} invalid={t('invalid')}>
         <p>{back}</p>
-      </div>
+      </MailedLinkPage>
     );
   }
 
   return (
-    <div className="page narrow">
-      <h1>{t('title')}</h1>
+    <MailedLinkPage title={t('title')}>
       {found.status === 'CONFIRMED' ? (
         <p className="notice">{t('already')}</p>
       ) : (
         <>
           <p className="lead">{t('body', { title: localized(found.petitionTitle, locale) })}</p>
-          <form action={confirmSignatureAction.bind(null, locale, slug)}>
-            <input type="hidden" name="token" value={parsed.data} />
-            <button type="submit">{t('button')}</button>
-          </form>
+          <MailedLinkButton action={confirmSignatureAction.bind(null, locale, slug)} token={parsed.data} label={t('button')} />
         </>
       )}
       <p>
         <Link href={`/${locale}/petitions/${slug}/withdraw?token=${encodeURIComponent(parsed.data)}`}>{t('notMe')}</Link>
       </p>
-    </div>
+    </MailedLinkPage>
   );
 }
 

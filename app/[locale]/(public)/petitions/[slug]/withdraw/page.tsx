@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
+import { MailedLinkButton, MailedLinkPage } from '@/app/_components/mailed-link-page';
 import { localized } from '@/lib/i18n/localized';
 import { MailedTokenSchema } from '@/lib/security/tokens';
 import { tokenPageMetadata } from '@/lib/security/token-page';
@@ -19,36 +20,14 @@ export default async function WithdrawPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'petitions.withdraw' });
 
-  if (result === 'withdrawn') {
-    return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p role="status" className="notice">
-          {t('done')}
-        </p>
-      </div>
-    );
-  }
+  if (result === 'withdrawn') return <MailedLinkPage title={t('title')} done={t('done')} />;
   const parsed = MailedTokenSchema.safeParse(token);
   const found = parsed.success ? await findSignatureByToken(parsed.data) : null;
-  if (!parsed.success || !found || result === 'invalid') {
-    return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p className="notice notice-error">{t('invalid')}</p>
-      </div>
-    );
-  }
+  if (!parsed.success || !found || result === 'invalid') return <MailedLinkPage title={t('title')} invalid={t('invalid')} />;
   return (
-    <div className="page narrow">
-      <h1>{t('title')}</h1>
+    <MailedLinkPage title={t('title')}>
       <p className="lead">{t('body', { title: localized(found.petitionTitle, locale) })}</p>
-      <form action={withdrawSignatureAction.bind(null, locale, slug)}>
-        <input type="hidden" name="token" value={parsed.data} />
-        <button type="submit" className="button-danger">
-          {t('button')}
-        </button>
-      </form>
-    </div>
+      <MailedLinkButton action={withdrawSignatureAction.bind(null, locale, slug)} token={parsed.data} label={t('button')} danger />
+    </MailedLinkPage>
   );
 }
