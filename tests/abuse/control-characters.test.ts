@@ -1,3 +1,4 @@
+import { opened } from '@/tests/support/personal-data';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { POST } from '@/app/api/petitions/[slug]/signatures/route';
@@ -222,7 +223,7 @@ describe('control and bidi characters in public fields', () => {
     );
     expect(accepted.status).toBe(303);
     expect(accepted.headers.get('location')).toBe(`/kk/petitions/${petition.slug}/check-email`);
-    const row = await db.signature.findFirstOrThrow({ where: { petitionId: petition.id } });
+    const [row] = await opened([await db.signature.findFirstOrThrow({ where: { petitionId: petition.id } })]);
     expect(row).toMatchObject({ fullName: 'Dana Sultanova', comment: 'Line one\nline two' });
   });
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { keyring } from '@/lib/security/personal-data';
 import { startCampaign } from '@/lib/campaigns/start-campaign';
 import { createCampaign, createOrganizer } from './helpers/fixtures';
 import { headerOf, startSmtpSink, type SmtpSink } from './helpers/smtp-sink';
@@ -12,10 +13,14 @@ let sink: SmtpSink;
 
 beforeAll(async () => {
   sink = await startSmtpSink();
+  const keys = await keyring();
+  const numbers = Array.from({ length: PEOPLE }, (_, index) => index + 1);
+  const emails = numbers.map((n) => `crash-${n}@example.org`);
   await db.$executeRaw`
-    INSERT INTO "Supporter" (id, email, locale, "updatedAt")
-    SELECT 'crash-' || n, 'crash-' || n || '@example.org', (ARRAY['kk','ru','en'])[1 + n % 3]::"Locale", now()
-    FROM generate_series(1, ${PEOPLE}) AS n`;
+    INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", locale, "updatedAt")
+    SELECT 'crash-' || v.n, v.ix, v.sealed, (ARRAY['kk','ru','en'])[1 + v.n % 3]::"Locale", now()
+      FROM unnest(${numbers}::int[], ${emails.map((email) => keys.emailIndex(email))}::text[],
+                  ${emails.map((email) => keys.seal('email', email))}::text[]) AS v(n, ix, sealed)`;
   await db.$executeRaw`
     INSERT INTO "Consent" (id, "supporterId", purpose, "textVersion", action)
     SELECT 'consent-' || id, id, 'updates', 'test-1', 'test' FROM "Supporter" WHERE id LIKE 'crash-%'`;
