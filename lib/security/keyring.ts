@@ -55,8 +55,19 @@ export function masterKeyFingerprint(masterKey: Buffer): string {
   return createHash('sha256').update('dauys.master-key.fingerprint').update(masterKey).digest('hex').slice(0, 12);
 }
 
+/** Random nonces are drawn from a pool filled 16 KiB at a time: one call to the CSPRNG per 1,365 seals. */
+const noncePool = { bytes: Buffer.alloc(0), used: 0 };
+function nextNonce(): Buffer {
+  if (noncePool.used + NONCE_BYTES > noncePool.bytes.length) {
+    noncePool.bytes = randomBytes(16 * 1024);
+    noncePool.used = 0;
+  }
+  noncePool.used += NONCE_BYTES;
+  return noncePool.bytes.subarray(noncePool.used - NONCE_BYTES, noncePool.used);
+}
+
 function encrypt(key: Buffer, plaintext: Buffer, aad: string): Buffer {
-  const nonce = randomBytes(NONCE_BYTES);
+  const nonce = nextNonce();
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(aad));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
