@@ -3,8 +3,10 @@ import type { Locale } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
 import { rsvpMail } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
+import { keyring } from '@/lib/security/personal-data';
+import { openAttendee } from '@/lib/events/sealed-attendee';
 
-type Due = { id: string; email: string; supporterId: string; name: string; guests: number; locale: Locale };
+type Due = { id: string; emailSealed: string; supporterId: string; nameSealed: string; guests: number; locale: Locale };
 
 /**
  * Tells attendees (confirmed and waitlisted) about the newest time/place change or cancellation of
@@ -13,6 +15,7 @@ type Due = { id: string; email: string; supporterId: string; name: string; guest
  */
 export async function notifyAttendees(batchSize = 200): Promise<number> {
   await getQueue();
+  const keys = await keyring();
   const pending = await db.$queryRaw<Array<{ id: string }>>`
     SELECT DISTINCT e.id FROM "Event" e JOIN "Rsvp" r ON r."eventId" = e.id
      WHERE r."notifiedSequence" < e."noticeSequence" AND r.status IN ('CONFIRMED', 'WAITLISTED')`;
@@ -29,10 +32,10 @@ export async function notifyAttendees(batchSize = 200): Promise<number> {
                        AND status IN ('CONFIRMED', 'WAITLISTED') AND "anonymisedAt" IS NULL
                      ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED) d
              WHERE r.id = d.id
-            RETURNING r.id, r.email, r."supporterId", r.name, r.guests, r.locale`;
+            RETURNING r.id, r."emailSealed", r."supporterId", r."nameSealed", r.guests, r.locale`;
           const kind = event.status === 'CANCELLED' ? 'cancelled' : 'changed';
           const note = event.status === 'CANCELLED' ? (event.cancellationNote ?? undefined) : undefined;
-          for (const row of due) {
+          for (const row of due.map((sealed) => openAttendee(keys, sealed))) {
             await sendMail(rsvpMail(kind, row, event, { note }), tx);
           }
           return due.length;
