@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Locale } from '@/lib/generated/prisma/enums';
 import { confirmRsvp } from '@/lib/events/confirm-rsvp';
 import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { SubmitEventSchema, type RsvpData } from '@/lib/events/schemas';
 import { createToken } from '@/lib/events/tokens';
+import { openAttendee } from '@/lib/events/sealed-attendee';
+import { keyring } from '@/lib/security/personal-data';
 import { kazakhstanDateFromToday } from '../support/clock';
 
 let sequence = 0;
@@ -61,16 +64,43 @@ export async function createOrganizerUser() {
   return db.user.create({ data: { email: `organizer-${randomUUID()}@example.org`, role: 'ORGANIZER' } });
 }
 
-export type OutboxMail = { toAddress: string; template: string; props: Record<string, unknown> };
+export type OutboxMail = {
+  toAddress: string;
+  template: string;
+  subject: string;
+  locale: Locale;
+  props: Record<string, unknown>;
+  attachments: Array<{ filename: string; content: string; contentType: string }>;
+};
 
-/** Mail queued in the outbox (the payload is what the recipient would get), oldest first. */
-export async function outbox(where: Prisma.OutboundMailWhereInput = {}): Promise<OutboxMail[]> {
+/** Which outbox rows: SQL conditions, and `to`, the recipient (sealed, so it is matched once opened). */
+export type OutboxFilter = Prisma.OutboundMailWhereInput & { to?: string | ((address: string) => boolean) };
+
+/** Mail queued in the outbox, opened (the payload is what the recipient would get), oldest first. */
+export async function outbox({ to, ...where }: OutboxFilter = {}): Promise<OutboxMail[]> {
+  const keys = await keyring();
   const rows = await db.outboundMail.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-  return rows.map((row) => ({
-    toAddress: row.toAddress,
-    template: row.template,
-    props: (row.payload as { props: Record<string, unknown> }).props,
-  }));
+  const isTo = typeof to === 'string' ? (address: string) => address === to : to;
+  return rows
+    .map((row) => {
+      const payload = JSON.parse(keys.openOptional('mail', row.payloadSealed) ?? '{}') as Pick<OutboxMail, 'props' | 'attachments'>;
+      return {
+        toAddress: keys.open('email', row.toAddressSealed),
+        template: row.template,
+        subject: row.subject,
+        locale: row.locale,
+        props: payload.props ?? {},
+        attachments: payload.attachments ?? [],
+      };
+    })
+    .filter((mail) => !isTo || isTo(mail.toAddress));
+}
+
+/** The RSVPs `where` finds, their sealed address and name opened, in the order they were made. */
+export async function rsvpsOf(where: Prisma.RsvpWhereInput) {
+  const keys = await keyring();
+  const rows = await db.rsvp.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  return rows.map((row) => openAttendee(keys, row));
 }
 
 export function tokenFrom(url: unknown): string {
