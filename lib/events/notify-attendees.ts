@@ -1,12 +1,9 @@
 import { db } from '@/lib/db';
-import type { Locale } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
 import { rsvpMail } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
 import { keyring } from '@/lib/security/personal-data';
-import { openAttendee } from '@/lib/events/sealed-attendee';
-
-type Due = { id: string; emailSealed: string; supporterId: string; nameSealed: string; guests: number; locale: Locale };
+import { openAttendee, type SealedRsvpMailRow } from '@/lib/events/sealed-attendee';
 
 /**
  * Tells attendees (confirmed and waitlisted) about the newest time/place change or cancellation of
@@ -25,7 +22,7 @@ export async function notifyAttendees(batchSize = 200): Promise<number> {
       const count = await db.$transaction(
         async (tx) => {
           const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
-          const due = await tx.$queryRaw<Due[]>`
+          const due = await tx.$queryRaw<SealedRsvpMailRow[]>`
             UPDATE "Rsvp" r SET "notifiedSequence" = ${event.noticeSequence}
               FROM (SELECT id FROM "Rsvp"
                      WHERE "eventId" = ${eventId} AND "notifiedSequence" < ${event.noticeSequence}

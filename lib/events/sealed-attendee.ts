@@ -1,3 +1,4 @@
+import type { Locale } from '@/lib/generated/prisma/enums';
 import type { Keyring } from '@/lib/security/personal-data';
 
 /** An RSVP's person as stored (docs/privacy.md): the blind index of the address, the address and the name sealed. */
@@ -11,6 +12,16 @@ export function sealAttendee(keys: Keyring, person: { email: string; name: strin
     nameSealed: keys.seal('name', person.name),
   };
 }
+
+/** What an RSVP mail is written from, as the mail jobs read it from the Rsvp table. */
+export type SealedRsvpMailRow = {
+  id: string;
+  emailSealed: string;
+  nameSealed: string;
+  supporterId: string;
+  guests: number;
+  locale: Locale;
+};
 
 export type OpenedAttendee<Row> = Omit<Row, 'emailSealed' | 'nameSealed'> & { email: string; name: string };
 

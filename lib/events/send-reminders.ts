@@ -1,21 +1,12 @@
 import { db } from '@/lib/db';
-import type { Locale } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
 import { addDays, endOfKazakhstanDay, kazakhstanDateKey, startOfKazakhstanDay } from '@/lib/time/kazakhstan';
 import { rsvpMail } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
 import { keyring } from '@/lib/security/personal-data';
-import { openAttendee } from '@/lib/events/sealed-attendee';
+import { openAttendee, type SealedRsvpMailRow } from '@/lib/events/sealed-attendee';
 
-type Claimed = {
-  id: string;
-  emailSealed: string;
-  supporterId: string;
-  nameSealed: string;
-  guests: number;
-  locale: Locale;
-  eventId: string;
-};
+type Claimed = SealedRsvpMailRow & { eventId: string };
 
 /**
  * Reminders for events on tomorrow's Kazakhstan date, to confirmed attendees, in their language.

@@ -1,25 +1,14 @@
 import { db } from '@/lib/db';
 import type { EventRsvpMailKind } from '@/emails/events-rsvp';
-import type { Locale, RsvpMailKind, RsvpStatus } from '@/lib/generated/prisma/enums';
+import type { RsvpMailKind, RsvpStatus } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
 import { buildEventCalendar, type IcalEventSource } from '@/lib/events/ical';
 import { rsvpMail, type MailEvent } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
 import { keyring } from '@/lib/security/personal-data';
-import { openAttendee } from '@/lib/events/sealed-attendee';
+import { openAttendee, type SealedRsvpMailRow } from '@/lib/events/sealed-attendee';
 
-type DueRow = {
-  id: string;
-  emailSealed: string;
-  supporterId: string;
-  nameSealed: string;
-  guests: number;
-  locale: Locale;
-  status: RsvpStatus;
-  mailPending: RsvpMailKind;
-  eventId: string;
-  waitlistedAt: Date | null;
-};
+type DueRow = SealedRsvpMailRow & { status: RsvpStatus; mailPending: RsvpMailKind; eventId: string; waitlistedAt: Date | null };
 
 function kindFor(row: Pick<DueRow, 'status' | 'mailPending'>): EventRsvpMailKind | null {
   if (row.status === 'PENDING_EMAIL') return 'check-email';
