@@ -121,7 +121,7 @@ export async function rsvpToEvent(slug: string, data: RsvpData, requester: Reque
       ON CONFLICT ("eventId", "emailIndex") DO NOTHING
       RETURNING id`;
     if (inserted.length === 0) {
-      // The same address answered at the same instant in another request: this one is a change.
+      // The same person answered at the same instant in another request: this one is a change.
       const raced = await findExisting(tx, event.id, person.emailIndex);
       if (!raced) throw new AppError('CONFLICT');
       return raced;
