@@ -9,7 +9,6 @@ import { stopWorkers } from '@/lib/queue';
 import { SUBSCRIBE_LIMIT_PER_IP } from '@/lib/reforms/constants';
 import { requestReformAlerts } from '@/lib/reforms/subscribe';
 import { attendee, createCampaign, createEvent, partnerSubmission } from '../events/fixtures';
-import { emailIndexOf } from '../support/personal-data';
 
 /*
  * The guards of a public write live in its domain function (docs/conventions.md): whatever calls

@@ -9,6 +9,7 @@ import { createToken } from '@/lib/events/tokens';
 import { openAttendee } from '@/lib/events/sealed-attendee';
 import { keyring } from '@/lib/security/personal-data';
 import { kazakhstanDateFromToday } from '../support/clock';
+import { outboxTo } from '../support/personal-data';
 
 let sequence = 0;
 const text = (value: string) => ({ kk: `${value} (kk)`, ru: `${value} (ru)`, en: value });
@@ -78,22 +79,21 @@ export type OutboxFilter = Prisma.OutboundMailWhereInput & { to?: string | ((add
 
 /** Mail queued in the outbox, opened (the payload is what the recipient would get), oldest first. */
 export async function outbox({ to, ...where }: OutboxFilter = {}): Promise<OutboxMail[]> {
-  const keys = await keyring();
-  const rows = await db.outboundMail.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   const isTo = typeof to === 'string' ? (address: string) => address === to : to;
-  return rows
+  return (await outboxTo(undefined, where))
+    .reverse()
+    .filter((row) => !isTo || isTo(row.toAddress))
     .map((row) => {
-      const payload = JSON.parse(keys.openOptional('mail', row.payloadSealed) ?? '{}') as Pick<OutboxMail, 'props' | 'attachments'>;
+      const payload = (row.payload ?? {}) as Partial<Pick<OutboxMail, 'props' | 'attachments'>>;
       return {
-        toAddress: keys.open('email', row.toAddressSealed),
+        toAddress: row.toAddress,
         template: row.template,
         subject: row.subject,
         locale: row.locale,
         props: payload.props ?? {},
         attachments: payload.attachments ?? [],
       };
-    })
-    .filter((mail) => !isTo || isTo(mail.toAddress));
+    });
 }
 
 /** The RSVPs `where` finds, their sealed address and name opened, in the order they were made. */
