@@ -3,6 +3,7 @@ import type { RsvpStatus } from '@/lib/generated/prisma/enums';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
 import { promoteWaitlist, releaseSeats, seatOrWaitlist, takeSeats } from '@/lib/events/seats';
 import { verifyRsvpChangeToken } from '@/lib/events/tokens';
+import { keyring } from '@/lib/security/personal-data';
 
 export type ApplyRsvpChangeResult =
   | { status: 'invalid' }
@@ -13,7 +14,7 @@ export type ApplyRsvpChangeResult =
 type Row = {
   id: string;
   status: RsvpStatus;
-  name: string;
+  nameSealed: string;
   guests: number;
   locale: string;
   eventId: string;
@@ -33,9 +34,10 @@ type Row = {
 export async function applyRsvpChange(token: string, now = new Date()): Promise<ApplyRsvpChangeResult> {
   const change = verifyRsvpChangeToken(token, now);
   if (!change) return { status: 'invalid' };
+  const keys = await keyring();
   const result = await db.$transaction(async (tx): Promise<ApplyRsvpChangeResult> => {
     const [row] = await tx.$queryRaw<Row[]>`
-      SELECT r.id, r.status, r.name, r.guests, r.locale::text, r."eventId", e.status::text AS "eventStatus", e."endsAt",
+      SELECT r.id, r.status, r."nameSealed", r.guests, r.locale::text, r."eventId", e.status::text AS "eventStatus", e."endsAt",
              e."maxGuestsPerRsvp", e."noticeSequence", e.slug
         FROM "Rsvp" r JOIN "Event" e ON e.id = r."eventId" WHERE r.id = ${change.rsvpId} FOR UPDATE OF r`;
     if (!row) return { status: 'invalid' };
@@ -47,7 +49,7 @@ export async function applyRsvpChange(token: string, now = new Date()): Promise<
       change: outcome,
       slug: row.slug,
     });
-    const answer = { name: change.name, locale: change.locale, updatedAt: now };
+    const answer = { nameSealed: keys.seal('name', change.name), locale: change.locale, updatedAt: now };
 
     if (row.status === 'PENDING_EMAIL' || row.status === 'CANCELLED') {
       await tx.rsvp.update({
@@ -61,7 +63,8 @@ export async function applyRsvpChange(token: string, now = new Date()): Promise<
       });
       return done(await seatOrWaitlist(tx, row.eventId, row.id, change.guests));
     }
-    if (row.name === change.name && row.guests === change.guests && row.locale === change.locale) return done(row.status);
+    if (keys.open('name', row.nameSealed) === change.name && row.guests === change.guests && row.locale === change.locale)
+      return done(row.status);
 
     if (row.status === 'CONFIRMED') {
       const delta = change.guests - row.guests;

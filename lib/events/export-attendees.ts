@@ -4,6 +4,8 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { ATTENDEE_ORDER_WITHIN_STATUS, ATTENDEE_ROW_SELECT, ATTENDEE_STATUS_ORDER } from '@/lib/events/queries';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { keyring } from '@/lib/security/personal-data';
+import { openAttendee } from '@/lib/events/sealed-attendee';
 
 export const EXPORT_BATCH = 1_000;
 
@@ -11,7 +13,8 @@ const COLUMNS = ['name', 'email', 'guests', 'status', 'waitlist_position', 'lang
 
 /**
  * The attendee list of an event as CSV for an organizer, in the console's order, streamed in
- * batches read as the client downloads. The export is audit-logged before the first byte leaves.
+ * batches read as the client downloads, each opened (names and addresses are sealed) as it is
+ * written. The export is audit-logged before the first byte leaves.
  */
 export async function exportAttendeesCsv(
   actorId: string,
@@ -32,6 +35,7 @@ export async function exportAttendeesCsv(
 }
 
 async function* attendeeRows(eventId: string, batchSize: number): AsyncGenerator<CsvCell[][]> {
+  const keys = await keyring();
   let waitlistPosition = 0;
   for (const status of ATTENDEE_STATUS_ORDER) {
     let after: Prisma.RsvpWhereInput = {};
@@ -44,16 +48,18 @@ async function* attendeeRows(eventId: string, batchSize: number): AsyncGenerator
       });
       if (rows.length === 0) break;
       after = rowsAfter(rows.at(-1)!);
-      yield rows.map((row) => [
-        row.name,
-        row.email,
-        row.guests,
-        row.status,
-        row.status === 'WAITLISTED' ? ++waitlistPosition : null,
-        row.locale,
-        row.createdAt.toISOString(),
-        row.attendedAt?.toISOString() ?? '',
-      ]);
+      yield rows
+        .map((sealed) => openAttendee(keys, sealed))
+        .map((row) => [
+          row.name,
+          row.email,
+          row.guests,
+          row.status,
+          row.status === 'WAITLISTED' ? ++waitlistPosition : null,
+          row.locale,
+          row.createdAt.toISOString(),
+          row.attendedAt?.toISOString() ?? '',
+        ]);
       if (rows.length < batchSize) break;
     }
   }

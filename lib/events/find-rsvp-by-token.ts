@@ -1,14 +1,14 @@
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { verifyRsvpChangeToken, verifyToken } from '@/lib/events/tokens';
 
 const RSVP_SELECT = {
   id: true,
-  name: true,
   status: true,
   guests: true,
   locale: true,
   event: { select: { slug: true, title: true, startsAt: true, status: true, onlineUrl: true, isOnline: true } },
-} as const;
+} satisfies Prisma.RsvpSelect;
 
 /** What a mailed RSVP link shows before its button is pressed (GET changes nothing). */
 export async function findRsvpByToken(token: string | null | undefined) {

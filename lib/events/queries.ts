@@ -11,7 +11,9 @@ import {
   startOfKazakhstanDay,
 } from '@/lib/time/kazakhstan';
 import type { CalendarFilter } from '@/lib/events/schemas';
+import { keyring } from '@/lib/security/personal-data';
 import { isSlug } from '@/lib/validation';
+import { openAttendee } from '@/lib/events/sealed-attendee';
 
 const calendarEventSelect = {
   id: true,
@@ -143,11 +145,11 @@ export const ATTENDEE_ORDER_WITHIN_STATUS = [
   { id: 'asc' },
 ] satisfies Prisma.RsvpOrderByWithRelationInput[];
 
-/** One attendee as organizers see them, on the console page and in the CSV export. */
+/** One attendee as organizers see them, on the console page and in the CSV export (name and address sealed: open them with openAttendee). */
 export const ATTENDEE_ROW_SELECT = {
   id: true,
-  name: true,
-  email: true,
+  nameSealed: true,
+  emailSealed: true,
   guests: true,
   status: true,
   locale: true,
@@ -158,15 +160,20 @@ export const ATTENDEE_ROW_SELECT = {
   cancelledAt: true,
 } satisfies Prisma.RsvpSelect;
 
-/** Attendees of one event for organizers, in ATTENDEE_STATUS_ORDER. */
-/** The attendee list an organizer opens (console page, check-in); each reading is audit-logged. */
+/**
+ * The attendee list an organizer opens (console page, check-in), in ATTENDEE_STATUS_ORDER, names and
+ * addresses opened; each reading is audit-logged. `q` finds a part of a name or address: they are
+ * sealed, so the database cannot search them; the event's list is opened here (the page shows all
+ * of it anyway) and searched in memory.
+ */
 export async function listAttendees(eventId: string, viewer: { id: string }, q?: string) {
   // The search may be a name: it stays out of the log.
   await recordAudit({ actorId: viewer.id, action: 'event.attendees.view', subjectType: 'Event', subjectId: eventId });
-  const rows = await db.rsvp.findMany({
-    where: { eventId, ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q.toLowerCase() } }] } : {}) },
-    orderBy: ATTENDEE_ORDER_WITHIN_STATUS,
-    select: ATTENDEE_ROW_SELECT,
-  });
-  return rows.sort((a, b) => ATTENDEE_STATUS_ORDER.indexOf(a.status) - ATTENDEE_STATUS_ORDER.indexOf(b.status));
+  const keys = await keyring();
+  const rows = await db.rsvp.findMany({ where: { eventId }, orderBy: ATTENDEE_ORDER_WITHIN_STATUS, select: ATTENDEE_ROW_SELECT });
+  const needle = q?.toLocaleLowerCase();
+  return rows
+    .map((row) => openAttendee(keys, row))
+    .filter((row) => !needle || row.name.toLocaleLowerCase().includes(needle) || row.email.toLocaleLowerCase().includes(needle))
+    .sort((a, b) => ATTENDEE_STATUS_ORDER.indexOf(a.status) - ATTENDEE_STATUS_ORDER.indexOf(b.status));
 }

@@ -13,7 +13,9 @@ import type { RsvpData } from '@/lib/events/schemas';
 import { createRsvpChangeToken } from '@/lib/events/tokens';
 import { getQueue } from '@/lib/queue';
 import { guardClientNetwork, type Requester } from '@/lib/rate-limit';
+import { keyring } from '@/lib/security/personal-data';
 import { isSlug } from '@/lib/validation';
+import { sealAttendee, type SealedAttendee } from '@/lib/events/sealed-attendee';
 
 type Tx = Prisma.TransactionClient;
 
@@ -36,17 +38,18 @@ type StoredOutcome = {
 type EventRow = { id: string; status: string; endsAt: Date; maxGuestsPerRsvp: number; noticeSequence: number };
 type Stored = { rsvpId: string; supporterId: string; answer: StoredOutcome['answer'] };
 
-async function findExisting(tx: Tx, eventId: string, email: string): Promise<Stored | null> {
-  const row = await tx.rsvp.findUnique({ where: { eventId_email: { eventId, email } }, select: { id: true, supporterId: true } });
-  // An anonymised RSVP keeps no address, so a row found by address always has its supporter.
+async function findExisting(tx: Tx, eventId: string, emailIndex: string): Promise<Stored | null> {
+  const row = await tx.rsvp.findUnique({ where: { eventId_emailIndex: { eventId, emailIndex } }, select: { id: true, supporterId: true } });
+  // An anonymised RSVP's index is nobody's ('anonymised:<id>'), so a row found by a person's index always has its supporter.
   return row?.supporterId ? { rsvpId: row.id, supporterId: row.supporterId, answer: 'existing' } : null;
 }
 
-async function upsertSupporter(tx: Tx, data: RsvpData, now: Date): Promise<string> {
+/** The person behind the address: found by its blind index, or stored with this answer's sealed address and name. */
+async function upsertSupporter(tx: Tx, person: SealedAttendee, data: RsvpData, now: Date): Promise<string> {
   const [row] = await tx.$queryRaw<Array<{ id: string }>>`
-    INSERT INTO "Supporter" (id, email, name, locale, "createdAt", "updatedAt")
-    VALUES (${randomUUID()}, ${data.email}, ${data.name}, ${data.locale}::"Locale", ${now}, ${now})
-    ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
+    INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", "nameSealed", locale, "createdAt", "updatedAt")
+    VALUES (${randomUUID()}, ${person.emailIndex}, ${person.emailSealed}, ${person.nameSealed}, ${data.locale}::"Locale", ${now}, ${now})
+    ON CONFLICT ("emailIndex") DO UPDATE SET "emailIndex" = EXCLUDED."emailIndex"
     RETURNING id`;
   return row!.id;
 }
@@ -80,7 +83,8 @@ function afterResponse(work: () => Promise<void>): Promise<void> | void {
 
 /**
  * RSVP without an account. Anyone can type any address, so nothing here depends on who typed it
- * and the caller answers the public the same way in every case. One answer per (event, email):
+ * and the caller answers the public the same way in every case. One answer per (event, person), the
+ * person being the blind index of the address (Name.Surname+x@gmail.com is namesurname@gmail.com):
  * - a new address is stored waiting for its confirmation, holding no seat until the mailed link is
  *   pressed (so typed addresses cannot fill an event); the seat or waitlist is decided then;
  * - an address that already answered keeps its answer as it is: its owner gets a mail whose link
@@ -100,24 +104,25 @@ export async function rsvpToEvent(slug: string, data: RsvpData, requester: Reque
   if (event.status !== 'PUBLISHED' || event.endsAt <= now) throw new AppError('CLOSED');
   if (data.guests > event.maxGuestsPerRsvp) throw new AppError('INVALID', { field: 'guests', messageKey: 'guestsTooMany' });
 
+  const person = sealAttendee(await keyring(), data);
   const isMailed = await spendMailBudget(data.email, now);
   const stored = await db.$transaction(async (tx): Promise<Stored> => {
-    const existing = await findExisting(tx, event.id, data.email);
+    const existing = await findExisting(tx, event.id, person.emailIndex);
     if (existing) return existing;
 
-    const supporterId = await upsertSupporter(tx, data, now);
+    const supporterId = await upsertSupporter(tx, person, data, now);
     const id = randomUUID().replaceAll('-', '');
     const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-      INSERT INTO "Rsvp" (id, "eventId", "supporterId", email, name, guests, locale, status, "consentVersion",
-                          "notifiedSequence", "mailPending", "createdAt", "updatedAt")
-      VALUES (${id}, ${event.id}, ${supporterId}, ${data.email}, ${data.name}, ${data.guests}, ${data.locale}::"Locale",
+      INSERT INTO "Rsvp" (id, "eventId", "supporterId", "emailIndex", "emailSealed", "nameSealed", guests, locale, status,
+                          "consentVersion", "notifiedSequence", "mailPending", "createdAt", "updatedAt")
+      VALUES (${id}, ${event.id}, ${supporterId}, ${person.emailIndex}, ${person.emailSealed}, ${person.nameSealed}, ${data.guests}, ${data.locale}::"Locale",
               'PENDING_EMAIL', ${EVENT_PRIVACY_NOTICE_VERSION}, ${event.noticeSequence},
               ${isMailed ? 'STATUS' : null}::"RsvpMailKind", ${now}, ${now})
-      ON CONFLICT ("eventId", email) DO NOTHING
+      ON CONFLICT ("eventId", "emailIndex") DO NOTHING
       RETURNING id`;
     if (inserted.length === 0) {
-      // The same address answered at the same instant in another request: this one is a change.
-      const raced = await findExisting(tx, event.id, data.email);
+      // The same person answered at the same instant in another request: this one is a change.
+      const raced = await findExisting(tx, event.id, person.emailIndex);
       if (!raced) throw new AppError('CONFLICT');
       return raced;
     }

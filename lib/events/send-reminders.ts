@@ -1,11 +1,12 @@
 import { db } from '@/lib/db';
-import type { Locale } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
 import { addDays, endOfKazakhstanDay, kazakhstanDateKey, startOfKazakhstanDay } from '@/lib/time/kazakhstan';
 import { rsvpMail } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
+import { keyring } from '@/lib/security/personal-data';
+import { openAttendee, type SealedRsvpMailRow } from '@/lib/events/sealed-attendee';
 
-type Claimed = { id: string; email: string; supporterId: string; name: string; guests: number; locale: Locale; eventId: string };
+type Claimed = SealedRsvpMailRow & { eventId: string };
 
 /**
  * Reminders for events on tomorrow's Kazakhstan date, to confirmed attendees, in their language.
@@ -15,6 +16,7 @@ type Claimed = { id: string; email: string; supporterId: string; name: string; g
  */
 export async function sendReminders(now = new Date(), batchSize = 200): Promise<number> {
   await getQueue();
+  const keys = await keyring();
   const tomorrow = addDays(kazakhstanDateKey(now), 1);
   const from = startOfKazakhstanDay(tomorrow);
   const until = endOfKazakhstanDay(tomorrow);
@@ -30,9 +32,9 @@ export async function sendReminders(now = new Date(), batchSize = 200): Promise<
                    ORDER BY r2.id LIMIT ${batchSize}
                    FOR UPDATE OF r2 SKIP LOCKED) due
            WHERE r.id = due.id AND r."reminderSentAt" IS NULL
-          RETURNING r.id, r.email, r."supporterId", r.name, r.guests, r.locale, r."eventId"`;
+          RETURNING r.id, r."emailSealed", r."supporterId", r."nameSealed", r.guests, r.locale, r."eventId"`;
         const events = new Map<string, Awaited<ReturnType<typeof tx.event.findUniqueOrThrow>>>();
-        for (const row of claimed) {
+        for (const row of claimed.map((sealed) => openAttendee(keys, sealed))) {
           if (!events.has(row.eventId)) events.set(row.eventId, await tx.event.findUniqueOrThrow({ where: { id: row.eventId } }));
           await sendMail(rsvpMail('reminder', row, events.get(row.eventId)!), tx);
         }

@@ -1,25 +1,16 @@
 import { db } from '@/lib/db';
 import type { EventRsvpMailKind } from '@/emails/events-rsvp';
-import type { Locale, RsvpMailKind, RsvpStatus } from '@/lib/generated/prisma/enums';
+import type { RsvpMailKind, RsvpStatus } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
 import { buildEventCalendar, type IcalEventSource } from '@/lib/events/ical';
 import { rsvpMail, type MailEvent } from '@/lib/events/rsvp-mail-props';
 import { getQueue } from '@/lib/queue';
+import { keyring } from '@/lib/security/personal-data';
+import { openAttendee, type SealedRsvpMailRow } from '@/lib/events/sealed-attendee';
 
-type DueRow = {
-  id: string;
-  email: string;
-  supporterId: string;
-  name: string;
-  guests: number;
-  locale: Locale;
-  status: RsvpStatus;
-  mailPending: RsvpMailKind;
-  eventId: string;
-  waitlistedAt: Date | null;
-};
+type DueRow = SealedRsvpMailRow & { status: RsvpStatus; mailPending: RsvpMailKind; eventId: string; waitlistedAt: Date | null };
 
-function kindFor(row: DueRow): EventRsvpMailKind | null {
+function kindFor(row: Pick<DueRow, 'status' | 'mailPending'>): EventRsvpMailKind | null {
   if (row.status === 'PENDING_EMAIL') return 'check-email';
   if (row.status === 'WAITLISTED') return 'waitlisted';
   if (row.status === 'CONFIRMED') return row.mailPending === 'PROMOTED' ? 'promoted' : 'confirmed';
@@ -33,12 +24,13 @@ function kindFor(row: DueRow): EventRsvpMailKind | null {
  */
 export async function sendRsvpMails(batchSize = 100): Promise<number> {
   await getQueue();
+  const keys = await keyring();
   let sent = 0;
   for (;;) {
     const count = await db.$transaction(
       async (tx) => {
         const due = await tx.$queryRaw<DueRow[]>`
-          SELECT id, email, "supporterId", name, guests, locale, status, "mailPending", "eventId", "waitlistedAt"
+          SELECT id, "emailSealed", "supporterId", "nameSealed", guests, locale, status, "mailPending", "eventId", "waitlistedAt"
             FROM "Rsvp" WHERE "mailPending" IS NOT NULL
            ORDER BY "updatedAt", id
            LIMIT ${batchSize}
@@ -49,7 +41,8 @@ export async function sendRsvpMails(batchSize = 100): Promise<number> {
           const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
           events.set(eventId, event);
         }
-        for (const row of due) {
+        for (const sealed of due) {
+          const row = openAttendee(keys, sealed);
           await tx.rsvp.update({ where: { id: row.id }, data: { mailPending: null } });
           const event = events.get(row.eventId)!;
           const kind = kindFor(row);

@@ -1,6 +1,8 @@
 import { db } from '@/lib/db';
 import type { EventType, Locale, Region } from '@/lib/generated/prisma/enums';
 import { EVENT_PRIVACY_NOTICE_VERSION } from '@/lib/events/constants';
+import { sealAttendee } from '@/lib/events/sealed-attendee';
+import { keyring } from '@/lib/security/personal-data';
 import { currentOrNextSixteenDays, type SixteenDays } from '@/lib/events/sixteen-days';
 import { dateColumnValue, dateRange, parseKazakhstanDateTime } from '@/lib/time/kazakhstan';
 
@@ -255,6 +257,7 @@ export async function seedEvents(now = new Date()): Promise<void> {
       isDemo: true,
     },
   });
+  const keys = await keyring();
   let person = 0;
   for (const seed of [...flagships(days), ...generated(days)]) {
     const startsAt = parseKazakhstanDateTime(seed.start)!;
@@ -294,23 +297,34 @@ export async function seedEvents(now = new Date()): Promise<void> {
     const rows = [];
     for (let index = 0; index < confirmed + waitlisted; index += 1) {
       person += 1;
-      rows.push({ email: `attendee${person}@${DEMO_DOMAIN}`, isWaitlisted: index >= confirmed, index });
+      const email = `attendee${person}@${DEMO_DOMAIN}`;
+      rows.push({
+        ...sealAttendee(keys, { email, name: `Demo attendee ${email.split('@')[0]}` }),
+        isWaitlisted: index >= confirmed,
+        index,
+      });
     }
     await db.supporter.createMany({
-      data: rows.map((row) => ({ email: row.email, name: `Demo attendee ${row.email.split('@')[0]}`, locale: 'ru' as const })),
+      data: rows.map((row) => ({
+        emailIndex: row.emailIndex,
+        emailSealed: row.emailSealed,
+        nameSealed: row.nameSealed,
+        locale: 'ru' as const,
+      })),
       skipDuplicates: true,
     });
     const supporters = await db.supporter.findMany({
-      where: { email: { in: rows.map((row) => row.email) } },
-      select: { id: true, email: true },
+      where: { emailIndex: { in: rows.map((row) => row.emailIndex) } },
+      select: { id: true, emailIndex: true },
     });
-    const idOf = new Map(supporters.map((s) => [s.email, s.id]));
+    const idOf = new Map(supporters.map((s) => [s.emailIndex, s.id]));
     await db.rsvp.createMany({
       data: rows.map((row) => ({
         eventId: event.id,
-        supporterId: idOf.get(row.email)!,
-        email: row.email,
-        name: `Demo attendee ${row.email.split('@')[0]}`,
+        supporterId: idOf.get(row.emailIndex)!,
+        emailIndex: row.emailIndex,
+        emailSealed: row.emailSealed,
+        nameSealed: row.nameSealed,
         locale: 'ru' as const,
         status: row.isWaitlisted ? ('WAITLISTED' as const) : ('CONFIRMED' as const),
         consentVersion: EVENT_PRIVACY_NOTICE_VERSION,

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { applyMigrationsAndPendingSchema } from '../lib/migration-engine';
+import { newMasterKey } from '../../lib/security/keyring';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA_DIR = path.join(ROOT, '.data/bench-rsvp');
@@ -25,6 +26,8 @@ async function main() {
     await applyMigrationsAndPendingSchema(server.url);
     process.env.DATABASE_URL = server.url;
     process.env.AUTH_SECRET ??= 'bench-secret-that-is-long-enough-for-hmac';
+    // A fresh database: the RSVPs are sealed under a key of this run (lib/security/keyring.ts).
+    process.env.DAUYS_MASTER_KEY ??= newMasterKey();
     process.env.WORKER_IN_PROCESS = 'false';
     const { db } = await import('@/lib/db');
     const { rsvpToEvent } = await import('@/lib/events/rsvp-to-event');

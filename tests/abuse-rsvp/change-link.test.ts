@@ -8,7 +8,7 @@ import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { createToken } from '@/lib/events/tokens';
 import { renderMail } from '@/lib/mailer/render-mail';
 import { stopWorkers } from '@/lib/queue';
-import { attendee, createCampaign, createEvent, outbox, rsvpAsPerson, seatsOf, tokenFrom } from '../events/fixtures';
+import { attendee, createCampaign, createEvent, outbox, rsvpAsPerson, rsvpsOf, seatsOf, tokenFrom } from '../events/fixtures';
 
 /*
  * Answering again with an address that already answered changes nothing by itself: the address's
@@ -28,7 +28,7 @@ async function confirmedAnswer(slug: string, email: string, guests = 0) {
 /** Answers again and returns the token of the change link mailed to the address. */
 async function askForChange(slug: string, email: string, extra: Parameters<typeof attendee>[1] = {}): Promise<string> {
   await rsvpToEvent(slug, attendee(email, extra));
-  const mail = (await outbox({ toAddress: email })).at(-1);
+  const mail = (await outbox({ to: email })).at(-1);
   expect(mail).toMatchObject({ template: 'event-rsvp', props: { kind: 'change' } });
   return tokenFrom(mail!.props.confirmUrl);
 }
@@ -44,15 +44,10 @@ describe('the mailed change link', () => {
       change: { name: 'Dana Sultanova', guests: 2, locale: 'kk' },
       rsvp: { id, status: 'CONFIRMED', event: { slug: event.slug } },
     });
-    expect(await db.rsvp.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: 'Aigerim Karimova', guests: 0 });
+    expect(await rsvpsOf({ id })).toMatchObject([{ name: 'Aigerim Karimova', guests: 0 }]);
 
     expect(await applyRsvpChange(token)).toMatchObject({ status: 'done', rsvp: 'CONFIRMED', change: 'updated', slug: event.slug });
-    expect(await db.rsvp.findUniqueOrThrow({ where: { id } })).toMatchObject({
-      name: 'Dana Sultanova',
-      guests: 2,
-      locale: 'kk',
-      mailPending: 'STATUS',
-    });
+    expect(await rsvpsOf({ id })).toMatchObject([{ name: 'Dana Sultanova', guests: 2, locale: 'kk', mailPending: 'STATUS' }]);
     expect(await seatsOf(event.id)).toMatchObject({ seatsTaken: 3, trueSeats: 3 });
 
     expect(await applyRsvpChange(token)).toMatchObject({ status: 'done', rsvp: 'CONFIRMED' });
@@ -65,7 +60,7 @@ describe('the mailed change link', () => {
     await confirmedAnswer(event.slug, 'mailed@example.org');
     for (const locale of ['kk', 'ru', 'en'] as const) {
       await askForChange(event.slug, 'mailed@example.org', { guests: 1, locale });
-      const mail = (await outbox({ toAddress: 'mailed@example.org' })).at(-1)!;
+      const mail = (await outbox({ to: 'mailed@example.org' })).at(-1)!;
       const rendered = await renderMail({ template: 'event-rsvp', locale, discreet: false, props: mail.props });
       expect(rendered.subject).not.toMatch(/mail\.change|events\./);
       expect(rendered.text).toContain(String(mail.props.confirmUrl));
@@ -75,7 +70,7 @@ describe('the mailed change link', () => {
       template: 'event-rsvp',
       locale: 'en',
       discreet: false,
-      props: (await outbox({ toAddress: 'mailed@example.org' })).at(-1)!.props,
+      props: (await outbox({ to: 'mailed@example.org' })).at(-1)!.props,
     });
     expect(english.subject).toBe('Confirm the change to your RSVP: Test rally');
     expect(english.text).toContain("If it wasn't you, ignore this email: nothing changes.");

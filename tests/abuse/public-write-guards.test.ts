@@ -30,7 +30,7 @@ describe('public writes guard themselves', () => {
     const crowd = { clientAddress: '203.0.113.7' };
     for (let i = 0; i < RSVP_LIMIT_PER_WINDOW; i += 1) await rsvpToEvent(event.slug, attendee(`guest${i}@example.org`), crowd);
     await expect(rsvpToEvent(event.slug, attendee('one-too-many@example.org'), crowd)).rejects.toSatisfy(rateLimited);
-    expect(await db.rsvp.count({ where: { eventId: event.id, email: 'one-too-many@example.org' } })).toBe(0);
+    expect(await db.rsvp.count({ where: { eventId: event.id, emailIndex: await emailIndexOf('one-too-many@example.org') } })).toBe(0);
     expect(await rsvpToEvent(event.slug, attendee('elsewhere@example.org'), { clientAddress: '198.51.100.2' })).toMatchObject({
       answer: 'new',
     });

@@ -4,6 +4,8 @@ import { exportAttendeesCsv } from '@/lib/events/export-attendees';
 import { listAttendees } from '@/lib/events/queries';
 import type { RsvpStatus } from '@/lib/generated/prisma/enums';
 import { stopWorkers } from '@/lib/queue';
+import { sealAttendee } from '@/lib/events/sealed-attendee';
+import { keyring } from '@/lib/security/personal-data';
 import { readStream } from '../support/read-stream';
 import { createCampaign, createEvent, createOrganizerUser } from './fixtures';
 
@@ -30,11 +32,14 @@ describe('attendee export', () => {
       { id: 'rsvp0000seatedb00', name: '=HYPERLINK("x") Evil', status: 'CONFIRMED', createdAt: at(6), guests: 1 },
       { id: 'rsvp0000seateda00', name: 'Dana "Dan" Sultanova, PhD', status: 'CONFIRMED', createdAt: at(6), attendedAt: at(50) },
     ];
-    for (const row of rows) {
-      const email = `${row.id}@export.example`;
-      const supporter = await db.supporter.create({ data: { email, locale: 'ru' } });
+    const keys = await keyring();
+    for (const { name, ...row } of rows) {
+      const person = sealAttendee(keys, { email: `${row.id}@export.example`, name });
+      const supporter = await db.supporter.create({
+        data: { emailIndex: person.emailIndex, emailSealed: person.emailSealed, nameSealed: person.nameSealed, locale: 'ru' },
+      });
       await db.rsvp.create({
-        data: { eventId: event.id, supporterId: supporter.id, email, locale: 'ru', consentVersion: 'v1', guests: 0, ...row },
+        data: { eventId: event.id, supporterId: supporter.id, ...person, locale: 'ru', consentVersion: 'v1', guests: 0, ...row },
       });
     }
 
@@ -61,6 +66,10 @@ describe('attendee export', () => {
     // The console lists them in the same order.
     const listed = (await listAttendees(event.id, organizer)).map((row) => row.email);
     expect(listed).toEqual(expected.slice(1).map((line) => /"([^"]+@export\.example)"/.exec(line)![1]));
+    // Names and addresses are sealed, so the check-in search looks through the opened list: a part of either, any case.
+    expect((await listAttendees(event.id, organizer, 'waiter')).map((row) => row.name)).toEqual(['Early Waiter', 'Late Waiter']);
+    expect((await listAttendees(event.id, organizer, 'SEATEDA')).map((row) => row.name)).toEqual(['Dana "Dan" Sultanova, PhD']);
+    expect(await listAttendees(event.id, organizer, 'nobody')).toEqual([]);
 
     const audits = await db.auditLog.findMany({ where: { action: 'event.export-attendees', subjectId: event.id } });
     expect(audits).toHaveLength(3);

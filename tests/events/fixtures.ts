@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Locale } from '@/lib/generated/prisma/enums';
 import { confirmRsvp } from '@/lib/events/confirm-rsvp';
 import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
 import { SubmitEventSchema, type RsvpData } from '@/lib/events/schemas';
 import { createToken } from '@/lib/events/tokens';
+import { openAttendee } from '@/lib/events/sealed-attendee';
+import { keyring } from '@/lib/security/personal-data';
 import { kazakhstanDateFromToday } from '../support/clock';
+import { outboxTo } from '../support/personal-data';
 
 let sequence = 0;
 const text = (value: string) => ({ kk: `${value} (kk)`, ru: `${value} (ru)`, en: value });
@@ -61,16 +65,42 @@ export async function createOrganizerUser() {
   return db.user.create({ data: { email: `organizer-${randomUUID()}@example.org`, role: 'ORGANIZER' } });
 }
 
-export type OutboxMail = { toAddress: string; template: string; props: Record<string, unknown> };
+export type OutboxMail = {
+  toAddress: string;
+  template: string;
+  subject: string;
+  locale: Locale;
+  props: Record<string, unknown>;
+  attachments: Array<{ filename: string; content: string; contentType: string }>;
+};
 
-/** Mail queued in the outbox (the payload is what the recipient would get), oldest first. */
-export async function outbox(where: Prisma.OutboundMailWhereInput = {}): Promise<OutboxMail[]> {
-  const rows = await db.outboundMail.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-  return rows.map((row) => ({
-    toAddress: row.toAddress,
-    template: row.template,
-    props: (row.payload as { props: Record<string, unknown> }).props,
-  }));
+/** Which outbox rows: SQL conditions, and `to`, the recipient (sealed, so it is matched once opened). */
+export type OutboxFilter = Prisma.OutboundMailWhereInput & { to?: string | ((address: string) => boolean) };
+
+/** Mail queued in the outbox, opened (the payload is what the recipient would get), oldest first. */
+export async function outbox({ to, ...where }: OutboxFilter = {}): Promise<OutboxMail[]> {
+  const isTo = typeof to === 'string' ? (address: string) => address === to : to;
+  return (await outboxTo(undefined, where))
+    .reverse()
+    .filter((row) => !isTo || isTo(row.toAddress))
+    .map((row) => {
+      const payload = (row.payload ?? {}) as Partial<Pick<OutboxMail, 'props' | 'attachments'>>;
+      return {
+        toAddress: row.toAddress,
+        template: row.template,
+        subject: row.subject,
+        locale: row.locale,
+        props: payload.props ?? {},
+        attachments: payload.attachments ?? [],
+      };
+    });
+}
+
+/** The RSVPs `where` finds, their sealed address and name opened, in the order they were made. */
+export async function rsvpsOf(where: Prisma.RsvpWhereInput) {
+  const keys = await keyring();
+  const rows = await db.rsvp.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  return rows.map((row) => openAttendee(keys, row));
 }
 
 export function tokenFrom(url: unknown): string {

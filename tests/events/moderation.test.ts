@@ -28,7 +28,7 @@ describe('partner submissions', () => {
     });
     expect(await listModerationQueue()).toHaveLength(0);
 
-    const [verifyMail] = await outbox({ toAddress: 'partner@example.org' });
+    const [verifyMail] = await outbox({ to: 'partner@example.org' });
     expect(verifyMail).toMatchObject({ template: 'event-submission', props: { kind: 'verify' } });
     const token = tokenFrom(verifyMail!.props.url);
     // Opening the link (GET) only finds the submission; the page's button POSTs.
@@ -39,7 +39,7 @@ describe('partner submissions', () => {
 
     await transitionEvent(organizer.id, draft.id, { action: 'publish' });
     expect(await listModerationQueue()).toHaveLength(0);
-    const mails = await outbox({ toAddress: 'partner@example.org' });
+    const mails = await outbox({ to: 'partner@example.org' });
     expect(mails.at(-1)).toMatchObject({ template: 'event-submission', props: { kind: 'approved' } });
     expect(String(mails.at(-1)!.props.url)).toContain(`/ru/events/${draft.slug}`);
     const { days } = await findCalendar(campaign, {});
@@ -51,13 +51,13 @@ describe('partner submissions', () => {
     const campaign = await createCampaign();
     await submitEvent(partnerSubmission('rejected@example.org'));
     const draft = await db.event.findFirstOrThrow({ where: { submitterEmail: 'rejected@example.org' } });
-    await verifySubmission(tokenFrom((await outbox({ toAddress: 'rejected@example.org' }))[0]!.props.url));
+    await verifySubmission(tokenFrom((await outbox({ to: 'rejected@example.org' }))[0]!.props.url));
     await transitionEvent(organizer.id, draft.id, { action: 'reject', reason: 'Please add the venue address.' });
     expect(await db.event.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
       status: 'REJECTED',
       rejectionReason: 'Please add the venue address.',
     });
-    expect((await outbox({ toAddress: 'rejected@example.org' })).at(-1)).toMatchObject({
+    expect((await outbox({ to: 'rejected@example.org' })).at(-1)).toMatchObject({
       props: { kind: 'rejected', reason: 'Please add the venue address.' },
     });
     const { days } = await findCalendar(campaign, {});
