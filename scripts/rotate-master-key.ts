@@ -24,7 +24,9 @@ async function main() {
   }
   const currentText = process.env.DAUYS_MASTER_KEY ?? (await readFile(keyFile, 'utf8'));
   if (!usesKeyFile && !process.env.DAUYS_NEW_MASTER_KEY) {
-    throw new KeyringError('Set DAUYS_NEW_MASTER_KEY to the new key (e.g. `openssl rand -base64 32`); DAUYS_MASTER_KEY is the current one.');
+    throw new KeyringError(
+      'Set DAUYS_NEW_MASTER_KEY to the new key (e.g. `openssl rand -base64 32`); DAUYS_MASTER_KEY is the current one.',
+    );
   }
   const newText = process.env.DAUYS_NEW_MASTER_KEY ?? newMasterKey();
   const currentKey = parseMasterKey(currentText);

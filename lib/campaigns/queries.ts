@@ -98,7 +98,10 @@ export async function listRecipients(campaignId: string, status: CampaignRecipie
     },
   });
   const keys = await keyring();
-  return rows.map(({ supporter, ...row }) => ({ ...row, supporter: { id: supporter.id, email: keys.open('email', supporter.emailSealed) } }));
+  return rows.map(({ supporter, ...row }) => ({
+    ...row,
+    supporter: { id: supporter.id, email: keys.open('email', supporter.emailSealed) },
+  }));
 }
 
 /** Petitions (and later events, reforms) an organizer can pick as audience sources. */

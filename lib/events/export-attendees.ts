@@ -41,7 +41,7 @@ async function* attendeeRows(eventId: string, batchSize: number): AsyncGenerator
     let after: Prisma.RsvpWhereInput = {};
     for (;;) {
       const rows = await db.rsvp.findMany({
-        where: { eventId, status, ...after },
+        where: { eventId, status, anonymisedAt: null, ...after },
         orderBy: ATTENDEE_ORDER_WITHIN_STATUS,
         take: batchSize,
         select: ATTENDEE_ROW_SELECT,

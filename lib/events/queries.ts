@@ -170,7 +170,11 @@ export async function listAttendees(eventId: string, viewer: { id: string }, q?:
   // The search may be a name: it stays out of the log.
   await recordAudit({ actorId: viewer.id, action: 'event.attendees.view', subjectType: 'Event', subjectId: eventId });
   const keys = await keyring();
-  const rows = await db.rsvp.findMany({ where: { eventId }, orderBy: ATTENDEE_ORDER_WITHIN_STATUS, select: ATTENDEE_ROW_SELECT });
+  const rows = await db.rsvp.findMany({
+    where: { eventId, anonymisedAt: null },
+    orderBy: ATTENDEE_ORDER_WITHIN_STATUS,
+    select: ATTENDEE_ROW_SELECT,
+  });
   const needle = q?.toLocaleLowerCase();
   return rows
     .map((row) => openAttendee(keys, row))

@@ -33,7 +33,15 @@ async function* signatureRows(petitionId: string, batchSize: number, regions: Tr
       where: { petitionId, status: 'CONFIRMED', anonymisedAt: null, id: { gt: afterId } },
       orderBy: { id: 'asc' },
       take: batchSize,
-      select: { id: true, fullNameSealed: true, emailSealed: true, region: true, citySealed: true, confirmedAt: true, consentVersion: true },
+      select: {
+        id: true,
+        fullNameSealed: true,
+        emailSealed: true,
+        region: true,
+        citySealed: true,
+        confirmedAt: true,
+        consentVersion: true,
+      },
     });
     if (rows.length === 0) return;
     afterId = rows.at(-1)!.id;

@@ -48,7 +48,9 @@ const publicSelect = {
 // Text changes rarely and only by organizers (who invalidate it); page views must not query it each time.
 // Bounded: a page view for a made-up slug caches its null like any other.
 const petitionCache = createTtlCache<PublicPetition | null>(5_000, { maxEntries: 256 });
-const signersCache = createTtlCache<Array<{ fullNameSealed: string; region: Region; confirmedAt: Date | null }>>(5_000, { maxEntries: 256 });
+const signersCache = createTtlCache<Array<{ fullNameSealed: string; region: Region; confirmedAt: Date | null }>>(5_000, {
+  maxEntries: 256,
+});
 
 /** A petition anyone may see (not a draft), or null. Cached per process for a few seconds. */
 export async function findPublicPetition(slug: string): Promise<PublicPetition | null> {
@@ -108,7 +110,11 @@ export async function findRecentPublicSigners(petitionId: string, slug: string, 
     ),
     keyring(),
   ]);
-  return rows.map((row) => ({ name: publicName(keys.open('name', row.fullNameSealed)), region: row.region, confirmedAt: row.confirmedAt! }));
+  return rows.map((row) => ({
+    name: publicName(keys.open('name', row.fullNameSealed)),
+    region: row.region,
+    confirmedAt: row.confirmedAt!,
+  }));
 }
 
 export type PetitionListItem = Pick<PublicPetition, 'slug' | 'title' | 'summary' | 'goal' | 'status' | 'isDemo' | 'closesAt'> & {

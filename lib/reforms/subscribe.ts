@@ -35,7 +35,11 @@ export async function requestReformAlerts(input: SubscribeInput, requester: Requ
   if (data.scope !== 'all' && !reform) throw new AppError('INVALID', { field: 'scope', messageKey: 'invalidChoice' });
 
   // Bounded per address, silently: a refusal must not tell a stranger anything about the address.
-  const limit = await hit(`reforms-subscribe:email:${(await keyring()).emailIndex(data.email)}`, SUBSCRIBE_LIMIT_PER_EMAIL, SUBSCRIBE_LIMIT_WINDOW_SECONDS);
+  const limit = await hit(
+    `reforms-subscribe:email:${(await keyring()).emailIndex(data.email)}`,
+    SUBSCRIBE_LIMIT_PER_EMAIL,
+    SUBSCRIBE_LIMIT_WINDOW_SECONDS,
+  );
   if (!limit.allowed) return;
 
   // Over the address's mail budget (shared with every other mail a stranger can trigger) the request

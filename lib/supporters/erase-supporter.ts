@@ -22,7 +22,9 @@ async function personalValues(tx: Tx, supporter: { id: string } & SealedPerson, 
     );
   }
   if (tables.has('Rsvp')) {
-    rows.push(...(await tx.$queryRaw<SealedPerson[]>`SELECT "emailSealed", "nameSealed" FROM "Rsvp" WHERE "supporterId" = ${supporter.id}`));
+    rows.push(
+      ...(await tx.$queryRaw<SealedPerson[]>`SELECT "emailSealed", "nameSealed" FROM "Rsvp" WHERE "supporterId" = ${supporter.id}`),
+    );
   }
   const addresses = new Set(rows.map((row) => keys.open('email', row.emailSealed).toLowerCase()));
   const names = new Set(rows.map((row) => keys.openOptional('name', row.nameSealed) ?? '').filter((name) => name !== ANONYMISED_NAME));

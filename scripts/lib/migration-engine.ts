@@ -197,7 +197,9 @@ async function refuseSupportersInTheClear(databaseUrl: string): Promise<void> {
     const exists = async (sql: string) => (await client.query<{ yes: boolean }>(`SELECT ${sql} AS yes`)).rows[0]!.yes;
     const clear =
       (await exists(`to_regclass('"_prisma_migrations"') IS NOT NULL AND to_regclass('"Supporter"') IS NOT NULL`)) &&
-      !(await exists(`EXISTS (SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '${SEALING_MIGRATION}' AND finished_at IS NOT NULL)`)) &&
+      !(await exists(
+        `EXISTS (SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '${SEALING_MIGRATION}' AND finished_at IS NOT NULL)`,
+      )) &&
       (await exists(`EXISTS (SELECT 1 FROM "Supporter")`));
     if (clear) {
       throw new StartupError(

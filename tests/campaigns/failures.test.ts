@@ -82,7 +82,9 @@ describe('SMTP failures', () => {
     expect(busy).toMatchObject({ status: 'FAILED', attempts: MAX_ATTEMPTS });
     expect(busy.lastError).toContain('452');
     // A temporary failure, however persistent, does not mark the address bounced.
-    expect((await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('always-busy@example.org') } })).bouncedAt).toBeNull();
+    expect(
+      (await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('always-busy@example.org') } })).bouncedAt,
+    ).toBeNull();
 
     const campaign = await db.emailCampaign.findUniqueOrThrow({ where: { id: campaignId } });
     expect(campaign).toMatchObject({ status: 'SENT', sentCount: 3, failedCount: 2 });
@@ -94,6 +96,8 @@ describe('SMTP failures', () => {
     expect(await countAudience({ sources: [{ type: 'updates' }] })).toBe(4);
     const campaignId = await createCampaign(organizer);
     await startCampaign(campaignId, organizer);
-    expect(await db.campaignRecipient.count({ where: { campaignId, supporter: { emailIndex: await emailIndexOf('nobody@example.org') } } })).toBe(0);
+    expect(
+      await db.campaignRecipient.count({ where: { campaignId, supporter: { emailIndex: await emailIndexOf('nobody@example.org') } } }),
+    ).toBe(0);
   });
 });

@@ -33,7 +33,9 @@ describe('confirmation', () => {
     // What the confirmation page does on GET (a mail scanner opening the link).
     const seen = await findSignatureByToken(token);
     expect(seen).toMatchObject({ status: 'PENDING', slug: petition.slug, isExpired: false });
-    expect((await db.signature.findFirstOrThrow({ where: { emailIndex: await emailIndexOf('confirm@example.org') } })).status).toBe('PENDING');
+    expect((await db.signature.findFirstOrThrow({ where: { emailIndex: await emailIndexOf('confirm@example.org') } })).status).toBe(
+      'PENDING',
+    );
     expect(await readCount(petition.id)).toBe(0);
 
     expect(await confirmSignature(token)).toEqual({ status: 'confirmed', slug: petition.slug });
@@ -63,7 +65,10 @@ describe('confirmation', () => {
     const email = 'again@example.org';
     const token = await signAndMail(petition.slug, email);
     await confirmSignature(token);
-    await db.signature.updateMany({ where: { emailIndex: await emailIndexOf(email) }, data: { lastMailAt: new Date(Date.now() - 3600_000) } });
+    await db.signature.updateMany({
+      where: { emailIndex: await emailIndexOf(email) },
+      data: { lastMailAt: new Date(Date.now() - 3600_000) },
+    });
     await signPetition(petition.slug, signer(email), here);
     await sendSignatureMails();
     const latest = await latestToken(email);

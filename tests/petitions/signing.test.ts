@@ -159,7 +159,10 @@ describe('confirmation mails', () => {
     // …later it does, with a new token that replaces the old one.
     for (let i = 1; i <= 8; i += 1) {
       await signPetition(petition.slug, signer(email), { ...here, now: new Date(start + i * 120_000) });
-      await db.signature.updateMany({ where: { emailIndex: await emailIndexOf(email) }, data: { lastMailAt: new Date(start + i * 120_000 - 1) } });
+      await db.signature.updateMany({
+        where: { emailIndex: await emailIndexOf(email) },
+        data: { lastMailAt: new Date(start + i * 120_000 - 1) },
+      });
       await sendSignatureMails();
     }
     const row = await db.signature.findFirstOrThrow({ where: { emailIndex: await emailIndexOf(email) } });

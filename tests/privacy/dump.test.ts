@@ -87,8 +87,15 @@ beforeAll(async () => {
       },
       requester,
     );
-    await rsvpToEvent(event.slug, { name: person.name, email: person.email, guests: 0, consent: true, locale: 'kk', website: undefined }, requester);
-    await requestReformAlerts({ email: person.email, locale: 'en', scope: reform.id, frequency: 'EACH', consent: 'on', website: '' }, requester);
+    await rsvpToEvent(
+      event.slug,
+      { name: person.name, email: person.email, guests: 0, consent: true, locale: 'kk', website: undefined },
+      requester,
+    );
+    await requestReformAlerts(
+      { email: person.email, locale: 'en', scope: reform.id, frequency: 'EACH', consent: 'on', website: '' },
+      requester,
+    );
   }
   await sendSignatureMails();
   await sendRsvpMails();
@@ -99,7 +106,11 @@ beforeAll(async () => {
   }
 
   // A campaign to the signers who want updates, delivered to the local catcher (caught mail) and ledgered.
-  const catcher = await startSmtpCatcher({ port: await freePort(), databaseUrl: pg15.url, masterKey: parseMasterKey(process.env.DAUYS_MASTER_KEY!) });
+  const catcher = await startSmtpCatcher({
+    port: await freePort(),
+    databaseUrl: pg15.url,
+    masterKey: parseMasterKey(process.env.DAUYS_MASTER_KEY!),
+  });
   const organizer = await createOrganizer('dump.organizer@example.org');
   organizerEmail = 'dump.organizer@example.org';
   const campaignId = await createCampaign(organizer, { audience: { sources: [{ type: 'petition', petitionId: petition.id }] } });

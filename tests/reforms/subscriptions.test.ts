@@ -30,7 +30,9 @@ describe('double opt-in', () => {
   it('subscribes only when the mailed link is confirmed by POST, never by opening it', async () => {
     const reform = await createReform('opt-in');
     await requestReformAlerts({ ...base, email: ' Aigerim@Example.org ', locale: 'kk', scope: reform.id, frequency: 'EACH' });
-    const subscription = await db.reformSubscription.findFirstOrThrow({ where: { supporter: { emailIndex: await emailIndexOf('aigerim@example.org') } } });
+    const subscription = await db.reformSubscription.findFirstOrThrow({
+      where: { supporter: { emailIndex: await emailIndexOf('aigerim@example.org') } },
+    });
     expect(subscription).toMatchObject({ status: 'PENDING', locale: 'kk', frequency: 'EACH', reformId: reform.id, confirmedAt: null });
     const mail = (await outboxTo('aigerim@example.org'))[0]!;
     expect(mail).toMatchObject({ template: 'reform-subscription-confirm', locale: 'kk', topic: null });
@@ -69,7 +71,9 @@ describe('double opt-in', () => {
     await confirmSubscription(await tokenFromMail('dana@example.org'));
     // Someone else types Dana's address and asks for a weekly digest in English.
     await requestReformAlerts({ ...base, email: 'dana@example.org', locale: 'en', scope: 'all', frequency: 'WEEKLY' });
-    const row = await db.reformSubscription.findFirstOrThrow({ where: { supporter: { emailIndex: await emailIndexOf('dana@example.org') } } });
+    const row = await db.reformSubscription.findFirstOrThrow({
+      where: { supporter: { emailIndex: await emailIndexOf('dana@example.org') } },
+    });
     expect(row).toMatchObject({
       status: 'CONFIRMED',
       locale: 'ru',
