@@ -95,6 +95,7 @@ export async function getSupporterDetail(
 ) {
   const supporter = await db.supporter.findUnique({
     where: { id: supporterId },
+    omit: { emailIndex: true },
     include: {
       consents: { orderBy: { givenAt: 'desc' } },
       unsubscribes: { orderBy: { createdAt: 'desc' } },
@@ -109,7 +110,7 @@ export async function getSupporterDetail(
   if (!supporter) return null;
   await recordAudit({ actorId: viewer.id, action: purpose, subjectType: 'Supporter', subjectId: supporterId });
   const keys = await keyring();
-  const { emailSealed, nameSealed, emailIndex: _emailIndex, ...rest } = supporter;
+  const { emailSealed, nameSealed, ...rest } = supporter;
   const person = { ...rest, email: keys.open('email', emailSealed), name: keys.openOptional('name', nameSealed) };
   const tables = await existingTables();
   const [signatures, rsvps, subscriptions] = await Promise.all([

@@ -3,7 +3,6 @@ import { recordAudit } from '@/lib/audit';
 import { getCampaignProgress } from '@/lib/campaigns/queries';
 import { db } from '@/lib/db';
 import { getEventFigures } from '@/lib/events/figures';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { sendMail } from '@/lib/mailer';
 import { getPetitionFigures } from '@/lib/petitions/figures';
 import { getQueue, QUEUE_SCHEMA, stopWorkers } from '@/lib/queue';
