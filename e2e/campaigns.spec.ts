@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createOrganizer, signInAs } from './helpers/auth';
-import { expectNoMail, findLink, readLatestMail, withDatabase } from './helpers/mail';
+import { expectNoMail, findLink, keyringOf, readLatestMail, withDatabase } from './helpers/mail';
 
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const ORGANIZER = `campaigns-${run}@dauys.localhost`;
@@ -12,14 +12,15 @@ const PEOPLE = [0, 1, 2].map((i) => `person-${i}-${run}@example.org`);
 /** Three supporters who opted in to updates, tagged so the audience holds exactly them. */
 async function seedSupporters() {
   await withDatabase(async (client) => {
+    const keys = await keyringOf(client);
     const tagId = randomUUID();
     await client.query('INSERT INTO "Tag" (id, name) VALUES ($1, $2)', [tagId, TAG]);
     for (const email of PEOPLE) {
       const id = randomUUID();
-      await client.query(`INSERT INTO "Supporter" (id, email, locale, region, "updatedAt") VALUES ($1, $2, 'en', 'ALMATY', now())`, [
-        id,
-        email,
-      ]);
+      await client.query(
+        `INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", locale, region, "updatedAt") VALUES ($1, $2, $3, 'en', 'ALMATY', now())`,
+        [id, keys.emailIndex(email), keys.seal('email', email)],
+      );
       await client.query(
         `INSERT INTO "Consent" (id, "supporterId", purpose, "textVersion", action) VALUES ($1, $2, 'updates', 'e2e', 'e2e')`,
         [randomUUID(), id],

@@ -12,6 +12,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
+import { newMasterKey } from '../../lib/security/keyring';
 import { freePort } from '../lib/free-port';
 import { applyMigrationsAndPendingSchema } from '../lib/migration-engine';
 
@@ -71,17 +72,26 @@ async function main() {
     await applyMigrationsAndPendingSchema(postgres.url);
     process.env.DATABASE_URL = postgres.url;
     process.env.AUTH_SECRET ??= 'bench-secret-that-is-long-enough-for-hmac-signing';
+    process.env.DAUYS_MASTER_KEY ??= newMasterKey();
     const { db } = await import('@/lib/db');
+    const { keyring } = await import('@/lib/security/personal-data');
     const { saveCampaign } = await import('@/lib/campaigns/save-campaign');
     const { startCampaign } = await import('@/lib/campaigns/start-campaign');
     const { renderCampaignMessage } = await import('@/lib/campaigns/render-campaign-message');
 
-    await timed('demo supporters and consents (bulk SQL)', async () => {
-      await db.$executeRaw`
-        INSERT INTO "Supporter" (id, email, name, locale, region, "updatedAt")
-        SELECT 'bench-' || n, 'bench-' || n || '@example.org', 'Demo supporter ' || n,
-               (ARRAY['kk','ru','en'])[1 + n % 3]::"Locale", (ARRAY['ALMATY','ASTANA','SHYMKENT'])[1 + n % 3]::"Region", now()
-        FROM generate_series(1, ${COUNT}) AS n`;
+    await timed('demo supporters (sealed) and consents (bulk SQL)', async () => {
+      const keys = await keyring();
+      for (let first = 1; first <= COUNT; first += 10_000) {
+        const numbers = Array.from({ length: Math.min(10_000, COUNT - first + 1) }, (_, index) => first + index);
+        const emails = numbers.map((n) => `bench-${n}@example.org`);
+        await db.$executeRaw`
+          INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", "nameSealed", locale, region, "updatedAt")
+          SELECT 'bench-' || v.n, v.ix, v.email, v.name,
+                 (ARRAY['kk','ru','en'])[1 + v.n % 3]::"Locale", (ARRAY['ALMATY','ASTANA','SHYMKENT'])[1 + v.n % 3]::"Region", now()
+            FROM unnest(${numbers}::int[], ${emails.map((email) => keys.emailIndex(email))}::text[],
+                        ${emails.map((email) => keys.seal('email', email))}::text[],
+                        ${numbers.map((n) => keys.seal('name', `Demo supporter ${n}`))}::text[]) AS v(n, ix, email, name)`;
+      }
       await db.$executeRaw`
         INSERT INTO "Consent" (id, "supporterId", purpose, "textVersion", action)
         SELECT 'bench-consent-' || n, 'bench-' || n, 'updates', 'demo-1', 'bench' FROM generate_series(1, ${COUNT}) AS n`;

@@ -153,7 +153,7 @@ describe('erasing one supporter', () => {
     expect(await rowsMentioning('"CampaignRecipient"', OTHER.email)).toBe(1);
 
     // The audit log keeps what was done, and that an erasure happened, not whose.
-    const tagged = await db.auditLog.findFirstOrThrow({ where: { action: 'supporter.tag' } });
+    const tagged = await db.auditLog.findFirstOrThrow({ where: { action: 'supporter.tag-bulk' } });
     expect(tagged.details).toMatchObject({ tag: 'volunteers' });
     const erasure = await db.auditLog.findFirstOrThrow({ where: { action: 'supporter.erase' } });
     expect(erasure).toMatchObject({ actorId: organizer.id, subjectType: 'Supporter', subjectId: null });

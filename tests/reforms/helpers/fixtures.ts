@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { keyring } from '@/lib/security/personal-data';
 import type { ReformAlertFrequency } from '@/lib/generated/prisma/enums';
 import type { STAGES } from '@/lib/reforms/constants';
 
@@ -34,17 +35,21 @@ export async function addSubscribers(options: SubscriberOptions): Promise<void> 
   const confirmed = options.confirmed ?? true;
   const ago = options.confirmedAgoSeconds ?? 3600;
   const confirmedAt = options.now ? new Date(options.now.getTime() - ago * 1000) : null;
+  const keys = await keyring();
+  const numbers = Array.from({ length: count }, (_, index) => index + 1);
+  const emails = numbers.map((n) => `${prefix}-${n}@example.org`);
   await db.$executeRaw`
-    INSERT INTO "Supporter" (id, email, locale, "updatedAt")
-    SELECT ${prefix} || '-' || n, ${prefix} || '-' || n || '@example.org', (ARRAY['kk','ru','en'])[1 + n % 3]::"Locale", now()
-    FROM generate_series(1, ${count}) AS n
-    ON CONFLICT (email) DO NOTHING`;
+    INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", locale, "updatedAt")
+    SELECT ${prefix} || '-' || v.n, v.ix, v.sealed, (ARRAY['kk','ru','en'])[1 + v.n % 3]::"Locale", now()
+      FROM unnest(${numbers}::int[], ${emails.map((email) => keys.emailIndex(email))}::text[],
+                  ${emails.map((email) => keys.seal('email', email))}::text[]) AS v(n, ix, sealed)
+    ON CONFLICT ("emailIndex") DO NOTHING`;
   await db.$executeRaw`
     INSERT INTO "ReformSubscription" (id, "supporterId", "reformId", "scopeKey", locale, frequency, status, "consentVersion", "confirmedAt")
     SELECT 'sub-' || ${prefix} || '-' || n || '-' || ${reformId ?? 'all'}, s.id, ${reformId}, ${reformId ?? 'all'}, s.locale,
            ${frequency}::"ReformAlertFrequency", ${confirmed ? 'CONFIRMED' : 'PENDING'}::"ReformSubscriptionStatus", 'test',
            CASE WHEN ${confirmed} THEN COALESCE(${confirmedAt}::timestamp, (now() - make_interval(secs => ${ago}))::timestamp) ELSE NULL END
-    FROM generate_series(1, ${count}) AS n JOIN "Supporter" s ON s.email = ${prefix} || '-' || n || '@example.org'`;
+    FROM generate_series(1, ${count}) AS n JOIN "Supporter" s ON s.id = ${prefix} || '-' || n`;
 }
 
 export const stageInput = (stage: (typeof STAGES)[number], occurredOn: string, note = 'Note') => ({
