@@ -43,7 +43,7 @@ const { db } = await import('@/lib/db');
 const { sendMail, requeueStalledMail } = await import('@/lib/mailer');
 const { registerWorkers, unregisterWorkers } = await import('@/lib/jobs/register-workers');
 const { verifyUnsubscribeToken } = await import('@/lib/unsubscribe/tokens');
-const { openedOutbox, sealedSupporter } = await import('@/tests/support/sealed-rows');
+const { openedOutbox, sealedSupporter } = await import('@/tests/support/personal-data');
 const kkMail = (await import('@/messages/kk/mail.json')).default;
 const ruMail = (await import('@/messages/ru/mail.json')).default;
 

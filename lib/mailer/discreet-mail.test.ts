@@ -15,7 +15,7 @@ const { readDiscreetMail, setDiscreetMail } = await import('@/lib/mailer/discree
 const { renderMail } = await import('@/lib/mailer/render-mail');
 const { MAIL_TEMPLATES } = await import('@/lib/mailer/templates');
 const { stopWorkers } = await import('@/lib/queue');
-const { openedOutbox } = await import('@/tests/support/sealed-rows');
+const { openedOutbox } = await import('@/tests/support/personal-data');
 const MAIL_MESSAGES = {
   kk: (await import('@/messages/kk/mail.json')).default,
   ru: (await import('@/messages/ru/mail.json')).default,

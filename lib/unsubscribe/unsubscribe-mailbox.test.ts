@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { listUnsubscribeHeaders, unsubscribeMailbox } from '@/lib/unsubscribe/tokens';
 import { startUnsubscribeMailbox } from '@/lib/unsubscribe/unsubscribe-mailbox';
 import { freePort } from '@/scripts/lib/free-port';
-import { sealedSupporter } from '@/tests/support/sealed-rows';
+import { sealedSupporter } from '@/tests/support/personal-data';
 
 const mailbox = await startUnsubscribeMailbox({ port: 0, host: '127.0.0.1' });
 const client = nodemailer.createTransport({ host: '127.0.0.1', port: mailbox.port, secure: false, ignoreTLS: true });

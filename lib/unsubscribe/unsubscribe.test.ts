@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { createUnsubscribeToken, oneClickUnsubscribeUrl, verifyUnsubscribeToken } from '@/lib/unsubscribe/tokens';
 import { unsubscribeWithToken } from '@/lib/unsubscribe/unsubscribe';
-import { sealedSupporter } from '@/tests/support/sealed-rows';
+import { sealedSupporter } from '@/tests/support/personal-data';
 
 function oneClick(url: string, body = 'List-Unsubscribe=One-Click') {
   return POST(new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body }));

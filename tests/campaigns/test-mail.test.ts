@@ -14,7 +14,7 @@ const { db } = await import('@/lib/db');
 const { sendCampaignTestMail } = await import('@/lib/campaigns/send-campaign-test-mail');
 const { registerWorkers, unregisterWorkers } = await import('@/lib/jobs/register-workers');
 const { BODY, createOrganizer, SUBJECT } = await import('./helpers/fixtures');
-const { openedOutbox } = await import('@/tests/support/sealed-rows');
+const { openedOutbox } = await import('@/tests/support/personal-data');
 
 beforeAll(() => registerWorkers());
 afterAll(async () => {

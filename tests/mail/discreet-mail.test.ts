@@ -17,7 +17,7 @@ const { setDiscreetMail } = await import('@/lib/mailer/discreet-mail');
 const { sendSignatureMails } = await import('@/lib/petitions/send-signature-mails');
 const { signPetition } = await import('@/lib/petitions/sign-petition');
 const { signer } = await import('../petitions/fixtures');
-const { openedOutbox } = await import('@/tests/support/sealed-rows');
+const { openedOutbox } = await import('@/tests/support/personal-data');
 
 await registerWorkers();
 

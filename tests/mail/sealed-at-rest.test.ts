@@ -17,7 +17,7 @@ const { sendMail } = await import('@/lib/mailer');
 const { registerWorkers, unregisterWorkers } = await import('@/lib/jobs/register-workers');
 const { findCaughtMailById, findLatestCaughtMail } = await import('@/lib/mailbox/queries');
 const { QUEUE_SCHEMA } = await import('@/lib/queue');
-const { sealedSupporter } = await import('@/tests/support/sealed-rows');
+const { sealedSupporter } = await import('@/tests/support/personal-data');
 
 afterAll(async () => {
   await unregisterWorkers();

@@ -14,7 +14,7 @@ applyFastMailSettings(relay.url, { MAIL_RETRY_MAX_DELAY_SECONDS: '1', MAIL_RETRY
 const { db } = await import('@/lib/db');
 const { sendMail, sendMails, requeueStalledMail } = await import('@/lib/mailer');
 const { registerWorkers, unregisterWorkers } = await import('@/lib/jobs/register-workers');
-const { openedOutbox, sealedSupporter } = await import('@/tests/support/sealed-rows');
+const { openedOutbox, sealedSupporter } = await import('@/tests/support/personal-data');
 
 beforeAll(() => registerWorkers());
 afterAll(async () => {

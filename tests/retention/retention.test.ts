@@ -1,7 +1,6 @@
 import { sealCaughtMessage } from '@/lib/mailbox/caught-message';
 import { keyring } from '@/lib/security/personal-data';
-import { emailIndexOf, opened, readableRows } from '@/tests/support/personal-data';
-import { openedOutbox } from '@/tests/support/sealed-rows';
+import { emailIndexOf, opened, openedOutbox, readableRows } from '@/tests/support/personal-data';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { getEventFigures } from '@/lib/events/figures';

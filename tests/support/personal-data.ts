@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { OutboundMail, Prisma } from '@/lib/generated/prisma/client';
 import { keyring, type Keyring, type SealedKind } from '@/lib/security/personal-data';
 import { openSealedColumns } from '@/lib/supporters/queries';
 
@@ -28,20 +28,39 @@ export async function sealedSigner(email: string, fullName: string) {
   return { emailIndex: keys.emailIndex(email), emailSealed: keys.seal('email', email), fullNameSealed: keys.seal('name', fullName) };
 }
 
-type OutboundMailRow = Awaited<ReturnType<typeof db.outboundMail.findMany>>[number];
-export type OpenedMail = OutboundMailRow & { toAddress: string; payload: unknown };
+export type StoredMailPayload = {
+  props: Record<string, unknown>;
+  headers?: Record<string, string>;
+  attachments?: { filename: string; content: string; contentType: string }[];
+};
+
+export type OpenedOutboundMail = Omit<OutboundMail, 'toAddressSealed' | 'payloadSealed'> & {
+  toAddress: string;
+  /** Null once the row is final. */
+  payload: StoredMailPayload | null;
+};
+
+/**
+ * Outbox rows (oldest first unless `orderBy` says otherwise) with the address and the payload
+ * opened; `to` keeps those to that address as it was typed: sealed, the database cannot filter on it.
+ */
+export async function openedOutbox(
+  where: Prisma.OutboundMailWhereInput = {},
+  options: { to?: string; orderBy?: Prisma.OutboundMailOrderByWithRelationInput } = {},
+): Promise<OpenedOutboundMail[]> {
+  const ring = await keyring();
+  const rows = await db.outboundMail.findMany({ where, orderBy: [options.orderBy ?? { createdAt: 'asc' }, { id: 'asc' }] });
+  const opened = rows.map(({ toAddressSealed, payloadSealed, ...row }) => ({
+    ...row,
+    toAddress: ring.open('email', toAddressSealed),
+    payload: payloadSealed === null ? null : (JSON.parse(ring.open('mail', payloadSealed)) as StoredMailPayload),
+  }));
+  return options.to === undefined ? opened : opened.filter((row) => row.toAddress === options.to);
+}
 
 /** Outbox rows to `email` (exactly as typed, or any address when omitted), newest first, opened. */
-export async function outboxTo(email?: string, where: Prisma.OutboundMailWhereInput = {}): Promise<OpenedMail[]> {
-  const keys = await keyring();
-  const rows = await db.outboundMail.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-  return rows
-    .map((row) => ({
-      ...row,
-      toAddress: keys.open('email', row.toAddressSealed),
-      payload: row.payloadSealed ? (JSON.parse(keys.open('mail', row.payloadSealed)) as unknown) : null,
-    }))
-    .filter((row) => email === undefined || row.toAddress === email);
+export function outboxTo(email?: string, where: Prisma.OutboundMailWhereInput = {}): Promise<OpenedOutboundMail[]> {
+  return openedOutbox(where, { to: email, orderBy: { createdAt: 'desc' } });
 }
 
 /** A row of any table as text, for asserting that no personal value is stored in the clear. */

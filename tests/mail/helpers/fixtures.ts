@@ -23,7 +23,7 @@ export async function createOpenPetition(db: PrismaClient, slug: string) {
  */
 export async function addPendingSignatures(db: PrismaClient, petitionId: string, emails: readonly string[]): Promise<void> {
   // Imported here: test files import this module before they configure the environment lib/env reads.
-  const { sealedSigner, sealedSupporter } = await import('@/tests/support/sealed-rows');
+  const { sealedSigner, sealedSupporter } = await import('@/tests/support/personal-data');
   for (const email of emails) {
     const sealed = await sealedSupporter(email);
     const supporter = await db.supporter.upsert({
