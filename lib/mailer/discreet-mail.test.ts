@@ -34,39 +34,29 @@ type Text = Record<Locale, string>;
 
 /** Titles as the demo content has them, and words of each that must not leak on their own either. */
 type Thing = { title: Text; words: Text[] };
-const PETITION: Thing = {
-  title: {
-    kk: 'Тұрмыстық зорлық-зомбылықты қылмыс деп тану',
-    ru: 'Криминализировать домашнее насилие',
-    en: 'Criminalise domestic violence',
-  },
-  words: [
-    { kk: 'зорлық', ru: 'насили', en: 'violence' },
-    { kk: 'қылмыс', ru: 'криминализ', en: 'criminalise' },
-  ],
-};
-const EVENT: Thing = {
-  title: {
-    kk: 'Дәріс: бақылау арқылы зорлық-зомбылықты тану',
-    ru: 'Лекция: как распознать принудительный контроль',
-    en: 'Lecture: recognising coercive control',
-  },
-  words: [
-    { kk: 'дәріс', ru: 'лекци', en: 'lecture' },
-    { kk: 'бақылау', ru: 'принудительн', en: 'coercive' },
-  ],
-};
-const REFORM: Thing = {
-  title: {
-    kk: 'Әйелдердің құқықтарын және балалардың қауіпсіздігін қорғау туралы заң (2024)',
-    ru: 'Закон о защите прав женщин и безопасности детей (2024)',
-    en: "Law on the protection of women's rights and children's safety (2024)",
-  },
-  words: [
-    { kk: 'әйелдер', ru: 'женщин', en: 'women' },
-    { kk: 'балалар', ru: 'детей', en: 'children' },
-  ],
-};
+/** Per language: the title, then the words of it that must not leak either. */
+const thing = (byLocale: Record<Locale, [string, ...string[]]>): Thing => ({
+  title: { kk: byLocale.kk[0], ru: byLocale.ru[0], en: byLocale.en[0] },
+  words: byLocale.en
+    .slice(1)
+    .map((_, index) => ({ kk: byLocale.kk[index + 1]!, ru: byLocale.ru[index + 1]!, en: byLocale.en[index + 1]! })),
+});
+
+const PETITION = thing({
+  kk: ['Тұрмыстық зорлық-зомбылықты қылмыс деп тану', 'зорлық', 'қылмыс'],
+  ru: ['Криминализировать домашнее насилие', 'насили', 'криминализ'],
+  en: ['Criminalise domestic violence', 'violence', 'criminalise'],
+});
+const EVENT = thing({
+  kk: ['Дәріс: бақылау арқылы зорлық-зомбылықты тану', 'дәріс', 'бақылау'],
+  ru: ['Лекция: как распознать принудительный контроль', 'лекци', 'принудительн'],
+  en: ['Lecture: recognising coercive control', 'lecture', 'coercive'],
+});
+const REFORM = thing({
+  kk: ['Әйелдердің құқықтарын және балалардың қауіпсіздігін қорғау туралы заң (2024)', 'әйелдер', 'балалар'],
+  ru: ['Закон о защите прав женщин и безопасности детей (2024)', 'женщин', 'детей'],
+  en: ["Law on the protection of women's rights and children's safety (2024)", 'women', 'children'],
+});
 /** What kind of thing a mail is about is not the sender's or subject's business either. */
 const KINDS_OF_THING: Text[] = [
   { kk: 'петиция', ru: 'петици', en: 'petition' },

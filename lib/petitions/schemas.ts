@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { CITY_MAX, COMMENT_MAX } from '@/lib/petitions/constants';
 import { OptionalKazakhstanDayOrDateTimeSchema } from '@/lib/time/schemas';
-import {
-  EmailSchema,
-  FreeTextSchema,
-  LocalizedTextSchema,
-  OptionalCheckboxSchema,
-  OptionalLineSchema,
-  OptionalTextSchema,
-  PersonNameSchema,
-  PublicFormFields,
-  RegionSchema,
-  SlugSchema,
-} from '@/lib/validation';
+import { EmailSchema, FreeTextSchema, LocalizedTextSchema, OptionalCheckboxSchema, OptionalLineSchema } from '@/lib/validation';
+import { OptionalTextSchema, PersonNameSchema, PublicFormFields, RegionSchema, SlugSchema } from '@/lib/validation';
 
 /** The sign form, shared by the client (zodResolver) and the route handler (safeParse). */
 export const SignPetitionSchema = z.object({
