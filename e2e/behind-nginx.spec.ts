@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type APIResponse } from '@playwright/test';
 import { NGINX_BINARIES, startNginx, type RunningNginx } from '../scripts/lib/nginx';
 import { signInAs } from './helpers/auth';
-import { findLink, readLatestMail, withDatabase } from './helpers/mail';
+import { findLink, keyringOf, readLatestMail, withDatabase } from './helpers/mail';
 
 /*
  * The documented single-server deployment (docs/operations.md): nginx with docs/nginx.conf in front
@@ -80,9 +80,15 @@ test('through the cache the page runs: the form checks input, and the count rise
   });
   expect(signed.status()).toBe(200);
   // The per-address limits count the address nginx saw (TRUSTED_PROXY_HOPS=1), not the claim.
-  const prefix = await withDatabase(
-    async (client) =>
-      (await client.query<{ ipPrefix: string }>('SELECT "ipPrefix" FROM "Signature" WHERE email = $1', [email])).rows[0]?.ipPrefix,
+  const prefix = await withDatabase(async (client) =>
+    (await keyringOf(client)).openOptional(
+      'network',
+      (
+        await client.query<{ ipPrefixSealed: string | null }>('SELECT "ipPrefixSealed" FROM "Signature" WHERE "emailIndex" = $1', [
+          (await keyringOf(client)).emailIndex(email),
+        ])
+      ).rows[0]?.ipPrefixSealed,
+    ),
   );
   expect(prefix).toBe('127.0.0.0/24');
 

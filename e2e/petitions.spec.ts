@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAs } from './helpers/auth';
-import { findLink, readLatestMail, withDatabase } from './helpers/mail';
+import { findLink, keyringOf, readLatestMail, withDatabase } from './helpers/mail';
 
 const SLUG = 'sexual-harassment-liability';
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -13,7 +13,9 @@ async function shownCount(page: Page): Promise<number> {
 
 async function storedSignatures(email: string): Promise<number> {
   return withDatabase(async (client) => {
-    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "Signature" WHERE email = $1', [email]);
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "Signature" WHERE "emailIndex" = $1', [
+      (await keyringOf(client)).emailIndex(email),
+    ]);
     return Number(rows[0]!.n);
   });
 }
@@ -141,7 +143,11 @@ test('without JavaScript, in Russian, the mailed links confirm a signature and r
   };
   const statusOf = (email: string) =>
     withDatabase(async (client) =>
-      (await client.query<{ status: string }>('SELECT status FROM "Signature" WHERE email = $1', [email])).rows.map((r) => r.status),
+      (
+        await client.query<{ status: string }>('SELECT status FROM "Signature" WHERE "emailIndex" = $1', [
+          (await keyringOf(client)).emailIndex(email),
+        ])
+      ).rows.map((r) => r.status),
     );
 
   const confirming = `e2e-nojs-confirm-${unique()}@example.org`;
@@ -208,8 +214,8 @@ test('a signer who opted in to updates follows the reform from the confirmation 
       (
         await client.query(
           `SELECT 1 FROM "ReformSubscription" s JOIN "Supporter" p ON p.id = s."supporterId" JOIN "Reform" r ON r.id = s."reformId"
-      WHERE p.email = $1 AND r.slug = $2 AND s.status = 'CONFIRMED' AND s.source = 'petition'`,
-          [email, SLUG],
+      WHERE p."emailIndex" = $1 AND r.slug = $2 AND s.status = 'CONFIRMED' AND s.source = 'petition'`,
+          [(await keyringOf(client)).emailIndex(email), SLUG],
         )
       ).rowCount,
   );

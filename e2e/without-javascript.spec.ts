@@ -44,15 +44,15 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
     (
       await rows<{ status: string; confirmedAt: Date | null; reformId: string | null; frequency: string; locale: string }>(
         `SELECT s.status, s."confirmedAt", s."reformId", s.frequency, s.locale FROM "ReformSubscription" s
-           JOIN "Supporter" p ON p.id = s."supporterId" WHERE p.email = $1`,
-        [email],
+           JOIN "Supporter" p ON p.id = s."supporterId" WHERE p."emailIndex" = $1`,
+        [await emailIndexOf(email)],
       )
     )[0];
   const optedOut = async () =>
     (
       await rows<{ topic: string }>(
-        `SELECT u.topic FROM "Unsubscribe" u JOIN "Supporter" p ON p.id = u."supporterId" WHERE p.email = $1 ORDER BY u.topic`,
-        [email],
+        `SELECT u.topic FROM "Unsubscribe" u JOIN "Supporter" p ON p.id = u."supporterId" WHERE p."emailIndex" = $1 ORDER BY u.topic`,
+        [await emailIndexOf(email)],
       )
     ).map((row) => row.topic);
 
@@ -82,8 +82,8 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
   await expect(page.getByRole('heading', { level: 1, name: 'Уведомления включены' })).toBeVisible();
   expect(await subscription()).toMatchObject({ status: 'CONFIRMED', confirmedAt: expect.any(Date), reformId });
   const consents = await rows(
-    `SELECT c.action FROM "Consent" c JOIN "Supporter" p ON p.id = c."supporterId" WHERE p.email = $1 AND c.purpose = 'reform-alerts'`,
-    [email],
+    `SELECT c.action FROM "Consent" c JOIN "Supporter" p ON p.id = c."supporterId" WHERE p."emailIndex" = $1 AND c.purpose = 'reform-alerts'`,
+    [await emailIndexOf(email)],
   );
   expect(consents).toEqual([{ action: 'reform-subscribe' }]);
 
@@ -133,7 +133,7 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
   await expect(page.getByRole('checkbox', { name: 'Жаңалықтар: реформалар' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Жаңалықтар: науқандар' })).not.toBeChecked();
   expect(await optedOut()).toEqual(['campaigns', 'events', 'petitions', `reform-${reformId}`]);
-  expect(await rows(`SELECT locale FROM "Supporter" WHERE email = $1`, [email])).toEqual([{ locale: 'kk' }]);
+  expect(await rows(`SELECT locale FROM "Supporter" WHERE "emailIndex" = $1`, [await emailIndexOf(email)])).toEqual([{ locale: 'kk' }]);
   await context.close();
 });
 
@@ -161,7 +161,7 @@ test('without JavaScript, in Kazakh, a bad address in the alerts form comes back
   await expect(page.getByLabel('Әр жаңарту, бірден')).toBeChecked();
   await expect(page.getByLabel(/Dauys-тан реформалар туралы хат алуға келісемін/)).toBeChecked();
 
-  expect(await rows(`SELECT id FROM "Supporter" WHERE email = $1`, [bad])).toEqual([]);
+  expect(await rows(`SELECT id FROM "Supporter" WHERE "emailIndex" = $1`, [await emailIndexOf(bad)])).toEqual([]);
   expect(await countOutboundMail(bad)).toBe(0);
 
   // Corrected, the same page takes it.
@@ -172,8 +172,8 @@ test('without JavaScript, in Kazakh, a bad address in the alerts form comes back
   await expect(page.getByRole('heading', { level: 1, name: 'Поштаңызды тексеріңіз' })).toBeVisible();
   expect(
     await rows(
-      `SELECT s.status, s."reformId" FROM "ReformSubscription" s JOIN "Supporter" p ON p.id = s."supporterId" WHERE p.email = $1`,
-      [email],
+      `SELECT s.status, s."reformId" FROM "ReformSubscription" s JOIN "Supporter" p ON p.id = s."supporterId" WHERE p."emailIndex" = $1`,
+      [await emailIndexOf(email)],
     ),
   ).toEqual([{ status: 'PENDING', reformId: null }]);
   await context.close();
