@@ -20,6 +20,17 @@ async function storedSignatures(email: string): Promise<number> {
   });
 }
 
+/** The English sign form's labels, as signAndConfirm finds its fields. */
+const ENGLISH_FORM = {
+  fullName: 'Full name',
+  email: 'Email',
+  region: 'Region',
+  isPublic: /Show my first name/,
+  consent: /I agree to the privacy notice/,
+  submit: 'Sign',
+  confirm: 'Confirm my signature',
+};
+
 async function signAndConfirm(page: Page, locale: 'en' | 'kk' | 'ru', email: string, labels: Record<string, RegExp | string>) {
   await page.goto(`/${locale}/petitions/${SLUG}`);
   const before = await shownCount(page);
@@ -54,15 +65,7 @@ async function signAndConfirm(page: Page, locale: 'en' | 'kk' | 'ru', email: str
 
 test('sign in English, confirm from the caught mail, the count rises; the page passes axe', async ({ page }) => {
   const email = `e2e-en-${unique()}@example.org`;
-  await signAndConfirm(page, 'en', email, {
-    fullName: 'Full name',
-    email: 'Email',
-    region: 'Region',
-    isPublic: /Show my first name/,
-    consent: /I agree to the privacy notice/,
-    submit: 'Sign',
-    confirm: 'Confirm my signature',
-  });
+  await signAndConfirm(page, 'en', email, ENGLISH_FORM);
   // Recent signers are cached for a few seconds, like the rest of the page text.
   await expect
     .poll(
@@ -168,15 +171,7 @@ test('without JavaScript, in Russian, the mailed links confirm a signature and r
 
 test('the organizer exports the CSV and a confirmed signer is in it; the export is audit-logged', async ({ page, context, baseURL }) => {
   const email = `e2e-export-${unique()}@example.org`;
-  await signAndConfirm(page, 'en', email, {
-    fullName: 'Full name',
-    email: 'Email',
-    region: 'Region',
-    isPublic: /Show my first name/,
-    consent: /I agree to the privacy notice/,
-    submit: 'Sign',
-    confirm: 'Confirm my signature',
-  });
+  await signAndConfirm(page, 'en', email, ENGLISH_FORM);
   await signInAs(context, baseURL!, 'admin@dauys.localhost');
   await page.goto('/en/console/petitions');
   await page.getByRole('link', { name: 'Liability for sexual harassment' }).click();

@@ -13,9 +13,8 @@ import type { RsvpData } from '@/lib/events/schemas';
 import { createRsvpChangeToken } from '@/lib/events/tokens';
 import { getQueue } from '@/lib/queue';
 import { guardClientNetwork, type Requester } from '@/lib/rate-limit';
-import { keyring } from '@/lib/security/personal-data';
+import { keyring, sealPerson, type SealedPerson } from '@/lib/security/personal-data';
 import { isSlug } from '@/lib/validation';
-import { sealAttendee, type SealedAttendee } from '@/lib/events/sealed-attendee';
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,7 +44,7 @@ async function findExisting(tx: Tx, eventId: string, emailIndex: string): Promis
 }
 
 /** The person behind the address: found by its blind index, or stored with this answer's sealed address and name. */
-async function upsertSupporter(tx: Tx, person: SealedAttendee, data: RsvpData, now: Date): Promise<string> {
+async function upsertSupporter(tx: Tx, person: SealedPerson, data: RsvpData, now: Date): Promise<string> {
   const [row] = await tx.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", "nameSealed", locale, "createdAt", "updatedAt")
     VALUES (${randomUUID()}, ${person.emailIndex}, ${person.emailSealed}, ${person.nameSealed}, ${data.locale}::"Locale", ${now}, ${now})
@@ -104,7 +103,7 @@ export async function rsvpToEvent(slug: string, data: RsvpData, requester: Reque
   if (event.status !== 'PUBLISHED' || event.endsAt <= now) throw new AppError('CLOSED');
   if (data.guests > event.maxGuestsPerRsvp) throw new AppError('INVALID', { field: 'guests', messageKey: 'guestsTooMany' });
 
-  const person = sealAttendee(await keyring(), data);
+  const person = sealPerson(await keyring(), data);
   const isMailed = await spendMailBudget(data.email, now);
   const stored = await db.$transaction(async (tx): Promise<Stored> => {
     const existing = await findExisting(tx, event.id, person.emailIndex);

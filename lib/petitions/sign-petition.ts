@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
-import { keyring } from '@/lib/security/personal-data';
+import { keyring, sealPerson } from '@/lib/security/personal-data';
 import {
   PENDING_TTL_SECONDS,
   PRIVACY_NOTICE_VERSION,
@@ -54,9 +54,7 @@ export async function signPetition(slug: string, data: SignPetitionData, context
   }
 
   const keys = await keyring();
-  const emailIndex = keys.emailIndex(data.email);
-  const emailSealed = keys.seal('email', data.email);
-  const fullNameSealed = keys.seal('name', data.fullName);
+  const person = sealPerson(keys, { email: data.email, name: data.fullName });
   const [row] = await db.$queryRaw<SignRow[]>`
     WITH petition AS (
       SELECT id FROM "Petition"
@@ -74,7 +72,7 @@ export async function signPetition(slug: string, data: SignPetitionData, context
        WHERE limiter.hits <= ${SIGN_LIMIT_EXTREME} AND NOT blocked.yes
     ), supporter AS (
       INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", "nameSealed", locale, region, "createdAt", "updatedAt")
-      SELECT ${randomUUID()}, ${emailIndex}, ${emailSealed}, ${fullNameSealed}, ${data.locale}::"Locale", ${data.region}::"Region",
+      SELECT ${randomUUID()}, ${person.emailIndex}, ${person.emailSealed}, ${person.nameSealed}, ${data.locale}::"Locale", ${data.region}::"Region",
              ${now}, ${now}
         FROM allowed
       -- A no-op write of a non-key column: it returns the existing row's id under a FOR NO KEY UPDATE
@@ -87,7 +85,7 @@ export async function signPetition(slug: string, data: SignPetitionData, context
       INSERT INTO "Signature" ("petitionId", "supporterId", "emailIndex", "emailSealed", "fullNameSealed", region,
                                "citySealed", "commentSealed", locale, "isPublic", "wantsUpdates", "consentVersion",
                                "ipHash", "ipPrefixSealed", "isFlagged", "createdAt", "expiresAt")
-      SELECT allowed.id, supporter.id, ${emailIndex}, ${emailSealed}, ${fullNameSealed}, ${data.region}::"Region",
+      SELECT allowed.id, supporter.id, ${person.emailIndex}, ${person.emailSealed}, ${person.nameSealed}, ${data.region}::"Region",
              ${keys.sealOptional('place', data.city)}, ${keys.sealOptional('text', data.comment)}, ${data.locale}::"Locale",
              ${data.isPublic}, ${data.wantsUpdates}, ${PRIVACY_NOTICE_VERSION},
              ${ipHash}, ${keys.seal('network', addressPrefix(context.clientAddress))}, allowed.hits > ${SIGN_LIMIT_FLAG}, ${now}, ${expiresAt}

@@ -6,6 +6,18 @@ export type { Keyring, SealedKind } from '@/lib/security/keyring';
 
 let loading: Promise<Keyring> | undefined;
 
+/** A person as every capability stores them: the blind index of the address, the address and the name sealed. */
+export type SealedPerson = { emailIndex: string; emailSealed: string; nameSealed: string };
+
+/** Sealed as kinds 'email' and 'name', so one ciphertext serves the Supporter row and the signature or RSVP. */
+export function sealPerson(keys: Keyring, person: { email: string; name: string }): SealedPerson {
+  return {
+    emailIndex: keys.emailIndex(person.email),
+    emailSealed: keys.seal('email', person.email),
+    nameSealed: keys.seal('name', person.name),
+  };
+}
+
 /** This process's keyring, loaded once (again after a failure, e.g. while the database was down). */
 export function keyring(): Promise<Keyring> {
   loading ??= loadKeyringWith((sql, params) => db.$queryRawUnsafe(sql, ...params), requireMasterKey()).catch((error: unknown) => {

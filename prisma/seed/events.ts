@@ -1,8 +1,7 @@
 import { db } from '@/lib/db';
 import type { EventType, Locale, Region } from '@/lib/generated/prisma/enums';
 import { EVENT_PRIVACY_NOTICE_VERSION } from '@/lib/events/constants';
-import { sealAttendee } from '@/lib/events/sealed-attendee';
-import { keyring } from '@/lib/security/personal-data';
+import { keyring, sealPerson } from '@/lib/security/personal-data';
 import { currentOrNextSixteenDays, type SixteenDays } from '@/lib/events/sixteen-days';
 import { dateColumnValue, dateRange, parseKazakhstanDateTime } from '@/lib/time/kazakhstan';
 
@@ -299,7 +298,7 @@ export async function seedEvents(now = new Date()): Promise<void> {
       person += 1;
       const email = `attendee${person}@${DEMO_DOMAIN}`;
       rows.push({
-        ...sealAttendee(keys, { email, name: `Demo attendee ${email.split('@')[0]}` }),
+        ...sealPerson(keys, { email, name: `Demo attendee ${email.split('@')[0]}` }),
         isWaitlisted: index >= confirmed,
         index,
       });

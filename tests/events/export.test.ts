@@ -4,8 +4,7 @@ import { exportAttendeesCsv } from '@/lib/events/export-attendees';
 import { listAttendees } from '@/lib/events/queries';
 import type { RsvpStatus } from '@/lib/generated/prisma/enums';
 import { stopWorkers } from '@/lib/queue';
-import { sealAttendee } from '@/lib/events/sealed-attendee';
-import { keyring } from '@/lib/security/personal-data';
+import { keyring, sealPerson } from '@/lib/security/personal-data';
 import { readStream } from '../support/read-stream';
 import { createCampaign, createEvent, createOrganizerUser } from './fixtures';
 
@@ -34,7 +33,7 @@ describe('attendee export', () => {
     ];
     const keys = await keyring();
     for (const { name, ...row } of rows) {
-      const person = sealAttendee(keys, { email: `${row.id}@export.example`, name });
+      const person = sealPerson(keys, { email: `${row.id}@export.example`, name });
       const supporter = await db.supporter.create({
         data: { emailIndex: person.emailIndex, emailSealed: person.emailSealed, nameSealed: person.nameSealed, locale: 'ru' },
       });

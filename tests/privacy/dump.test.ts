@@ -51,19 +51,9 @@ beforeAll(async () => {
   const { outboxTo } = await import('@/tests/support/personal-data');
   const { createCampaign: createEventCampaign, createEvent } = await import('@/tests/events/fixtures');
   const { createCampaign, createOrganizer } = await import('@/tests/campaigns/helpers/fixtures');
+  const { createPetition } = await import('@/tests/petitions/fixtures');
 
-  const petition = await db.petition.create({
-    data: {
-      slug: 'dump-petition',
-      title: { kk: 'Dump petition', ru: 'Dump petition', en: 'Dump petition' },
-      summary: {},
-      body: {},
-      addressee: {},
-      goal: 100,
-      milestones: [],
-      status: 'OPEN',
-    },
-  });
+  const petition = await createPetition();
   const event = await createEvent((await createEventCampaign()).id);
   const reform = await db.reform.create({
     data: { slug: 'dump-reform', title: { en: 'Dump reform' }, summary: {}, currentStage: 'PROPOSED' },
@@ -145,7 +135,7 @@ describe('pg_dump of a database with signatures, RSVPs, subscriptions, mail and 
   it('is a real dump of that data (so the check above can fail)', () => {
     expect(dump).toContain('COPY public."Signature"');
     expect(dump).toContain('COPY public."CaughtMail"');
-    expect(dump).toContain('Dump petition');
+    expect(dump).toContain('Test petition');
     // Organizers are not supporters: their own addresses stay readable (docs/privacy.md).
     expect(dump).toContain(organizerEmail);
   });

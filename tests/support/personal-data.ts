@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import type { OutboundMail, Prisma } from '@/lib/generated/prisma/client';
-import { keyring, type Keyring, type SealedKind } from '@/lib/security/personal-data';
+import { keyring, sealPerson, type Keyring, type SealedKind } from '@/lib/security/personal-data';
 import { openSealedColumns } from '@/lib/supporters/queries';
 
 /*
@@ -24,8 +24,8 @@ export async function sealedSupporter(email: string, name?: string | null) {
 
 /** A signature's sealed columns. */
 export async function sealedSigner(email: string, fullName: string) {
-  const keys = await keyring();
-  return { emailIndex: keys.emailIndex(email), emailSealed: keys.seal('email', email), fullNameSealed: keys.seal('name', fullName) };
+  const { nameSealed, ...person } = sealPerson(await keyring(), { email, name: fullName });
+  return { ...person, fullNameSealed: nameSealed };
 }
 
 export type StoredMailPayload = {
