@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { hashAddress } from '@/lib/petitions/signer-address';
+import { hashAddress } from '@/lib/security/client-address';
 import { AppError } from '@/lib/errors';
 
 export type RateLimitResult = {

@@ -1,6 +1,6 @@
 import { clientIp } from '@/lib/client-ip';
 import { db } from '@/lib/db';
-import { hashAddress } from '@/lib/petitions/signer-address';
+import { hashAddress } from '@/lib/security/client-address';
 import { hit } from '@/lib/rate-limit';
 import { keyring } from '@/lib/security/personal-data';
 

@@ -12,7 +12,7 @@ import {
 } from '@/lib/petitions/constants';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
 import type { SignPetitionData } from '@/lib/petitions/schemas';
-import { addressPrefix, hashAddress } from '@/lib/petitions/signer-address';
+import { addressPrefix, hashAddress } from '@/lib/security/client-address';
 
 /**
  * What the signer is told. "accepted" covers a new signature, signing again, a blocked address and

@@ -6,7 +6,7 @@ import { MAX_MAILS_PER_SIGNATURE, SIGN_LIMIT_EXTREME, SIGN_LIMIT_FLAG, SIGN_LIMI
 import { readCount } from '@/lib/petitions/count';
 import { sendSignatureMails } from '@/lib/petitions/send-signature-mails';
 import { signPetition } from '@/lib/petitions/sign-petition';
-import { hashAddress } from '@/lib/petitions/signer-address';
+import { hashAddress } from '@/lib/security/client-address';
 import { stopWorkers } from '@/lib/queue';
 import { createPetition, latestToken, signer } from './fixtures';
 
