@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { signInAs } from './helpers/auth';
 import { demoCampaign, upcomingSlotInDemoCampaign } from './helpers/dates';
 import { findLink, readLatestMail, withDatabase } from './helpers/mail';
+import { holdPageScripts } from './helpers/slow-script';
 import { emailIndexOf } from './helpers/personal-data';
 
 const ADMIN = 'admin@dauys.localhost';
@@ -74,22 +75,13 @@ test('filter the calendar, RSVP, open the .ics, cancel: the first on the waitlis
   // page's script has run; when it starts, what they typed stays (the form kit does not reset it).
   const second = `second-${run}@example.org`;
   const secondSince = new Date();
-  const scripts = /\/_next\/static\/chunks\/.+\.js$/;
-  let releaseScripts = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
-  await page.route(scripts, async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const slowPhone = await holdPageScripts(page);
   await page.goto(`/en/events/${slug}`, { waitUntil: 'commit' });
   await page.getByLabel('Your name').fill('Dana Second');
   await page.getByLabel('Email', { exact: true }).fill(second);
   await page.getByLabel(/I agree/).check();
-  const isHydrated = () => Object.keys(document.getElementById('rsvp-name') ?? {}).some((key) => key.startsWith('__reactFiber'));
-  expect(await page.evaluate(isHydrated)).toBe(false); // typed before the script ran
-  releaseScripts();
-  await page.waitForFunction(isHydrated);
-  await page.unroute(scripts);
+  expect(await slowPhone.isHydrated('rsvp-name')).toBe(false); // typed before the script ran
+  await slowPhone.release('rsvp-name');
   await expect(page.getByLabel('Your name')).toHaveValue('Dana Second');
   await expect(page.getByLabel('Email', { exact: true })).toHaveValue(second);
   await expect(page.getByLabel(/I agree/)).toBeChecked();

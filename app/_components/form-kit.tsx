@@ -136,6 +136,11 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
      * `defaultValue`), starting again after it worked (`form.reset()`: the fields' defaults in the HTML).
      */
     form,
+    /**
+     * A watched value in the shape of its defaults, as the schema reads it: react-hook-form gives a
+     * checkbox group of one box as that box's value (or false), not as a list.
+     */
+    shapedAs: <Value,>(name: Path<Input>, value: Value): Value => shapedLike(get(defaultValues, name), value) as Value,
     failureAlert,
     /** The action's notice in a status region that is always there, so that it is announced when it appears. */
     liveNotice: (): ReactNode => (

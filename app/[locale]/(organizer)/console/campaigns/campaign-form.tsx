@@ -21,7 +21,7 @@ export function CampaignForm({ initial, choices, action }: Props) {
   const t = useTranslations('campaigns.console');
   const tErrors = useTranslations('errors');
   const tRegions = useTranslations('common.regions');
-  const { state, isPending, form, formProps, textProps, checkboxProps, choiceProps, fieldError, summary } = useServerForm<
+  const { state, isPending, form, formProps, textProps, checkboxProps, choiceProps, fieldError, summary, shapedAs } = useServerForm<
     CampaignDraftInput,
     CampaignDraft,
     FormFailure | FormSuccess
@@ -35,16 +35,29 @@ export function CampaignForm({ initial, choices, action }: Props) {
   const [isPreviewing, startPreview] = useTransition();
   const [count, setCount] = useState<number | null>(null);
   const [preview, setPreview] = useState<{ locale: AppLocale; subject: string; html: string } | null>(null);
-  const audience = useWatch({ control: form.control, name: 'audience', defaultValue: initial.audience });
+  const audience = shapedAs('audience', useWatch({ control: form.control, name: 'audience', defaultValue: initial.audience }));
+  const audienceKey = JSON.stringify(audience);
   const isBusy = isPending || isPreviewing;
 
-  // The recipient count follows the audience as it is edited (debounced).
+  // The recipient count follows the audience as it is edited (debounced). An answer for an audience
+  // edited since is dropped; a round trip that failed (a busy or restarting server) is tried again.
   useEffect(() => {
-    const timer = setTimeout(() => {
-      countAudienceAction(audience).then(setCount, () => setCount(null));
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [audience]);
+    let isCurrent = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const countAfter = (delayMs: number, triesLeft: number) => {
+      timer = setTimeout(() => {
+        countAudienceAction(JSON.parse(audienceKey)).then(
+          (counted) => isCurrent && setCount(counted),
+          () => isCurrent && (triesLeft > 0 ? countAfter(2_000, triesLeft - 1) : setCount(null)),
+        );
+      }, delayMs);
+    };
+    countAfter(300, 5);
+    return () => {
+      isCurrent = false;
+      clearTimeout(timer);
+    };
+  }, [audienceKey]);
 
   // A preview is no submission: the mail is rendered from what is typed, once the fields pass the schema.
   const showPreview = (previewLocale: AppLocale) =>
