@@ -2,11 +2,15 @@ import { PrismaAdapter } from '@next-auth/prisma-adapter';
 import type { NextAuthOptions } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
 import EmailProvider from 'next-auth/providers/email';
-import { getServerSession } from 'next-auth/next';
 import { getLocale } from 'next-intl/server';
+import { cookies, headers } from 'next/headers';
 import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
 import { recordAudit } from '@/lib/audit';
+import { readOrganizerSession, type OrganizerSession } from '@/lib/auth/organizer-session';
+import { isFreshSecondFactor } from '@/lib/auth/step-up';
+import { clientAddressFrom } from '@/lib/client-ip';
+import { addressPrefix } from '@/lib/security/client-address';
 import { allowSignInRequest, isRegisteredEmail } from '@/lib/auth/sign-in-guards';
 import { scheduleSignInLink } from '@/lib/auth/deliver-sign-in-link';
 import { db } from '@/lib/db';
@@ -17,8 +21,12 @@ import { EmailSchema, LOCALES } from '@/lib/validation';
 
 /** Mailed links work for 10 minutes, once (next-auth deletes the token when it is used). */
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 10 * 60;
-/** A session ends after 8 hours without activity; its expiry moves forward at most every 15 minutes. */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/**
+ * next-auth's own bound on a session (and its cookie's lifetime): the longest an admin may set. The
+ * lifetime and idle time actually applied are settings (lib/auth/security-settings.ts), checked on
+ * every request in lib/auth/organizer-session.ts.
+ */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 export const SESSION_UPDATE_AGE_SECONDS = 15 * 60;
 
 const useSecureCookies = env.APP_URL.startsWith('https://');
@@ -98,15 +106,32 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-export type Organizer = { id: string; email: string; role: Role };
+/** A signed-in organizer whose session is complete: second factor passed (or not needed), as read from the database. */
+export type Organizer = OrganizerSession & { gate: 'open' };
 
-/** The signed-in organizer from the database session, or null. Deduplicated per request. */
-export const getOrganizer = cache(async (): Promise<Organizer | null> => {
-  const session = await getServerSession(authOptions);
-  const user = session?.user as Partial<Organizer> | undefined;
-  if (!user?.id || !user.email || !user.role) return null;
-  return { id: user.id, email: user.email, role: user.role };
+/** The session behind the request's cookie, whatever its gate. Deduplicated per request. */
+export const getOrganizerSession = cache(async (): Promise<OrganizerSession | null> => {
+  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
+  return readOrganizerSession(jar.get(SESSION_COOKIE_NAME)?.value, {
+    userAgent: requestHeaders.get('user-agent'),
+    addressPrefix: addressPrefix(clientAddressFrom(requestHeaders)),
+  });
 });
+
+/** The signed-in organizer whose session reaches the console, or null. */
+export async function getOrganizer(): Promise<Organizer | null> {
+  const session = await getOrganizerSession();
+  return session?.gate === 'open' ? (session as Organizer) : null;
+}
+
+/** The second-factor page of a locale; `next` is where to return (a console page or export). */
+export function verifyPath(locale: string, next?: string): string {
+  return `/${locale}/login/verify${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+}
+
+export function enrolPath(locale: string): string {
+  return `/${locale}/login/enrol`;
+}
 
 async function currentLocale(locale?: string): Promise<string> {
   const candidate = locale ?? (await getLocale().catch(() => undefined));
@@ -115,9 +140,12 @@ async function currentLocale(locale?: string): Promise<string> {
 
 /** For pages and layouts: the organizer, or a redirect to the sign-in page of the locale. */
 export async function requireOrganizer(locale?: string): Promise<Organizer> {
-  const organizer = await getOrganizer();
-  if (!organizer) redirect(`/${await currentLocale(locale)}/login`);
-  return organizer;
+  const session = await getOrganizerSession();
+  const at = await currentLocale(locale);
+  if (!session) redirect(`/${at}/login`);
+  if (session.gate === 'verify') redirect(verifyPath(at));
+  if (session.gate === 'enrol') redirect(enrolPath(at));
+  return session as Organizer;
 }
 
 /** For pages: an admin, or a redirect (to sign-in when anonymous, to the dashboard otherwise). */
@@ -137,6 +165,22 @@ export async function requireOrganizerForAction(): Promise<Organizer> {
   return organizer;
 }
 
+/** For the second-factor pages and their actions: any signed-in session, whatever its gate, or a 401. */
+export async function requireSignedInForAction(): Promise<OrganizerSession> {
+  const session = await getOrganizerSession();
+  if (!session) unauthorized();
+  return session;
+}
+
+/**
+ * For server actions of dangerous acts: unless this session passed a second factor within the
+ * step-up window, the organizer is sent to confirm it is them, then back to `returnTo`. The domain
+ * function checks again where the data is touched.
+ */
+export async function requireFreshSecondFactor(organizer: Organizer, locale: string, returnTo: string): Promise<void> {
+  if (!isFreshSecondFactor(organizer.secondFactorAt)) redirect(verifyPath(locale, returnTo));
+}
+
 /** For server actions and route handlers: an admin, or Next.js answers 401 (anonymous) or 403. */
 export async function requireAdminForAction(): Promise<Organizer> {
   const organizer = await requireOrganizerForAction();
@@ -144,10 +188,26 @@ export async function requireAdminForAction(): Promise<Organizer> {
   return organizer;
 }
 
-/** For route handlers: the organizer, or a 401/403 Response to return as it is. */
-export async function requireOrganizerForRoute(options: { admin?: boolean } = {}): Promise<Organizer | Response> {
+/**
+ * For route handlers: the organizer, or a Response to return as it is: 401/403, or, for a download
+ * of personal data (`freshFactor`) without a recent second factor, a redirect to confirm it first
+ * and come back to the same address.
+ */
+export async function requireOrganizerForRoute(
+  options: { admin?: boolean; freshFactor?: { request: Request } } = {},
+): Promise<Organizer | Response> {
   const organizer = await getOrganizer();
   if (!organizer) return new Response('Unauthorized', { status: 401 });
   if (options.admin && organizer.role !== 'ADMIN') return new Response('Forbidden', { status: 403 });
+  if (options.freshFactor && !isFreshSecondFactor(organizer.secondFactorAt)) {
+    const url = new URL(options.freshFactor.request.url);
+    const back = `${url.pathname}${url.search}`;
+    // The page the download was asked from names the language (route handlers have no locale of their own).
+    const referer = /^\/([a-z]{2})\//.exec(new URL(options.freshFactor.request.headers.get('referer') ?? '/', url).pathname)?.[1];
+    return new Response(null, {
+      status: 303,
+      headers: { Location: verifyPath(await currentLocale(referer), back), 'Cache-Control': 'no-store' },
+    });
+  }
   return organizer;
 }

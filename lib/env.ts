@@ -26,6 +26,16 @@ const EnvSchema = z.object({
    * Unset: `npm start` keeps one in .data/master-key. Lost means the personal data cannot be read.
    */
   DAUYS_MASTER_KEY: z.string().min(1).optional(),
+  /**
+   * Organizers must enrol a second factor (passkey or authenticator app) before they reach the
+   * console: the default for a new install. The zero-config demo (local mail catcher) starts with it
+   * off. An admin's choice in the console, once made, wins over it.
+   */
+  DAUYS_REQUIRE_SECOND_FACTOR: booleanFlag.optional(),
+  /** An organizer's session ends this many hours after sign-in, whatever the activity (an admin can change it). */
+  SESSION_LIFETIME_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** …and after this many minutes without a console page or action (an admin can change it). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
   /** The first admin; invited at every start when set. */
   ADMIN_EMAIL: z.email().optional(),
   /**

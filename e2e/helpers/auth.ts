@@ -4,19 +4,27 @@ import { withDatabase } from './mail';
 
 /**
  * Signs a browser context in as an existing user without the mail round trip, by creating a
- * database session the way next-auth does. For specs about other capabilities: the sign-in
+ * database session the way next-auth does, by default one that has just passed a second factor (as
+ * after a passkey or app code). For specs about other capabilities: the sign-in
  * itself is covered by organizer-login.spec.ts, and skipping it keeps them clear of its rate limits.
  */
-export async function signInAs(context: BrowserContext, baseURL: string, email: string): Promise<void> {
+export async function signInAs(
+  context: BrowserContext,
+  baseURL: string,
+  email: string,
+  {
+    secondFactorMinutesAgo = 0,
+  }: { /** When the session passed a second factor; null: never. */ secondFactorMinutesAgo?: number | null } = {},
+): Promise<string> {
   const sessionToken = randomUUID();
   await withDatabase(async (client) => {
     const { rows } = await client.query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [email.toLowerCase()]);
     if (!rows[0]) throw new Error(`${email} is not an organizer`);
-    await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '8 hours')`, [
-      randomUUID(),
-      sessionToken,
-      rows[0].id,
-    ]);
+    await client.query(
+      `INSERT INTO "Session" (id, "sessionToken", "userId", expires, "secondFactorAt")
+       VALUES ($1, $2, $3, now() + interval '8 hours', now() - make_interval(mins => $4::int))`,
+      [randomUUID(), sessionToken, rows[0].id, secondFactorMinutesAgo],
+    );
   });
   const url = new URL(baseURL);
   await context.addCookies([
@@ -30,6 +38,7 @@ export async function signInAs(context: BrowserContext, baseURL: string, email: 
       secure: url.protocol === 'https:',
     },
   ]);
+  return sessionToken;
 }
 
 /** Adds an organizer straight to the database (what an admin's invitation does, minus the mail). */

@@ -12,7 +12,7 @@ import { canonicalEmail } from '@/lib/security/canonical-email';
  * authenticated with it, so a sealed comment cannot be passed off as an address.
  */
 
-export type SealedKind = 'email' | 'name' | 'place' | 'text' | 'network' | 'mail';
+export type SealedKind = 'email' | 'name' | 'place' | 'text' | 'network' | 'mail' | 'secret';
 
 export class KeyringError extends Error {
   override name = 'KeyringError';
