@@ -1,4 +1,5 @@
 import { recordAudit } from '@/lib/audit';
+import { assertFreshSecondFactor, STEP_UP_AUDIENCE_LIMIT, type Actor } from '@/lib/auth/step-up';
 import { audienceConditionSql } from '@/lib/campaigns/audience/build-audience-sql';
 import { resolveLocaleSql } from '@/lib/campaigns/locale-fallback';
 import { renderCampaignMessages } from '@/lib/campaigns/render-campaign-message';
@@ -7,15 +8,17 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 
-type Actor = { id: string } | null;
+/** An organizer pressing Send, or the scheduler starting a campaign scheduled by someone (checked when it was scheduled). */
+type Starter = Actor | { scheduledBy: string | null };
 
 /**
  * Starts sending: writes the whole audience into the ledger in ONE statement (suppressions
  * applied, each person's language resolved) and marks the campaign SENDING. The unique
  * (campaignId, supporterId) makes a repeated start harmless. Returns the number of recipients.
- * The caller then wakes the sender (lib/campaigns/wake-sender.ts).
+ * The caller then wakes the sender (lib/campaigns/wake-sender.ts). An organizer sending to more than a
+ * handful of people needs a fresh second factor: checked on the ledger just written, which is rolled back.
  */
-export async function startCampaign(campaignId: string, actor: Actor): Promise<number> {
+export async function startCampaign(campaignId: string, starter: Starter): Promise<number> {
   // Rendered before the transaction (it takes a while); the row lock below re-checks the status.
   const draft = await db.emailCampaign.findUnique({
     where: { id: campaignId },
@@ -66,13 +69,14 @@ export async function startCampaign(campaignId: string, actor: Actor): Promise<n
         WHERE ${audienceConditionSql(audience)}
         ON CONFLICT ("campaignId", "supporterId") DO NOTHING`;
       const total = await tx.campaignRecipient.count({ where: { campaignId } });
+      if ('sessionId' in starter && total > STEP_UP_AUDIENCE_LIMIT) await assertFreshSecondFactor(starter, tx);
       await tx.emailCampaign.update({
         where: { id: campaignId },
         data: { status: 'SENDING', startedAt: new Date(), recipientCount: total, rendered },
       });
       await recordAudit(
         {
-          actorId: actor?.id ?? null,
+          actorId: 'sessionId' in starter ? starter.id : starter.scheduledBy,
           action: 'campaign.send',
           subjectType: 'EmailCampaign',
           subjectId: campaignId,

@@ -1,4 +1,5 @@
 import { recordAudit } from '@/lib/audit';
+import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
 import { csvStream, type CsvCell } from '@/lib/csv/csv-stream';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -14,17 +15,18 @@ const COLUMNS = ['name', 'email', 'guests', 'status', 'waitlist_position', 'lang
 /**
  * The attendee list of an event as CSV for an organizer, in the console's order, streamed in
  * batches read as the client downloads, each opened (names and addresses are sealed) as it is
- * written. The export is audit-logged before the first byte leaves.
+ * written. Only with a fresh second factor; the export is audit-logged before the first byte leaves.
  */
 export async function exportAttendeesCsv(
-  actorId: string,
+  actor: Actor,
   eventId: string,
   batchSize = EXPORT_BATCH,
 ): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
+  await assertFreshSecondFactor(actor);
   const event = await db.event.findUnique({ where: { id: eventId }, select: { slug: true, _count: { select: { rsvps: true } } } });
   if (!event) throw new AppError('NOT_FOUND');
   await recordAudit({
-    actorId,
+    actorId: actor.id,
     action: 'event.export-attendees',
     subjectType: 'Event',
     subjectId: eventId,

@@ -9,6 +9,7 @@ import type { Locale } from '@/lib/generated/prisma/enums';
 process.env.DAUYS_DISCREET_MAIL = 'false';
 
 const { db } = await import('@/lib/db');
+const { actorFor } = await import('@/tests/support/actor');
 const { getTranslator } = await import('@/lib/i18n/translator');
 const { sendMail } = await import('@/lib/mailer');
 const { readDiscreetMail, setDiscreetMail } = await import('@/lib/mailer/discreet-mail');
@@ -283,7 +284,7 @@ describe('the discreet mail setting', () => {
     await sendMail(confirmation);
     expect(await latestSubject()).toBe(`Confirm your signature: ${PETITION.title.en}`);
 
-    const someone = await admin();
+    const someone = await actorFor(await admin());
     await setDiscreetMail({ discreet: true }, someone);
     expect(await readDiscreetMail()).toMatchObject({ discreet: true, source: 'console' });
     await sendMail(confirmation);
@@ -302,11 +303,17 @@ describe('the discreet mail setting', () => {
     expect(await latestAttachmentNames()).toEqual(['lecture-coercive-control.ics']);
   });
 
-  it('can be changed by an admin only, checked where it is written', async () => {
+  it('can be changed by an admin with a fresh second factor only, checked where it is written', async () => {
     const before = await readDiscreetMail();
     const audits = await db.auditLog.count({ where: { action: 'mail.discreet' } });
-    await expect(setDiscreetMail({ discreet: !before.discreet }, await organizer())).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(setDiscreetMail({ discreet: !before.discreet }, { id: 'no-such-user' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(setDiscreetMail({ discreet: !before.discreet }, await actorFor(await organizer()))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(setDiscreetMail({ discreet: !before.discreet }, { id: 'no-such-user', sessionId: 'none' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const staleAdmin = await actorFor(await admin(), { minutesAgo: 11 });
+    await expect(setDiscreetMail({ discreet: !before.discreet }, staleAdmin)).rejects.toMatchObject({ messageKey: 'stepUpRequired' });
     expect(await readDiscreetMail()).toEqual(before);
     expect(await db.auditLog.count({ where: { action: 'mail.discreet' } })).toBe(audits);
   });

@@ -1,4 +1,5 @@
 import { recordAudit } from '@/lib/audit';
+import { assertAdminWithFreshFactor, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -39,13 +40,13 @@ export function discreetAttachmentNames<A extends { filename: string }>(attachme
 
 /**
  * An admin turns discreet mail on or off for every mail rendered from now on (mail already queued
- * keeps its subject). The role is read again here, in the transaction that writes, and the change is
+ * keeps its subject). It changes what supporters' inboxes show, so it is a security setting: the role
+ * and a fresh second factor are checked again here, in the transaction that writes, and the change is
  * audit-logged with what it replaced.
  */
-export async function setDiscreetMail(input: DiscreetMailInput, actor: { id: string }): Promise<void> {
+export async function setDiscreetMail(input: DiscreetMailInput, actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: actor.id }, select: { role: true } });
-    if (user?.role !== 'ADMIN') throw new AppError('FORBIDDEN');
+    await assertAdminWithFreshFactor(actor, tx);
     const before = await readDiscreetMail(tx);
     await tx.mailSettings.upsert({
       where: { id: MAIL_SETTINGS_ID },

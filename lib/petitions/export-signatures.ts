@@ -1,4 +1,5 @@
 import { recordAudit } from '@/lib/audit';
+import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
 import { csvRow, csvStream, type CsvCell } from '@/lib/csv/csv-stream';
 import { db } from '@/lib/db';
 import { keyring } from '@/lib/security/personal-data';
@@ -6,20 +7,28 @@ import { getTranslator, type Translator } from '@/lib/i18n/translator';
 
 export const EXPORT_BATCH = 2_000;
 
-type ExportInput = { petitionId: string; actorId: string; locale: string; batchSize?: number };
+type ExportInput = { petitionId: string; actor: Actor; locale: string; batchSize?: number };
 
 /**
  * The confirmed signatures of a petition as CSV, streamed: rows are read in batches by id (keyset,
  * never OFFSET) only as fast as the client downloads them, so 150,000 rows never sit in memory.
- * The export is audit-logged (who, when, which petition) before the first byte leaves.
+ * Only with a fresh second factor; the export is audit-logged (who, when, which petition) before the
+ * first byte leaves.
  */
 export async function exportSignaturesCsv({
   petitionId,
-  actorId,
+  actor,
   locale,
   batchSize = EXPORT_BATCH,
 }: ExportInput): Promise<ReadableStream<Uint8Array>> {
-  await recordAudit({ actorId, action: 'petition.export', subjectType: 'Petition', subjectId: petitionId, details: { format: 'csv' } });
+  await assertFreshSecondFactor(actor);
+  await recordAudit({
+    actorId: actor.id,
+    action: 'petition.export',
+    subjectType: 'Petition',
+    subjectId: petitionId,
+    details: { format: 'csv' },
+  });
   const t = getTranslator(locale, 'petitions');
   const header = csvRow((['name', 'email', 'region', 'city', 'date', 'consentVersion'] as const).map((key) => t(`console.csv.${key}`)));
   return csvStream(header, signatureRows(petitionId, batchSize, getTranslator(locale, 'common')));

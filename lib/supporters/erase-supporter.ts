@@ -1,3 +1,4 @@
+import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -48,9 +49,10 @@ async function outboxRowsOf(tx: Tx, supporterId: string, addresses: string[], ke
  * do not move; everything that identifies them goes, wherever it was copied: outbox rows, caught
  * mail, jobs in the queue (waiting or finished), campaign ledger entries, audit details, partner
  * event submissions. They can never be mailed again. The audit entry says that an erasure happened,
- * not whose.
+ * not whose. Only with a fresh second factor.
  */
-export async function eraseSupporter(supporterId: string, actor: { id: string }, now = new Date()): Promise<void> {
+export async function eraseSupporter(supporterId: string, actor: Actor, now = new Date()): Promise<void> {
+  await assertFreshSecondFactor(actor);
   const [tables, keys] = await Promise.all([existingTables(), keyring()]);
   // The queue's tables must exist before the transaction reads them.
   await getQueue();

@@ -1,3 +1,4 @@
+import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getSupporterDetail } from '@/lib/supporters/queries';
@@ -7,8 +8,9 @@ function withoutSecrets(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).filter(([key]) => !['tokenHash', 'ipHash', 'ipPrefix'].includes(key)));
 }
 
-/** One person's data as JSON (a subject access request); the export is audit-logged. */
-export async function exportSupporter(supporterId: string, actor: { id: string }): Promise<string> {
+/** One person's data as JSON (a subject access request); only with a fresh second factor, and audit-logged. */
+export async function exportSupporter(supporterId: string, actor: Actor): Promise<string> {
+  await assertFreshSecondFactor(actor);
   const detail = await getSupporterDetail(supporterId, actor, 'supporter.export');
   if (!detail) throw new AppError('NOT_FOUND', { messageKey: 'supporterNotFound' });
   const outboundMails = await db.outboundMail.findMany({

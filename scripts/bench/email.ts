@@ -110,7 +110,7 @@ async function main() {
       organizer,
     );
     const recipients = await timed('materialise the audience into the ledger (one INSERT … SELECT)', () =>
-      startCampaign(campaignId, organizer),
+      startCampaign(campaignId, { scheduledBy: organizer.id }),
     );
 
     const port = await new Promise<number>((resolve) => sink.once('message', (m: { port: number }) => resolve(m.port)));

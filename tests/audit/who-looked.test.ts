@@ -1,4 +1,5 @@
 import { sealedSigner, sealedSupporter } from '@/tests/support/personal-data';
+import { actorFor } from '@/tests/support/actor';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { listAttendees } from '@/lib/events/queries';
@@ -47,7 +48,7 @@ describe('who looked', () => {
       data: { ...(await sealedSupporter('exported@example.org', 'Dana Exported')), locale: 'kk' },
     });
 
-    await exportSupporter(person.id, organizer);
+    await exportSupporter(person.id, await actorFor(organizer));
 
     const entries = await entriesFor(person.id);
     expect(entries.map((entry) => [entry.action, entry.actorId])).toEqual([['supporter.export', organizer.id]]);

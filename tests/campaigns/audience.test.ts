@@ -1,4 +1,5 @@
 import { emailIndexOf, opened } from '@/tests/support/personal-data';
+import { actorFor } from '@/tests/support/actor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { countAudience } from '@/lib/campaigns/count-audience';
@@ -82,7 +83,7 @@ describe('audience arithmetic', () => {
       subject: { ru: 'Новость', en: 'News', kk: '' },
       body: { ru: 'Текст', en: 'Text', kk: '' },
     });
-    const total = await startCampaign(campaignId, organizer);
+    const total = await startCampaign(campaignId, await actorFor(organizer));
     expect(total).toBe(5);
     expect(await emailsOf(campaignId)).toEqual({
       'kk-almaty@example.org': 'ru', // Kazakh not written: Russian comes first in the fallback order
@@ -95,16 +96,16 @@ describe('audience arithmetic', () => {
     expect(audit.actorId).toBe(organizer.id);
     expect(audit.details).toMatchObject({ recipients: 5 });
     // A second start is refused, and the ledger still holds one row per person.
-    await expect(startCampaign(campaignId, organizer)).rejects.toThrow();
+    await expect(startCampaign(campaignId, await actorFor(organizer))).rejects.toThrow();
     expect(await db.campaignRecipient.count({ where: { campaignId } })).toBe(5);
   });
 
   it('falls back to Kazakh when Russian is missing, and to English last', async () => {
     const kkOnly = await createCampaign(organizer, { subject: { kk: 'Ж', ru: '', en: '' }, body: { kk: 'М', ru: '', en: '' } });
-    await startCampaign(kkOnly, organizer);
+    await startCampaign(kkOnly, await actorFor(organizer));
     expect(new Set(Object.values(await emailsOf(kkOnly)))).toEqual(new Set(['kk']));
     const enKk = await createCampaign(organizer, { subject: { kk: 'Ж', ru: '', en: 'N' }, body: { kk: 'М', ru: '', en: 'T' } });
-    await startCampaign(enKk, organizer);
+    await startCampaign(enKk, await actorFor(organizer));
     const locales = await emailsOf(enKk);
     expect(locales['ru-almaty@example.org']).toBe('kk');
     expect(locales['en-astana@example.org']).toBe('en');

@@ -1,4 +1,5 @@
 import { opened } from '@/tests/support/personal-data';
+import { actorFor } from '@/tests/support/actor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { cancelCampaign, pauseCampaign, resumeCampaign } from '@/lib/campaigns/control-campaign';
@@ -36,7 +37,7 @@ async function statusCounts(campaignId: string) {
 describe('pause, resume, cancel', () => {
   it('pauses mid-send, then resumes without sending anyone twice or skipping anyone', async () => {
     const campaignId = await createCampaign(organizer);
-    await startCampaign(campaignId, organizer);
+    await startCampaign(campaignId, await actorFor(organizer));
     const running = send({ ratePerSecond: 8 });
     await waitFor(() => deliveredFor(campaignId).length >= 3);
     await pauseCampaign(campaignId, organizer);
@@ -57,7 +58,7 @@ describe('pause, resume, cancel', () => {
 
   it('cancels mid-send: the rest are skipped as cancelled and nothing more goes out', async () => {
     const campaignId = await createCampaign(organizer);
-    await startCampaign(campaignId, organizer);
+    await startCampaign(campaignId, await actorFor(organizer));
     const running = send({ ratePerSecond: 8 });
     await waitFor(() => deliveredFor(campaignId).length >= 3);
     await cancelCampaign(campaignId, organizer);
@@ -74,7 +75,7 @@ describe('pause, resume, cancel', () => {
 
   it('honours an unsubscribe, a withdrawn consent and a bounce that happen during the send', async () => {
     const campaignId = await createCampaign(organizer);
-    await startCampaign(campaignId, organizer);
+    await startCampaign(campaignId, await actorFor(organizer));
     // The last three in the ledger's sending order.
     const late = await opened(
       (await db.campaignRecipient.findMany({ where: { campaignId }, orderBy: { id: 'desc' }, take: 3, include: { supporter: true } })).map(
@@ -101,7 +102,7 @@ describe('throttle', () => {
     await db.supporter.updateMany({ data: { bouncedAt: null } });
     await db.consent.updateMany({ data: { withdrawnAt: null } });
     await db.unsubscribe.deleteMany();
-    await startCampaign(campaignId, organizer);
+    await startCampaign(campaignId, await actorFor(organizer));
     const handedToSmtp: number[] = [];
     await send({ ratePerSecond: 6, onSend: () => handedToSmtp.push(performance.now()) });
     expect(deliveredFor(campaignId)).toHaveLength(PEOPLE);
@@ -115,7 +116,7 @@ describe('throttle', () => {
 
   it('stops at the hourly limit, counting what earlier runs sent in the last hour', async () => {
     const campaignId = await createCampaign(organizer);
-    await startCampaign(campaignId, organizer);
+    await startCampaign(campaignId, await actorFor(organizer));
     // Earlier tests sent mail within the hour; it counts against the limit.
     const earlier = await db.campaignRecipient.count({ where: { sentAt: { gt: new Date(Date.now() - 3_600_000) } } });
     expect(earlier).toBeGreaterThan(0);

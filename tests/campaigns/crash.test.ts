@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { actorFor } from '@/tests/support/actor';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
@@ -44,7 +45,7 @@ describe('a sender killed mid-campaign', () => {
   it('three SIGKILLs: nobody lost, duplicates no more than the mails in flight at each crash', async () => {
     const organizer = await createOrganizer();
     const campaignId = await createCampaign(organizer);
-    expect(await startCampaign(campaignId, organizer)).toBe(PEOPLE);
+    expect(await startCampaign(campaignId, await actorFor(organizer))).toBe(PEOPLE);
 
     let inFlightAtCrashes = 0;
     for (const threshold of [400, 1500, 2600]) {

@@ -1,4 +1,5 @@
 import { emailIndexOf } from '@/tests/support/personal-data';
+import { actorFor } from '@/tests/support/actor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { countAudience } from '@/lib/campaigns/count-audience';
@@ -50,7 +51,7 @@ const rowOf = async (campaignId: string, email: string) =>
 describe('SMTP failures', () => {
   it('retries temporary failures with backoff and suppresses permanent ones everywhere', async () => {
     const campaignId = await createCampaign(organizer);
-    await startCampaign(campaignId, organizer);
+    await startCampaign(campaignId, await actorFor(organizer));
 
     const first = await sendOnce();
     expect(first).toMatchObject({ outcome: 'retries-later', sent: 2, failed: 1, retried: 2 });
@@ -95,7 +96,7 @@ describe('SMTP failures', () => {
   it('leaves a bounced address out of every later campaign', async () => {
     expect(await countAudience({ sources: [{ type: 'updates' }] })).toBe(4);
     const campaignId = await createCampaign(organizer);
-    await startCampaign(campaignId, organizer);
+    await startCampaign(campaignId, await actorFor(organizer));
     expect(
       await db.campaignRecipient.count({ where: { campaignId, supporter: { emailIndex: await emailIndexOf('nobody@example.org') } } }),
     ).toBe(0);

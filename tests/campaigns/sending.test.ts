@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { actorFor } from '@/tests/support/actor';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => sink.close());
 
 async function sendCampaign(campaignId: string, transport = createBulkTransport({ url: sink.url })) {
-  await startCampaign(campaignId, organizer);
+  await startCampaign(campaignId, await actorFor(organizer));
   const before = sink.messages.length;
   const result = await runCampaignSender({ transport, ratePerSecond: 0, ratePerHour: 0 });
   transport.close();

@@ -1,4 +1,5 @@
 import { keyring } from '@/lib/security/personal-data';
+import { actorFor } from '@/tests/support/actor';
 import { emailIndexOf, opened, sealedSigner } from '@/tests/support/personal-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
@@ -155,7 +156,7 @@ describe('supporters', () => {
 
   it('exports one person as JSON, without token hashes, audit-logged', async () => {
     const person = await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('both@example.org') } });
-    const exported = JSON.parse(await exportSupporter(person.id, organizer));
+    const exported = JSON.parse(await exportSupporter(person.id, await actorFor(organizer)));
     expect(exported.supporter.email).toBe('both@example.org');
     expect(exported.consents).toHaveLength(1);
     expect(exported.signatures).toHaveLength(2);
@@ -169,7 +170,7 @@ describe('supporters', () => {
     const person = await db.supporter.findUniqueOrThrow({ where: { emailIndex: await emailIndexOf('only-a@example.org') } });
     const confirmedBefore = await db.signature.count({ where: { petitionId: petitions.a!, status: 'CONFIRMED' } });
     const signature = await db.signature.findFirstOrThrow({ where: { supporterId: person.id } });
-    await eraseSupporter(person.id, organizer);
+    await eraseSupporter(person.id, await actorFor(organizer));
     const erasedRow = await db.supporter.findUniqueOrThrow({ where: { id: person.id }, include: { consents: true, signatures: true } });
     const [erased] = await opened([erasedRow]);
     expect(erased!.email).not.toContain('only-a');

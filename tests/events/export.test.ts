@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { actorFor } from '@/tests/support/actor';
 import { db } from '@/lib/db';
 import { exportAttendeesCsv } from '@/lib/events/export-attendees';
 import { listAttendees } from '@/lib/events/queries';
@@ -56,7 +57,7 @@ describe('attendee export', () => {
     const file = `\uFEFF${expected.join('\r\n')}\r\n`;
 
     for (const batchSize of [1, 2, 1000]) {
-      const { filename, stream } = await exportAttendeesCsv(organizer.id, event.id, batchSize);
+      const { filename, stream } = await exportAttendeesCsv(await actorFor(organizer), event.id, batchSize);
       expect(filename).toBe(`attendees-${event.slug}.csv`);
       const { text, chunks } = await readStream(stream);
       expect(text).toBe(file);
@@ -79,7 +80,7 @@ describe('attendee export', () => {
     const campaign = await createCampaign();
     const event = await createEvent(campaign.id);
     const organizer = await createOrganizerUser();
-    const { text } = await readStream((await exportAttendeesCsv(organizer.id, event.id)).stream);
+    const { text } = await readStream((await exportAttendeesCsv(await actorFor(organizer), event.id)).stream);
     expect(text).toBe('\uFEFFname,email,guests,status,waitlist_position,language,rsvp_at,attended_at\r\n');
   });
 });

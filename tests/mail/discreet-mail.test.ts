@@ -12,6 +12,7 @@ process.env.APP_URL = 'https://dauys.test';
 delete process.env.DAUYS_DISCREET_MAIL;
 
 const { db } = await import('@/lib/db');
+const { actorFor } = await import('@/tests/support/actor');
 const { registerWorkers, unregisterWorkers } = await import('@/lib/jobs/register-workers');
 const { setDiscreetMail } = await import('@/lib/mailer/discreet-mail');
 const { sendSignatureMails } = await import('@/lib/petitions/send-signature-mails');
@@ -66,7 +67,7 @@ describe('a signature confirmation through the outbox and SMTP', () => {
 
     // An admin turns it off: the next mail names the petition and comes from the deployment's name.
     const admin = await db.user.create({ data: { email: 'admin@dauys.test', role: 'ADMIN' } });
-    await setDiscreetMail({ discreet: false }, admin);
+    await setDiscreetMail({ discreet: false }, await actorFor(admin));
     const plain = await signAndReceive(petition.slug, 'plain@example.org');
     expect(plain.subject).toBe(`Confirm your signature: ${TITLE.en}`);
     expect(plain.from?.value).toEqual([{ name: 'Stop domestic violence', address: 'no-reply@dauys.test' }]);

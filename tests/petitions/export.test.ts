@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { actorFor } from '@/tests/support/actor';
 import { db } from '@/lib/db';
 import { confirmSignature } from '@/lib/petitions/confirm-signature';
 import { PRIVACY_NOTICE_VERSION } from '@/lib/petitions/constants';
@@ -34,7 +35,7 @@ describe('export', () => {
     for (const person of people.slice(0, 3)) await confirmSignature((await latestToken(person.email)).token);
 
     const { text, chunks } = await readStream(
-      await exportSignaturesCsv({ petitionId: petition.id, actorId: admin.id, locale: 'en', batchSize: 2 }),
+      await exportSignaturesCsv({ petitionId: petition.id, actor: await actorFor(admin), locale: 'en', batchSize: 2 }),
     );
     const lines = text
       .replace(/^\uFEFF/, '')

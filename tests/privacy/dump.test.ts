@@ -47,6 +47,7 @@ beforeAll(async () => {
   const { startCampaign } = await import('@/lib/campaigns/start-campaign');
   const { runCampaignSender } = await import('@/lib/campaigns/sender/run-campaign-sender');
   const { createBulkTransport } = await import('@/lib/campaigns/transport');
+  const { actorFor } = await import('@/tests/support/actor');
   const { startSmtpCatcher } = await import('@/scripts/lib/smtp-catcher');
   const { outboxTo } = await import('@/tests/support/personal-data');
   const { createCampaign: createEventCampaign, createEvent } = await import('@/tests/events/fixtures');
@@ -104,7 +105,7 @@ beforeAll(async () => {
   const organizer = await createOrganizer('dump.organizer@example.org');
   organizerEmail = 'dump.organizer@example.org';
   const campaignId = await createCampaign(organizer, { audience: { sources: [{ type: 'petition', petitionId: petition.id }] } });
-  await startCampaign(campaignId, organizer);
+  await startCampaign(campaignId, await actorFor(organizer));
   const transport = createBulkTransport({ url: `smtp://127.0.0.1:${catcher.port}` });
   const result = await runCampaignSender({ transport, ratePerSecond: 0, ratePerHour: 0 });
   transport.close();

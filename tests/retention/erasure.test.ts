@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { actorFor } from '@/tests/support/actor';
 import { recordAudit } from '@/lib/audit';
 import { getCampaignProgress } from '@/lib/campaigns/queries';
 import { db } from '@/lib/db';
@@ -130,7 +131,7 @@ describe('erasing one supporter', () => {
       stored: await db.emailCampaign.findMany({ orderBy: { id: 'asc' }, select: { recipientCount: true, sentCount: true } }),
     };
 
-    await eraseSupporter(person.id, organizer, now);
+    await eraseSupporter(person.id, await actorFor(organizer), now);
 
     expect(await tablesMentioning(PERSON.email)).toEqual([]);
     expect(await tablesMentioning(PERSON.name)).toEqual([]);

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requireOrganizerForAction } from '@/lib/auth';
+import { requireOrganizerForAction, verifyPath, type Organizer } from '@/lib/auth';
+import { isStepUpRequired } from '@/lib/auth/step-up';
 import { cancelCampaign, pauseCampaign, resumeCampaign, unscheduleCampaign } from '@/lib/campaigns/control-campaign';
 import { countAudience } from '@/lib/campaigns/count-audience';
 import { renderCampaignMessage } from '@/lib/campaigns/render-campaign-message';
@@ -81,7 +82,7 @@ function pageOf(locale: string, campaignId: string) {
 async function control(
   rawLocale: string,
   formData: FormData,
-  run: (campaignId: string, actor: { id: string }) => Promise<unknown>,
+  run: (campaignId: string, actor: Organizer) => Promise<unknown>,
   wake = false,
 ) {
   const locale = readLocale(rawLocale);
@@ -95,6 +96,7 @@ async function control(
     if (wake) await wakeCampaignSender();
   } catch (error) {
     if (!isAppError(error)) throw error;
+    if (isStepUpRequired(error)) redirect(verifyPath(locale, page));
     problem = 'campaignStateChanged';
   }
   revalidatePath(page);
@@ -125,6 +127,7 @@ export async function scheduleAction(rawLocale: string, _state: FormFailure | nu
   try {
     await scheduleCampaign(parsed.data, organizer);
   } catch (error) {
+    if (isStepUpRequired(error)) redirect(verifyPath(locale, pageOf(locale, parsed.data.campaignId)));
     return formStateForError(error, locale, formData);
   }
   revalidatePath(pageOf(locale, parsed.data.campaignId));

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { requireAdminForAction } from '@/lib/auth';
+import { requireAdminForAction, requireFreshSecondFactor } from '@/lib/auth';
 import { formInput, sharedFormErrors, type FormState } from '@/lib/i18n/field-errors';
 import { setDiscreetMail } from '@/lib/mailer/discreet-mail';
 import { DiscreetMailSchema } from '@/lib/mailer/schemas';
@@ -13,6 +13,7 @@ export async function setDiscreetMailAction(rawLocale: string, _state: FormState
   const locale = readLocale(rawLocale);
   const parsed = DiscreetMailSchema.safeParse(formInput(formData));
   if (!parsed.success) return sharedFormErrors.invalidFormState(parsed.error, locale, formData);
+  await requireFreshSecondFactor(admin, locale, `/${locale}/console/mail-health`);
   try {
     await setDiscreetMail(parsed.data, admin);
   } catch (error) {

@@ -6,13 +6,13 @@ import { isSlug } from '@/lib/validation';
 type Context = { params: Promise<{ slug: string }> };
 
 /** Organizers only: the attendee list with the waitlist as a streamed CSV download (audit-logged). */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
-  const organizer = await requireOrganizerForRoute();
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const organizer = await requireOrganizerForRoute({ freshFactor: { request } });
   if (organizer instanceof Response) return organizer;
   const { slug } = await params;
   const event = isSlug(slug) ? await db.event.findUnique({ where: { slug }, select: { id: true } }) : null;
   if (!event) return new Response('Not found', { status: 404 });
-  const { filename, stream } = await exportAttendeesCsv(organizer.id, event.id);
+  const { filename, stream } = await exportAttendeesCsv(organizer, event.id);
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -8,13 +8,13 @@ type Context = { params: Promise<{ slug: string }> };
 
 /** Organizers only: the confirmed signatures as a streamed CSV download (audit-logged). */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
-  const organizer = await requireOrganizerForRoute();
+  const organizer = await requireOrganizerForRoute({ freshFactor: { request } });
   if (organizer instanceof Response) return organizer;
   const { slug } = await params;
   const petition = isSlug(slug) ? await db.petition.findUnique({ where: { slug }, select: { id: true } }) : null;
   if (!petition) return new Response('Not found', { status: 404 });
   const locale = readLocale(new URL(request.url).searchParams.get('lang'), 'en');
-  const stream = await exportSignaturesCsv({ petitionId: petition.id, actorId: organizer.id, locale });
+  const stream = await exportSignaturesCsv({ petitionId: petition.id, actor: organizer, locale });
   const date = kazakhstanDateKey(new Date());
   return new Response(stream, {
     headers: {

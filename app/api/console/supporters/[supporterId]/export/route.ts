@@ -6,8 +6,8 @@ import { exportSupporter } from '@/lib/supporters/export-supporter';
 export const dynamic = 'force-dynamic';
 
 /** One person's data as a JSON download; every export is audit-logged by exportSupporter. */
-export async function GET(_request: Request, { params }: { params: Promise<{ supporterId: string }> }) {
-  const organizer = await requireOrganizerForRoute();
+export async function GET(request: Request, { params }: { params: Promise<{ supporterId: string }> }) {
+  const organizer = await requireOrganizerForRoute({ freshFactor: { request } });
   if (organizer instanceof Response) return organizer;
   try {
     const { supporterId } = await params;
