@@ -2,7 +2,6 @@ import { recordAudit } from '@/lib/audit';
 import { assertAdminWithFreshFactor, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { DiscreetMailInput } from '@/lib/mailer/schemas';
 
