@@ -156,13 +156,33 @@ export async function requireAdmin(locale?: string): Promise<Organizer> {
 }
 
 /**
- * For server actions and route handlers: the organizer, or Next.js answers 401 at once. Anonymous
- * calls are expected (replayed or forged requests), so they are refused quietly: no 500, no stack.
+ * For server actions: the organizer, or Next.js answers 401 at once (anonymous, or a session that has
+ * not passed its second factor). Anonymous calls are expected (replayed or forged requests), so they
+ * are refused quietly: no 500, no stack. `admin`: others get 403. `freshFactor` (dangerous acts):
+ * without a second factor in the last 10 minutes the organizer is sent to confirm it is them, then
+ * back to the page they acted from; the domain function checks again where the data is touched.
  */
-export async function requireOrganizerForAction(): Promise<Organizer> {
+export async function requireOrganizerForAction(options: { admin?: boolean; freshFactor?: boolean } = {}): Promise<Organizer> {
   const organizer = await getOrganizer();
   if (!organizer) unauthorized();
+  if (options.admin && organizer.role !== 'ADMIN') forbidden();
+  if (options.freshFactor && !isFreshSecondFactor(organizer.secondFactorAt)) {
+    const from = await refererPath();
+    redirect(verifyPath(await currentLocale(localeOfPath(from)), from ?? undefined));
+  }
   return organizer;
+}
+
+/** The same-site path of the page a request came from, or null. */
+async function refererPath(): Promise<string | null> {
+  const referer = (await headers()).get('referer');
+  if (!referer) return null;
+  const url = URL.canParse(referer) ? new URL(referer) : null;
+  return url && url.origin === new URL(env.APP_URL).origin ? `${url.pathname}${url.search}` : null;
+}
+
+function localeOfPath(path: string | null): string | undefined {
+  return path ? /^\/([a-z]{2})(?:\/|$)/.exec(path)?.[1] : undefined;
 }
 
 /** For the second-factor pages and their actions: any signed-in session, whatever its gate, or a 401. */
@@ -181,11 +201,9 @@ export async function requireFreshSecondFactor(organizer: Organizer, locale: str
   if (!isFreshSecondFactor(organizer.secondFactorAt)) redirect(verifyPath(locale, returnTo));
 }
 
-/** For server actions and route handlers: an admin, or Next.js answers 401 (anonymous) or 403. */
-export async function requireAdminForAction(): Promise<Organizer> {
-  const organizer = await requireOrganizerForAction();
-  if (organizer.role !== 'ADMIN') forbidden();
-  return organizer;
+/** For server actions: an admin, or Next.js answers 401 (anonymous) or 403. */
+export async function requireAdminForAction(options: { freshFactor?: boolean } = {}): Promise<Organizer> {
+  return requireOrganizerForAction({ ...options, admin: true });
 }
 
 /**

@@ -3,14 +3,11 @@ import type { BrowserContext } from '@playwright/test';
 import { withDatabase } from './mail';
 
 /**
- * Signs a browser context in as an existing user without the mail round trip, by creating a
- * database session the way next-auth does, by default one that has just passed a second factor (as
- * after a passkey or app code). For specs about other capabilities: the sign-in
- * itself is covered by organizer-login.spec.ts, and skipping it keeps them clear of its rate limits.
+ * A database session for an existing user, made the way next-auth makes one, without the mail round
+ * trip; by default one that has just passed a second factor (as after a passkey or app code).
+ * Returns the session cookie's value.
  */
-export async function signInAs(
-  context: BrowserContext,
-  baseURL: string,
+export async function createSessionFor(
   email: string,
   {
     secondFactorMinutesAgo = 0,
@@ -26,18 +23,36 @@ export async function signInAs(
       [randomUUID(), sessionToken, rows[0].id, secondFactorMinutesAgo],
     );
   });
+  return sessionToken;
+}
+
+/** The session cookie as a browser holds it. */
+export function sessionCookie(baseURL: string, sessionToken: string) {
   const url = new URL(baseURL);
-  await context.addCookies([
-    {
-      name: `${url.protocol === 'https:' ? '__Secure-' : ''}next-auth.session-token`,
-      value: sessionToken,
-      domain: url.hostname,
-      path: '/',
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: url.protocol === 'https:',
-    },
-  ]);
+  return {
+    name: `${url.protocol === 'https:' ? '__Secure-' : ''}next-auth.session-token`,
+    value: sessionToken,
+    domain: url.hostname,
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax' as const,
+    secure: url.protocol === 'https:',
+  };
+}
+
+/**
+ * Signs a browser context in as an existing user (see createSessionFor). For specs about other
+ * capabilities: the sign-in itself is covered by organizer-login.spec.ts and second-factor.spec.ts,
+ * and skipping it keeps them clear of its rate limits.
+ */
+export async function signInAs(
+  context: BrowserContext,
+  baseURL: string,
+  email: string,
+  options: Parameters<typeof createSessionFor>[1] = {},
+): Promise<string> {
+  const sessionToken = await createSessionFor(email, options);
+  await context.addCookies([sessionCookie(baseURL, sessionToken)]);
   return sessionToken;
 }
 

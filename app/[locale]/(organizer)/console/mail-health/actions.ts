@@ -2,18 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { requireAdminForAction, requireFreshSecondFactor } from '@/lib/auth';
+import { requireAdminForAction } from '@/lib/auth';
 import { formInput, sharedFormErrors, type FormState } from '@/lib/i18n/field-errors';
 import { setDiscreetMail } from '@/lib/mailer/discreet-mail';
 import { DiscreetMailSchema } from '@/lib/mailer/schemas';
 import { readLocale } from '@/lib/validation';
 
 export async function setDiscreetMailAction(rawLocale: string, _state: FormState, formData: FormData): Promise<FormState> {
-  const admin = await requireAdminForAction();
+  const admin = await requireAdminForAction({ freshFactor: true });
   const locale = readLocale(rawLocale);
   const parsed = DiscreetMailSchema.safeParse(formInput(formData));
   if (!parsed.success) return sharedFormErrors.invalidFormState(parsed.error, locale, formData);
-  await requireFreshSecondFactor(admin, locale, `/${locale}/console/mail-health`);
   try {
     await setDiscreetMail(parsed.data, admin);
   } catch (error) {

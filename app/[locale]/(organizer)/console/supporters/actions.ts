@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireFreshSecondFactor, requireOrganizerForAction } from '@/lib/auth';
+import { requireOrganizerForAction } from '@/lib/auth';
 import { isAppError } from '@/lib/errors';
 import { eraseSupporter } from '@/lib/supporters/erase-supporter';
 import { BulkTagSchema, SupporterIdSchema, TagSupporterSchema, UntagSupporterSchema } from '@/lib/supporters/schemas';
@@ -47,12 +47,11 @@ export async function bulkTagAction(rawLocale: string, formData: FormData) {
 
 export async function eraseSupporterAction(rawLocale: string, formData: FormData) {
   const locale = readLocale(rawLocale);
-  const organizer = await requireOrganizerForAction();
+  const organizer = await requireOrganizerForAction({ freshFactor: true });
   const parsed = SupporterIdSchema.safeParse(fields(formData));
   if (!parsed.success) redirect(base(locale));
   const page = `${base(locale)}/${parsed.data.supporterId}`;
   if (formData.get('confirm') !== 'on') redirect(`${page}?error=confirmErase`);
-  await requireFreshSecondFactor(organizer, locale, page);
   try {
     await eraseSupporter(parsed.data.supporterId, organizer);
   } catch (error) {
