@@ -66,7 +66,7 @@ export async function startTotpAction(rawLocale: string): Promise<void> {
     // An app already set up (pressed twice, or in another tab): the page says so.
     if (!isAppError(error) || error.messageKey !== 'totpAlreadySet') throw error;
   }
-  redirect(`${enrolPath(locale)}#app`);
+  redirect(enrolPath(locale));
 }
 
 export async function confirmTotpAction(rawLocale: string, _previous: EnrolFormState, formData: FormData): Promise<EnrolFormState> {

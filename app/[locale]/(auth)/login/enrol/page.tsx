@@ -58,7 +58,7 @@ export default async function EnrolPage({ params }: Props) {
             register={registerPasskeyAction.bind(null, locale)}
           />
         </section>
-        <section id="app" aria-labelledby="enrol-app-title" className="stack">
+        <section aria-labelledby="enrol-app-title" className="stack">
           <h2 id="enrol-app-title">{t('enrol.appHeading')}</h2>
           {methods.totp ? (
             <p>{t('enrol.appSet')}</p>
