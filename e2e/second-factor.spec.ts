@@ -54,6 +54,20 @@ async function signInWithMailedLink(page: Page, email: string) {
  */
 const passkeyNoScriptNote = (page: Page) => page.locator('noscript').innerHTML();
 
+/** The session's second factor as if it was passed 11 minutes ago: past the step-up window. */
+async function makeSecondFactorStale(sessionToken: string) {
+  await withDatabase((client) =>
+    client.query(`UPDATE "Session" SET "secondFactorAt" = now() - interval '11 minutes' WHERE "sessionToken" = $1`, [sessionToken]),
+  );
+}
+
+/** The app a person would set up from the enrolment page: the QR code's setup key, as shown under it. */
+async function appFromSetupPage(page: Page): Promise<TOTP> {
+  await page.getByRole('button', { name: 'Show the QR code' }).click();
+  await expect(page.getByRole('img', { name: /QR code that adds your Dauys account to an authenticator app/ })).toBeVisible();
+  return new TOTP({ secret: Secret.fromBase32((await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '')) });
+}
+
 const verifyHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Confirm it’s you' });
 
 async function expectNoAxeViolations(page: Page) {
@@ -61,9 +75,9 @@ async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('an organizer adds a passkey from the enrolment page', async ({ page, context, baseURL }) => {
+test('an organizer adds a passkey, then an authenticator app once the passkey confirms it is them', async ({ page, context, baseURL }) => {
   const email = await newOrganizer('enrol');
-  await signInAs(context, baseURL!, email);
+  const sessionToken = await signInAs(context, baseURL!, email);
   const credentials = await addVirtualAuthenticator(context, page);
 
   await page.goto('/en/login/enrol');
@@ -78,6 +92,18 @@ test('an organizer adds a passkey from the enrolment page', async ({ page, conte
     client.query<{ name: string }>('SELECT p.name FROM "Passkey" p JOIN "User" u ON u.id = p."userId" WHERE u.email = $1', [email]),
   );
   expect(stored.rows).toEqual([{ name: 'Work laptop' }]);
+
+  // A factor next to another is a change to the account's security: the passkey is asked for first.
+  await makeSecondFactorStale(sessionToken);
+  await page.goto('/en/login/enrol');
+  await expect(page).toHaveURL(/\/en\/login\/verify\?next=%2Fen%2Flogin%2Fenrol$/);
+  await page.getByRole('button', { name: 'Use a passkey' }).click();
+  await expect(page).toHaveURL(/\/en\/login\/enrol$/);
+  const app = await appFromSetupPage(page);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Code from the app').fill(app.generate());
+  await page.getByRole('button', { name: 'Turn on the app' }).click();
+  await expect(page).toHaveURL(/\/en\/console\/security$/);
 });
 
 test('after the mailed link, an organizer with a passkey reaches the console only with it', async ({ page, context, baseURL }) => {
@@ -118,9 +144,7 @@ test('an export with a second factor older than 10 minutes asks for it again, th
   const sessionToken = await signInAs(context, baseURL!, email);
   await addVirtualAuthenticator(context, page);
   await enrolPasskey(page, 'Laptop');
-  await withDatabase((client) =>
-    client.query(`UPDATE "Session" SET "secondFactorAt" = now() - interval '11 minutes' WHERE "sessionToken" = $1`, [sessionToken]),
-  );
+  await makeSecondFactorStale(sessionToken);
 
   await page.goto('/en/console/petitions');
   await page.getByRole('link', { name: 'Liability for sexual harassment' }).click();
@@ -187,9 +211,7 @@ test('an authenticator app is set up from the QR page without JavaScript, then s
   await setup.goto('/en/login/enrol');
   expect(await passkeyNoScriptNote(setup)).toContain('Passkeys need JavaScript, which is off in this browser.');
   await expect(setup.getByRole('button', { name: 'Create a passkey' })).toBeDisabled();
-  await setup.getByRole('button', { name: 'Show the QR code' }).click();
-  await expect(setup.getByRole('img', { name: /QR code that adds your Dauys account to an authenticator app/ })).toBeVisible();
-  const totp = new TOTP({ secret: Secret.fromBase32((await setup.getByTestId('totp-secret').innerText()).replace(/\s+/g, '')) });
+  const totp = await appFromSetupPage(setup);
 
   await setup.getByLabel('Code from the app').fill('12345');
   await setup.getByRole('button', { name: 'Turn on the app' }).click();

@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/app/_components/client-messages';
-import { signOutAction } from '@/app/[locale]/(organizer)/actions';
 import { enrolPath, getOrganizerSession, verifyPath } from '@/lib/auth';
 import { secondFactorMethods } from '@/lib/auth/second-factor-methods';
 import { isFreshSecondFactor } from '@/lib/auth/step-up';
 import { pendingTotpEnrolment } from '@/lib/auth/totp';
 import { readLocale } from '@/lib/validation';
+import { FactorSection, SignOutForm } from '../second-factor-parts';
 import { CodeForm } from '../verify/code-form';
 import { confirmTotpAction, passkeyCreationOptionsAction, registerPasskeyAction, startTotpAction } from './actions';
 import { PasskeyEnrolment } from './passkey-enrolment';
@@ -47,19 +47,18 @@ export default async function EnrolPage({ params }: Props) {
       <h1 id="enrol-title">{t('enrol.title')}</h1>
       <p>{t('enrol.intro')}</p>
       <ClientMessages paths={['auth.secondFactor', 'errors']}>
-        <section aria-labelledby="enrol-passkey-title" className="stack">
-          <h2 id="enrol-passkey-title">{t('enrol.passkeyHeading')}</h2>
-          <p>{t('enrol.passkeyIntro')}</p>
-          <noscript>
-            <p className="notice">{t('enrol.passkeyNoScript')}</p>
-          </noscript>
+        <FactorSection
+          id="enrol-passkey"
+          heading={t('enrol.passkeyHeading')}
+          intro={t('enrol.passkeyIntro')}
+          withoutScript={t('enrol.passkeyNoScript')}
+        >
           <PasskeyEnrolment
             askOptions={passkeyCreationOptionsAction.bind(null, locale)}
             register={registerPasskeyAction.bind(null, locale)}
           />
-        </section>
-        <section aria-labelledby="enrol-app-title" className="stack">
-          <h2 id="enrol-app-title">{t('enrol.appHeading')}</h2>
+        </FactorSection>
+        <FactorSection id="enrol-app" heading={t('enrol.appHeading')}>
           {methods.totp ? (
             <p>{t('enrol.appSet')}</p>
           ) : pending ? (
@@ -100,18 +99,14 @@ export default async function EnrolPage({ params }: Props) {
               </form>
             </>
           )}
-        </section>
+        </FactorSection>
       </ClientMessages>
       {session.gate === 'open' ? (
         <p>
           <Link href={`/${locale}/console`}>{t('enrol.backToConsole')}</Link>
         </p>
       ) : null}
-      <form action={signOutAction.bind(null, locale)}>
-        <button type="submit" className="button-secondary">
-          {t('signOut')}
-        </button>
-      </form>
+      <SignOutForm locale={locale} />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { redirect } from 'next/navigation';
 import { requireSignedInForAction } from '@/lib/auth';
+import type { OrganizerSession } from '@/lib/auth/organizer-session';
 import { passkeyAuthenticationOptions, verifyPasskey } from '@/lib/auth/passkeys';
 import { useRecoveryCode as redeemRecoveryCode } from '@/lib/auth/recovery-codes';
 import { secondFactorReturnPath } from '@/lib/auth/return-path';
@@ -40,22 +41,33 @@ export async function verifyPasskeyAction(rawLocale: string, rawNext: string, re
   return { ok: true, next: secondFactorReturnPath(locale, rawNext) };
 }
 
+/** A typed code (an app's, or a recovery code) as this session's second factor; back to `next` when it is right. */
+async function checkCode(
+  schema: typeof TotpCodeSchema | typeof RecoveryCodeSchema,
+  check: (session: OrganizerSession, code: string) => Promise<void>,
+  rawLocale: string,
+  rawNext: string,
+  formData: FormData,
+): Promise<VerifyFormState> {
+  const locale = readLocale(rawLocale);
+  const session = await requireSignedInForAction();
+  const parsed = schema.safeParse({ code: formData.get('code') ?? '' });
+  if (!parsed.success) return sharedFormErrors.invalidFormState(parsed.error, locale, formData);
+  try {
+    await check(session, parsed.data.code);
+  } catch (error) {
+    return sharedFormErrors.formStateForError(error, locale, formData);
+  }
+  redirect(secondFactorReturnPath(locale, rawNext));
+}
+
 export async function verifyTotpAction(
   rawLocale: string,
   rawNext: string,
   _previous: VerifyFormState,
   formData: FormData,
 ): Promise<VerifyFormState> {
-  const locale = readLocale(rawLocale);
-  const session = await requireSignedInForAction();
-  const parsed = TotpCodeSchema.safeParse({ code: formData.get('code') ?? '' });
-  if (!parsed.success) return sharedFormErrors.invalidFormState(parsed.error, locale, formData);
-  try {
-    await verifyTotp(session, parsed.data.code);
-  } catch (error) {
-    return sharedFormErrors.formStateForError(error, locale, formData);
-  }
-  redirect(secondFactorReturnPath(locale, rawNext));
+  return checkCode(TotpCodeSchema, (session, code) => verifyTotp(session, code), rawLocale, rawNext, formData);
 }
 
 export async function recoveryCodeAction(
@@ -64,14 +76,5 @@ export async function recoveryCodeAction(
   _previous: VerifyFormState,
   formData: FormData,
 ): Promise<VerifyFormState> {
-  const locale = readLocale(rawLocale);
-  const session = await requireSignedInForAction();
-  const parsed = RecoveryCodeSchema.safeParse({ code: formData.get('code') ?? '' });
-  if (!parsed.success) return sharedFormErrors.invalidFormState(parsed.error, locale, formData);
-  try {
-    await redeemRecoveryCode(session, parsed.data.code);
-  } catch (error) {
-    return sharedFormErrors.formStateForError(error, locale, formData);
-  }
-  redirect(secondFactorReturnPath(locale, rawNext));
+  return checkCode(RecoveryCodeSchema, (session, code) => redeemRecoveryCode(session, code), rawLocale, rawNext, formData);
 }

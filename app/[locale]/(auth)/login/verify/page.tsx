@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/app/_components/client-messages';
-import { signOutAction } from '@/app/[locale]/(organizer)/actions';
 import { enrolPath, getOrganizerSession } from '@/lib/auth';
 import { secondFactorReturnPath } from '@/lib/auth/return-path';
 import { secondFactorMethods } from '@/lib/auth/second-factor-methods';
 import { isFreshSecondFactor } from '@/lib/auth/step-up';
 import { readLocale } from '@/lib/validation';
 import { passkeyOptionsAction, recoveryCodeAction, verifyPasskeyAction, verifyTotpAction } from './actions';
+import { FactorSection, SignOutForm } from '../second-factor-parts';
 import { CodeForm } from './code-form';
 import { PasskeyCheck } from './passkey-check';
 
@@ -53,18 +53,17 @@ export default async function VerifyPage({ params, searchParams }: Props) {
       )}
       <ClientMessages paths={['auth.secondFactor', 'errors']}>
         {methods.passkeys > 0 ? (
-          <section aria-labelledby="verify-passkey-title" className="stack">
-            <h2 id="verify-passkey-title">{t('verify.passkeyHeading')}</h2>
-            <p>{t('verify.passkeyIntro')}</p>
-            <noscript>
-              <p className="notice">{t('verify.passkeyNoScript')}</p>
-            </noscript>
+          <FactorSection
+            id="verify-passkey"
+            heading={t('verify.passkeyHeading')}
+            intro={t('verify.passkeyIntro')}
+            withoutScript={t('verify.passkeyNoScript')}
+          >
             <PasskeyCheck askOptions={passkeyOptionsAction.bind(null, locale)} check={verifyPasskeyAction.bind(null, locale, next)} />
-          </section>
+          </FactorSection>
         ) : null}
         {methods.totp ? (
-          <section aria-labelledby="verify-app-title" className="stack">
-            <h2 id="verify-app-title">{t('verify.appHeading')}</h2>
+          <FactorSection id="verify-app" heading={t('verify.appHeading')}>
             <CodeForm
               kind="totp"
               action={verifyTotpAction.bind(null, locale, next)}
@@ -72,12 +71,10 @@ export default async function VerifyPage({ params, searchParams }: Props) {
               hint={t('codeHint')}
               submit={t('verify.codeSubmit')}
             />
-          </section>
+          </FactorSection>
         ) : null}
         {methods.recoveryCodes > 0 ? (
-          <section aria-labelledby="verify-recovery-title" className="stack">
-            <h2 id="verify-recovery-title">{t('verify.recoveryHeading')}</h2>
-            <p>{t('verify.recoveryIntro')}</p>
+          <FactorSection id="verify-recovery" heading={t('verify.recoveryHeading')} intro={t('verify.recoveryIntro')}>
             <CodeForm
               kind="recovery"
               action={recoveryCodeAction.bind(null, locale, next)}
@@ -85,15 +82,11 @@ export default async function VerifyPage({ params, searchParams }: Props) {
               hint={t('verify.recoveryHint')}
               submit={t('verify.recoverySubmit')}
             />
-          </section>
+          </FactorSection>
         ) : null}
       </ClientMessages>
       {session.hasSecondFactor ? <p className="hint">{t('verify.lost')}</p> : null}
-      <form action={signOutAction.bind(null, locale)}>
-        <button type="submit" className="button-secondary">
-          {t('signOut')}
-        </button>
-      </form>
+      <SignOutForm locale={locale} />
     </section>
   );
 }
