@@ -154,7 +154,7 @@ export default async function ConsolePetitionPage({ params, searchParams }: Prop
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">{t('console.export.title')}</h2>
         <p>{t('console.export.note')}</p>
-        <a className="button" href={`/api/petitions/${petition.slug}/export?lang=${locale}`} download>
+        <a className="button" href={`/api/petitions/${petition.slug}/export?lang=${locale}`}>
           {t('console.export.button')}
         </a>
       </section>
