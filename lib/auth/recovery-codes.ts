@@ -43,7 +43,7 @@ export async function countUnusedRecoveryCodes(userId: string): Promise<number> 
 }
 
 /** A recovery code as the second factor of this session: accepted once, never again. */
-export async function useRecoveryCode(actor: Actor, code: string, now: Date = new Date()): Promise<void> {
+export async function redeemRecoveryCode(actor: Actor, code: string, now: Date = new Date()): Promise<void> {
   await countSecondFactorAttempt(actor.id, now);
   const used = await db.recoveryCode.updateMany({
     where: { userId: actor.id, codeHash: recoveryCodeHash(code), usedAt: null },

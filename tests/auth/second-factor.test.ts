@@ -5,7 +5,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readOrganizerSession } from '@/lib/auth/organizer-session';
 import { passkeyAuthenticationOptions, verifyPasskey } from '@/lib/auth/passkeys';
-import { replaceRecoveryCodes, useRecoveryCode } from '@/lib/auth/recovery-codes';
+import { replaceRecoveryCodes, redeemRecoveryCode } from '@/lib/auth/recovery-codes';
 import { resetSecondFactor } from '@/lib/auth/reset-second-factor';
 import { saveSecuritySettings } from '@/lib/auth/security-settings';
 import { assertFreshSecondFactor } from '@/lib/auth/step-up';
@@ -88,15 +88,15 @@ describe('recovery codes', () => {
     for (const code of codes) expect(JSON.stringify(stored)).not.toContain(code.replaceAll('-', ''));
 
     const signingIn = await actorFor(user, { minutesAgo: null });
-    await useRecoveryCode(signingIn, codes[0]!.toUpperCase().replaceAll('-', ' '));
+    await redeemRecoveryCode(signingIn, codes[0]!.toUpperCase().replaceAll('-', ' '));
     expect((await db.session.findUniqueOrThrow({ where: { id: signingIn.sessionId } })).secondFactorAt).not.toBeNull();
-    await expect(useRecoveryCode(await actorFor(user, { minutesAgo: null }), codes[0]!)).rejects.toMatchObject({
+    await expect(redeemRecoveryCode(await actorFor(user, { minutesAgo: null }), codes[0]!)).rejects.toMatchObject({
       messageKey: 'recoveryCodeWrong',
     });
 
     // A new set replaces the old one.
     await replaceRecoveryCodes(await actorFor(user));
-    await expect(useRecoveryCode(await actorFor(user, { minutesAgo: null }), codes[1]!)).rejects.toMatchObject({
+    await expect(redeemRecoveryCode(await actorFor(user, { minutesAgo: null }), codes[1]!)).rejects.toMatchObject({
       messageKey: 'recoveryCodeWrong',
     });
   });

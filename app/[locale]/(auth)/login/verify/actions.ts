@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { requireSignedInForAction } from '@/lib/auth';
 import type { OrganizerSession } from '@/lib/auth/organizer-session';
 import { passkeyAuthenticationOptions, verifyPasskey } from '@/lib/auth/passkeys';
-import { useRecoveryCode as redeemRecoveryCode } from '@/lib/auth/recovery-codes';
+import { redeemRecoveryCode } from '@/lib/auth/recovery-codes';
 import { secondFactorReturnPath } from '@/lib/auth/return-path';
 import { RecoveryCodeSchema, TotpCodeSchema } from '@/lib/auth/schemas';
 import { verifyTotp } from '@/lib/auth/totp';
