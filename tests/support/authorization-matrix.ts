@@ -16,6 +16,7 @@ export type Access = 'public' | 'signed-in' | 'organizer' | 'organizer-step-up' 
 const ORGANIZER = 'app/[locale]/(organizer)';
 const CONSOLE = `${ORGANIZER}/console`;
 const PUBLIC = 'app/[locale]/(public)';
+const LOGIN = 'app/[locale]/(auth)/login';
 
 export const SERVER_ACTIONS: Record<string, Access> = {
   [`${ORGANIZER}/actions.ts#signOutAction`]: 'public',
@@ -48,6 +49,14 @@ export const SERVER_ACTIONS: Record<string, Access> = {
   [`${CONSOLE}/petitions/actions.ts#addBlockAction`]: 'organizer',
   [`${CONSOLE}/petitions/actions.ts#removeBlockAction`]: 'organizer',
   ['app/[locale]/(auth)/login/actions.ts#requestSignInLinkAction']: 'public',
+  [`${LOGIN}/verify/actions.ts#passkeyOptionsAction`]: 'signed-in',
+  [`${LOGIN}/verify/actions.ts#verifyPasskeyAction`]: 'signed-in',
+  [`${LOGIN}/verify/actions.ts#verifyTotpAction`]: 'signed-in',
+  [`${LOGIN}/verify/actions.ts#recoveryCodeAction`]: 'signed-in',
+  [`${LOGIN}/enrol/actions.ts#passkeyCreationOptionsAction`]: 'signed-in',
+  [`${LOGIN}/enrol/actions.ts#registerPasskeyAction`]: 'signed-in',
+  [`${LOGIN}/enrol/actions.ts#startTotpAction`]: 'signed-in',
+  [`${LOGIN}/enrol/actions.ts#confirmTotpAction`]: 'signed-in',
   [`${PUBLIC}/reforms/alerts/actions.ts#subscribeAction`]: 'public',
   [`${PUBLIC}/reforms/alerts/actions.ts#confirmSubscriptionAction`]: 'public',
   [`${PUBLIC}/unsubscribe/actions.ts#unsubscribeAction`]: 'public',
