@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requireAdmin, requireFreshSecondFactor, verifyPath } from '@/lib/auth';
+import type { z } from 'zod';
+import { requireAdmin, requireFreshSecondFactor, verifyPath, type Organizer } from '@/lib/auth';
 import { endAllSessionsOf } from '@/lib/auth/sessions';
 import { isStepUpRequired } from '@/lib/auth/step-up';
 import { isAppError } from '@/lib/errors';
@@ -31,15 +32,27 @@ function domainErrorOf(error: unknown): DomainError | undefined {
 }
 
 /**
- * Runs a change to who may use the console and comes back to the list with a notice (`done`), or
- * with the domain error the admin can act on. A second factor that went stale meanwhile sends the
- * admin to confirm it and back here.
+ * A change an admin makes from a row of the list: the row's form is parsed, the change runs, and
+ * the list comes back with a notice (`done`) or the domain error the admin can act on. With
+ * `freshFactor`, an admin whose second factor is stale confirms it first and comes back here (also
+ * when it went stale between this check and the domain function's own).
  */
-async function changeAndReturn(locale: string, change: () => Promise<unknown>, done: string): Promise<never> {
+async function changeFromRow<Input>(
+  rawLocale: string,
+  formData: FormData,
+  schema: z.ZodType<Input>,
+  change: (input: Input, admin: Organizer) => Promise<unknown>,
+  { done, freshFactor }: { done: 'removed' | 'roleChanged' | 'sessionsEnded'; freshFactor: boolean },
+): Promise<void> {
+  const locale = readLocale(rawLocale);
   const page = organizersPage(locale);
+  const admin = await requireAdmin(locale);
+  if (freshFactor) await requireFreshSecondFactor(admin, locale, page);
+  const parsed = schema.safeParse(formInput(formData));
+  if (!parsed.success) redirect(`${page}?error=organizerNotFound`);
   let problem: DomainError | undefined;
   try {
-    await change();
+    await change(parsed.data, admin);
   } catch (error) {
     if (isStepUpRequired(error)) redirect(verifyPath(locale, page));
     problem = domainErrorOf(error);
@@ -68,28 +81,17 @@ export async function inviteOrganizerAction(rawLocale: string, _state: FormState
 }
 
 export async function removeOrganizerAction(rawLocale: string, formData: FormData): Promise<void> {
-  const locale = readLocale(rawLocale);
-  const admin = await requireAdmin(locale);
-  await requireFreshSecondFactor(admin, locale, organizersPage(locale));
-  const parsed = RemoveOrganizerSchema.safeParse(formInput(formData));
-  if (!parsed.success) redirect(`${organizersPage(locale)}?error=organizerNotFound`);
-  await changeAndReturn(locale, () => removeOrganizer(parsed.data, admin), 'removed');
+  await changeFromRow(rawLocale, formData, RemoveOrganizerSchema, removeOrganizer, { done: 'removed', freshFactor: true });
 }
 
 export async function changeOrganizerRoleAction(rawLocale: string, formData: FormData): Promise<void> {
-  const locale = readLocale(rawLocale);
-  const admin = await requireAdmin(locale);
-  await requireFreshSecondFactor(admin, locale, organizersPage(locale));
-  const parsed = ChangeOrganizerRoleSchema.safeParse(formInput(formData));
-  if (!parsed.success) redirect(`${organizersPage(locale)}?error=organizerNotFound`);
-  await changeAndReturn(locale, () => changeOrganizerRole(parsed.data, admin), 'roleChanged');
+  await changeFromRow(rawLocale, formData, ChangeOrganizerRoleSchema, changeOrganizerRole, { done: 'roleChanged', freshFactor: true });
 }
 
 /** Signs an organizer out everywhere: it only takes access away, so no fresh factor is asked. */
 export async function endOrganizerSessionsAction(rawLocale: string, formData: FormData): Promise<void> {
-  const locale = readLocale(rawLocale);
-  const admin = await requireAdmin(locale);
-  const parsed = EndOrganizerSessionsSchema.safeParse(formInput(formData));
-  if (!parsed.success) redirect(`${organizersPage(locale)}?error=organizerNotFound`);
-  await changeAndReturn(locale, () => endAllSessionsOf(parsed.data.userId, admin), 'sessionsEnded');
+  await changeFromRow(rawLocale, formData, EndOrganizerSessionsSchema, (input, admin) => endAllSessionsOf(input.userId, admin), {
+    done: 'sessionsEnded',
+    freshFactor: false,
+  });
 }

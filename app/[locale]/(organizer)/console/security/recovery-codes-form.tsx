@@ -30,7 +30,7 @@ export function RecoveryCodesForm({ action }: Props) {
   return (
     <>
       {codes ? (
-        <section aria-labelledby="recovery-codes-shown" className={`notice ${styles.codesShown}`} role="status">
+        <section aria-labelledby="recovery-codes-shown" className={`notice ${styles.codesShown}`}>
           <h3 id="recovery-codes-shown">{t('shownTitle')}</h3>
           <p>{t('store')}</p>
           <ol className={styles.codes}>
