@@ -161,3 +161,46 @@ test('an admin ends every session of an organizer and changes their role; both s
   ).toBeVisible();
   await expect(log.getByRole('row').filter({ hasText: 'changed an organizer’s role' }).filter({ hasText: admin }).first()).toBeVisible();
 });
+
+test('on a phone, without JavaScript, in Russian: the security page fits, makes recovery codes, ends a session and checks the settings', async ({
+  browser,
+  baseURL,
+}) => {
+  const admin = `phone-admin-${unique()}@example.org`;
+  await createOrganizerWithApp(admin, 'ADMIN');
+  const elsewhere = await browser.newContext();
+  await signInAs(elsewhere, baseURL!, admin);
+  await elsewhere.close();
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, baseURL });
+  await signInAs(context, baseURL!, admin);
+  const page = await context.newPage();
+
+  await page.goto('/ru/console/security');
+  await expect(page.getByRole('heading', { level: 1, name: 'Безопасность' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expect(page.getByText('Приложение-аутентификатор подключено.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Создать новые коды восстановления' }).click();
+  await expect(page.getByRole('region', { name: 'Ваши новые коды восстановления' }).getByRole('listitem')).toHaveCount(10);
+  expect(page.url()).toMatch(/\/ru\/console\/security$/);
+  await expect(page.getByText('Осталось 10 неиспользованных кодов восстановления.')).toBeVisible();
+
+  const sessions = page.getByRole('list', { name: 'Где выполнен вход' }).getByRole('listitem');
+  await expect(sessions).toHaveCount(2);
+  await sessions.nth(1).getByRole('button', { name: 'Завершить', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Сеанс завершён' })).toBeVisible();
+  await expect(sessions).toHaveCount(1);
+
+  await page.getByLabel('Тайм-аут бездействия, в минутах').fill('4');
+  await page.getByRole('button', { name: 'Сохранить настройки' }).click();
+  await expect(page.getByText('Выберите от 5 до 1440 минут.')).toBeVisible();
+  await expect(page.getByLabel('Тайм-аут бездействия, в минутах')).toHaveValue('4');
+  await page.getByLabel('Тайм-аут бездействия, в минутах').fill('90');
+  await page.getByRole('button', { name: 'Сохранить настройки' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Сохранено.' })).toBeVisible();
+  const stored = await withDatabase((client) =>
+    client.query<{ sessionIdleMinutes: number }>('SELECT "sessionIdleMinutes" FROM "SecuritySettings"'),
+  );
+  expect(stored.rows).toEqual([{ sessionIdleMinutes: 90 }]);
+  await context.close();
+});

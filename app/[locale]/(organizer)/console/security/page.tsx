@@ -158,6 +158,7 @@ export default async function SecurityPage({ params, searchParams }: Props) {
               ? t('settings.sourceConsole', { date: format.dateTime(settings.changedAt, 'mediumDateTime') })
               : t('settings.sourceDeployment')}
           </p>
+          {hasFactor ? null : <p className="notice notice-urgent">{t('settings.selfWithoutFactor')}</p>}
           <SecuritySettingsForm
             action={saveSecuritySettingsAction.bind(null, locale)}
             settings={{
