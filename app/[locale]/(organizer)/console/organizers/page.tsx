@@ -6,6 +6,7 @@ import { ROLES } from '@/lib/organizers/schemas';
 import { readLocale } from '@/lib/validation';
 import { changeOrganizerRoleAction, endOrganizerSessionsAction, inviteOrganizerAction, removeOrganizerAction } from './actions';
 import { InviteForm } from './invite-form';
+import { ButtonForm } from '../../button-form';
 import styles from '../../console.module.css';
 
 type Props = {
@@ -88,18 +89,12 @@ export default async function OrganizersPage({ params, searchParams }: Props) {
                           {t('changeRole')}
                         </button>
                       </form>
-                      <form action={endSessionsAction}>
-                        <input type="hidden" name="userId" value={organizer.id} />
-                        <button type="submit" className="button-secondary">
-                          {t('endSessions', { email: organizer.email })}
-                        </button>
-                      </form>
-                      <form action={removeAction}>
-                        <input type="hidden" name="userId" value={organizer.id} />
-                        <button type="submit" className="button-danger">
-                          {t('remove', { email: organizer.email })}
-                        </button>
-                      </form>
+                      <ButtonForm action={endSessionsAction} name="userId" value={organizer.id}>
+                        {t('endSessions', { email: organizer.email })}
+                      </ButtonForm>
+                      <ButtonForm action={removeAction} name="userId" value={organizer.id} className="button-danger">
+                        {t('remove', { email: organizer.email })}
+                      </ButtonForm>
                     </div>
                   )}
                 </td>

@@ -6,6 +6,7 @@ import { readSecurityOverview } from '@/lib/auth/security-overview';
 import { readSecuritySettings } from '@/lib/auth/security-settings';
 import { readLocale } from '@/lib/validation';
 import { endSessionAction, removePasskeyAction, removeTotpAction, replaceRecoveryCodesAction, saveSecuritySettingsAction } from './actions';
+import { ButtonForm } from '../../button-form';
 import { RecoveryCodesForm } from './recovery-codes-form';
 import { SecuritySettingsForm } from './settings-form';
 import styles from './security.module.css';
@@ -74,12 +75,9 @@ export default async function SecurityPage({ params, searchParams }: Props) {
                     ? t('factors.passkeyLastUsed', { date: format.dateTime(passkey.lastUsedAt, 'mediumDateTime') })
                     : t('factors.passkeyNeverUsed')}
                 </div>
-                <form action={removePasskeyAction.bind(null, locale)}>
-                  <input type="hidden" name="passkeyId" value={passkey.id} />
-                  <button type="submit" className="button-danger">
-                    {t('factors.removePasskey', { name: passkey.name })}
-                  </button>
-                </form>
+                <ButtonForm action={removePasskeyAction.bind(null, locale)} name="passkeyId" value={passkey.id} className="button-danger">
+                  {t('factors.removePasskey', { name: passkey.name })}
+                </ButtonForm>
               </li>
             ))}
           </ul>
@@ -138,12 +136,14 @@ export default async function SecurityPage({ params, searchParams }: Props) {
                     <dd>{when(session.lastSeenAt)}</dd>
                   </dl>
                 </div>
-                <form action={endSessionAction.bind(null, locale)}>
-                  <input type="hidden" name="sessionId" value={session.id} />
-                  <button type="submit" className="button-secondary" aria-describedby={`session-${session.id}`}>
-                    {session.isCurrent ? t('sessions.endCurrent') : t('sessions.end')}
-                  </button>
-                </form>
+                <ButtonForm
+                  action={endSessionAction.bind(null, locale)}
+                  name="sessionId"
+                  value={session.id}
+                  describedBy={`session-${session.id}`}
+                >
+                  {session.isCurrent ? t('sessions.endCurrent') : t('sessions.end')}
+                </ButtonForm>
               </li>
             );
           })}
