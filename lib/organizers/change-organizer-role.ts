@@ -16,7 +16,7 @@ export async function changeOrganizerRole(input: ChangeOrganizerRoleInput, actor
     await assertAdminWithFreshFactor(actor, tx);
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, role: true } });
     if (!target) throw new AppError('NOT_FOUND', { messageKey: 'organizerNotFound' });
-    if (target.role === input.role) return;
+    if (target.role === input.role) throw new AppError('CONFLICT', { messageKey: 'roleUnchanged' });
     if (target.role === 'ADMIN' && admins.length <= 1) throw new AppError('CONFLICT', { messageKey: 'lastAdmin' });
 
     await tx.user.update({ where: { id: target.id }, data: { role: input.role } });

@@ -96,6 +96,19 @@ describe('changeOrganizerRole', () => {
     expect(await auditCount('organizer.role', organizer.id)).toBe(0);
   });
 
+  it('refuses a change to the role they already have, keeping their sessions', async () => {
+    const admin = await user('ADMIN');
+    const organizer = await user();
+    await signedInActor(organizer.id);
+    await expectAppError(
+      changeOrganizerRole({ userId: organizer.id, role: 'ORGANIZER' }, await signedInActor(admin.id)),
+      'CONFLICT',
+      'roleUnchanged',
+    );
+    expect(await db.session.count({ where: { userId: organizer.id } })).toBe(1);
+    expect(await auditCount('organizer.role', organizer.id)).toBe(0);
+  });
+
   it('reports an organizer that no longer exists', async () => {
     const admin = await user('ADMIN');
     await expectAppError(

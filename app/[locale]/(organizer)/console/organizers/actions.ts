@@ -21,7 +21,7 @@ import { formInput, type FormState } from '@/lib/i18n/field-errors';
 import { formStateForError, invalidFormState } from '@/lib/organizers/field-errors';
 import { readLocale } from '@/lib/validation';
 
-const DOMAIN_ERRORS = ['alreadyInvited', 'cannotRemoveSelf', 'lastAdmin', 'organizerNotFound'] as const;
+const DOMAIN_ERRORS = ['alreadyInvited', 'cannotRemoveSelf', 'lastAdmin', 'organizerNotFound', 'roleUnchanged'] as const;
 type DomainError = (typeof DOMAIN_ERRORS)[number];
 
 const organizersPage = (locale: string) => `/${locale}/console/organizers`;

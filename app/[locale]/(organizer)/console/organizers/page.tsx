@@ -14,7 +14,7 @@ type Props = {
   searchParams: Promise<{ error?: string; removed?: string; roleChanged?: string; sessionsEnded?: string }>;
 };
 
-const KNOWN_ERRORS = ['cannotRemoveSelf', 'lastAdmin', 'organizerNotFound'] as const;
+const KNOWN_ERRORS = ['cannotRemoveSelf', 'lastAdmin', 'organizerNotFound', 'roleUnchanged'] as const;
 const DONE_NOTICES = ['removed', 'roleChanged', 'sessionsEnded'] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
