@@ -197,6 +197,8 @@ export function summariseAuditDetails(action: string, details: Prisma.JsonValue)
     case 'organizer.invite':
     case 'organizer.remove':
       return text(d.role) ? [{ key: 'role', values: { role: text(d.role) } }] : [];
+    case 'organizer.role':
+      return text(d.after) ? [{ key: 'role', values: { role: text(d.after) } }] : [];
     case 'reform.stage.record':
       return text(d.stage) ? [{ key: 'stage', values: { stage: text(d.stage), date: text(d.occurredOn) } }] : [];
     default:

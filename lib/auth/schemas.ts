@@ -56,3 +56,10 @@ export type SecuritySettingsInput = z.output<typeof SecuritySettingsSchema>;
 /** Ends one session, given by its id. */
 export const EndSessionSchema = z.object({ sessionId: z.string({ message: 'required' }).trim().min(1, 'required').max(64, 'tooLong') });
 export type EndSessionInput = z.infer<typeof EndSessionSchema>;
+
+/** Removes one of the organizer's passkeys, given by its id. */
+export const RemovePasskeySchema = z.object({ passkeyId: z.string({ message: 'required' }).trim().min(1, 'required').max(64, 'tooLong') });
+export type RemovePasskeyInput = z.infer<typeof RemovePasskeySchema>;
+
+/** Making new recovery codes takes no input: the button is the request. */
+export const ReplaceRecoveryCodesSchema = z.object({});

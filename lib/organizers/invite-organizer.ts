@@ -1,4 +1,5 @@
 import { recordAudit } from '@/lib/audit';
+import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -11,12 +12,14 @@ export type InvitedOrganizer = { id: string; email: string; role: InviteOrganize
 
 /**
  * Adds an organizer (or admin) and mails them where to sign in. Only addresses in `User` can sign
- * in at all, so this is the one door into the console besides `ensureAdmin`.
+ * in at all, so this is the one door into the console besides `ensureAdmin`; the inviter's session
+ * must have passed a second factor within the step-up window.
  */
-export async function inviteOrganizer(input: InviteOrganizerInput, actor: { id: string; email: string }): Promise<InvitedOrganizer> {
+export async function inviteOrganizer(input: InviteOrganizerInput, actor: Actor & { email: string }): Promise<InvitedOrganizer> {
   let user: InvitedOrganizer;
   try {
     user = await db.$transaction(async (tx) => {
+      await assertFreshSecondFactor(actor, tx);
       const created = await tx.user.create({
         data: { email: input.email, role: input.role, invitedById: actor.id },
         select: { id: true, email: true, role: true },

@@ -1,3 +1,4 @@
+import { signedInActor } from '@/tests/support/organizer-sessions';
 import { outboxTo } from '@/tests/support/personal-data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
@@ -41,7 +42,7 @@ describe('inviteOrganizer', () => {
     const admin = await ensureAdmin('inviter@example.org');
     const invited = await inviteOrganizer(
       { email: 'new.organizer@example.org', role: 'ORGANIZER', locale: 'ru' },
-      { id: admin.id, email: admin.email },
+      { ...(await signedInActor(admin.id)), email: admin.email },
     );
 
     const user = await db.user.findUniqueOrThrow({ where: { email: 'new.organizer@example.org' } });
@@ -55,10 +56,25 @@ describe('inviteOrganizer', () => {
   it('refuses an address that can already sign in', async () => {
     const admin = await ensureAdmin('inviter2@example.org');
     await expectAppError(
-      inviteOrganizer({ email: 'inviter2@example.org', role: 'ORGANIZER', locale: 'en' }, admin),
+      inviteOrganizer(
+        { email: 'inviter2@example.org', role: 'ORGANIZER', locale: 'en' },
+        { ...(await signedInActor(admin.id)), email: admin.email },
+      ),
       'CONFLICT',
       'alreadyInvited',
     );
+  });
+
+  it('refuses an inviter whose second factor is older than the step-up window, and invites nobody', async () => {
+    const admin = await ensureAdmin('stale-inviter@example.org');
+    const stale = await signedInActor(admin.id, { secondFactorMinutesAgo: 11 });
+    await expectAppError(
+      inviteOrganizer({ email: 'not-invited@example.org', role: 'ORGANIZER', locale: 'en' }, { ...stale, email: admin.email }),
+      'FORBIDDEN',
+      'stepUpRequired',
+    );
+    expect(await db.user.count({ where: { email: 'not-invited@example.org' } })).toBe(0);
+    expect(await outboxTo('not-invited@example.org')).toHaveLength(0);
   });
 });
 
@@ -73,7 +89,7 @@ describe('removeOrganizer', () => {
       data: { identifier: 'leaving@example.org', token: 'leaving-token', expires: new Date(Date.now() + 600_000) },
     });
 
-    await removeOrganizer({ userId: organizer.id }, admin);
+    await removeOrganizer({ userId: organizer.id }, await signedInActor(admin.id));
 
     expect(await db.user.findUnique({ where: { id: organizer.id } })).toBeNull();
     expect(await db.session.count({ where: { userId: organizer.id } })).toBe(0);
@@ -85,7 +101,7 @@ describe('removeOrganizer', () => {
 
   it('refuses to remove yourself', async () => {
     const admin = await ensureAdmin('self@example.org');
-    await expectAppError(removeOrganizer({ userId: admin.id }, admin), 'FORBIDDEN', 'cannotRemoveSelf');
+    await expectAppError(removeOrganizer({ userId: admin.id }, await signedInActor(admin.id)), 'FORBIDDEN', 'cannotRemoveSelf');
     expect(await db.user.count({ where: { id: admin.id } })).toBe(1);
   });
 
@@ -94,9 +110,10 @@ describe('removeOrganizer', () => {
     const first = await ensureAdmin('first-admin@example.org');
     const second = await ensureAdmin('second-admin@example.org');
 
+    const [firstActor, secondActor] = [await signedInActor(first.id), await signedInActor(second.id)];
     const results = await Promise.allSettled([
-      removeOrganizer({ userId: second.id }, first),
-      removeOrganizer({ userId: first.id }, second),
+      removeOrganizer({ userId: second.id }, firstActor),
+      removeOrganizer({ userId: first.id }, secondActor),
     ]);
 
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -104,11 +121,26 @@ describe('removeOrganizer', () => {
 
     const [survivor] = await db.user.findMany({ where: { role: 'ADMIN' } });
     const organizer = await db.user.create({ data: { email: 'plain-organizer@example.org' } });
-    await expectAppError(removeOrganizer({ userId: survivor!.id }, organizer), 'CONFLICT', 'lastAdmin');
+    await expectAppError(removeOrganizer({ userId: survivor!.id }, await signedInActor(organizer.id)), 'CONFLICT', 'lastAdmin');
   });
 
   it('reports an organizer that no longer exists', async () => {
     const admin = await ensureAdmin('remover2@example.org');
-    await expectAppError(removeOrganizer({ userId: 'no-such-user' }, admin), 'NOT_FOUND', 'organizerNotFound');
+    await expectAppError(removeOrganizer({ userId: 'no-such-user' }, await signedInActor(admin.id)), 'NOT_FOUND', 'organizerNotFound');
+  });
+
+  it('refuses a remover whose second factor is older than the step-up window, and removes nobody', async () => {
+    const admin = await ensureAdmin('stale-remover@example.org');
+    const organizer = await db.user.create({ data: { email: 'staying@example.org' } });
+    await signedInActor(organizer.id);
+    const stale = await signedInActor(admin.id, { secondFactorMinutesAgo: 11 });
+    await expectAppError(removeOrganizer({ userId: organizer.id }, stale), 'FORBIDDEN', 'stepUpRequired');
+    await expectAppError(
+      removeOrganizer({ userId: organizer.id }, await signedInActor(admin.id, { secondFactorMinutesAgo: null })),
+      'FORBIDDEN',
+      'stepUpRequired',
+    );
+    expect(await db.user.count({ where: { id: organizer.id } })).toBe(1);
+    expect(await db.session.count({ where: { userId: organizer.id } })).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { recordAudit } from '@/lib/audit';
+import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { organizerAuditEntry } from '@/lib/organizers/organizer-audit-entry';
@@ -7,14 +8,16 @@ import type { RemoveOrganizerInput } from '@/lib/organizers/schemas';
 /**
  * Removes an organizer, their sessions and pending sign-in links. Nobody removes themselves, and
  * the last admin stays: the admin rows are locked first, so two admins removing each other at the
- * same moment cannot leave the console without one.
+ * same moment cannot leave the console without one. The remover's session must have passed a
+ * second factor within the step-up window.
  */
-export async function removeOrganizer(input: RemoveOrganizerInput, actor: { id: string }): Promise<void> {
+export async function removeOrganizer(input: RemoveOrganizerInput, actor: Actor): Promise<void> {
   if (input.userId === actor.id) throw new AppError('FORBIDDEN', { messageKey: 'cannotRemoveSelf' });
 
   await db.$transaction(async (tx) => {
     const admins = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT "id" FROM "User" WHERE "role" = 'ADMIN' ORDER BY "id" FOR UPDATE`;
+    await assertFreshSecondFactor(actor, tx);
     const target = await tx.user.findUnique({
       where: { id: input.userId },
       select: { id: true, email: true, role: true },

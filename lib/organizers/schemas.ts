@@ -13,7 +13,15 @@ export const InviteOrganizerSchema = z.object({
 });
 export type InviteOrganizerInput = z.infer<typeof InviteOrganizerSchema>;
 
-export const RemoveOrganizerSchema = z.object({
-  userId: z.string({ message: 'required' }).trim().min(1, 'required').max(64, 'tooLong'),
-});
+const OrganizerIdSchema = z.string({ message: 'required' }).trim().min(1, 'required').max(64, 'tooLong');
+
+export const RemoveOrganizerSchema = z.object({ userId: OrganizerIdSchema });
 export type RemoveOrganizerInput = z.infer<typeof RemoveOrganizerSchema>;
+
+/** An admin gives an organizer another role. */
+export const ChangeOrganizerRoleSchema = z.object({ userId: OrganizerIdSchema, role: RoleSchema });
+export type ChangeOrganizerRoleInput = z.infer<typeof ChangeOrganizerRoleSchema>;
+
+/** An admin ends every session of an organizer. */
+export const EndOrganizerSessionsSchema = z.object({ userId: OrganizerIdSchema });
+export type EndOrganizerSessionsInput = z.infer<typeof EndOrganizerSessionsSchema>;

@@ -33,6 +33,7 @@ export default async function OrganizerLayout({ children, params }: Props) {
     ...(env.MAIL_CATCHER ? [{ href: `${base}/mailbox`, label: t('mailbox') }] : []),
     { href: `${base}/help`, label: t('help') },
     { href: `${base}/audit`, label: t('audit') },
+    { href: `${base}/security`, label: t('security') },
     { href: `${base}/mail-health`, label: t('mailHealth') },
   ];
 
