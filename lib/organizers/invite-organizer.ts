@@ -1,5 +1,5 @@
 import { recordAudit } from '@/lib/audit';
-import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
+import { assertAdminWithFreshFactor, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -19,7 +19,7 @@ export async function inviteOrganizer(input: InviteOrganizerInput, actor: Actor 
   let user: InvitedOrganizer;
   try {
     user = await db.$transaction(async (tx) => {
-      await assertFreshSecondFactor(actor, tx);
+      await assertAdminWithFreshFactor(actor, tx);
       const created = await tx.user.create({
         data: { email: input.email, role: input.role, invitedById: actor.id },
         select: { id: true, email: true, role: true },

@@ -1,5 +1,5 @@
 import { recordAudit } from '@/lib/audit';
-import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
+import { assertAdminWithFreshFactor, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { organizerAuditEntry } from '@/lib/organizers/organizer-audit-entry';
@@ -17,7 +17,7 @@ export async function removeOrganizer(input: RemoveOrganizerInput, actor: Actor)
   await db.$transaction(async (tx) => {
     const admins = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT "id" FROM "User" WHERE "role" = 'ADMIN' ORDER BY "id" FOR UPDATE`;
-    await assertFreshSecondFactor(actor, tx);
+    await assertAdminWithFreshFactor(actor, tx);
     const target = await tx.user.findUnique({
       where: { id: input.userId },
       select: { id: true, email: true, role: true },

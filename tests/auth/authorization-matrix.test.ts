@@ -12,6 +12,9 @@ import { startCampaign } from '@/lib/campaigns/start-campaign';
 import { db } from '@/lib/db';
 import { exportAttendeesCsv } from '@/lib/events/export-attendees';
 import { setDiscreetMail } from '@/lib/mailer/discreet-mail';
+import { changeOrganizerRole } from '@/lib/organizers/change-organizer-role';
+import { inviteOrganizer } from '@/lib/organizers/invite-organizer';
+import { removeOrganizer } from '@/lib/organizers/remove-organizer';
 import { exportSignaturesCsv } from '@/lib/petitions/export-signatures';
 import { eraseSupporter } from '@/lib/supporters/erase-supporter';
 import { exportSupporter } from '@/lib/supporters/export-supporter';
@@ -31,7 +34,7 @@ function sourceFiles(dir: string): string[] {
 
 /** The text of a top-level function, from its declaration to the closing brace at column 0. */
 function functionBody(source: string, name: string): string | null {
-  const start = new RegExp(`^(?:export )?async function ${name}\\(`, 'm').exec(source);
+  const start = new RegExp(`^(?:export )?async function ${name}(?:<[^>]*>)?\\(`, 'm').exec(source);
   if (!start) return null;
   const end = source.indexOf('\n}', start.index);
   return source.slice(start.index, end === -1 ? undefined : end + 2);
@@ -40,7 +43,9 @@ function functionBody(source: string, name: string): string | null {
 /** A function's body with the bodies of the module's own functions it calls (one level: `control(…)`). */
 function bodyWithLocalHelpers(source: string, name: string): string {
   const body = functionBody(source, name) ?? '';
-  const helpers = [...source.matchAll(/^async function (\w+)\(/gm)].map((match) => match[1]!).filter((helper) => helper !== name);
+  const helpers = [...source.matchAll(/^async function (\w+)(?:<[^>]*>)?\(/gm)]
+    .map((match) => match[1]!)
+    .filter((helper) => helper !== name);
   return [body, ...helpers.filter((helper) => new RegExp(`\\b${helper}\\(`).test(body)).map((helper) => functionBody(source, helper))].join(
     '\n',
   );
@@ -73,10 +78,11 @@ const ACTION_GUARDS: Record<Access, RegExp | null> = {
   public: null,
   'signed-in': /requireSignedInForAction\(\)/,
   organizer: /requireOrganizerForAction\(|requireAdminForAction\(|requireOrganizer\(/,
-  'organizer-step-up': /requireOrganizerForAction\(\{[^}]*freshFactor: true/,
+  'organizer-step-up':
+    /requireOrganizerForAction\(\{[^}]*freshFactor: true|requireOrganizerForAction\(\);[\s\S]*requireFreshSecondFactor\(/,
   'organizer-step-up-large': /requireOrganizerForAction\(/,
   admin: /requireAdminForAction\(|requireAdmin\(/,
-  'admin-step-up': /requireAdminForAction\(\{ freshFactor: true \}\)/,
+  'admin-step-up': /requireAdminForAction\(\{ freshFactor: true \}\)|requireAdminForAction\(\);[\s\S]*requireFreshSecondFactor\(/,
 };
 const ROUTE_GUARDS: Partial<Record<Access, RegExp>> = {
   organizer: /requireOrganizerForRoute\(/,
@@ -137,6 +143,16 @@ describe('dangerous acts are refused where the data is touched without a fresh s
   ];
   const ADMIN_ONLY: Array<[string, (actor: Actor) => Promise<unknown>]> = [
     ['discreet mail', (actor) => setDiscreetMail({ discreet: true }, actor)],
+    [
+      'inviting an organizer',
+      (actor) =>
+        inviteOrganizer(
+          { email: `invited-${randomUUID()}@example.org`, role: 'ADMIN', locale: 'en' },
+          { ...actor, email: 'x@example.org' },
+        ),
+    ],
+    ['removing an organizer', (actor) => removeOrganizer({ userId: 'any' }, actor)],
+    ['changing a role', (actor) => changeOrganizerRole({ userId: 'any', role: 'ADMIN' }, actor)],
     [
       'security settings',
       (actor) => saveSecuritySettings({ requireSecondFactor: true, sessionLifetimeHours: 12, sessionIdleMinutes: 60 }, actor),

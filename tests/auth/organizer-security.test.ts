@@ -4,7 +4,7 @@ import { endAllSessionsOf, endOwnSession, listActiveSessions } from '@/lib/auth/
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { changeOrganizerRole } from '@/lib/organizers/change-organizer-role';
-import { signedInActor } from '@/tests/support/organizer-sessions';
+import { actorFor } from '@/tests/support/actor';
 
 afterAll(() => db.$disconnect());
 
@@ -34,9 +34,9 @@ describe('changeOrganizerRole', () => {
   it('makes an organizer an admin, ends their sessions so the role applies at once, and logs before and after', async () => {
     const admin = await user('ADMIN');
     const organizer = await user();
-    await signedInActor(organizer.id);
-    await signedInActor(organizer.id);
-    const actor = await signedInActor(admin.id);
+    await actorFor(organizer);
+    await actorFor(organizer);
+    const actor = await actorFor(admin);
 
     await changeOrganizerRole({ userId: organizer.id, role: 'ADMIN' }, actor);
 
@@ -54,7 +54,7 @@ describe('changeOrganizerRole', () => {
     await db.user.updateMany({ where: { role: 'ADMIN' }, data: { role: 'ORGANIZER' } });
     const first = await user('ADMIN');
     const second = await user('ADMIN');
-    const [firstActor, secondActor] = [await signedInActor(first.id), await signedInActor(second.id)];
+    const [firstActor, secondActor] = [await actorFor(first), await actorFor(second)];
 
     const results = await Promise.allSettled([
       changeOrganizerRole({ userId: second.id, role: 'ORGANIZER' }, firstActor),
@@ -67,7 +67,7 @@ describe('changeOrganizerRole', () => {
     // The survivor cannot demote themselves either: they are the last admin.
     const survivor = admins[0]!.id;
     await expectAppError(
-      changeOrganizerRole({ userId: survivor, role: 'ORGANIZER' }, await signedInActor(survivor)),
+      changeOrganizerRole({ userId: survivor, role: 'ORGANIZER' }, await actorFor({ id: survivor })),
       'CONFLICT',
       'lastAdmin',
     );
@@ -77,15 +77,15 @@ describe('changeOrganizerRole', () => {
   it('refuses an admin whose second factor is stale or missing, and an organizer, changing nothing', async () => {
     const admin = await user('ADMIN');
     const organizer = await user();
-    const organizerSession = await signedInActor(organizer.id);
+    const organizerSession = await actorFor(organizer);
 
     await expectAppError(
-      changeOrganizerRole({ userId: organizer.id, role: 'ADMIN' }, await signedInActor(admin.id, { secondFactorMinutesAgo: 11 })),
+      changeOrganizerRole({ userId: organizer.id, role: 'ADMIN' }, await actorFor(admin, { minutesAgo: 11 })),
       'FORBIDDEN',
       'stepUpRequired',
     );
     await expectAppError(
-      changeOrganizerRole({ userId: organizer.id, role: 'ADMIN' }, await signedInActor(admin.id, { secondFactorMinutesAgo: null })),
+      changeOrganizerRole({ userId: organizer.id, role: 'ADMIN' }, await actorFor(admin, { minutesAgo: null })),
       'FORBIDDEN',
       'stepUpRequired',
     );
@@ -99,9 +99,9 @@ describe('changeOrganizerRole', () => {
   it('refuses a change to the role they already have, keeping their sessions', async () => {
     const admin = await user('ADMIN');
     const organizer = await user();
-    await signedInActor(organizer.id);
+    await actorFor(organizer);
     await expectAppError(
-      changeOrganizerRole({ userId: organizer.id, role: 'ORGANIZER' }, await signedInActor(admin.id)),
+      changeOrganizerRole({ userId: organizer.id, role: 'ORGANIZER' }, await actorFor(admin)),
       'CONFLICT',
       'roleUnchanged',
     );
@@ -112,7 +112,7 @@ describe('changeOrganizerRole', () => {
   it('reports an organizer that no longer exists', async () => {
     const admin = await user('ADMIN');
     await expectAppError(
-      changeOrganizerRole({ userId: 'no-such-user', role: 'ADMIN' }, await signedInActor(admin.id)),
+      changeOrganizerRole({ userId: 'no-such-user', role: 'ADMIN' }, await actorFor(admin)),
       'NOT_FOUND',
       'organizerNotFound',
     );
@@ -123,11 +123,11 @@ describe('endAllSessionsOf', () => {
   it('lets an admin sign an organizer out everywhere, without a fresh factor, and logs it', async () => {
     const admin = await user('ADMIN');
     const organizer = await user();
-    await signedInActor(organizer.id);
-    await signedInActor(organizer.id);
-    const bystander = await signedInActor((await user()).id);
+    await actorFor(organizer);
+    await actorFor(organizer);
+    const bystander = await actorFor(await user());
 
-    const ended = await endAllSessionsOf(organizer.id, await signedInActor(admin.id, { secondFactorMinutesAgo: 60 }));
+    const ended = await endAllSessionsOf(organizer.id, await actorFor(admin, { minutesAgo: 60 }));
 
     expect(ended).toBe(2);
     expect(await db.session.count({ where: { userId: organizer.id } })).toBe(0);
@@ -139,8 +139,8 @@ describe('endAllSessionsOf', () => {
   it('refuses an organizer who is not an admin', async () => {
     const organizer = await user();
     const target = await user();
-    await signedInActor(target.id);
-    await expectAppError(endAllSessionsOf(target.id, await signedInActor(organizer.id)), 'FORBIDDEN');
+    await actorFor(target);
+    await expectAppError(endAllSessionsOf(target.id, await actorFor(organizer)), 'FORBIDDEN');
     expect(await db.session.count({ where: { userId: target.id } })).toBe(1);
     expect(await auditCount('security.sessions.end-all', target.id)).toBe(0);
   });
@@ -149,9 +149,9 @@ describe('endAllSessionsOf', () => {
 describe('endOwnSession', () => {
   it('ends one of the organizer’s own sessions and no one else’s', async () => {
     const organizer = await user();
-    const here = await signedInActor(organizer.id);
-    const elsewhere = await signedInActor(organizer.id);
-    const someoneElse = await signedInActor((await user()).id);
+    const here = await actorFor(organizer);
+    const elsewhere = await actorFor(organizer);
+    const someoneElse = await actorFor(await user());
 
     expect((await listActiveSessions(here)).map((session) => [session.id, session.isCurrent])).toEqual([
       [here.sessionId, true],
@@ -176,7 +176,7 @@ describe('saveSecuritySettings', () => {
     const before = await readSecuritySettings();
     expect(before.source).toBe('deployment');
 
-    await saveSecuritySettings(choice, await signedInActor(admin.id));
+    await saveSecuritySettings(choice, await actorFor(admin));
 
     expect(await readSecuritySettings()).toMatchObject({ ...choice, source: 'console' });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'security.settings', actorId: admin.id } });
@@ -193,12 +193,8 @@ describe('saveSecuritySettings', () => {
   it('refuses an organizer and an admin whose second factor is stale, storing nothing', async () => {
     const admin = await user('ADMIN');
     const organizer = await user();
-    await expectAppError(saveSecuritySettings(choice, await signedInActor(organizer.id)), 'FORBIDDEN');
-    await expectAppError(
-      saveSecuritySettings(choice, await signedInActor(admin.id, { secondFactorMinutesAgo: 11 })),
-      'FORBIDDEN',
-      'stepUpRequired',
-    );
+    await expectAppError(saveSecuritySettings(choice, await actorFor(organizer)), 'FORBIDDEN');
+    await expectAppError(saveSecuritySettings(choice, await actorFor(admin, { minutesAgo: 11 })), 'FORBIDDEN', 'stepUpRequired');
     expect((await readSecuritySettings()).source).toBe('deployment');
     expect(await db.auditLog.count({ where: { action: 'security.settings', actorId: { in: [admin.id, organizer.id] } } })).toBe(0);
   });

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
-import { requireAdmin, requireFreshSecondFactor, verifyPath, type Organizer } from '@/lib/auth';
+import { requireAdminForAction, requireFreshSecondFactor, verifyPath, type Organizer } from '@/lib/auth';
 import { endAllSessionsOf } from '@/lib/auth/sessions';
 import { isStepUpRequired } from '@/lib/auth/step-up';
 import { isAppError } from '@/lib/errors';
@@ -46,7 +46,7 @@ async function changeFromRow<Input>(
 ): Promise<void> {
   const locale = readLocale(rawLocale);
   const page = organizersPage(locale);
-  const admin = await requireAdmin(locale);
+  const admin = await requireAdminForAction();
   if (freshFactor) await requireFreshSecondFactor(admin, locale, page);
   const parsed = schema.safeParse(formInput(formData));
   if (!parsed.success) redirect(`${page}?error=organizerNotFound`);
@@ -65,7 +65,7 @@ async function changeFromRow<Input>(
 /** Invites an organizer; the form stays, with a notice naming who was invited. */
 export async function inviteOrganizerAction(rawLocale: string, _state: FormState, formData: FormData): Promise<FormState> {
   const locale = readLocale(rawLocale);
-  const admin = await requireAdmin(locale);
+  const admin = await requireAdminForAction();
   await requireFreshSecondFactor(admin, locale, organizersPage(locale));
   const parsed = InviteOrganizerSchema.safeParse(formInput(formData));
   if (!parsed.success) return invalidFormState(parsed.error, locale, formData);
