@@ -151,9 +151,7 @@ export default async function SupporterPage({ params, searchParams }: Props) {
       <section aria-labelledby="privacy-title" className="stack">
         <h2 id="privacy-title">{t('privacyTitle')}</h2>
         <p>
-          <a href={`/api/console/supporters/${supporter.id}/export`}>
-            {t('export')}
-          </a>
+          <a href={`/api/console/supporters/${supporter.id}/export`}>{t('export')}</a>
         </p>
         <form action={eraseSupporterAction.bind(null, locale)} className="stack">
           {hidden}
