@@ -95,6 +95,25 @@ test('sign in Kazakh on a phone and confirm', async ({ browser }) => {
   await context.close();
 });
 
+test('the spam trap is out of the accessibility tree, and a bot that fills it is answered as accepted but stores nothing', async ({
+  page,
+}) => {
+  await page.goto(`/en/petitions/${SLUG}`);
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Sign' }) });
+  expect(await form.ariaSnapshot()).not.toContain('Leave this field empty');
+  await expect(page.getByRole('textbox', { name: 'Leave this field empty' })).toHaveCount(0);
+
+  const email = `e2e-bot-${unique()}@example.org`;
+  await page.getByLabel('Full name', { exact: true }).fill('Spam Bot');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Region', { exact: true }).selectOption('ABAI');
+  await page.getByLabel(/I agree to the privacy notice/).check();
+  await page.locator('#website').fill('http://spam.example');
+  await page.getByRole('button', { name: 'Sign' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/petitions/${SLUG}/check-email$`));
+  expect(await storedSignatures(email)).toBe(0);
+});
+
 test('bad input shows Russian errors beside the fields and stores nothing', async ({ page }) => {
   const email = `e2e-bad-${unique()}`;
   await page.goto(`/ru/petitions/${SLUG}`);
