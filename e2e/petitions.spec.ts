@@ -83,6 +83,14 @@ test('sign in English, confirm from the caught mail, the count rises; the page p
 test('sign in Kazakh on a phone and confirm', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
+  // Near the top, a link jumps down to the form: the view follows and focus lands on the form's heading.
+  await page.goto(`/kk/petitions/${SLUG}`);
+  const jump = page.getByRole('link', { name: 'Қазір қол қою' });
+  await expect(jump).toBeInViewport();
+  await expect(page.getByRole('heading', { name: 'Петицияға қол қою' })).not.toBeInViewport();
+  await jump.click();
+  await expect(page.getByRole('heading', { name: 'Петицияға қол қою' })).toBeFocused();
+  await expect(page.getByLabel('Аты-жөні', { exact: true })).toBeInViewport();
   await signAndConfirm(page, 'kk', `e2e-kk-${unique()}@example.org`, {
     fullName: 'Аты-жөні',
     email: 'Email',
@@ -102,6 +110,7 @@ test('the spam trap is out of the accessibility tree, and a bot that fills it is
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Sign' }) });
   expect(await form.ariaSnapshot()).not.toContain('Leave this field empty');
   await expect(page.getByRole('textbox', { name: 'Leave this field empty' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Sign now' })).toBeHidden(); // wide screen: the form is beside the text
 
   const email = `e2e-bot-${unique()}@example.org`;
   await page.getByLabel('Full name', { exact: true }).fill('Spam Bot');
