@@ -83,6 +83,14 @@ test('sign in English, confirm from the caught mail, the count rises; the page p
 test('sign in Kazakh on a phone and confirm', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
+  // Near the top, a link jumps down to the form: the view follows and focus lands on the form's heading.
+  await page.goto(`/kk/petitions/${SLUG}`);
+  const jump = page.getByRole('link', { name: 'Қазір қол қою' });
+  await expect(jump).toBeInViewport();
+  await expect(page.getByRole('heading', { name: 'Петицияға қол қою' })).not.toBeInViewport();
+  await jump.click();
+  await expect(page.getByRole('heading', { name: 'Петицияға қол қою' })).toBeFocused();
+  await expect(page.getByLabel('Аты-жөні', { exact: true })).toBeInViewport();
   await signAndConfirm(page, 'kk', `e2e-kk-${unique()}@example.org`, {
     fullName: 'Аты-жөні',
     email: 'Email',
@@ -93,6 +101,26 @@ test('sign in Kazakh on a phone and confirm', async ({ browser }) => {
     confirm: 'Қолымды растау',
   });
   await context.close();
+});
+
+test('the spam trap is out of the accessibility tree, and a bot that fills it is answered as accepted but stores nothing', async ({
+  page,
+}) => {
+  await page.goto(`/en/petitions/${SLUG}`);
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Sign' }) });
+  expect(await form.ariaSnapshot()).not.toContain('Leave this field empty');
+  await expect(page.getByRole('textbox', { name: 'Leave this field empty' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Sign now' })).toBeHidden(); // wide screen: the form is beside the text
+
+  const email = `e2e-bot-${unique()}@example.org`;
+  await page.getByLabel('Full name', { exact: true }).fill('Spam Bot');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Region', { exact: true }).selectOption('ABAI');
+  await page.getByLabel(/I agree to the privacy notice/).check();
+  await page.locator('#website').fill('http://spam.example');
+  await page.getByRole('button', { name: 'Sign' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/petitions/${SLUG}/check-email$`));
+  expect(await storedSignatures(email)).toBe(0);
 });
 
 test('bad input shows Russian errors beside the fields and stores nothing', async ({ page }) => {

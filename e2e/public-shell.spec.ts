@@ -146,6 +146,26 @@ test('Escape twice within a second leaves; Escape pressed once does not', async 
   await expectLeftWithoutTrace(page);
 });
 
+test('the "press Esc twice" hint is for keyboards: shown on a desktop, neither shown nor read out on a touch screen', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await page.goto('/en/help');
+  await expect(page.locator('.quick-exit[data-armed="true"]')).toBeAttached();
+  await expect(page.getByText('Or press Esc twice')).toBeVisible();
+  await expect(page.getByRole('link', { name: QUICK_EXIT_LABELS.en })).toHaveAccessibleDescription('Or press Esc twice');
+
+  const phone = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const touch = await phone.newPage();
+  await touch.goto('/en/help');
+  await expect(touch.locator('.quick-exit[data-armed="true"]')).toBeAttached();
+  await expect(touch.getByRole('link', { name: QUICK_EXIT_LABELS.en })).toBeVisible();
+  await expect(touch.getByText('Or press Esc twice')).toBeHidden();
+  await expect(touch.getByRole('link', { name: QUICK_EXIT_LABELS.en })).toHaveAccessibleDescription('');
+  await phone.close();
+});
+
 test('organizer pages carry the Quick exit too: the button and Escape twice leave, and without JavaScript the link still does', async ({
   page,
   browser,

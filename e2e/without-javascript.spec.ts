@@ -111,8 +111,11 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
   const token = new URL(unsubscribeLink).searchParams.get('token')!;
   await page.goto(unsubscribeLink);
   await expect(page.getByRole('heading', { level: 1, name: 'Отписаться от писем Dauys' })).toBeVisible();
+  // The page names the reform whose alerts stop, in its own language.
+  await expect(page.getByText(`Нажмите кнопку, чтобы больше не получать уведомления о реформе «${title.ru}».`)).toBeVisible();
   await page.getByRole('button', { name: 'Отписаться', exact: true }).click();
   await expect(page.getByRole('status').getByRole('heading', { name: 'Вы отписались' })).toBeVisible();
+  await expect(page.getByRole('status').getByText(`Вы больше не будете получать уведомления о реформе «${title.ru}».`)).toBeVisible();
   expect(await optedOut()).toEqual([`reform-${reformId}`]);
 
   // The page then offers "everything": a second form on the page the server rendered with the first answer.

@@ -1,8 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { QUICK_EXIT_KEY_PRESSES, QUICK_EXIT_KEY_WINDOW_MS, QUICK_EXIT_URL } from './quick-exit-url';
+
+/** Where the "press Esc twice" hint is hidden (app/globals.css): the primary pointer is a finger. */
+const QUICK_EXIT_TOUCH_SCREEN = '(hover: none) and (pointer: coarse)';
+
+function onTouchScreenChange(onChange: () => void): () => void {
+  const query = window.matchMedia(QUICK_EXIT_TOUCH_SCREEN);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
 
 function leaveSite(): void {
   // Blank the page first, so nothing stays on screen while the neutral site loads.
@@ -21,6 +30,12 @@ export function QuickExit({ className }: { className?: string }) {
   const t = useTranslations('common.quickExit');
   const presses = useRef<number[]>([]);
   const container = useRef<HTMLDivElement>(null);
+  // CSS hides the hint on a touch screen; a screen reader would still read it as the button's description.
+  const isTouchScreen = useSyncExternalStore(
+    onTouchScreenChange,
+    () => window.matchMedia(QUICK_EXIT_TOUCH_SCREEN).matches,
+    () => false,
+  );
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -41,7 +56,7 @@ export function QuickExit({ className }: { className?: string }) {
         href={QUICK_EXIT_URL}
         className="quick-exit-button"
         rel="noreferrer"
-        aria-describedby="quick-exit-hint"
+        aria-describedby={isTouchScreen ? undefined : 'quick-exit-hint'}
         onClick={(event) => {
           event.preventDefault();
           leaveSite();

@@ -15,10 +15,8 @@ export const formats = {
     mediumDateTime: { dateStyle: 'medium', timeStyle: 'short' },
     /** Logs where the second matters (audit, caught mail): en "Nov 25, 2025, 6:00:07 PM". */
     mediumDateTimeWithSeconds: { dateStyle: 'medium', timeStyle: 'medium' },
-    /** en "April 15, 2024", ru "15 апреля 2024 г.". */
+    /** en "April 15, 2024", ru "15 апреля 2024 г."; a range of them: `dateColumnRange` (lib/i18n/date-range.ts). */
     dateColumn: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
-    /** en "November 25". */
-    dateColumnWithoutYear: { day: 'numeric', month: 'long', timeZone: 'UTC' },
     /** en "Tue, November 25". */
     dateColumnWithWeekday: { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' },
   },

@@ -25,6 +25,11 @@ export function reformTopic(reformId: string): string {
   return `reform-${reformId}`;
 }
 
+/** The reform whose alerts a topic written by `reformTopic` is, or null for any other topic. */
+export function reformIdOfTopic(topic: string): string | null {
+  return topic.startsWith('reform-') ? topic.slice('reform-'.length) || null : null;
+}
+
 /** Recorded with the consent of a subscriber; bump when the text beside the form changes. */
 export const SUBSCRIBE_CONSENT_VERSION = 'reforms-2025-01';
 export const SUBSCRIBE_CONSENT_PURPOSE = 'reform-alerts';

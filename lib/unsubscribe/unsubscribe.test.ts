@@ -4,8 +4,11 @@ import { POST, GET } from '@/app/api/unsubscribe/route';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
+import { reformTopic } from '@/lib/reforms/constants';
+import { findUnsubscribeSubject } from '@/lib/unsubscribe/queries';
 import { createUnsubscribeToken, oneClickUnsubscribeUrl, verifyUnsubscribeToken } from '@/lib/unsubscribe/tokens';
 import { unsubscribeWithToken } from '@/lib/unsubscribe/unsubscribe';
+import { createReform } from '@/tests/reforms/helpers/fixtures';
 import { sealedSupporter } from '@/tests/support/personal-data';
 
 function oneClick(url: string, body = 'List-Unsubscribe=One-Click') {
@@ -102,5 +105,21 @@ describe('unsubscribing from the page', () => {
   it('throws INVALID for a bad token', async () => {
     const error = await unsubscribeWithToken('bad.token', 'topic').catch((e: unknown) => e);
     expect(isAppError(error, 'INVALID')).toBe(true);
+  });
+});
+
+describe('what the unsubscribe page names', () => {
+  it("names one reform's alerts by the reform's title in the page's language", async () => {
+    const reform = await createReform('unsubscribe-names-it', { kk: 'Қорғау туралы заң', ru: 'Закон о защите', en: 'Protection law' });
+    const topic = reformTopic(reform.id);
+    expect(await findUnsubscribeSubject(topic, 'kk')).toEqual({ topic: 'reforms', reformTitle: 'Қорғау туралы заң' });
+    expect(await findUnsubscribeSubject(topic, 'ru')).toEqual({ topic: 'reforms', reformTitle: 'Закон о защите' });
+    expect(await findUnsubscribeSubject(topic, 'en')).toEqual({ topic: 'reforms', reformTitle: 'Protection law' });
+  });
+
+  it('says "reforms" once the reform is deleted, and leaves other topics as they are', async () => {
+    expect(await findUnsubscribeSubject(reformTopic('deletedreform'), 'ru')).toEqual({ topic: 'reforms', reformTitle: null });
+    expect(await findUnsubscribeSubject('campaigns', 'ru')).toEqual({ topic: 'campaigns', reformTitle: null });
+    expect(await findUnsubscribeSubject('all', 'kk')).toEqual({ topic: 'all', reformTitle: null });
   });
 });

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import Link from 'next/link';
 import { EVENT_TYPES } from '@/lib/events/constants';
 import { feedUrl, webcalUrl } from '@/lib/events/links';
+import { dateColumnRange } from '@/lib/i18n/date-range';
 import { localized } from '@/lib/i18n/localized';
 import { findCalendar, findCampaign } from '@/lib/events/queries';
 import { CalendarFilterSchema } from '@/lib/events/schemas';
@@ -49,10 +50,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
   const { days, cities } = await findCalendar(campaign, filter);
   const total = days.reduce((sum, day) => sum + day.events.length, 0);
   const isFiltered = Object.values(filter).some(Boolean);
-  const range = t('calendar.dates', {
-    start: format.dateTime(campaign.startsOn, 'dateColumnWithoutYear'),
-    end: format.dateTime(campaign.endsOn, 'dateColumn'),
-  });
+  const range = dateColumnRange(format, campaign.startsOn, campaign.endsOn);
   const allFeed = feedUrl({ lang: locale });
   const regionFeed = filter.region ? feedUrl({ region: filter.region, lang: locale }) : null;
 

@@ -170,7 +170,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         />
         {fieldError('comment')}
       </div>
-      <div className="honeypot">
+      <div className="honeypot" aria-hidden="true">
         <label htmlFor="website">{t('honeypot')}</label>
         <input id="website" tabIndex={-1} autoComplete="off" {...register('website')} />
       </div>

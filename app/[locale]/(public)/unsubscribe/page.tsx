@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { hasMessage } from '@/lib/i18n/dynamic-keys';
+import { findUnsubscribeSubject } from '@/lib/unsubscribe/queries';
 import { ALL_TOPICS, verifyUnsubscribeToken } from '@/lib/unsubscribe/tokens';
 import { readLocale } from '@/lib/validation';
 import { unsubscribeAction } from './actions';
@@ -36,8 +37,11 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
     );
   }
 
-  const topics = await getTranslations({ locale, namespace: 'mail.topics' });
-  const topicLabel = hasMessage(topics, claim.topic) ? topics(claim.topic) : topics('other');
+  const [topics, subject] = await Promise.all([
+    getTranslations({ locale, namespace: 'mail.topics' }),
+    findUnsubscribeSubject(claim.topic, locale),
+  ]);
+  const topicLabel = hasMessage(topics, subject.topic) ? topics(subject.topic) : topics('other');
   return (
     <section className="page narrow stack" aria-labelledby="unsubscribe-title">
       <h1 id="unsubscribe-title">{t('title')}</h1>
@@ -46,6 +50,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
           action={unsubscribeAction.bind(null, locale)}
           token={tokenValue}
           topicLabel={topicLabel}
+          reformTitle={subject.reformTitle}
           isAllTopics={claim.topic === ALL_TOPICS}
         />
       </ClientMessages>

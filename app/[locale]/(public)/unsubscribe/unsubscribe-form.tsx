@@ -8,10 +8,12 @@ type Props = {
   action: (previous: UnsubscribeFormState, formData: FormData) => Promise<UnsubscribeFormState>;
   token: string;
   topicLabel: string;
+  /** Set when the token stops one reform's alerts: the page names that reform. */
+  reformTitle: string | null;
   isAllTopics: boolean;
 };
 
-export function UnsubscribeForm({ action, token, topicLabel, isAllTopics }: Props) {
+export function UnsubscribeForm({ action, token, topicLabel, reformTitle, isAllTopics }: Props) {
   const t = useTranslations('unsubscribe');
   const [state, formAction, isPending] = useActionState(action, { status: 'idle' });
 
@@ -20,7 +22,13 @@ export function UnsubscribeForm({ action, token, topicLabel, isAllTopics }: Prop
       <div className="stack">
         <div role="status" className="notice">
           <h2>{t('doneTitle')}</h2>
-          <p>{state.scope === 'all' ? t('doneAll') : t('doneTopic', { topic: topicLabel })}</p>
+          <p>
+            {state.scope === 'all'
+              ? t('doneAll')
+              : reformTitle
+                ? t('doneReform', { reform: reformTitle })
+                : t('doneTopic', { topic: topicLabel })}
+          </p>
         </div>
         {state.scope === 'topic' ? (
           <form action={formAction} className="stack">
@@ -45,7 +53,9 @@ export function UnsubscribeForm({ action, token, topicLabel, isAllTopics }: Prop
           {state.message}
         </p>
       ) : null}
-      <p>{isAllTopics ? t('confirmAll') : t('confirm', { topic: topicLabel })}</p>
+      <p>
+        {isAllTopics ? t('confirmAll') : reformTitle ? t('confirmReform', { reform: reformTitle }) : t('confirm', { topic: topicLabel })}
+      </p>
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="scope" value={isAllTopics ? 'all' : 'topic'} />
       <div>

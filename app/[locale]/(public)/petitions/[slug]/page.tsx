@@ -52,6 +52,14 @@ export default async function PetitionPage({ params }: Props) {
       <p>
         <span className={styles.badge}>{t(`status.${petition.status}`)}</span>
       </p>
+      {signable ? (
+        // On a phone the form is screens below; a plain anchor, so it works before (and without) the script.
+        <p className={styles.jumpToSign}>
+          <a className="button" href="#sign-heading">
+            {t('page.jumpToSign')}
+          </a>
+        </p>
+      ) : null}
       {petition.isDemo ? <p className="notice">{t('page.demo')}</p> : null}
       <div className={styles.layout}>
         <div>
@@ -80,7 +88,10 @@ export default async function PetitionPage({ params }: Props) {
             <LiveCount slug={slug} initial={figures} pollMs={COUNT_POLL_MS} live={signable} />
             {petition.closesAt && signable ? <p>{t('page.closesAt', { date: format.dateTime(petition.closesAt, 'short') })}</p> : null}
             <section aria-labelledby="sign-heading" id="sign">
-              <h2 id="sign-heading">{t('page.signHeading')}</h2>
+              {/* Focusable, so the jump link above moves focus here, not only the view. */}
+              <h2 id="sign-heading" tabIndex={-1}>
+                {t('page.signHeading')}
+              </h2>
               {signable ? <SignForm slug={slug} locale={locale} regions={regions} /> : <p className="notice">{t('page.closedNotice')}</p>}
             </section>
             <section aria-labelledby="signers-heading">
