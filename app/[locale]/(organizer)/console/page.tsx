@@ -19,7 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title') };
 }
 
-/** A table that scrolls sideways inside the page on a narrow phone. */
+/**
+ * A table that scrolls sideways inside the page on a narrow phone. The sections are not landmarks
+ * (no name), so this region, named by the section's heading, is the only one with that name.
+ */
 function ScrollingTable({ labelledBy, head, children }: { labelledBy: string; head: ReactNode[]; children: ReactNode }) {
   return (
     <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby={labelledBy}>
@@ -58,7 +61,7 @@ export default async function DashboardPage({ params }: Props) {
       <h1>{t('title')}</h1>
       <p>{t('welcome', { email: organizer.email })}</p>
       <div className={dashboard.sections}>
-        <section aria-labelledby="signatures-title" className={dashboard.wide}>
+        <section className={dashboard.wide}>
           <h2 id="signatures-title">{t('petitions.title')}</h2>
           {data.petitions.length === 0 ? (
             <p>{t('petitions.empty')}</p>
@@ -115,7 +118,7 @@ export default async function DashboardPage({ params }: Props) {
           )}
         </section>
 
-        <section aria-labelledby="milestones-title">
+        <section>
           <h2 id="milestones-title">{t('milestones.title')}</h2>
           <p>{t('milestones.intro', { percent: Math.round(NEAR_MILESTONE_SHARE * 100) })}</p>
           {nearMark.length === 0 ? (
@@ -136,7 +139,7 @@ export default async function DashboardPage({ params }: Props) {
           )}
         </section>
 
-        <section aria-labelledby="mail-title">
+        <section>
           <h2 id="mail-title">{t('mail.title')}</h2>
           <p>{t('mail.summary', data.mail)}</p>
           <p>
@@ -144,7 +147,7 @@ export default async function DashboardPage({ params }: Props) {
           </p>
         </section>
 
-        <section aria-labelledby="events-title">
+        <section>
           <h2 id="events-title">{t('events.title')}</h2>
           <p>
             {t('events.moderation', { count: data.awaitingModeration })}{' '}
@@ -177,7 +180,7 @@ export default async function DashboardPage({ params }: Props) {
           )}
         </section>
 
-        <section aria-labelledby="campaigns-title">
+        <section>
           <h2 id="campaigns-title">{t('campaigns.title')}</h2>
           {data.campaigns.length === 0 ? (
             <p>{t('campaigns.empty')}</p>
@@ -217,7 +220,7 @@ export default async function DashboardPage({ params }: Props) {
           )}
         </section>
 
-        <section aria-labelledby="stages-title">
+        <section>
           <h2 id="stages-title">{t('stages.title')}</h2>
           {data.stages.length === 0 ? (
             <p>{t('stages.empty')}</p>
