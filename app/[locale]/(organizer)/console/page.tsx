@@ -90,7 +90,7 @@ export default async function DashboardPage({ params }: Props) {
                     <SignaturesChart days={petition.days} label={t('petitions.chart', { days, ...petition.fortnight })} />
                     <details>
                       <summary>{t('petitions.perDay')}</summary>
-                      <table>
+                      <table className={dashboard.dayTable}>
                         <thead>
                           <tr>
                             <th scope="col">{t('petitions.day')}</th>
