@@ -58,6 +58,20 @@ async function findRows(where: string, order: string, values: unknown[], limit: 
   }));
 }
 
+function failedSince(now: Date): Date {
+  return new Date(now.getTime() - FAILED_SHOWN_DAYS * 24 * 3600_000);
+}
+
+/** Mail that failed or may not have arrived in the last FAILED_SHOWN_DAYS (the (status, createdAt) index). */
+export async function countRecentFailedMail(now: Date): Promise<{ failed: number; uncertain: number }> {
+  const since = failedSince(now);
+  const [failed, uncertain] = await Promise.all([
+    db.outboundMail.count({ where: { status: 'FAILED', createdAt: { gte: since } } }),
+    db.outboundMail.count({ where: { status: 'UNCERTAIN', createdAt: { gte: since } } }),
+  ]);
+  return { failed, uncertain };
+}
+
 /**
  * For the console's mail health page: mail waiting longer than it should (with why and when it is
  * tried next) and mail that failed or may not have arrived, recently. Addresses are masked.
@@ -66,20 +80,18 @@ export async function findMailHealth(options: { now?: Date; limit?: number; stuc
   const now = options.now ?? new Date();
   const limit = options.limit ?? 100;
   const stuckBefore = new Date(now.getTime() - (options.stuckAfterMs ?? STUCK_AFTER_MS));
-  const failedSince = new Date(now.getTime() - FAILED_SHOWN_DAYS * 24 * 3600_000);
   const dayAgo = new Date(now.getTime() - 24 * 3600_000);
 
-  const [waiting, stuckCount, failedCount, uncertainCount, sentLastDay, stuck, failed] = await Promise.all([
+  const [waiting, stuckCount, recentFailures, sentLastDay, stuck, failed] = await Promise.all([
     db.outboundMail.count({ where: { status: 'PENDING' } }),
     db.outboundMail.count({ where: { status: 'PENDING', createdAt: { lt: stuckBefore } } }),
-    db.outboundMail.count({ where: { status: 'FAILED', createdAt: { gte: failedSince } } }),
-    db.outboundMail.count({ where: { status: 'UNCERTAIN', createdAt: { gte: failedSince } } }),
+    countRecentFailedMail(now),
     db.outboundMail.count({ where: { status: 'SENT', createdAt: { gte: dayAgo } } }),
     findRows(`m.status = 'PENDING' AND m."createdAt" < $1`, 'm."createdAt"', [stuckBefore], limit),
-    findRows(`m.status IN ('FAILED', 'UNCERTAIN') AND m."createdAt" >= $1`, 'm."createdAt" DESC', [failedSince], limit),
+    findRows(`m.status IN ('FAILED', 'UNCERTAIN') AND m."createdAt" >= $1`, 'm."createdAt" DESC', [failedSince(now)], limit),
   ]);
   return {
-    counts: { waiting, stuck: stuckCount, failed: failedCount, uncertain: uncertainCount, sentLastDay },
+    counts: { waiting, stuck: stuckCount, ...recentFailures, sentLastDay },
     stuck,
     failed,
   };
