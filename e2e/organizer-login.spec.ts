@@ -46,7 +46,7 @@ test('the demo admin invites an organizer, who signs in through the mailed link 
   await expect(page.getByRole('heading', { level: 1, name: 'Organizers' })).toBeVisible();
   const invitedAt = new Date();
   await page.getByLabel('Email address').fill(organizerEmail);
-  await page.getByLabel('Role').selectOption('ORGANIZER');
+  await page.getByLabel('Role', { exact: true }).selectOption('ORGANIZER');
   await page.getByLabel('Language of the invitation').selectOption('en');
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Invitation sent to ${organizerEmail}` })).toBeVisible();
