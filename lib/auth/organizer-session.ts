@@ -1,3 +1,5 @@
+import { recordAudit } from '@/lib/audit';
+import type { Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { readSecuritySettings, type SecuritySettings } from '@/lib/auth/security-settings';
@@ -91,4 +93,21 @@ export async function readOrganizerSession(
 /** The session passed a second factor now: the console opens, and dangerous acts are allowed for the step-up window. */
 export async function markSecondFactorPassed(sessionId: string, now: Date = new Date()): Promise<void> {
   await db.session.update({ where: { id: sessionId }, data: { secondFactorAt: now, challenge: null, challengeExpires: null } });
+}
+
+/** An organizer confirmed it is them (at sign-in or before a dangerous act): the session is marked, and the audit log says how. */
+export async function passSecondFactor(
+  actor: Actor,
+  method: 'passkey' | 'totp' | 'recovery-code',
+  now: Date,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await markSecondFactorPassed(actor.sessionId, now);
+  await recordAudit({
+    actorId: actor.id,
+    action: 'auth.second-factor',
+    subjectType: 'User',
+    subjectId: actor.id,
+    details: { method, ...details },
+  });
 }

@@ -11,7 +11,7 @@ import {
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
 import { countSecondFactorAttempt } from '@/lib/auth/second-factor-attempts';
-import { markSecondFactorPassed } from '@/lib/auth/organizer-session';
+import { markSecondFactorPassed, passSecondFactor } from '@/lib/auth/organizer-session';
 import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -155,14 +155,7 @@ export async function verifyPasskey(actor: Actor, response: unknown, now: Date =
     where: { id: passkey.id },
     data: { counter: BigInt(verification.authenticationInfo.newCounter), lastUsedAt: now },
   });
-  await markSecondFactorPassed(actor.sessionId, now);
-  await recordAudit({
-    actorId: actor.id,
-    action: 'auth.second-factor',
-    subjectType: 'User',
-    subjectId: actor.id,
-    details: { method: 'passkey' },
-  });
+  await passSecondFactor(actor, 'passkey', now);
 }
 
 /** Removes one of the organizer's passkeys (a change to the account's security: fresh factor first). */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '@/lib/audit';
 import { countSecondFactorAttempt } from '@/lib/auth/second-factor-attempts';
-import { markSecondFactorPassed } from '@/lib/auth/organizer-session';
+import { passSecondFactor } from '@/lib/auth/organizer-session';
 import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -50,12 +50,5 @@ export async function redeemRecoveryCode(actor: Actor, code: string, now: Date =
     data: { usedAt: now },
   });
   if (used.count !== 1) throw new AppError('INVALID', { field: 'code', messageKey: 'recoveryCodeWrong' });
-  await markSecondFactorPassed(actor.sessionId, now);
-  await recordAudit({
-    actorId: actor.id,
-    action: 'auth.second-factor',
-    subjectType: 'User',
-    subjectId: actor.id,
-    details: { method: 'recovery-code', left: await countUnusedRecoveryCodes(actor.id) },
-  });
+  await passSecondFactor(actor, 'recovery-code', now, { left: await countUnusedRecoveryCodes(actor.id) });
 }

@@ -2,7 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import { recordAudit } from '@/lib/audit';
 import { countSecondFactorAttempt } from '@/lib/auth/second-factor-attempts';
-import { markSecondFactorPassed } from '@/lib/auth/organizer-session';
+import { markSecondFactorPassed, passSecondFactor } from '@/lib/auth/organizer-session';
 import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -93,14 +93,7 @@ export async function confirmTotpEnrolment(actor: Actor, code: string, now: Date
 export async function verifyTotp(actor: Actor, code: string, now: Date = new Date()): Promise<void> {
   await countSecondFactorAttempt(actor.id, now);
   if (!(await takeTotpCode(actor.id, code, true, now))) throw new AppError('INVALID', { field: 'code', messageKey: 'totpCodeWrong' });
-  await markSecondFactorPassed(actor.sessionId, now);
-  await recordAudit({
-    actorId: actor.id,
-    action: 'auth.second-factor',
-    subjectType: 'User',
-    subjectId: actor.id,
-    details: { method: 'totp' },
-  });
+  await passSecondFactor(actor, 'totp', now);
 }
 
 /** Removes the app (a change to the account's security: fresh factor first). */
