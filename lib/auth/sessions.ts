@@ -1,7 +1,7 @@
 import { recordAudit } from '@/lib/audit';
 import { readSecuritySettings } from '@/lib/auth/security-settings';
 import { sessionEndsAt } from '@/lib/auth/organizer-session';
-import type { Actor } from '@/lib/auth/step-up';
+import { assertAdmin, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 
@@ -78,8 +78,7 @@ export async function endOwnSession(actor: Actor, sessionId: string): Promise<vo
  */
 export async function endAllSessionsOf(targetUserId: string, actor: Actor): Promise<number> {
   return db.$transaction(async (tx) => {
-    const admin = await tx.user.findUnique({ where: { id: actor.id }, select: { role: true } });
-    if (admin?.role !== 'ADMIN') throw new AppError('FORBIDDEN');
+    await assertAdmin(actor, tx);
     const target = await tx.user.findUnique({ where: { id: targetUserId }, select: { id: true, email: true } });
     if (!target) throw new AppError('NOT_FOUND', { messageKey: 'organizerNotFound' });
     const ended = await tx.session.deleteMany({ where: { userId: target.id } });

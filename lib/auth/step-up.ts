@@ -27,10 +27,15 @@ export async function assertFreshSecondFactor(actor: Actor, client: SessionClien
   if (!isFreshSecondFactor(session?.secondFactorAt, now)) throw new AppError('FORBIDDEN', { messageKey: 'stepUpRequired' });
 }
 
-/** The same, for acts only admins may do: the role is read again here too. */
-export async function assertAdminWithFreshFactor(actor: Actor, client: SessionClient = db, now: Date = new Date()): Promise<void> {
+/** Refuses unless the actor is an admin, read again where the data is touched. */
+export async function assertAdmin(actor: { id: string }, client: Pick<Prisma.TransactionClient, 'user'> = db): Promise<void> {
   const user = await client.user.findUnique({ where: { id: actor.id }, select: { role: true } });
   if (user?.role !== 'ADMIN') throw new AppError('FORBIDDEN');
+}
+
+/** The same as assertFreshSecondFactor, for acts only admins may do. */
+export async function assertAdminWithFreshFactor(actor: Actor, client: SessionClient = db, now: Date = new Date()): Promise<void> {
+  await assertAdmin(actor, client);
   await assertFreshSecondFactor(actor, client, now);
 }
 
