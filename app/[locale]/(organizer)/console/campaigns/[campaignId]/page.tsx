@@ -140,7 +140,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       <section aria-labelledby="recipients-title" className="stack">
         <h2 id="recipients-title">{t('recipientsTitle')}</h2>
         <nav aria-label={t('recipientsFilter')}>
-          <ul className={campaignStyles.filter}>
+          <ul className={`link-row ${campaignStyles.links}`}>
             <li>
               <Link href="?" aria-current={status ? undefined : 'page'}>
                 {t('filterOption', { label: t('all'), count: all })}
@@ -196,7 +196,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         ) : null}
         {pages > 1 ? (
           <nav aria-label={t('recipientPages')}>
-            <ul className={campaignStyles.pager}>
+            <ul className={`link-row ${campaignStyles.links}`}>
               {page > 1 ? (
                 <li>
                   <Link href={pageLink(page - 1)} rel="prev">
