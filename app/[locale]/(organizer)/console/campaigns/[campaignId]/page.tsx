@@ -155,7 +155,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             ))}
           </ul>
         </nav>
-        <p id="recipients-range" aria-live="polite">
+        <p id="recipients-range">
           {shown === 0
             ? t('noRecipients')
             : t('recipientsRange', {
