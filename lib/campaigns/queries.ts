@@ -80,11 +80,18 @@ export async function getCampaignProgress(campaignId: string): Promise<CampaignP
 
 export const RECIPIENTS_PAGE_SIZE = 100;
 
-export async function listRecipients(campaignId: string, status: CampaignRecipientStatus | undefined, page = 0) {
+/** How many recipients each status holds (one GROUP BY over the campaign's index), for the table's filter and pages. */
+export async function countRecipientsByStatus(campaignId: string): Promise<Partial<Record<CampaignRecipientStatus, number>>> {
+  const groups = await db.campaignRecipient.groupBy({ by: ['status'], where: { campaignId }, _count: { _all: true } });
+  return Object.fromEntries(groups.map((group) => [group.status, group._count._all]));
+}
+
+/** One page of the recipients table; `page` counts from 1. */
+export async function listRecipients(campaignId: string, status: CampaignRecipientStatus | undefined, page = 1) {
   const rows = await db.campaignRecipient.findMany({
     where: { campaignId, ...(status ? { status } : {}) },
     orderBy: { id: 'asc' },
-    skip: page * RECIPIENTS_PAGE_SIZE,
+    skip: (page - 1) * RECIPIENTS_PAGE_SIZE,
     take: RECIPIENTS_PAGE_SIZE,
     select: {
       id: true,
