@@ -97,10 +97,3 @@ export async function parseDeliveryStatusNotification(raw: Buffer): Promise<Reci
 export function redactAddresses(text: string): string {
   return text.replace(/<?[^\s<>@"';,]+@[^\s<>@"';,]+>?/g, '<address>');
 }
-
-/** `a***@example.org`: enough for an organizer to recognise an address, not to read it. */
-export function maskAddress(address: string): string {
-  const at = address.lastIndexOf('@');
-  if (at <= 0) return '***';
-  return `${address[0]}***${address.slice(at)}`;
-}

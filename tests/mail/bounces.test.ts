@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bounceAddress } from '@/lib/bounces/return-path';
+import { campaignBounceTrend, findCampaignsWithBounces, findRecentBounces, findSuppressedAddresses } from '@/lib/bounces/queries';
 import { liftSuppression } from '@/lib/bounces/record-bounce';
 import { countAudience } from '@/lib/campaigns/count-audience';
 import { runCampaignSender } from '@/lib/campaigns/sender/run-campaign-sender';
@@ -180,6 +181,21 @@ describe('bounces returned to the worker mailbox', () => {
       raw: deliveryStatusNotification({ to: returnPath, recipient: 'fine@example.org', status: '2.0.0', diagnostic: '250 ok' }),
     });
     expect(await db.mailBounce.count({ where: { supporterId: (await supporterOf('fine@example.org')).id } })).toBe(0);
+  });
+
+  it('lists the bounces and suppressed addresses masked for the console, and the campaign trend per day', async () => {
+    const suppressed = await findSuppressedAddresses(10);
+    expect(suppressed.map((row) => row.to).sort()).toEqual(['f***@e***.org', 'h***@e***.org']);
+    expect(JSON.stringify(suppressed)).not.toContain('@example.org');
+    const bounces = await findRecentBounces(10);
+    expect(bounces).toHaveLength(4);
+    expect(bounces.every((row) => row.campaignName === 'Test campaign')).toBe(true);
+    expect(JSON.stringify(bounces)).not.toContain('@example.org');
+    expect(await findCampaignsWithBounces()).toEqual([{ id: campaignId, name: 'Test campaign' }]);
+    const trend = await campaignBounceTrend(campaignId);
+    expect(trend).toHaveLength(1);
+    expect(trend[0]).toMatchObject({ hard: 1, soft: 3 });
+    expect(trend[0]!.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('lets an organizer lift a suppression, audit-logged, and starts the soft count again', async () => {
