@@ -5,7 +5,7 @@ import { mailDomain } from '@/lib/smtp-transport';
 /*
  * The envelope sender (SMTP MAIL FROM) of every mail Dauys sends is `bounces+<token>@<MAIL_FROM domain>`,
  * so a delivery status notification comes back to an address that says which mail it is about.
- * The token is `<kind><id>-<mac>`: kind `m` for an outbox row, `c` for a campaign recipient, and a
+ * The token is `<kind><id>-<mac>`: kind `m` for an outbox row (a UUID), `c` for a campaign recipient, and a
  * truncated HMAC so a forged notification cannot suppress somebody else. Lower-case hex only: some
  * relays fold the case of a local part, and the whole local part stays under 64 characters.
  */
@@ -13,7 +13,8 @@ import { mailDomain } from '@/lib/smtp-transport';
 export type BounceSubject = { kind: 'outbound'; outboundMailId: string } | { kind: 'campaign'; campaignRecipientId: bigint };
 
 const PURPOSE = 'dauys.bounce.v1';
-const MAC_HEX_LENGTH = 20;
+/** 64 bits: every guess costs a whole SMTP message; a UUID id still leaves the local part under 64 characters. */
+const MAC_HEX_LENGTH = 16;
 const LOCAL_PREFIX = 'bounces';
 
 function mac(value: string): string {
@@ -47,7 +48,7 @@ export function verifyBounceAddress(address: string): BounceSubject | null {
     .toLowerCase()
     .split('@')[0]!
     .slice(LOCAL_PREFIX.length + 1);
-  const match = /^([mc])([a-z0-9]{1,40})-([0-9a-f]+)$/.exec(token);
+  const match = /^([mc])([a-z0-9-]{1,40})-([0-9a-f]{16})$/.exec(token);
   if (!match) return null;
   const [, kind, id, given] = match as unknown as [string, 'm' | 'c', string, string];
   if (kind === 'c' && !/^[0-9]{1,19}$/.test(id)) return null;

@@ -119,7 +119,7 @@ const supporterOf = async (email: string) => db.supporter.findUniqueOrThrow({ wh
 
 describe('bounces returned to the worker mailbox', () => {
   it('sends campaign mail with a return path that names the recipient row', async () => {
-    for (const email of ADDRESSES) expect(returnPathOf(email)).toMatch(/^bounces\+c\d+-[0-9a-f]{20}@dauys\.localhost$/);
+    for (const email of ADDRESSES) expect(returnPathOf(email)).toMatch(/^bounces\+c\d+-[0-9a-f]{16}@dauys\.localhost$/);
     expect(new Set(ADDRESSES.map(returnPathOf)).size).toBe(ADDRESSES.length);
   });
 
@@ -159,7 +159,12 @@ describe('bounces returned to the worker mailbox', () => {
     const tampered = genuine.replace(/-([0-9a-f])/, (_, digit: string) => `-${digit === '0' ? '1' : '0'}`);
     await bounce(tampered, 'forged@example.org', '5.1.1', '550 5.1.1 User unknown');
     // A well-signed token of an outbox row that does not exist.
-    await bounce(bounceAddress({ kind: 'outbound', outboundMailId: 'cnosuchmail000000000000000' }), 'x@example.org', '5.1.1', '550');
+    await bounce(
+      bounceAddress({ kind: 'outbound', outboundMailId: '00000000-0000-4000-8000-000000000000' }),
+      'x@example.org',
+      '5.1.1',
+      '550',
+    );
     await expect(
       mta.sendMail({ envelope: { from: '', to: 'postmaster@dauys.localhost' }, raw: 'Subject: x\r\n\r\nx' }),
     ).rejects.toMatchObject({ responseCode: 550 });
@@ -196,6 +201,26 @@ describe('bounces returned to the worker mailbox', () => {
     expect(trend).toHaveLength(1);
     expect(trend[0]).toMatchObject({ hard: 1, soft: 3 });
     expect(trend[0]!.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('counts only the soft bounces of the last 30 days', async () => {
+    const supporter = await supporterOf('fine@example.org');
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    await db.mailBounce.createMany({
+      data: [31, 45].map((days) => ({
+        supporterId: supporter.id,
+        campaignId,
+        kind: 'SOFT' as const,
+        status: '4.2.2',
+        createdAt: daysAgo(days),
+      })),
+    });
+    await db.mailBounce.create({ data: { supporterId: supporter.id, campaignId, kind: 'SOFT', status: '4.2.2', createdAt: daysAgo(29) } });
+    await bounce(returnPathOf('fine@example.org'), 'fine@example.org', '4.4.7', '421 4.4.7 Message expired');
+    expect((await db.supporter.findUniqueOrThrow({ where: { id: supporter.id } })).bouncedAt).toBeNull();
+    await bounce(returnPathOf('fine@example.org'), 'fine@example.org', '4.4.7', '421 4.4.7 Message expired');
+    expect((await db.supporter.findUniqueOrThrow({ where: { id: supporter.id } })).bouncedAt).toBeInstanceOf(Date);
+    await db.supporter.update({ where: { id: supporter.id }, data: { bouncedAt: null, bounceReason: null } });
   });
 
   it('lets an organizer lift a suppression, audit-logged, and starts the soft count again', async () => {
