@@ -8,23 +8,15 @@ import { runCampaignSender } from '@/lib/campaigns/sender/run-campaign-sender';
 import { startCampaign } from '@/lib/campaigns/start-campaign';
 import { createBulkTransport } from '@/lib/campaigns/transport';
 import { db } from '@/lib/db';
-import { startSmtpReceiver, type ReceivedMessage } from '@/lib/smtp-receiver';
 import { startUnsubscribeMailbox } from '@/lib/unsubscribe/unsubscribe-mailbox';
 import { actorFor } from '@/tests/support/actor';
 import { emailIndexOf } from '@/tests/support/personal-data';
 import { createCampaign, createOrganizer, createSupporter } from '@/tests/campaigns/helpers/fixtures';
+import { startEnvelopeRelay } from './helpers/envelope-relay';
 
 const mailbox = await startUnsubscribeMailbox({ port: 0, host: '127.0.0.1' });
 const mta = nodemailer.createTransport({ host: '127.0.0.1', port: mailbox.port, secure: false, ignoreTLS: true });
-const relayed: ReceivedMessage[] = [];
-const relay = await startSmtpReceiver({
-  port: 0,
-  host: '127.0.0.1',
-  name: 'test-relay',
-  banner: 'test relay',
-  sizeLimit: 1024 * 1024,
-  store: async (message) => void relayed.push(message),
-});
+const relay = await startEnvelopeRelay();
 
 let organizer: { id: string };
 let campaignId: string;
@@ -52,7 +44,7 @@ beforeAll(async () => {
 
 /** The return path the relay saw for the campaign mail to `email`. */
 function returnPathOf(email: string): string {
-  const message = relayed.find((received) => received.to.includes(email));
+  const message = relay.received.find((received) => received.to.includes(email));
   if (!message) throw new Error(`no campaign mail went to ${email}`);
   return message.from;
 }

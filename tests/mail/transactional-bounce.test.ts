@@ -1,17 +1,9 @@
 import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSmtpReceiver, type ReceivedMessage } from '@/lib/smtp-receiver';
+import { startEnvelopeRelay } from './helpers/envelope-relay';
 
-// The relay the outbox sends to: a real SMTP server on loopback that keeps each envelope.
-const relayed: ReceivedMessage[] = [];
-const relay = await startSmtpReceiver({
-  port: 0,
-  host: '127.0.0.1',
-  name: 'test-relay',
-  banner: 'test relay',
-  sizeLimit: 1024 * 1024,
-  store: async (message) => void relayed.push(message),
-});
+// The relay the outbox sends to.
+const relay = await startEnvelopeRelay();
 
 // lib/env reads the environment once, on first import: configure before importing the app.
 process.env.SMTP_URL = `smtp://127.0.0.1:${relay.port}`;
@@ -33,16 +25,6 @@ afterAll(async () => {
   await relay.stop();
 });
 
-async function relayedTo(address: string): Promise<ReceivedMessage> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const message = relayed.find((received) => received.to.includes(address));
-    if (message) return message;
-    if (Date.now() > deadline) throw new Error(`no mail went to ${address}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('a bounce of mail from the outbox', () => {
   it('comes back to the return path of its outbox row and suppresses the supporter', async () => {
     const supporter = await db.supporter.create({ data: { ...(await sealedSupporter('gone@example.org')), locale: 'ru' } });
@@ -55,7 +37,7 @@ describe('a bounce of mail from the outbox', () => {
       props: {},
     });
 
-    const { from: returnPath } = await relayedTo('gone@example.org');
+    const { from: returnPath } = await relay.messageTo('gone@example.org');
     expect(returnPath).toMatch(new RegExp(`^bounces\\+m${outboundMailId}-[0-9a-f]{16}@dauys\\.test$`));
     // RFC 5321: a local part has at most 64 octets.
     expect(returnPath.split('@')[0]!.length).toBeLessThanOrEqual(64);

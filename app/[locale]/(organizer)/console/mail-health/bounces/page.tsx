@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { SOFT_BOUNCE_LIMIT, SOFT_BOUNCE_WINDOW_DAYS } from '@/lib/bounces/record-bounce';
@@ -17,6 +18,36 @@ const SHOWN_ROWS = 100;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'console.mailHealth.bounces' });
   return { title: t('title') };
+}
+
+function Table({
+  labelledBy,
+  caption,
+  headings,
+  children,
+}: {
+  labelledBy: string;
+  caption: string | null;
+  headings: string[];
+  children: ReactNode;
+}) {
+  return (
+    <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby={labelledBy}>
+      <table>
+        {caption ? <caption>{caption}</caption> : null}
+        <thead>
+          <tr>
+            {headings.map((heading) => (
+              <th key={heading} scope="col">
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
 }
 
 export default async function BouncesPage({ params, searchParams }: Props) {
@@ -53,38 +84,29 @@ export default async function BouncesPage({ params, searchParams }: Props) {
         {suppressed.length === 0 ? (
           <p>{t('suppressedEmpty')}</p>
         ) : (
-          <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby="suppressed-title">
-            <table>
-              {suppressed.length === SHOWN_ROWS ? <caption>{t('showing', { count: SHOWN_ROWS })}</caption> : null}
-              <thead>
-                <tr>
-                  <th scope="col">{t('columns.to')}</th>
-                  <th scope="col">{t('columns.since')}</th>
-                  <th scope="col">{t('columns.reason')}</th>
-                  <th scope="col">{t('columns.action')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {suppressed.map((row) => (
-                  <tr key={row.supporterId}>
-                    <td id={`suppressed-${row.supporterId}`}>{row.to}</td>
-                    <td>{when(row.bouncedAt)}</td>
-                    <td>{row.reason ? <code className={styles.details}>{row.reason}</code> : null}</td>
-                    <td>
-                      <ButtonForm
-                        action={liftSuppressionAction.bind(null, locale)}
-                        name="supporterId"
-                        value={row.supporterId}
-                        describedBy={`suppressed-${row.supporterId}`}
-                      >
-                        {t('lift')}
-                      </ButtonForm>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            labelledBy="suppressed-title"
+            caption={suppressed.length === SHOWN_ROWS ? t('showing', { count: SHOWN_ROWS }) : null}
+            headings={[t('columns.to'), t('columns.since'), t('columns.reason'), t('columns.action')]}
+          >
+            {suppressed.map((row) => (
+              <tr key={row.supporterId}>
+                <td id={`suppressed-${row.supporterId}`}>{row.to}</td>
+                <td>{when(row.bouncedAt)}</td>
+                <td>{row.reason ? <code className={styles.details}>{row.reason}</code> : null}</td>
+                <td>
+                  <ButtonForm
+                    action={liftSuppressionAction.bind(null, locale)}
+                    name="supporterId"
+                    value={row.supporterId}
+                    describedBy={`suppressed-${row.supporterId}`}
+                  >
+                    {t('lift')}
+                  </ButtonForm>
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
 
@@ -93,36 +115,26 @@ export default async function BouncesPage({ params, searchParams }: Props) {
         {bounces.length === 0 ? (
           <p>{t('bouncesEmpty')}</p>
         ) : (
-          <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby="bounces-title">
-            <table>
-              {bounces.length === SHOWN_ROWS ? <caption>{t('showing', { count: SHOWN_ROWS })}</caption> : null}
-              <thead>
-                <tr>
-                  <th scope="col">{t('columns.received')}</th>
-                  <th scope="col">{t('columns.to')}</th>
-                  <th scope="col">{t('columns.kind')}</th>
-                  <th scope="col">{t('columns.campaign')}</th>
-                  <th scope="col">{t('columns.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {bounces.map((row) => (
-                  <tr key={row.id}>
-                    <td>{when(row.createdAt)}</td>
-                    <td>{row.to ?? t('noSupporter')}</td>
-                    <td>
-                      {t(`kinds.${row.kind}`)}
-                      {row.lifted ? ` (${t('liftedMark')})` : null}
-                    </td>
-                    <td>{row.campaignName ?? t('transactional')}</td>
-                    <td>
-                      <code className={styles.details}>{row.diagnostic ? `${row.status} ${row.diagnostic}` : row.status}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            labelledBy="bounces-title"
+            caption={bounces.length === SHOWN_ROWS ? t('showing', { count: SHOWN_ROWS }) : null}
+            headings={[t('columns.received'), t('columns.to'), t('columns.kind'), t('columns.campaign'), t('columns.reason')]}
+          >
+            {bounces.map((row) => (
+              <tr key={row.id}>
+                <td>{when(row.createdAt)}</td>
+                <td>{row.to ?? t('noSupporter')}</td>
+                <td>
+                  {t(`kinds.${row.kind}`)}
+                  {row.lifted ? ` (${t('liftedMark')})` : null}
+                </td>
+                <td>{row.campaignName ?? t('transactional')}</td>
+                <td>
+                  <code className={styles.details}>{row.diagnostic ? `${row.status} ${row.diagnostic}` : row.status}</code>
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
 
@@ -143,29 +155,21 @@ export default async function BouncesPage({ params, searchParams }: Props) {
               </select>{' '}
               <button type="submit">{t('trendShow')}</button>
             </form>
-            <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby="trend-title">
-              <table>
-                <caption>{t('trendCaption', { campaign: campaign.name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('columns.day')}</th>
-                    <th scope="col">{t('kinds.HARD')}</th>
-                    <th scope="col">{t('kinds.SOFT')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {trend.map((day) => (
-                    <tr key={day.day}>
-                      <td>
-                        <time dateTime={day.day}>{format.dateTime(dateColumnValue(day.day), 'dateColumn')}</time>
-                      </td>
-                      <td>{day.hard}</td>
-                      <td>{day.soft}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              labelledBy="trend-title"
+              caption={t('trendCaption', { campaign: campaign.name })}
+              headings={[t('columns.day'), t('kinds.HARD'), t('kinds.SOFT')]}
+            >
+              {trend.map((day) => (
+                <tr key={day.day}>
+                  <td>
+                    <time dateTime={day.day}>{format.dateTime(dateColumnValue(day.day), 'dateColumn')}</time>
+                  </td>
+                  <td>{day.hard}</td>
+                  <td>{day.soft}</td>
+                </tr>
+              ))}
+            </Table>
           </>
         )}
       </section>
