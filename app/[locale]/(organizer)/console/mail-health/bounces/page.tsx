@@ -79,7 +79,7 @@ export default async function BouncesPage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
-      <section aria-labelledby="suppressed-title">
+      <section>
         <h2 id="suppressed-title">{t('suppressedTitle')}</h2>
         {suppressed.length === 0 ? (
           <p>{t('suppressedEmpty')}</p>
@@ -110,7 +110,7 @@ export default async function BouncesPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="bounces-title">
+      <section>
         <h2 id="bounces-title">{t('bouncesTitle')}</h2>
         {bounces.length === 0 ? (
           <p>{t('bouncesEmpty')}</p>
@@ -138,7 +138,7 @@ export default async function BouncesPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="trend-title">
+      <section>
         <h2 id="trend-title">{t('trendTitle')}</h2>
         {!campaign ? (
           <p>{t('trendEmpty')}</p>
