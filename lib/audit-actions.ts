@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = {
   'help.hotlines.update': 'helpHotlinesUpdate',
   'mail.test': 'mailTest',
   'mail.discreet': 'mailDiscreet',
+  'mail.bounce.lift': 'mailBounceLift',
   'retention.apply': 'retentionApply',
 } as const;
 

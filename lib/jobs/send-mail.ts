@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { defineJob } from '@/lib/jobs/define-job';
 import { MAIL_SEND_OPTIONS, MailJobSchema, openMailMessage, UNANSWERED_HANDOVER, type MailJobData } from '@/lib/mailer';
 import { classifySmtpFailure, failureReason, type SmtpFailure } from '@/lib/mailer/classify-smtp-failure';
+import { bounceAddress } from '@/lib/bounces/return-path';
 import { deliverWithHandover } from '@/lib/mailer/handover';
 import { currentRelayOutage, reportRelayDown, reportRelayUp, type RelayWatchHooks } from '@/lib/mailer/relay-watch';
 import { releaseHeldMail } from '@/lib/mailer/release-held-mail';
@@ -181,6 +182,8 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
     {
       from: message.from,
       to: mail.toAddress,
+      // The return path names this outbox row, so a bounce finds it (lib/bounces/return-path.ts).
+      envelope: { from: bounceAddress({ kind: 'outbound', outboundMailId: mail.id }), to: mail.toAddress },
       subject: message.subject,
       html: message.html,
       text: message.text,

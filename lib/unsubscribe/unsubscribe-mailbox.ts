@@ -1,10 +1,12 @@
 import { simpleParser } from 'mailparser';
+import { isBounceAddress } from '@/lib/bounces/return-path';
+import { handleBounceMail } from '@/lib/bounces/record-bounce';
 import { startSmtpReceiver, type RunningSmtpReceiver } from '@/lib/smtp-receiver';
 import { findUnsubscribeToken, unsubscribeMailbox, verifyUnsubscribeToken } from '@/lib/unsubscribe/tokens';
 import { unsubscribe } from '@/lib/unsubscribe/unsubscribe';
 
-/** A reply to the List-Unsubscribe mailto: headers, the subject and a little text; never more. */
-const SIZE_LIMIT = 256 * 1024;
+/** A delivery status notification may return the whole original message; a campaign mail is small. */
+const SIZE_LIMIT = 2 * 1024 * 1024;
 
 export type UnsubscribeMailOutcome = 'unsubscribed' | 'no-valid-token';
 
@@ -26,9 +28,10 @@ export async function handleUnsubscribeMail(raw: Buffer): Promise<UnsubscribeMai
 }
 
 /**
- * Receives mail for the unsubscribe address only (550 for any other: no relay). A message is
- * acknowledged after its unsubscribe is stored; a database failure answers 451, so the sending
- * server tries again later and nothing accepted is lost.
+ * Receives mail for the unsubscribe address and the bounce addresses (`bounces+<token>@`, the
+ * return path of every mail sent, lib/bounces/return-path.ts) only: 550 for any other, no relay.
+ * A message is acknowledged after its unsubscribe or bounce is stored; a database failure answers
+ * 451, so the sending server tries again later and nothing accepted is lost.
  */
 export function startUnsubscribeMailbox(options: { port: number; host?: string }): Promise<RunningSmtpReceiver> {
   const mailbox = unsubscribeMailbox().toLowerCase();
@@ -38,9 +41,11 @@ export function startUnsubscribeMailbox(options: { port: number; host?: string }
     name: 'dauys-unsubscribe-mailbox',
     banner: 'Dauys unsubscribe mailbox',
     sizeLimit: SIZE_LIMIT,
-    acceptsRecipient: (address) => address.toLowerCase() === mailbox,
-    store: async ({ raw }) => {
-      await handleUnsubscribeMail(raw);
+    acceptsRecipient: (address) => address.toLowerCase() === mailbox || isBounceAddress(address),
+    store: async ({ raw, to }) => {
+      const bounceRecipients = to.filter(isBounceAddress);
+      if (bounceRecipients.length > 0) await handleBounceMail(raw, bounceRecipients);
+      if (to.some((address) => address.toLowerCase() === mailbox)) await handleUnsubscribeMail(raw);
     },
   });
 }

@@ -28,6 +28,7 @@ export const SERVER_ACTIONS: Record<string, Access> = {
   [`${CONSOLE}/reforms/actions.ts#recordStageAction`]: 'organizer',
   [`${CONSOLE}/mailbox/actions.ts#sendTestMailAction`]: 'organizer',
   [`${CONSOLE}/mail-health/actions.ts#setDiscreetMailAction`]: 'admin-step-up',
+  [`${CONSOLE}/mail-health/bounces/actions.ts#liftSuppressionAction`]: 'organizer',
   [`${CONSOLE}/events/actions.ts#saveEventAction`]: 'organizer',
   [`${CONSOLE}/events/actions.ts#transitionEventAction`]: 'organizer',
   [`${CONSOLE}/events/actions.ts#saveEventCampaignAction`]: 'organizer',

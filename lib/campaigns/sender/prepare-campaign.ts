@@ -1,4 +1,5 @@
 import type Mail from 'nodemailer/lib/mailer';
+import { bounceAddress } from '@/lib/bounces/return-path';
 import { personalise, type RenderedCampaignMessage } from '@/lib/campaigns/personalise';
 import { campaignMessageId, recipientLinks } from '@/lib/campaigns/recipient-links';
 import { db } from '@/lib/db';
@@ -37,7 +38,7 @@ export async function loadPreparedCampaign(campaignId: string): Promise<Prepared
  */
 export function buildCampaignMail(
   campaign: PreparedCampaign,
-  recipient: Pick<ClaimedRecipient, 'supporterId' | 'email' | 'locale'>,
+  recipient: Pick<ClaimedRecipient, 'id' | 'supporterId' | 'email' | 'locale'>,
 ): Mail.Options {
   const message = campaign.messages.get(recipient.locale) ?? campaign.messages.values().next().value;
   if (!message) throw new Error(`Campaign ${campaign.id} has no written language`);
@@ -46,6 +47,7 @@ export function buildCampaignMail(
   return {
     from: message.fromName ? { name: message.fromName, address: senderAddress() } : env.MAIL_FROM,
     to: recipient.email,
+    envelope: { from: bounceAddress({ kind: 'campaign', campaignRecipientId: recipient.id }), to: recipient.email },
     subject: content.subject,
     html: content.html,
     text: content.text,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
@@ -76,6 +77,9 @@ export default async function MailHealthPage({ params }: Props) {
     <>
       <h1>{t('title')}</h1>
       <p>{t('intro', { minutes, days })}</p>
+      <p>
+        <Link href={`/${locale}/console/mail-health/bounces`}>{t('bouncesLink')}</Link>
+      </p>
       <dl className="figures" aria-label={t('summary.label')}>
         <dt>{t('summary.waiting')}</dt>
         <dd>{health.counts.waiting}</dd>
