@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
@@ -7,7 +6,7 @@ import { DASHBOARD_DAYS, getDashboard, NEAR_MILESTONE_SHARE } from '@/lib/dashbo
 import { localized } from '@/lib/i18n/localized';
 import { dateColumnValue } from '@/lib/time/kazakhstan';
 import { readLocale } from '@/lib/validation';
-import styles from '../console.module.css';
+import { ScrollingTable } from '../scrolling-table';
 import dashboard from './dashboard.module.css';
 import { CONFIRMED_COLOUR, PENDING_COLOUR, SignaturesChart } from './signatures-chart';
 
@@ -23,24 +22,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * A table that scrolls sideways inside the page on a narrow phone. The sections are not landmarks
  * (no name), so this region, named by the section's heading, is the only one with that name.
  */
-function ScrollingTable({ labelledBy, head, children }: { labelledBy: string; head: ReactNode[]; children: ReactNode }) {
-  return (
-    <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby={labelledBy}>
-      <table>
-        <thead>
-          <tr>
-            {head.map((cell, i) => (
-              <th key={i} scope="col">
-                {cell}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
-}
 
 export default async function DashboardPage({ params }: Props) {
   const locale = readLocale((await params).locale);

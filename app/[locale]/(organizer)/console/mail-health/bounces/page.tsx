@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
 import { SOFT_BOUNCE_LIMIT, SOFT_BOUNCE_WINDOW_DAYS } from '@/lib/bounces/record-bounce';
@@ -9,6 +8,7 @@ import { dateColumnValue } from '@/lib/time/kazakhstan';
 import { readLocale } from '@/lib/validation';
 import { ButtonForm } from '../../../button-form';
 import styles from '../../../console.module.css';
+import { ScrollingTable } from '../../../scrolling-table';
 import { liftSuppressionAction } from './actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ campaign?: string; lifted?: string }> };
@@ -18,36 +18,6 @@ const SHOWN_ROWS = 100;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations({ locale: readLocale((await params).locale), namespace: 'console.mailHealth.bounces' });
   return { title: t('title') };
-}
-
-function Table({
-  labelledBy,
-  caption,
-  headings,
-  children,
-}: {
-  labelledBy: string;
-  caption: string | null;
-  headings: string[];
-  children: ReactNode;
-}) {
-  return (
-    <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby={labelledBy}>
-      <table>
-        {caption ? <caption>{caption}</caption> : null}
-        <thead>
-          <tr>
-            {headings.map((heading) => (
-              <th key={heading} scope="col">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
 }
 
 export default async function BouncesPage({ params, searchParams }: Props) {
@@ -84,10 +54,10 @@ export default async function BouncesPage({ params, searchParams }: Props) {
         {suppressed.length === 0 ? (
           <p>{t('suppressedEmpty')}</p>
         ) : (
-          <Table
+          <ScrollingTable
             labelledBy="suppressed-title"
             caption={suppressed.length === SHOWN_ROWS ? t('showing', { count: SHOWN_ROWS }) : null}
-            headings={[t('columns.to'), t('columns.since'), t('columns.reason'), t('columns.action')]}
+            head={[t('columns.to'), t('columns.since'), t('columns.reason'), t('columns.action')]}
           >
             {suppressed.map((row) => (
               <tr key={row.supporterId}>
@@ -106,7 +76,7 @@ export default async function BouncesPage({ params, searchParams }: Props) {
                 </td>
               </tr>
             ))}
-          </Table>
+          </ScrollingTable>
         )}
       </section>
 
@@ -115,10 +85,10 @@ export default async function BouncesPage({ params, searchParams }: Props) {
         {bounces.length === 0 ? (
           <p>{t('bouncesEmpty')}</p>
         ) : (
-          <Table
+          <ScrollingTable
             labelledBy="bounces-title"
             caption={bounces.length === SHOWN_ROWS ? t('showing', { count: SHOWN_ROWS }) : null}
-            headings={[t('columns.received'), t('columns.to'), t('columns.kind'), t('columns.campaign'), t('columns.reason')]}
+            head={[t('columns.received'), t('columns.to'), t('columns.kind'), t('columns.campaign'), t('columns.reason')]}
           >
             {bounces.map((row) => (
               <tr key={row.id}>
@@ -134,7 +104,7 @@ export default async function BouncesPage({ params, searchParams }: Props) {
                 </td>
               </tr>
             ))}
-          </Table>
+          </ScrollingTable>
         )}
       </section>
 
@@ -155,10 +125,10 @@ export default async function BouncesPage({ params, searchParams }: Props) {
               </select>{' '}
               <button type="submit">{t('trendShow')}</button>
             </form>
-            <Table
+            <ScrollingTable
               labelledBy="trend-title"
               caption={t('trendCaption', { campaign: campaign.name })}
-              headings={[t('columns.day'), t('kinds.HARD'), t('kinds.SOFT')]}
+              head={[t('columns.day'), t('kinds.HARD'), t('kinds.SOFT')]}
             >
               {trend.map((day) => (
                 <tr key={day.day}>
@@ -169,7 +139,7 @@ export default async function BouncesPage({ params, searchParams }: Props) {
                   <td>{day.soft}</td>
                 </tr>
               ))}
-            </Table>
+            </ScrollingTable>
           </>
         )}
       </section>
