@@ -221,11 +221,8 @@ export async function requireOrganizerForRoute(
     const url = new URL(options.freshFactor.request.url);
     const back = `${url.pathname}${url.search}`;
     // The page the download was asked from names the language (route handlers have no locale of their own).
-    const referer = /^\/([a-z]{2})\//.exec(new URL(options.freshFactor.request.headers.get('referer') ?? '/', url).pathname)?.[1];
-    return new Response(null, {
-      status: 303,
-      headers: { Location: verifyPath(await currentLocale(referer), back), 'Cache-Control': 'no-store' },
-    });
+    const locale = await currentLocale(localeOfPath(await refererPath()));
+    return new Response(null, { status: 303, headers: { Location: verifyPath(locale, back), 'Cache-Control': 'no-store' } });
   }
   return organizer;
 }

@@ -1,8 +1,7 @@
 import { listPasskeys } from '@/lib/auth/passkeys';
-import { countUnusedRecoveryCodes } from '@/lib/auth/recovery-codes';
+import { secondFactorMethods } from '@/lib/auth/second-factor-methods';
 import { listActiveSessions, type ActiveSession } from '@/lib/auth/sessions';
 import type { Actor } from '@/lib/auth/step-up';
-import { db } from '@/lib/db';
 
 export type SecurityOverview = {
   passkeys: Awaited<ReturnType<typeof listPasskeys>>;
@@ -13,11 +12,10 @@ export type SecurityOverview = {
 
 /** What an organizer's security page shows about their own account. */
 export async function readSecurityOverview(actor: Actor): Promise<SecurityOverview> {
-  const [passkeys, user, unusedRecoveryCodes, sessions] = await Promise.all([
+  const [passkeys, methods, sessions] = await Promise.all([
     listPasskeys(actor.id),
-    db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpConfirmedAt: true } }),
-    countUnusedRecoveryCodes(actor.id),
+    secondFactorMethods(actor.id),
     listActiveSessions(actor),
   ]);
-  return { passkeys, totp: user.totpConfirmedAt !== null, unusedRecoveryCodes, sessions };
+  return { passkeys, totp: methods.totp, unusedRecoveryCodes: methods.recoveryCodes, sessions };
 }
