@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, waitFor } from './helpers/smtp-sink';
 
-const SUBSCRIBERS = 10_000;
+/** 3,000 in the suite (it ran 6 minutes at 10,000 and set the pace of CI); FAN_OUT_CRASH_SUBSCRIBERS=10000 for the full size. */
+const SUBSCRIBERS = Number(process.env.FAN_OUT_CRASH_SUBSCRIBERS ?? 3_000);
 const sink = await startSmtpSink();
 const workerEnv = { SMTP_URL: sink.url, MAIL_RETRY_DELAY_SECONDS: '1', APP_URL: 'https://dauys.test' };
 Object.assign(process.env, workerEnv);
@@ -34,7 +35,7 @@ function startWorker() {
   return { child, exited };
 }
 
-describe('a fan-out to 10,000 subscribers', () => {
+describe(`a fan-out to ${SUBSCRIBERS.toLocaleString('en')} subscribers`, () => {
   it('reaches everyone though the worker is SIGKILLed twice mid-way: duplicates only from mails in flight at the kills', async () => {
     const reform = await createReform('ten-thousand');
     const organizer = await createOrganizer();
@@ -47,9 +48,10 @@ describe('a fan-out to 10,000 subscribers', () => {
     const { stageId } = await recordStage(reform.id, stageInput('SIGNED', '2025-07-16', 'Signed'), organizer.id);
     const alertsOf = (status: 'PENDING' | 'QUEUED') => db.reformAlert.count({ where: { stageId, status } });
     let inFlightAtKills = 0;
-    for (const threshold of [3_000, 7_000]) {
+    for (const [round, share] of [0.3, 0.7].entries()) {
+      const threshold = Math.round(SUBSCRIBERS * share);
       const { child, exited } = startWorker();
-      if (threshold > 3_000) await nudgeFanOut(stageId); // what the minute tick does after a restart
+      if (round > 0) await nudgeFanOut(stageId); // what the minute tick does after a restart
       await waitFor(async () => (await alertsOf('QUEUED')) >= threshold, `${threshold} handed to the outbox`, 300_000);
       child.kill('SIGKILL');
       expect(await exited).toBeNull();
