@@ -20,7 +20,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-post
 import { isPortInUse } from './lib/free-port';
 import { isBuildStale } from './lib/build-freshness';
 import { stopChild } from './lib/processes';
-import { applyMigrations } from './lib/migration-engine';
+import { DEMO_ADMIN, START_LINK_VALID_MINUTES } from './lib/demo-admin';
 import { StartupError } from './lib/startup-error';
 import { KeyringError, newMasterKey, parseMasterKey } from '../lib/security/keyring';
 
@@ -30,10 +30,19 @@ const dataDir = path.resolve(ROOT, process.env.DAUYS_DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
 const postgresPort = Number(process.env.DAUYS_PG_PORT ?? 54329);
 const smtpPort = Number(process.env.DAUYS_SMTP_PORT ?? 2525);
-const DEMO_ADMIN = 'admin@dauys.localhost';
 /** Niceness of the worker process: under contention the web server gets about 9 of every 10 slices. */
 const WORKER_NICENESS = 10;
 const WORKER_RESTART_DELAY_MS = 5_000;
+/**
+ * V8's heap limits for the long-running processes. V8 sizes its heap from the machine's memory, so on
+ * a large machine each process keeps hundreds of MB after a surge that it could give back; these keep
+ * the zero-config stack under 1 GB with WEB_PROCESSES=1 (docs/operations.md, "Memory").
+ */
+function heapFlags(oldSpaceMb: number, newSpaceMb: number): string[] {
+  return [`--max-old-space-size=${oldSpaceMb}`, `--max-semi-space-size=${newSpaceMb}`];
+}
+const WEB_HEAP_FLAGS = heapFlags(Number(process.env.WEB_HEAP_MB || 256), 8);
+const WORKER_HEAP_FLAGS = heapFlags(Number(process.env.WORKER_HEAP_MB || 192), 4);
 
 const cleanups: Array<() => Promise<void>> = [];
 let nextProcess: ChildProcess | undefined;
@@ -65,7 +74,11 @@ async function masterKey(): Promise<string> {
 }
 
 function startWorker(env: NodeJS.ProcessEnv) {
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], { cwd: ROOT, env, stdio: 'inherit' });
+  const worker = spawn(process.execPath, [...WORKER_HEAP_FLAGS, '--import', 'tsx', 'scripts/worker.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
   workerProcess = worker;
   try {
     setPriority(worker.pid!, WORKER_NICENESS);
@@ -85,6 +98,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+/** What a short-lived child prints on stdout (its stderr passes through). */
+function output(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let printed = '';
+    child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(printed) : reject(new Error(`${args.at(-1)} exited with ${code}`))));
   });
 }
 
@@ -118,13 +141,16 @@ async function main() {
   }
   // Modules below read configuration through lib/env when first imported.
   Object.assign(process.env, env);
+  const catchesMail = !env.SMTP_URL;
+  if (catchesMail) env.MAIL_CATCHER = 'true';
 
-  const applied = await applyMigrations(env.DATABASE_URL!);
-  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
-  const { keyring } = await import('../lib/security/personal-data');
-  log(`Personal data is sealed under the master key ${(await keyring()).fingerprint}.`);
+  try {
+    await run(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts'], env);
+  } catch {
+    throw new StartupError('Dauys did not start: the database could not be prepared (the reason is above).');
+  }
 
-  if (!env.SMTP_URL) {
+  if (catchesMail) {
     const { startSmtpCatcher } = await import('./lib/smtp-catcher');
     const catcher = await startSmtpCatcher({
       port: smtpPort,
@@ -133,17 +159,8 @@ async function main() {
     });
     cleanups.unshift(() => catcher.stop());
     env.SMTP_URL = `smtp://127.0.0.1:${catcher.port}`;
-    env.MAIL_CATCHER = 'true';
-    Object.assign(process.env, env);
   }
-
-  const { seedDemoContent } = await import('../prisma/seed');
-  await seedDemoContent();
-  const { ensureAdmin } = await import('../lib/organizers/ensure-admin');
-  if (env.ADMIN_EMAIL) await ensureAdmin(env.ADMIN_EMAIL);
-  if (env.MAIL_CATCHER === 'true') await ensureAdmin(DEMO_ADMIN);
-  const { db } = await import('../lib/db');
-  await db.$disconnect();
+  Object.assign(process.env, env);
 
   const nextBin = path.join(ROOT, 'node_modules/.bin/next');
   if (!isDev && (await isBuildStale(ROOT))) {
@@ -156,7 +173,7 @@ async function main() {
 
   nextProcess = isDev
     ? spawn(nextBin, ['dev', '-p', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
-    : spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts'], {
+    : spawn(process.execPath, [...WEB_HEAP_FLAGS, '--import', 'tsx', 'scripts/web.ts'], {
         cwd: ROOT,
         env: { ...env, NODE_ENV: 'production', PORT: String(port) },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -176,19 +193,14 @@ async function main() {
   if (runsOwnWorker) startWorker(env);
 }
 
-/** Minutes the demo admin's sign-in link printed at start stays valid (it works once). */
-const START_LINK_VALID_MINUTES = 15;
-
 async function announce(env: NodeJS.ProcessEnv, started: number) {
   const url = env.APP_URL;
   const lines = ['', `Dauys is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`];
   if (env.MAIL_CATCHER === 'true') {
-    // The Mailbox needs a signed-in organizer, so the first way in cannot be a mailed link.
-    const { createOneTimeSignInLink } = await import('../lib/auth/one-time-sign-in-link');
-    const link = await createOneTimeSignInLink(DEMO_ADMIN, { validMinutes: START_LINK_VALID_MINUTES });
+    const link = await output(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts', '--sign-in-link'], env);
     lines.push(
       `Sign in as the demo admin (${DEMO_ADMIN}): open this link within ${START_LINK_VALID_MINUTES} minutes and press the button (it works once):`,
-      `  ${link.url}`,
+      `  ${link.trim()}`,
       `Caught mail: ${url}/en/console/mailbox (all mail the app sends lands there, sign-in links you ask for at /en/login too; nothing leaves this machine).`,
       'Each start prints a new sign-in link.',
     );
