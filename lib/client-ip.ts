@@ -2,6 +2,7 @@ import { BlockList, isIP } from 'node:net';
 import { headers } from 'next/headers';
 import { env } from '@/lib/env';
 import { ARRIVED_FORWARDED_FOR_HEADER, hasPeerHeaders, PEER_HEADER, plainAddress } from '@/lib/peer-address';
+import { log } from '@/lib/log';
 
 /*
  * The client's address, for per-IP limits. A client can write any X-Forwarded-For it likes; only
@@ -26,7 +27,7 @@ const warned = new Set<string>();
 function warnOnce(key: string, message: string): void {
   if (warned.has(key)) return;
   warned.add(key);
-  console.warn(`[client-ip] ${message} See "Client addresses" in docs/operations.md.`);
+  log.warn({ component: 'client-ip' }, `${message} See "Client addresses" in docs/operations.md.`);
 }
 
 const NON_PUBLIC = new BlockList();
