@@ -162,6 +162,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? levelFrom(process.env.LOG_LEVEL),
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Errors are serialized (and scrubbed) by scrubLogObject, wherever they are in the object.
+      serializers: { err: (value: unknown) => value },
       formatters: {
         level: (label) => ({ level: label }),
         log: scrubLogObject,
