@@ -1,7 +1,8 @@
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { z } from 'zod';
 import { redactAddresses } from '@/lib/mailer/redact';
+import { isNonPublicAddress } from '@/lib/peer-address';
 
 /*
  * The one logger of the server, the worker and the scripts (docs/operations.md, "Logs"): JSON lines
@@ -57,28 +58,14 @@ const REDACTED_KEYS = new Set(
 const REDACTED = '<redacted>';
 const MAX_DEPTH = 6;
 
-const NON_PUBLIC = new BlockList();
-NON_PUBLIC.addSubnet('127.0.0.0', 8, 'ipv4');
-NON_PUBLIC.addSubnet('10.0.0.0', 8, 'ipv4');
-NON_PUBLIC.addSubnet('172.16.0.0', 12, 'ipv4');
-NON_PUBLIC.addSubnet('192.168.0.0', 16, 'ipv4');
-NON_PUBLIC.addSubnet('169.254.0.0', 16, 'ipv4');
-NON_PUBLIC.addAddress('0.0.0.0', 'ipv4');
-NON_PUBLIC.addSubnet('::1', 128, 'ipv6');
-NON_PUBLIC.addAddress('::', 'ipv6');
-NON_PUBLIC.addSubnet('fc00::', 7, 'ipv6');
-NON_PUBLIC.addSubnet('fe80::', 10, 'ipv6');
-
 /** IPv4, or an IPv6 candidate (hex groups with at least two colons). */
 const IP_CANDIDATE = /\b\d{1,3}(?:\.\d{1,3}){3}\b|(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?:\d{1,3}(?:\.\d{1,3}){3})?/gi;
 const TOKEN_IN_URL = /\b(token|code|secret|key|signature|csrfToken|email)=[^&\s"']+/gi;
 
 /** A server's own addresses (loopback, private networks) help an operator; a client's is personal. */
 function hidePublicAddress(candidate: string): string {
-  const family = isIP(candidate.replace(/^::ffff:/i, ''));
-  if (family === 0) return candidate;
   const plain = candidate.replace(/^::ffff:/i, '');
-  return NON_PUBLIC.check(plain, family === 4 ? 'ipv4' : 'ipv6') ? candidate : '<ip>';
+  return isIP(plain) === 0 || isNonPublicAddress(plain) ? candidate : '<ip>';
 }
 
 /** The text with addresses, public IP addresses and tokens in URLs replaced. */
