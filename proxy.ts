@@ -3,11 +3,22 @@ import { NextRequest, NextResponse } from 'next/server';
 import { env } from '@/lib/env';
 import { routing } from '@/lib/i18n/routing';
 import { petitionPageCacheControl } from '@/lib/petitions/page-cache';
+import { REQUEST_ID_HEADER, requestIdFor } from '@/lib/request-id';
 import { buildContentSecurityPolicy, createNonce, isEmbedPath } from '@/lib/security/csp';
 
 const handleI18nRouting = createMiddleware(routing);
 
 export default function proxy(request: NextRequest): NextResponse {
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    // Route handlers: only the request id (no page, so no nonce; no locale prefix).
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set(REQUEST_ID_HEADER, requestId);
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  }
+
   const nonce = createNonce();
   const embed = isEmbedPath(request.nextUrl.pathname);
   const policy = buildContentSecurityPolicy({
@@ -21,6 +32,7 @@ export default function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
 
   // Embeds live outside the locale prefix (/embed/...): no locale redirect for them.
   const response = embed
@@ -28,12 +40,13 @@ export default function proxy(request: NextRequest): NextResponse {
     : handleI18nRouting(new NextRequest(request.url, { headers: requestHeaders, method: request.method }));
 
   response.headers.set('Content-Security-Policy', policy);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   const cacheControl = petitionPageCacheControl(request);
   if (cacheControl) response.headers.set('Cache-Control', cacheControl);
   return response;
 }
 
 export const config = {
-  // Everything but route handlers, Next's own assets and files with an extension (public/).
-  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)'],
+  // Pages (not Next's own assets, nor files with an extension: public/), and route handlers for their request id.
+  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)', '/api/:path*'],
 };

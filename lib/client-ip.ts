@@ -1,7 +1,7 @@
-import { BlockList, isIP } from 'node:net';
 import { headers } from 'next/headers';
 import { env } from '@/lib/env';
-import { ARRIVED_FORWARDED_FOR_HEADER, hasPeerHeaders, PEER_HEADER, plainAddress } from '@/lib/peer-address';
+import { ARRIVED_FORWARDED_FOR_HEADER, hasPeerHeaders, isNonPublicAddress, PEER_HEADER, plainAddress } from '@/lib/peer-address';
+import { log } from '@/lib/log';
 
 /*
  * The client's address, for per-IP limits. A client can write any X-Forwarded-For it likes; only
@@ -26,30 +26,8 @@ const warned = new Set<string>();
 function warnOnce(key: string, message: string): void {
   if (warned.has(key)) return;
   warned.add(key);
-  console.warn(`[client-ip] ${message} See "Client addresses" in docs/operations.md.`);
+  log.warn({ component: 'client-ip' }, `${message} See "Client addresses" in docs/operations.md.`);
 }
-
-const NON_PUBLIC = new BlockList();
-for (const [network, prefix] of [
-  ['127.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['169.254.0.0', 16],
-] as const) {
-  NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-] as const)
-  NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
-
-const isNonPublic = (address: string) => {
-  const family = isIP(address);
-  return family !== 0 && NON_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
-};
 
 /** Proxies in front that TRUSTED_PROXY_HOPS does not count make every client look like the nearest one. */
 const SAME_ADDRESS_STREAK = 50;
@@ -57,7 +35,7 @@ let streak = { address: '', length: 0 };
 
 function watchForOneAddress(address: string, trustedHops: number): void {
   streak = address === streak.address ? { address, length: streak.length + 1 } : { address, length: 1 };
-  if (streak.length < SAME_ADDRESS_STREAK || !isNonPublic(address)) return;
+  if (streak.length < SAME_ADDRESS_STREAK || !isNonPublicAddress(address)) return;
   warnOnce(
     'one-address',
     `The last ${SAME_ADDRESS_STREAK} requests that count per-IP limits all came from ${address}, a private address. ` +

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LogFormatSchema, LogLevelSchema } from '@/lib/log';
 import { KeyringError, parseMasterKey } from '@/lib/security/keyring';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
@@ -90,6 +91,10 @@ const EnvSchema = z.object({
   RETENTION_CAUGHT_MAIL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Finished jobs (and their data: rendered mail) leave the job queue after at most this many days. */
   RETENTION_JOB_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+  /** The least severe log entries written (lib/log.ts, which reads it itself); silent: none. */
+  LOG_LEVEL: LogLevelSchema.default('info'),
+  /** json: one JSON object per line; pretty: one readable line per entry. Default: json in production, pretty elsewhere. */
+  LOG_FORMAT: LogFormatSchema.optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { BlockList, isIP } from 'node:net';
 
 /*
  * The TCP peer of a request, for lib/client-ip.ts. Next.js does not give app code the socket (it
@@ -37,4 +38,29 @@ export function passPeerAddress(request: { headers: IncomingHttpHeaders; socket:
 /** True in a server started by scripts/web.ts: then the peer headers are ours, never a client's. */
 export function hasPeerHeaders(): boolean {
   return (globalThis as Global)[PEER_HEADERS_ARE_SET] === true;
+}
+
+const NON_PUBLIC = new BlockList();
+for (const [network, prefix] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+  ['0.0.0.0', 32],
+] as const) {
+  NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+  ['::1', 128],
+  ['::', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
+
+/** Loopback, private and link-local addresses: a server's own or its network's, never a client on the internet. */
+export function isNonPublicAddress(address: string): boolean {
+  const family = isIP(address);
+  return family !== 0 && NON_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }

@@ -4,6 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { handleEachJob, type JobDefinition } from '@/lib/jobs/define-job';
 import type { JobName, JobPayload } from '@/lib/jobs/definitions';
 import { finishedJobKeepSeconds } from '@/lib/retention/periods';
+import { log } from '@/lib/log';
 
 /*
  * The one pg-boss instance of a process. Its tables live in the `pgboss` schema of the app's
@@ -36,7 +37,7 @@ async function startQueue(): Promise<PgBoss> {
     superviseIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
     monitorIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
   });
-  boss.on('error', (error) => console.error('[queue]', error));
+  boss.on('error', (error) => log.error({ component: 'queue', err: error }, 'pg-boss error'));
   await boss.start();
   // Since v10 a queue must exist before send/work. Imported here, not at the top: the definitions
   // import every handler, and the handlers import this module to queue their own jobs.

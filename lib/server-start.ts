@@ -1,6 +1,9 @@
 import { env } from '@/lib/env';
 import { KeyringError } from '@/lib/security/keyring';
 import { keyring } from '@/lib/security/personal-data';
+import { log } from '@/lib/log';
+
+const serverLog = log.child({ component: 'server' });
 
 /**
  * A web server process starting (instrumentation.ts). A wrong or missing master key stops it with the
@@ -14,7 +17,7 @@ export async function startServerProcess(): Promise<void> {
     await keyring();
   } catch (error) {
     if (error instanceof KeyringError) {
-      console.error(`[dauys] ${error.message}`);
+      serverLog.fatal(error.message);
       process.exit(1);
     }
   }
@@ -23,6 +26,6 @@ export async function startServerProcess(): Promise<void> {
   try {
     await registerWorkers();
   } catch (error) {
-    console.error('[worker] could not start the in-process workers', error);
+    serverLog.error({ err: error }, 'could not start the in-process workers');
   }
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { log } from '@/lib/log';
 
 export type ReceivedMessage = { raw: Buffer; from: string; to: string[] };
 
@@ -25,6 +26,7 @@ export type RunningSmtpReceiver = { port: number; stop(): Promise<void> };
  * unsubscribe mailbox are both this.
  */
 export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<RunningSmtpReceiver> {
+  const receiverLog = log.child({ component: options.name });
   const server = new SMTPServer({
     name: options.name,
     banner: options.banner,
@@ -53,14 +55,14 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<R
         options.store(message).then(
           () => callback(),
           (error: unknown) => {
-            console.error(`[${options.name}] could not keep a message`, error);
+            receiverLog.error({ err: error }, 'could not keep a message');
             callback(Object.assign(new Error('Temporary failure, try again later'), { responseCode: 451 }));
           },
         );
       });
     },
   });
-  server.on('error', (error) => console.error(`[${options.name}]`, error));
+  server.on('error', (error) => receiverLog.error({ err: error }, 'SMTP server error'));
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);

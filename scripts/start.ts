@@ -49,8 +49,13 @@ let nextProcess: ChildProcess | undefined;
 let workerProcess: ChildProcess | undefined;
 let shuttingDown = false;
 
+/** The launcher talks to the person who ran it: plain lines, not the servers' log entries (lib/log.ts). */
 function log(message: string) {
   process.stdout.write(`[dauys] ${message}\n`);
+}
+
+function logError(error: unknown) {
+  process.stderr.write(`[dauys] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 }
 
 async function authSecret(): Promise<string> {
@@ -122,6 +127,8 @@ async function main() {
     APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
     AUTH_SECRET: await authSecret(),
     DAUYS_MASTER_KEY: await masterKey(),
+    // The servers' log lines: readable in a terminal, JSON lines for a service manager (docs/operations.md, "Logs").
+    LOG_FORMAT: process.env.LOG_FORMAT ?? (isDev || process.stdout.isTTY ? 'pretty' : 'json'),
   };
   env.NEXTAUTH_URL ??= env.APP_URL;
 
@@ -219,7 +226,7 @@ async function shutdown(exitCode = 0) {
     try {
       await cleanup();
     } catch (error) {
-      console.error(error);
+      logError(error);
     }
   }
   log('Stopped.');
@@ -232,7 +239,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 main().catch(async (error) => {
-  console.error(`[dauys] ${error instanceof Error ? error.message : error}`);
-  if (!(error instanceof StartupError || error instanceof KeyringError)) console.error(error);
+  if (error instanceof StartupError || error instanceof KeyringError) process.stderr.write(`[dauys] ${error.message}\n`);
+  else logError(error);
   await shutdown(1);
 });

@@ -9,6 +9,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { log } from '../lib/log';
 import { stopChild, webProcessCount } from './lib/processes';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -17,9 +18,7 @@ const RESTART_DELAY_MS = 1_000;
 /** Requests in progress get this long at a stop; under scripts/start.ts's 10 s before it kills. */
 const GRACE_MS = 8_000;
 
-function log(message: string) {
-  process.stdout.write(`[web] ${message}\n`);
-}
+const webLog = log.child({ component: 'web' });
 
 function runPrimary(count: number) {
   const started = Date.now();
@@ -29,16 +28,18 @@ function runPrimary(count: number) {
   cluster.on('listening', () => {
     listening += 1;
     if (listening === count)
-      log(`✓ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${count} Next.js process${count === 1 ? '' : 'es'} on port ${port}`);
+      webLog.info(
+        `✓ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${count} Next.js process${count === 1 ? '' : 'es'} on port ${port}`,
+      );
   });
   cluster.on('exit', (_worker, code, signal) => {
     if (stopping) return;
     // One that never got to listen (port taken, build missing) would fail again: give up.
     if (listening < count) {
-      log(`A Next.js process exited (${signal ?? `code ${code}`}) before it was ready.`);
+      webLog.fatal({ code, signal }, 'a Next.js process exited before it was ready');
       process.exit(1);
     }
-    log(`A Next.js process exited (${signal ?? `code ${code}`}); starting another.`);
+    webLog.error({ code, signal }, 'a Next.js process exited; starting another');
     setTimeout(() => stopping || cluster.fork(), RESTART_DELAY_MS);
   });
 
@@ -66,7 +67,7 @@ async function runServer() {
     // The TCP peer, for the per-IP limits: Next.js does not show it to app code (lib/peer-address.ts).
     passPeerAddress(request);
     handle(request, response).catch((error: unknown) => {
-      console.error(error);
+      webLog.error({ err: error }, 'request failed');
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
@@ -90,13 +91,13 @@ if (cluster.isPrimary) {
   cluster.schedulingPolicy = cluster.SCHED_NONE;
   const count = webProcessCount();
   if (count === null) {
-    log(`WEB_PROCESSES must be a whole number from 1 to 64 (it is "${process.env.WEB_PROCESSES}").`);
+    webLog.fatal(`WEB_PROCESSES must be a whole number from 1 to 64 (it is "${process.env.WEB_PROCESSES}").`);
     process.exit(1);
   }
   runPrimary(count);
 } else {
   runServer().catch((error: unknown) => {
-    console.error(error);
+    webLog.fatal({ err: error }, 'the Next.js server could not start');
     process.exit(1);
   });
 }

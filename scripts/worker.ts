@@ -9,6 +9,9 @@ import { keyring } from '../lib/security/personal-data';
 import type { RunningSmtpReceiver } from '../lib/smtp-receiver';
 import { unsubscribeMailbox } from '../lib/unsubscribe/tokens';
 import { startUnsubscribeMailbox } from '../lib/unsubscribe/unsubscribe-mailbox';
+import { log } from '../lib/log';
+
+const workerLog = log.child({ component: 'worker' });
 
 let stopping = false;
 let mailbox: RunningSmtpReceiver | undefined;
@@ -16,14 +19,14 @@ let mailbox: RunningSmtpReceiver | undefined;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`[worker] ${signal}: finishing jobs in hand…`);
+  workerLog.info({ signal }, 'finishing jobs in hand…');
   try {
     await mailbox?.stop();
     await unregisterWorkers();
-    console.log('[worker] stopped');
+    workerLog.info('stopped');
     process.exit(0);
   } catch (error) {
-    console.error('[worker] stop failed', error);
+    workerLog.error({ err: error }, 'stop failed');
     process.exit(1);
   }
 }
@@ -35,14 +38,14 @@ async function start() {
   await registerWorkers();
   if (env.UNSUBSCRIBE_MAILBOX_PORT) {
     mailbox = await startUnsubscribeMailbox({ port: env.UNSUBSCRIBE_MAILBOX_PORT, host: env.UNSUBSCRIBE_MAILBOX_HOST });
-    console.log(`[worker] receiving mail for ${unsubscribeMailbox()} on ${env.UNSUBSCRIBE_MAILBOX_HOST}:${mailbox.port}`);
+    workerLog.info({ mailbox: unsubscribeMailbox(), host: env.UNSUBSCRIBE_MAILBOX_HOST, port: mailbox.port }, 'receiving unsubscribe mail');
   }
 }
 
 start().then(
-  () => console.log('[worker] running: mail delivery and the outbox sweeper'),
+  () => workerLog.info('running: mail delivery and the outbox sweeper'),
   (error: unknown) => {
-    console.error('[worker] could not start', error);
+    workerLog.fatal({ err: error }, 'could not start');
     process.exit(1);
   },
 );

@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { spendMailBudget } from '@/lib/mail-budget';
 import { sendMail } from '@/lib/mailer';
+import { requestLogger } from '@/lib/request-logger';
 import { LOCALES } from '@/lib/validation';
 
 type VerificationRequest = { identifier: string; url: string; expires: Date };
@@ -54,9 +55,10 @@ export async function deliverSignInLink(request: VerificationRequest): Promise<b
  * the mail (that would time-leak which addresses are invited), so the work runs after the response.
  */
 export async function scheduleSignInLink(request: VerificationRequest): Promise<void> {
+  const authLog = await requestLogger('auth');
   const work = () =>
     deliverSignInLink(request).catch((error: unknown) => {
-      console.error('[auth] sign-in link delivery failed', error);
+      authLog.error({ err: error }, 'sign-in link delivery failed');
     });
   try {
     after(work);

@@ -3,6 +3,7 @@ import NextAuth from 'next-auth/next';
 import { authOptions, CSRF_COOKIE_NAME } from '@/lib/auth';
 import { env, requireAuthSecret } from '@/lib/env';
 import type { Locale } from '@/lib/generated/prisma/enums';
+import { requestLogger } from '@/lib/request-logger';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -58,6 +59,6 @@ export async function requestSignInLink(input: { email: string; locale: Locale }
   const location = String(response.headers.location ?? '');
   if (location.includes('error=') || location.includes('csrf=true')) {
     // A configuration problem, not the person's: the page still answers neutrally.
-    console.error(`[auth] sign-in request ended at ${location}`);
+    (await requestLogger('auth')).error({ location }, 'a sign-in request ended in an error');
   }
 }

@@ -13,6 +13,7 @@ import type { RsvpData } from '@/lib/events/schemas';
 import { createRsvpChangeToken } from '@/lib/events/tokens';
 import { getQueue } from '@/lib/queue';
 import { guardClientNetwork, type Requester } from '@/lib/rate-limit';
+import { requestLogger } from '@/lib/request-logger';
 import { keyring, sealPerson, type SealedPerson } from '@/lib/security/personal-data';
 import { isSlug } from '@/lib/validation';
 
@@ -70,8 +71,9 @@ async function mailChangeLink(stored: Stored, eventId: string, data: RsvpData, n
 }
 
 /** After the response when there is one, so how long the answer takes does not tell which path ran. */
-function afterResponse(work: () => Promise<void>): Promise<void> | void {
-  const guarded = () => work().catch((error: unknown) => console.error('[events] RSVP change mail failed', error));
+async function afterResponse(work: () => Promise<void>): Promise<void> {
+  const eventsLog = await requestLogger('events');
+  const guarded = () => work().catch((error: unknown) => eventsLog.error({ err: error }, 'RSVP change mail failed'));
   try {
     after(guarded);
   } catch {

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { DEFAULT_HOTLINES, type HotlineContent } from '@/lib/help/default-hotlines';
 import type { LocalizedText } from '@/lib/validation';
+import { log } from '@/lib/log';
 
 export type Hotline = HotlineContent & { id: string };
 
@@ -57,7 +58,7 @@ export const findPublicHotlines = cache(async (): Promise<Hotline[]> => {
     cachedPublicHotlines = { readAt: Date.now(), hotlines };
     return hotlines;
   } catch (error) {
-    console.error('Hotlines could not be read; showing the built-in list.', error);
+    log.error({ component: 'help', err: error }, 'hotlines could not be read; showing the built-in list');
     return defaultHotlines();
   }
 });

@@ -5,6 +5,7 @@ import { loadMessages } from '@/lib/i18n/messages';
 import type { Namespace } from '@/lib/i18n/namespaces';
 import { isAppLocale, routing, type AppLocale } from '@/lib/i18n/routing';
 import { KAZAKHSTAN_TIME_ZONE } from '@/lib/time/kazakhstan';
+import { log } from '@/lib/log';
 
 /*
  * Translation outside a request (emails, jobs, scripts), where next-intl's request config is not
@@ -19,7 +20,7 @@ function toLocale(locale: string): AppLocale {
 function onError(error: Error): void {
   // A missing message is a bug in the catalog; fail loudly in tests, keep serving in production.
   if (env.NODE_ENV !== 'production') throw error;
-  console.error(error);
+  log.error({ component: 'i18n', err: error }, 'missing or broken message');
 }
 
 /** A translator of one namespace, its keys checked against the catalogue (types/next-intl.d.ts). */

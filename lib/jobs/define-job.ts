@@ -1,5 +1,6 @@
 import type { JobResult, JobWithMetadata, Queue, WorkOptions } from 'pg-boss';
 import { z } from 'zod';
+import { log } from '@/lib/log';
 
 /**
  * One background job, whole: its queue (name and pg-boss settings), the data each job carries, how
@@ -60,7 +61,7 @@ export function handleEachJob(definition: JobDefinition): (jobs: JobWithMetadata
       if (!payload.success) {
         const issues = payload.error.issues.map((issue) => `${issue.path.join('.') || '(data)'}: ${issue.message}`);
         const message = `invalid payload: ${issues.join('; ')}`;
-        console.error(`[jobs] ${definition.name} ${job.id}: ${message}`);
+        log.error({ component: 'jobs', job: definition.name, jobId: job.id }, message);
         // `deadletter` fails it without retries (these queues have no dead letter queue): the same data would fail again.
         results.push({ id: job.id, status: 'deadletter', output: { message } });
         continue;

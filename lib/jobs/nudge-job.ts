@@ -1,4 +1,5 @@
 import { enqueue } from '@/lib/queue';
+import { log } from '@/lib/log';
 
 /** The jobs that run every minute and take a nudge (an empty payload) to run sooner. */
 type NudgedJob = 'events.mail' | 'petitions.mail';
@@ -14,7 +15,7 @@ export function nudgeJob(queue: NudgedJob): void {
   if (pending.has(queue)) return;
   const timer = setTimeout(() => {
     pending.delete(queue);
-    enqueue(queue, {}).catch((error: unknown) => console.error(`[${queue}] nudge failed`, error));
+    enqueue(queue, {}).catch((error: unknown) => log.error({ component: 'jobs', job: queue, err: error }, 'nudge failed'));
   }, 250);
   timer.unref();
   pending.set(queue, timer);

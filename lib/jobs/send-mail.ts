@@ -9,6 +9,7 @@ import { deliverWithHandover } from '@/lib/mailer/handover';
 import { currentRelayOutage, reportRelayDown, reportRelayUp, type RelayWatchHooks } from '@/lib/mailer/relay-watch';
 import { releaseHeldMail } from '@/lib/mailer/release-held-mail';
 import { hasOutlivedRetryWindow, MAIL_RETRY_POLICY, retryWindowLabel } from '@/lib/mailer/retry-policy';
+import { log } from '@/lib/log';
 import { keyring, type Keyring } from '@/lib/security/personal-data';
 import { getSmtpTransport, mailDomain } from '@/lib/smtp-transport';
 import { findSuppressionReason } from '@/lib/unsubscribe/queries';
@@ -177,6 +178,7 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
   }
 
   const message = openMailMessage(ring, sealedMessage);
+  const mailLog = log.child({ component: 'mail', job: 'mail.send', jobId: job.id, outboundMailId: mail.id });
   const outcome = await deliverWithHandover(
     getSmtpTransport(),
     {
@@ -198,6 +200,7 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
     case 'not-claimed':
       return;
     case 'sent':
+      mailLog.debug('delivered');
       reportRelayUp(relayHooks);
       await persist(() =>
         db.outboundMail.updateMany({
@@ -207,6 +210,7 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
       );
       return;
     case 'unanswered':
+      mailLog.warn({ reason: failureReason(outcome.error) }, 'handed over without an answer: uncertain');
       await persist(() =>
         db.outboundMail.updateMany({
           where: { id: mail.id, status: 'PENDING' },
@@ -218,6 +222,7 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
       const failure = classifySmtpFailure(outcome.error);
       // A claimed attempt was counted when it was claimed.
       const counted = outcome.claimed ? 0 : 1;
+      mailLog.info({ kind: failure.kind, reason: failure.reason }, 'delivery failed');
       if (failure.kind === 'permanent') return recordPermanentFailure(ring, mail, failure, counted);
       if (failure.kind === 'relay') reportRelayDown(failure.reason, relayHooks);
       return recordTemporaryFailure(job, mail, failure, { counted, wasTried: true });

@@ -1,5 +1,6 @@
 import { defineJob, scheduledSweep } from '@/lib/jobs/define-job';
 import { requeueStalledMail } from '@/lib/mailer';
+import { log } from '@/lib/log';
 
 /** Every minute: queues again mail whose job was lost (crash between commit and pick-up, a wiped queue). */
 export const mailSweepJob = defineJob({
@@ -7,6 +8,6 @@ export const mailSweepJob = defineJob({
   ...scheduledSweep('* * * * *', { expireInSeconds: 300, deleteAfterSeconds: 3600 }),
   handler: async () => {
     const { requeued, expired } = await requeueStalledMail();
-    if (requeued || expired) console.info(`[mail] sweeper re-queued ${requeued}, expired ${expired}`);
+    if (requeued || expired) log.info({ component: 'mail', job: 'mail.sweep', requeued, expired }, 'the sweeper re-queued stalled mail');
   },
 });

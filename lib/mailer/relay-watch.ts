@@ -5,6 +5,10 @@
  * delivery resumes within one check of the relay's return, whatever back-off the mails had reached.
  */
 
+import { log } from '@/lib/log';
+
+const mailLog = log.child({ component: 'mail' });
+
 export type RelayOutage = { since: Date; reason: string };
 
 export type RelayWatchHooks = {
@@ -31,8 +35,8 @@ function relayIsBack(hooks: RelayWatchHooks) {
   if (!state.outage) return;
   const { since } = state.outage;
   stopRelayWatch();
-  console.info(`[mail] the SMTP relay answers again (down since ${since.toISOString()}); releasing held mail`);
-  const release = () => hooks.onBack().catch((error: unknown) => console.error('[mail] could not release held mail', error));
+  mailLog.info({ downSince: since.toISOString() }, 'the SMTP relay answers again; releasing held mail');
+  const release = () => hooks.onBack().catch((error: unknown) => mailLog.error({ err: error }, 'could not release held mail'));
   void release();
   setTimeout(() => void release(), SECOND_RELEASE_AFTER_MS).unref();
 }
@@ -44,7 +48,10 @@ export function reportRelayDown(reason: string, hooks: RelayWatchHooks): void {
     return;
   }
   state.outage = { since: new Date(), reason };
-  console.warn(`[mail] the SMTP relay failed (${reason}); holding mail and checking it every ${hooks.probeEveryMs / 1000} s`);
+  mailLog.warn(
+    { reason, probeEverySeconds: hooks.probeEveryMs / 1000 },
+    'the SMTP relay failed; holding mail and checking it until it answers',
+  );
   state.timer = setInterval(() => {
     if (state.isChecking) return;
     state.isChecking = true;

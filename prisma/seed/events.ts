@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { log } from '@/lib/log';
 import type { EventType, Locale, Region } from '@/lib/generated/prisma/enums';
 import { EVENT_PRIVACY_NOTICE_VERSION } from '@/lib/events/constants';
 import { keyring, sealPerson } from '@/lib/security/personal-data';
@@ -241,7 +242,7 @@ function generated(campaign: SixteenDays): Seed[] {
 export async function seedEvents(now = new Date()): Promise<void> {
   const [table] = await db.$queryRaw<Array<{ exists: boolean }>>`SELECT to_regclass('"Event"') IS NOT NULL AS exists`;
   if (!table?.exists) {
-    console.warn('[seed] the Event table is missing (no migration yet): demo events skipped.');
+    log.warn({ component: 'seed' }, 'the Event table is missing (no migration yet): demo events skipped');
     return;
   }
   const days = currentOrNextSixteenDays(now);

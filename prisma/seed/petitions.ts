@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { log } from '@/lib/log';
 import { keyring } from '@/lib/security/personal-data';
 import { PRIVACY_NOTICE_VERSION } from '@/lib/petitions/constants';
 import { REGIONS } from '@/lib/validation';
@@ -78,7 +79,7 @@ export async function seedPetitions(now = new Date()): Promise<void> {
   // Until prisma/migrations has the petitions tables, `npm start` (migrations only) has none: skip.
   const [table] = await db.$queryRaw<Array<{ exists: boolean }>>`SELECT to_regclass('"Petition"') IS NOT NULL AS exists`;
   if (!table?.exists) {
-    console.warn('[seed] the Petition table is missing (no migration yet): demo petitions skipped.');
+    log.warn({ component: 'seed' }, 'the Petition table is missing (no migration yet): demo petitions skipped');
     return;
   }
   if (await db.petition.findUnique({ where: { slug: 'criminalise-domestic-violence' }, select: { id: true } })) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import { sealCaughtMessage } from '../../lib/mailbox/caught-message';
+import { log } from '../../lib/log';
 import { loadKeyringWith } from '../../lib/security/keyring';
 import { startSmtpReceiver, type ReceivedMessage } from '../../lib/smtp-receiver';
 
@@ -26,7 +27,7 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions): Promise<Run
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, application_name: 'dauys-smtp-catcher' });
   // An idle connection that PostgreSQL closes (a Ctrl-C reaches postgres directly, before this
   // process stops the catcher) is dropped by the pool; unheard, the event would crash the launcher.
-  pool.on('error', (error) => console.error('[smtp-catcher] database connection lost:', error.message));
+  pool.on('error', (error) => log.warn({ component: 'smtp-catcher', err: error }, 'database connection lost'));
   const ring = await loadKeyringWith(async (sql, params) => (await pool.query(sql, params)).rows, options.masterKey).catch(
     async (error: unknown) => {
       await pool.end();

@@ -27,7 +27,7 @@ export function startWorker(env: Record<string, string>): WorkerProcess {
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
-    if (output.includes('[worker] running')) markReady();
+    if (/\[worker\] running|"component":"worker".*"msg":"running/.test(output)) markReady();
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
