@@ -93,7 +93,7 @@ test('sign in Kazakh on a phone and confirm', async ({ browser }) => {
   await expect(page.getByLabel('Аты-жөні', { exact: true })).toBeInViewport();
   await signAndConfirm(page, 'kk', `e2e-kk-${unique()}@example.org`, {
     fullName: 'Аты-жөні',
-    email: 'Email',
+    email: 'Электрондық пошта',
     region: 'Өңір',
     isPublic: /Атымды/,
     consent: /Құпиялылық туралы/,

@@ -49,7 +49,7 @@ test('subscribe, confirm, get an alert in my language, unsubscribe in one click,
   await expect(page.getByText('16 июля 2025 г.')).toBeVisible();
   await page.getByRole('button', { name: 'Получать уведомления' }).click();
   await expect(page.locator('#alerts-consent-error')).toBeVisible(); // nothing sent without consent
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Электронная почта').fill(email);
   await page.getByLabel('Язык писем').selectOption('kk');
   await page.getByLabel('Каждое обновление, сразу').check();
   await page.getByLabel(/Я согласна/).check();
