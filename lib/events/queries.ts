@@ -12,7 +12,7 @@ import {
 } from '@/lib/time/kazakhstan';
 import type { CalendarFilter } from '@/lib/events/schemas';
 import { keyring } from '@/lib/security/personal-data';
-import { isSlug } from '@/lib/validation';
+import { isSlug, LOCALES } from '@/lib/validation';
 import { openAttendee } from '@/lib/events/sealed-attendee';
 
 const calendarEventSelect = {
@@ -36,6 +36,17 @@ export type CalendarEvent = Prisma.EventGetPayload<{ select: typeof calendarEven
 export type CalendarDay = { date: string; events: CalendarEvent[] };
 /** A city of the calendar's filter: its key (the filter's value) and its name per language. */
 export type CalendarCity = { key: string; name: Prisma.JsonValue };
+
+/** Each city once, named as the event that writes its name in the most languages does (a partner may have written one). */
+function citiesOf(rows: Array<{ cityKey: string; city: Prisma.JsonValue }>): CalendarCity[] {
+  const forms = (name: Prisma.JsonValue) => LOCALES.filter((locale) => (name as Record<string, unknown> | null)?.[locale]).length;
+  const byKey = new Map<string, Prisma.JsonValue>();
+  for (const row of rows) {
+    const known = byKey.get(row.cityKey);
+    if (known === undefined || forms(row.city) > forms(known)) byKey.set(row.cityKey, row.city);
+  }
+  return [...byKey].map(([key, name]) => ({ key, name }));
+}
 
 /** The campaign to show: by slug, else the first one not over yet, else the latest. */
 export async function findCampaign(slug?: string, now = new Date()) {
@@ -76,7 +87,6 @@ export async function findCalendar(
     }),
     db.event.findMany({
       where: { campaignId: campaign.id, status: 'PUBLISHED', ...(filter.region ? { region: filter.region } : {}) },
-      distinct: ['cityKey'],
       orderBy: [{ cityKey: 'asc' }, { id: 'asc' }],
       select: { cityKey: true, city: true },
     }),
@@ -85,7 +95,7 @@ export async function findCalendar(
   for (const event of events) byDay.get(kazakhstanDateKey(event.startsAt))?.push(event);
   return {
     days: [...byDay].map(([date, list]) => ({ date, events: list })),
-    cities: cityRows.map((row) => ({ key: row.cityKey, name: row.city })),
+    cities: citiesOf(cityRows),
   };
 }
 

@@ -47,6 +47,8 @@ describe('calendar days are Kazakhstan dates', () => {
 describe('cities in the reader’s language', () => {
   it('lists each city once under its key, filters by the key or by the English name of old links, and writes the place in the reader’s language', async () => {
     const campaign = await createCampaign();
+    // First in, and named in English only: the list still names the city as the event with every form does.
+    const englishOnly = await createEvent(campaign.id, { region: 'EAST_KAZAKHSTAN', city: { en: 'Oskemen' } });
     const oskemen = await createEvent(campaign.id, {
       region: 'EAST_KAZAKHSTAN',
       city: { kk: 'Өскемен', ru: 'Усть-Каменогорск', en: 'Oskemen' },
@@ -63,8 +65,8 @@ describe('cities in the reader’s language', () => {
     ]);
     const ids = async (query: Record<string, string>) =>
       (await findCalendar(campaign, CalendarFilterSchema.parse(query))).days.flatMap((d) => d.events).map((e) => e.id);
-    expect(await ids({ city: 'oskemen' })).toEqual([oskemen.id, again.id]);
-    expect(await ids({ city: 'Oskemen' })).toEqual([oskemen.id, again.id]);
+    expect(await ids({ city: 'oskemen' })).toEqual([englishOnly.id, oskemen.id, again.id]);
+    expect(await ids({ city: 'Oskemen' })).toEqual([englishOnly.id, oskemen.id, again.id]);
     expect(await ids({ city: 'Караганда' })).toEqual([partner.id]);
 
     const { events } = parse((await eventIcsFile(oskemen.slug, 'ru'))!.body);
