@@ -22,7 +22,7 @@ async function recordStage(page: Page, stage: string, date: string, note: string
   await page.getByLabel('Stage', { exact: true }).selectOption(stage);
   await page.getByLabel('Date', { exact: true }).fill(date);
   for (const locale of ['kk', 'ru', 'en']) await page.getByLabel(`Note (${locale})`).fill(`${note} (${locale})`);
-  await page.getByLabel('Source description').fill('E2E source');
+  for (const locale of ['kk', 'ru', 'en']) await page.getByLabel(`Source description (${locale})`).fill(`E2E source (${locale})`);
   await page.getByRole('button', { name: 'Record the stage' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Stage recorded' })).toBeVisible();
 }
