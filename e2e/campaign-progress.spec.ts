@@ -38,10 +38,10 @@ test('the event picker finds an event by part of its title, shows it as a chip a
     const keys = await keyringOf(client);
     const eventId = `e2e-picker-${run}`;
     await client.query(
-      `INSERT INTO "Event" (id, "campaignId", slug, title, description, type, "startsAt", "endsAt", region, city, languages,
+      `INSERT INTO "Event" (id, "campaignId", slug, title, description, type, "startsAt", "endsAt", region, city, "cityKey", languages,
                             "organiserName", status, "updatedAt")
        SELECT $1, id, $1, $2::jsonb, '{"en":"Test"}', 'LECTURE', $3::timestamp AT TIME ZONE 'Asia/Almaty',
-              $4::timestamp AT TIME ZONE 'Asia/Almaty', 'ALMATY', 'Almaty', '{en}', 'E2E', 'PUBLISHED', now()
+              $4::timestamp AT TIME ZONE 'Asia/Almaty', 'ALMATY', '{"en":"Almaty"}', 'almaty', '{en}', '{"en":"E2E"}', 'PUBLISHED', now()
          FROM "EventCampaign" WHERE slug = $5`,
       [eventId, JSON.stringify({ kk: title, ru: title, en: title }), slot.start, slot.end, demoCampaign().slug],
     );

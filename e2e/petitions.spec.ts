@@ -93,7 +93,7 @@ test('sign in Kazakh on a phone and confirm', async ({ browser }) => {
   await expect(page.getByLabel('Аты-жөні', { exact: true })).toBeInViewport();
   await signAndConfirm(page, 'kk', `e2e-kk-${unique()}@example.org`, {
     fullName: 'Аты-жөні',
-    email: 'Email',
+    email: 'Электрондық пошта',
     region: 'Өңір',
     isPublic: /Атымды/,
     consent: /Құпиялылық туралы/,
@@ -127,13 +127,13 @@ test('bad input shows Russian errors beside the fields and stores nothing', asyn
   const email = `e2e-bad-${unique()}`;
   await page.goto(`/ru/petitions/${SLUG}`);
   await page.getByLabel('Имя и фамилия', { exact: true }).fill('A');
-  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Электронная почта', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Подписать' }).click();
   await expect(page.locator('#fullName-error')).toHaveText(/Укажите имя|имя/i);
   await expect(page.locator('#email-error')).toHaveText('Проверьте адрес электронной почты.');
   await expect(page.locator('#region-error')).toBeVisible();
   await expect(page.locator('#consent-error')).toHaveText('Чтобы продолжить, отметьте согласие.');
-  await expect(page.getByLabel('Email', { exact: true })).toHaveAttribute('aria-describedby', /email-error/);
+  await expect(page.getByLabel('Электронная почта', { exact: true })).toHaveAttribute('aria-describedby', /email-error/);
   expect(await storedSignatures(email)).toBe(0);
 });
 
@@ -165,7 +165,7 @@ test('without JavaScript, in Russian, the mailed links confirm a signature and r
     const since = new Date();
     await page.goto(`/ru/petitions/${SLUG}`);
     await page.getByLabel('Имя и фамилия', { exact: true }).fill('Дана Султанова');
-    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Электронная почта', { exact: true }).fill(email);
     await page.getByLabel('Регион', { exact: true }).selectOption('ABAI');
     await page.getByLabel(/Я согласен/).check();
     await page.getByRole('button', { name: 'Подписать' }).click();

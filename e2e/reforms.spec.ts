@@ -22,7 +22,7 @@ async function recordStage(page: Page, stage: string, date: string, note: string
   await page.getByLabel('Stage', { exact: true }).selectOption(stage);
   await page.getByLabel('Date', { exact: true }).fill(date);
   for (const locale of ['kk', 'ru', 'en']) await page.getByLabel(`Note (${locale})`).fill(`${note} (${locale})`);
-  await page.getByLabel('Source description').fill('E2E source');
+  for (const locale of ['kk', 'ru', 'en']) await page.getByLabel(`Source description (${locale})`).fill(`E2E source (${locale})`);
   await page.getByRole('button', { name: 'Record the stage' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Stage recorded' })).toBeVisible();
 }
@@ -49,7 +49,7 @@ test('subscribe, confirm, get an alert in my language, unsubscribe in one click,
   await expect(page.getByText('16 июля 2025 г.')).toBeVisible();
   await page.getByRole('button', { name: 'Получать уведомления' }).click();
   await expect(page.locator('#alerts-consent-error')).toBeVisible(); // nothing sent without consent
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Электронная почта').fill(email);
   await page.getByLabel('Язык писем').selectOption('kk');
   await page.getByLabel('Каждое обновление, сразу').check();
   await page.getByLabel(/Я согласна/).check();

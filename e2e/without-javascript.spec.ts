@@ -63,7 +63,7 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
   await expect(page.getByLabel('Какая реформа')).toHaveValue(reformId);
   await expect(page.getByLabel('Каждое обновление, сразу')).toBeChecked();
   await expect(page.getByLabel('Язык писем')).toHaveValue('ru');
-  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Электронная почта', { exact: true }).fill(email);
   await page.getByLabel('Язык писем').selectOption('ru');
   await page.getByLabel(/Я согласна\(-ен\) получать письма Dauys о реформах/).check();
   const since = new Date();
@@ -146,7 +146,7 @@ test('without JavaScript, in Kazakh, a bad address in the alerts form comes back
   const bad = `nojs-bad-${run}.example.org`;
   const { context, page } = await withoutJavaScript(browser);
   await page.goto('/kk/reforms/alerts');
-  await page.getByLabel('Email', { exact: true }).fill(bad);
+  await page.getByLabel('Электрондық пошта', { exact: true }).fill(bad);
   await page.getByLabel('Әр жаңарту, бірден').check();
   await page.getByLabel(/Dauys-тан реформалар туралы хат алуға келісемін/).check();
   await page.getByRole('button', { name: 'Хабарлама алу' }).click();
@@ -155,7 +155,7 @@ test('without JavaScript, in Kazakh, a bad address in the alerts form comes back
   // and everything as the person left it.
   await expect(page).toHaveURL(/\/kk\/reforms\/alerts$/);
   await expect(page.getByRole('alert')).toHaveText('Формада қателер бар: төмендегі өрістерді тексеріңіз.');
-  const field = page.getByLabel('Email', { exact: true });
+  const field = page.getByLabel('Электрондық пошта', { exact: true });
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAccessibleDescription(/Электрондық пошта мекенжайын тексеріңіз\./);
   await expect(page.locator('#alerts-email-error')).toHaveText('Электрондық пошта мекенжайын тексеріңіз.');
@@ -195,8 +195,11 @@ test('without JavaScript, in Kazakh, a partner submits an event and confirms the
         languages: string[];
         submitterLocale: string;
         campaign: string;
+        city: Record<string, string>;
+        cityKey: string;
+        organiserName: Record<string, string>;
       }>(
-        `SELECT e.status, e."submitterVerifiedAt" IS NOT NULL AS verified, e.languages::text[] AS languages, e."submitterLocale" AS "submitterLocale",
+        `SELECT e.status, e.city, e."cityKey" AS "cityKey", e."organiserName" AS "organiserName", e."submitterVerifiedAt" IS NOT NULL AS verified, e.languages::text[] AS languages, e."submitterLocale" AS "submitterLocale",
                 to_char(e."startsAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD"T"HH24:MI') AS "startsAt",
                 to_char(e."endsAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD"T"HH24:MI') AS "endsAt", c.slug AS campaign
            FROM "Event" e JOIN "EventCampaign" c ON c.id = e."campaignId" WHERE e."submitterEmail" = $1`,
@@ -213,15 +216,17 @@ test('without JavaScript, in Kazakh, a partner submits an event and confirms the
   await page.getByLabel('Басталуы', { exact: true }).fill(slot.start);
   await page.getByLabel('Аяқталуы', { exact: true }).fill(slot.end);
   await page.getByLabel('Өңір', { exact: true }).selectOption('KARAGANDA');
-  await page.getByLabel('Қала', { exact: true }).fill('Қарағанды');
-  await page.getByLabel('Өтетін орны', { exact: true }).fill('Орталық саябақ');
-  await page.getByLabel('Ұйым', { exact: true }).fill('Қарағанды үйірмесі');
+  // Places and the organisation have a field per language; the partner writes in Kazakh only.
+  await page.getByRole('group', { name: 'Қала', exact: true }).getByLabel('Қазақша').fill('Қарағанды');
+  await page.getByRole('group', { name: 'Өтетін орны', exact: true }).getByLabel('Қазақша').fill('Орталық саябақ');
   await page.getByLabel('Атыңыз', { exact: true }).fill('Сәуле');
   await page.getByLabel('Поштаңыз', { exact: true }).fill(email);
   await page.getByLabel(/іс-шараны тексеру және осы бойынша менімен байланысу үшін/).check();
-  // Sent without a title: the page comes back with the error beside it and every other field kept.
+  // Sent without a title nor an organisation: the page comes back with the errors beside them and every other field kept.
   await page.getByRole('button', { name: 'Іс-шараны жіберу' }).click();
   await expect(page.getByLabel('Атауы', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#submit-organiserName-error')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Қала', exact: true }).getByLabel('Қазақша')).toHaveValue('Қарағанды');
   await expect(page.getByLabel('Поштаңыз', { exact: true })).toHaveValue(email);
   await expect(page.getByLabel('Басталуы', { exact: true })).toHaveValue(slot.start);
   await expect(page.getByLabel('Өңір', { exact: true })).toHaveValue('KARAGANDA');
@@ -229,6 +234,7 @@ test('without JavaScript, in Kazakh, a partner submits an event and confirms the
   await expect(page.getByLabel(/іс-шараны тексеру және осы бойынша менімен байланысу үшін/)).toBeChecked();
   expect(await event()).toBeUndefined();
   await page.getByLabel('Атауы', { exact: true }).fill(title);
+  await page.getByRole('group', { name: 'Ұйым', exact: true }).getByLabel('Қазақша').fill('Қарағанды үйірмесі');
   const since = new Date();
   await page.getByRole('button', { name: 'Іс-шараны жіберу' }).click();
   await expect(page).toHaveURL(/\/kk\/events\/submit\/verify\?result=sent$/);
@@ -241,6 +247,9 @@ test('without JavaScript, in Kazakh, a partner submits an event and confirms the
     languages: ['kk'],
     submitterLocale: 'kk',
     campaign: demoCampaign().slug,
+    city: { kk: 'Қарағанды', ru: '', en: '' },
+    cityKey: 'қарағанды',
+    organiserName: { kk: 'Қарағанды үйірмесі', ru: '', en: '' },
   });
 
   const verify = await readLatestMail(email, since, 20_000);
@@ -259,10 +268,11 @@ test('without JavaScript, in Russian, an RSVP is answered, confirmed, changed fr
   const title = `Тест без JS ${run}`;
   await withDatabase(async (client) => {
     await client.query(
-      `INSERT INTO "Event" (id, "campaignId", slug, title, description, type, "startsAt", "endsAt", region, city, venue, languages,
+      `INSERT INTO "Event" (id, "campaignId", slug, title, description, type, "startsAt", "endsAt", region, city, "cityKey", venue, languages,
                             capacity, "organiserName", status, "updatedAt")
        SELECT $1, id, $2, $3::jsonb, '{"ru":"Тест"}', 'LECTURE', $4::timestamp AT TIME ZONE 'Asia/Almaty',
-              $5::timestamp AT TIME ZONE 'Asia/Almaty', 'ALMATY', 'Алматы', 'Библиотека', '{ru}', 10, 'E2E', 'PUBLISHED', now()
+              $5::timestamp AT TIME ZONE 'Asia/Almaty', 'ALMATY', '{"ru":"Алматы","en":"Almaty"}', 'almaty', '{"ru":"Библиотека"}', '{ru}', 10,
+              '{"ru":"E2E"}', 'PUBLISHED', now()
          FROM "EventCampaign" WHERE slug = $6`,
       [`e2e-nojs-change-${run}`, slug, JSON.stringify({ kk: title, ru: title, en: title }), slot.start, slot.end, demoCampaign().slug],
     );

@@ -121,6 +121,28 @@ export const LocalizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
+const localizedLines = (max: number, min: number) => {
+  const line = LineTextSchema.max(max, 'tooLong')
+    .refine((value) => value === '' || value.length >= min, 'tooShort')
+    .optional()
+    .default('');
+  return z.object({ kk: line, ru: line, en: line }, { message: 'required' });
+};
+const hasAnyForm = (value: LocalizedText) => Boolean(value.kk || value.ru || value.en);
+
+/**
+ * One line per language, { kk, ru, en } (a city, a venue, an organiser, a source), at least one of
+ * them filled: a partner may write in their language only, and readers of the others read that one
+ * (`localized()`). A form left empty is stored as ''.
+ */
+export const LocalizedLineSchema = (max: number, min = 1) => localizedLines(max, min).refine(hasAnyForm, 'required');
+
+/** Like LocalizedLineSchema, but may be left empty in every language: then it is null. */
+export const OptionalLocalizedLineSchema = (max: number) =>
+  localizedLines(max, 1)
+    .optional()
+    .transform((value) => (value && hasAnyForm(value) ? value : null));
+
 export type FieldErrors = Record<string, string>;
 
 /** Maps a failed parse to { field: messageKey }, first problem per field. */

@@ -7,7 +7,7 @@ import { localized } from '@/lib/i18n/localized';
 export type IcalEventSource = MailEvent & {
   id: string;
   status: string;
-  organiserName: string;
+  organiserName: unknown;
   sequence: number;
   updatedAt: Date;
   createdAt: Date;
@@ -20,9 +20,17 @@ export function eventUid(eventId: string): string {
   return `event-${eventId}@${mailDomain()}`;
 }
 
-export function eventLocation(event: Pick<IcalEventSource, 'isOnline' | 'venue' | 'address' | 'city'>, onlineLabel = 'Online'): string {
+/** Where the event is, in `locale`: "venue, address, city" (each in its form for that language), or the online label. */
+export function eventLocation(
+  event: Pick<IcalEventSource, 'isOnline' | 'venue' | 'address' | 'city'>,
+  locale: string,
+  onlineLabel = 'Online',
+): string {
   if (event.isOnline) return onlineLabel;
-  return [event.venue, event.address, event.city].filter(Boolean).join(', ');
+  return [event.venue, event.address, event.city]
+    .map((place) => localized(place, locale))
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** The online link goes into a calendar only when it is public, or for a confirmed attendee. */
@@ -33,7 +41,7 @@ function onlineLine(event: IcalEventSource, showPrivate: boolean): string | null
 
 function addEvent(calendar: ReturnType<typeof ical>, event: IcalEventSource, locale: string, showPrivate: boolean) {
   const online = onlineLine(event, showPrivate);
-  const description = [localized(event.description, locale), event.organiserName, online].filter(Boolean).join('\n\n');
+  const description = [localized(event.description, locale), localized(event.organiserName, locale), online].filter(Boolean).join('\n\n');
   calendar.createEvent({
     id: eventUid(event.id),
     sequence: event.sequence,
@@ -44,7 +52,7 @@ function addEvent(calendar: ReturnType<typeof ical>, event: IcalEventSource, loc
     end: event.endsAt,
     summary: localized(event.title, locale),
     description,
-    location: eventLocation(event, online ?? 'Online'),
+    location: eventLocation(event, locale, online ?? 'Online'),
     url: eventPageUrl(locale, event.slug),
     status: event.status === 'CANCELLED' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });

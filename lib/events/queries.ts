@@ -12,7 +12,7 @@ import {
 } from '@/lib/time/kazakhstan';
 import type { CalendarFilter } from '@/lib/events/schemas';
 import { keyring } from '@/lib/security/personal-data';
-import { isSlug } from '@/lib/validation';
+import { isSlug, LOCALES } from '@/lib/validation';
 import { openAttendee } from '@/lib/events/sealed-attendee';
 
 const calendarEventSelect = {
@@ -34,6 +34,19 @@ const calendarEventSelect = {
 
 export type CalendarEvent = Prisma.EventGetPayload<{ select: typeof calendarEventSelect }>;
 export type CalendarDay = { date: string; events: CalendarEvent[] };
+/** A city of the calendar's filter: its key (the filter's value) and its name per language. */
+export type CalendarCity = { key: string; name: Prisma.JsonValue };
+
+/** Each city once, named as the event that writes its name in the most languages does (a partner may have written one). */
+function citiesOf(rows: Array<{ cityKey: string; city: Prisma.JsonValue }>): CalendarCity[] {
+  const forms = (name: Prisma.JsonValue) => LOCALES.filter((locale) => (name as Record<string, unknown> | null)?.[locale]).length;
+  const byKey = new Map<string, Prisma.JsonValue>();
+  for (const row of rows) {
+    const known = byKey.get(row.cityKey);
+    if (known === undefined || forms(row.city) > forms(known)) byKey.set(row.cityKey, row.city);
+  }
+  return [...byKey].map(([key, name]) => ({ key, name }));
+}
 
 /** The campaign to show: by slug, else the first one not over yet, else the latest. */
 export async function findCampaign(slug?: string, now = new Date()) {
@@ -48,7 +61,7 @@ export async function findCampaign(slug?: string, now = new Date()) {
 function filterWhere(filter: CalendarFilter): Prisma.EventWhereInput {
   return {
     ...(filter.region ? { region: filter.region } : {}),
-    ...(filter.city ? { city: { equals: filter.city, mode: 'insensitive' as const } } : {}),
+    ...(filter.city ? { cityKey: filter.city } : {}),
     ...(filter.type ? { type: filter.type } : {}),
     ...(filter.lang ? { languages: { has: filter.lang } } : {}),
     ...(filter.mode ? { isOnline: filter.mode === 'online' } : {}),
@@ -62,7 +75,7 @@ function filterWhere(filter: CalendarFilter): Prisma.EventWhereInput {
 export async function findCalendar(
   campaign: { id: string; startsOn: Date; endsOn: Date },
   filter: CalendarFilter,
-): Promise<{ days: CalendarDay[]; cities: string[] }> {
+): Promise<{ days: CalendarDay[]; cities: CalendarCity[] }> {
   const first = dateColumnKey(campaign.startsOn);
   const last = dateColumnKey(campaign.endsOn);
   const window = { gte: startOfKazakhstanDay(first), lt: endOfKazakhstanDay(last) };
@@ -74,14 +87,16 @@ export async function findCalendar(
     }),
     db.event.findMany({
       where: { campaignId: campaign.id, status: 'PUBLISHED', ...(filter.region ? { region: filter.region } : {}) },
-      distinct: ['city'],
-      orderBy: { city: 'asc' },
-      select: { city: true },
+      orderBy: [{ cityKey: 'asc' }, { id: 'asc' }],
+      select: { cityKey: true, city: true },
     }),
   ]);
   const byDay = new Map<string, CalendarEvent[]>(dateRange(first, last).map((day) => [day, []]));
   for (const event of events) byDay.get(kazakhstanDateKey(event.startsAt))?.push(event);
-  return { days: [...byDay].map(([date, list]) => ({ date, events: list })), cities: cityRows.map((row) => row.city) };
+  return {
+    days: [...byDay].map(([date, list]) => ({ date, events: list })),
+    cities: citiesOf(cityRows),
+  };
 }
 
 /** An event anyone may see: published or cancelled (cancelled pages stay up to say so). */
@@ -115,7 +130,7 @@ export async function listConsoleEvents(options: { status?: EventStatus; campaig
       ...(options.status ? { status: options.status } : {}),
       ...(options.campaignId ? { campaignId: options.campaignId } : {}),
       ...(options.q
-        ? { OR: [{ slug: { contains: options.q.toLowerCase() } }, { city: { contains: options.q, mode: 'insensitive' as const } }] }
+        ? { OR: [{ slug: { contains: options.q.toLowerCase() } }, { cityKey: { contains: options.q, mode: 'insensitive' as const } }] }
         : {}),
     },
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],

@@ -13,9 +13,10 @@ export type MailEvent = {
   description: unknown;
   startsAt: Date;
   endsAt: Date;
-  city: string;
-  venue: string | null;
-  address: string | null;
+  /** Places per language, {kk, ru, en} (Json columns). */
+  city: unknown;
+  venue: unknown;
+  address: unknown;
   isOnline: boolean;
   onlineUrl: string | null;
   isOnlineLinkPrivate: boolean;
@@ -39,7 +40,7 @@ export function rsvpMailProps(
 ): EventRsvpEmailProps {
   const locale = rsvp.locale;
   const title = localized(event.title, locale);
-  const where = eventLocation(event, getTranslator(locale, 'events')('online'));
+  const where = eventLocation(event, locale, getTranslator(locale, 'events')('online'));
   const links = rsvpLinks(locale, rsvp.id);
   const entry = { title, details: eventPageUrl(locale, event.slug), location: where, startsAt: event.startsAt, endsAt: event.endsAt };
   return {

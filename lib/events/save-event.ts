@@ -6,6 +6,8 @@ import { slugSaveError } from '@/lib/database-errors';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
 import type { EventFormData } from '@/lib/events/schemas';
 import { promoteWaitlist } from '@/lib/events/seats';
+import { cityKey } from '@/lib/events/city-key';
+import { LOCALES } from '@/lib/validation';
 
 /** Fields whose change attendees are told about (and which invalidate a sent reminder if the time moves). */
 const PLACE_TIME_FIELDS = ['startsAt', 'endsAt', 'city', 'venue', 'address', 'isOnline', 'onlineUrl'] as const;
@@ -16,7 +18,7 @@ function columns(data: EventFormData) {
     campaignId: data.campaignId,
     title: data.title,
     description: data.description,
-    accessibilityNotes: data.accessibilityNotes ?? Prisma.DbNull,
+    accessibilityNotes: jsonOrDbNull(data.accessibilityNotes),
     ...placeTimeAndSeats(data),
   };
 }
@@ -40,6 +42,16 @@ type PlaceTimeAndSeats = Pick<
   | 'organiserName'
 >;
 
+const jsonOrDbNull = <Value extends object>(value: Value | null) => value ?? Prisma.DbNull;
+
+/** Whether a column keeps its value; a text per language keeps it when every language does (stored key order aside). */
+function sameValue(before: unknown, after: unknown): boolean {
+  const isPerLanguage = (value: unknown) => typeof value === 'object' && value !== null && !(value instanceof Date);
+  const form = (value: unknown, locale: string) => (isPerLanguage(value) ? String((value as Record<string, unknown>)[locale] ?? '') : '');
+  if (isPerLanguage(before) || isPerLanguage(after)) return LOCALES.every((locale) => form(before, locale) === form(after, locale));
+  return String(before ?? '') === String(after ?? '');
+}
+
 /** The columns an organizer's event and a partner's submission share; an online event keeps no venue. */
 export function placeTimeAndSeats(data: PlaceTimeAndSeats) {
   return {
@@ -48,8 +60,9 @@ export function placeTimeAndSeats(data: PlaceTimeAndSeats) {
     endsAt: data.endsAt,
     region: data.region,
     city: data.city,
-    venue: data.isOnline ? null : data.venue,
-    address: data.isOnline ? null : data.address,
+    cityKey: cityKey(data.city),
+    venue: jsonOrDbNull(data.isOnline ? null : data.venue),
+    address: jsonOrDbNull(data.isOnline ? null : data.address),
     mapUrl: data.isOnline ? null : data.mapUrl,
     isOnline: data.isOnline,
     onlineUrl: data.isOnline ? data.onlineUrl : null,
@@ -84,7 +97,7 @@ export async function saveEvent(actorId: string, id: string | null, data: EventF
         throw new AppError('INVALID', { field: 'capacity', messageKey: 'capacityBelowTaken' });
       const previous = await tx.event.findUniqueOrThrow({ where: { id } });
       const next = columns(data);
-      const changed = PLACE_TIME_FIELDS.filter((field) => String(previous[field] ?? '') !== String(next[field] ?? ''));
+      const changed = PLACE_TIME_FIELDS.filter((field) => !sameValue(previous[field], next[field]));
       const updated = await tx.event.update({
         where: { id },
         data: { ...next, sequence: { increment: 1 } },

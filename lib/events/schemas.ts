@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalCityKey } from '@/lib/events/city-key';
 import { EVENT_TYPES, MAX_GUESTS_LIMIT, RESERVED_SLUGS } from '@/lib/events/constants';
 import { DateKeySchema, KazakhstanDateTimeSchema } from '@/lib/time/schemas';
 import {
@@ -7,9 +8,11 @@ import {
   LineTextSchema,
   LOCALES,
   LocaleSchema,
+  type LocalizedText,
+  LocalizedLineSchema,
   LocalizedTextSchema,
   OptionalCheckboxSchema,
-  OptionalLineSchema,
+  OptionalLocalizedLineSchema,
   OptionalTextSchema,
   PersonNameSchema,
   PublicFormFields,
@@ -60,15 +63,15 @@ const OptionalIntSchema = z
   .optional()
   .transform((value) => (value === '' || value === undefined ? null : value));
 
-/** Where and when, shared by the console editor and the partner form. */
+/** Where and when, shared by the console editor and the partner form; places and the organiser in each language (at least one). */
 const EventPlaceTimeFields = {
   type: EventTypeSchema,
   startsAt: KazakhstanDateTimeSchema,
   endsAt: KazakhstanDateTimeSchema,
   region: RegionSchema,
-  city: LineTextSchema.min(2, 'required').max(80, 'tooLong'),
-  venue: OptionalLineSchema(200).transform((v) => v ?? null),
-  address: OptionalLineSchema(300).transform((v) => v ?? null),
+  city: LocalizedLineSchema(80, 2),
+  venue: OptionalLocalizedLineSchema(200),
+  address: OptionalLocalizedLineSchema(300),
   mapUrl: OptionalUrlSchema,
   isOnline: OptionalCheckboxSchema,
   onlineUrl: OptionalUrlSchema,
@@ -81,10 +84,10 @@ const EventPlaceTimeFields = {
     .min(0, 'numberInvalid')
     .max(MAX_GUESTS_LIMIT, 'numberInvalid')
     .default(2),
-  organiserName: LineTextSchema.min(2, 'required').max(200, 'tooLong'),
+  organiserName: LocalizedLineSchema(200, 2),
 };
 
-type PlaceTime = { startsAt: Date; endsAt: Date; isOnline: boolean; onlineUrl: string | null; venue: string | null };
+type PlaceTime = { startsAt: Date; endsAt: Date; isOnline: boolean; onlineUrl: string | null; venue: LocalizedText | null };
 const placeTimeChecks = (value: PlaceTime, context: z.RefinementCtx) => {
   if (value.endsAt <= value.startsAt) context.addIssue({ code: 'custom', path: ['endsAt'], message: 'endsBeforeStarts' });
   if (value.isOnline && !value.onlineUrl) context.addIssue({ code: 'custom', path: ['onlineUrl'], message: 'onlineUrlRequired' });
@@ -133,10 +136,10 @@ export const CancelEventSchema = z.object({ note: OptionalTextSchema(1000) });
 
 const ignoreInvalid = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
-/** Calendar filters from the URL; a bad value is ignored rather than an error (URLs get shared and edited). */
+/** Calendar filters from the URL; a bad value is ignored rather than an error (URLs get shared and edited). `city` is a city key (lib/events/city-key.ts). */
 export const CalendarFilterSchema = z.object({
   region: ignoreInvalid(RegionSchema),
-  city: ignoreInvalid(LineTextSchema.min(1).max(80)),
+  city: ignoreInvalid(LineTextSchema.min(1).max(80).transform(normalCityKey)),
   type: ignoreInvalid(EventTypeSchema),
   lang: ignoreInvalid(LocaleSchema),
   mode: ignoreInvalid(z.enum(['online', 'in-person'])),

@@ -5,14 +5,15 @@ import { dateColumnValue } from '@/lib/time/kazakhstan';
 
 /** The range with ICU's no-break and thin spaces read as plain ones. */
 function range(locale: string, first: string, last: string): string {
-  return dateColumnRange(getFormatter(locale), dateColumnValue(first), dateColumnValue(last)).replace(/\s/g, ' ');
+  return dateColumnRange(getFormatter(locale), locale, dateColumnValue(first), dateColumnValue(last)).replace(/\s/g, ' ');
 }
 
 describe('dateColumnRange', () => {
-  it('writes the Kazakh year once, before the days it covers', () => {
-    expect(range('kk', '2026-11-25', '2026-12-10')).toBe('2026 ж. 25 қараша – 10 желтоқсан');
-    expect(range('kk', '2026-12-01', '2026-12-10')).toBe('2026 ж. 1–10 желтоқсан');
-    expect(range('kk', '2026-12-25', '2027-01-10')).toBe('2026 ж. 25 желтоқсан – 2027 ж. 10 қаңтар');
+  it('writes the Kazakh year at the end, once within a year, after each date across a new year', () => {
+    expect(range('kk', '2026-11-25', '2026-12-10')).toBe('25 қараша – 10 желтоқсан 2026 ж.');
+    expect(range('kk', '2026-11-25', '2026-11-30')).toBe('25–30 қараша 2026 ж.');
+    expect(range('kk', '2026-12-01', '2026-12-10')).toBe('1–10 желтоқсан 2026 ж.');
+    expect(range('kk', '2026-12-28', '2027-01-03')).toBe('28 желтоқсан 2026 ж. – 3 қаңтар 2027 ж.');
   });
 
   it('keeps Russian and English ranges as they write them', () => {

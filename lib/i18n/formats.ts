@@ -17,6 +17,8 @@ export const formats = {
     mediumDateTimeWithSeconds: { dateStyle: 'medium', timeStyle: 'medium' },
     /** en "April 15, 2024", ru "15 апреля 2024 г."; a range of them: `dateColumnRange` (lib/i18n/date-range.ts). */
     dateColumn: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+    /** "2026": the year alone (a Kazakh range says it after its days, lib/i18n/date-range.ts). */
+    dateColumnYear: { year: 'numeric', timeZone: 'UTC' },
     /** en "November 25" (the dashboard's days). */
     dateColumnWithoutYear: { day: 'numeric', month: 'long', timeZone: 'UTC' },
     /** en "Tue, November 25". */

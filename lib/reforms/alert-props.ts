@@ -11,7 +11,7 @@ export type StageForMail = {
   occurredOn: Date;
   note: Prisma.JsonValue;
   sourceUrl: string | null;
-  sourceLabel: string | null;
+  sourceLabel: Prisma.JsonValue;
   reform: { slug: string; title: Prisma.JsonValue };
 };
 
@@ -37,7 +37,7 @@ export function reformAlertProps(stage: StageForMail, locale: Locale): ReformAle
     date: formatDate(stage.occurredOn, locale, 'dateColumn'),
     note: localized(stage.note, locale),
     ...(stage.sourceUrl ? { sourceUrl: stage.sourceUrl } : {}),
-    ...(stage.sourceLabel ? { sourceLabel: stage.sourceLabel } : {}),
+    ...(localized(stage.sourceLabel, locale) ? { sourceLabel: localized(stage.sourceLabel, locale) } : {}),
     reformUrl: reformUrl(stage.reform.slug, locale),
   };
 }

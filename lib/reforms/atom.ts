@@ -46,10 +46,9 @@ export function buildAtomFeed({ locale, selfUrl, reform, stages }: FeedInput): s
     const stageLabel = t(`stages.${stage.stage}`);
     const date = formatDate(stage.occurredOn, locale, 'dateColumn');
     const note = localized(stage.note, locale);
+    const sourceLabel = localized(stage.sourceLabel, locale);
     const source =
-      stage.sourceUrl || stage.sourceLabel
-        ? `\n\n${t('reform.source')} ${[stage.sourceLabel, stage.sourceUrl].filter(Boolean).join(' — ')}`
-        : '';
+      stage.sourceUrl || sourceLabel ? `\n\n${t('reform.source')} ${[sourceLabel, stage.sourceUrl].filter(Boolean).join(' — ')}` : '';
     const link = `${reformUrl(stage.reform.slug, locale)}#stage-${stage.id}`;
     return [
       '  <entry>',

@@ -1,7 +1,7 @@
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { ReformStageKind } from '@/lib/generated/prisma/enums';
 import { STAGE_ROAD } from '@/lib/reforms/constants';
 import { nudgeFanOut } from '@/lib/reforms/fan-out';
@@ -35,7 +35,7 @@ export async function recordStage(reformId: string, input: RecordStageInput, act
     const reform = await tx.reform.findUnique({ where: { id: reformId }, select: { id: true } });
     if (!reform) throw new AppError('NOT_FOUND');
     const inserted = await tx.reformStage.createManyAndReturn({
-      data: [{ reformId, ...data, createdById: actorId }],
+      data: [{ reformId, ...data, sourceLabel: data.sourceLabel ?? Prisma.DbNull, createdById: actorId }],
       skipDuplicates: true,
       select: { id: true },
     });
@@ -71,7 +71,10 @@ export async function updateStageText(
 ): Promise<void> {
   const data = RecordStageSchema.pick({ note: true, sourceUrl: true, sourceLabel: true }).parse(input);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.reformStage.updateMany({ where: { id: stageId }, data });
+    const { count } = await tx.reformStage.updateMany({
+      where: { id: stageId },
+      data: { ...data, sourceLabel: data.sourceLabel ?? Prisma.DbNull },
+    });
     if (count === 0) throw new AppError('NOT_FOUND');
     await recordAudit({ actorId, action: 'reform.stage.edit', subjectType: 'ReformStage', subjectId: stageId }, tx);
   });

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { STAGES } from '@/lib/reforms/constants';
 import { DateColumnSchema } from '@/lib/time/schemas';
-import { EmailSchema, LineTextSchema, LocalizedTextSchema, PublicFormFields, SlugSchema } from '@/lib/validation';
+import {
+  EmailSchema,
+  LineTextSchema,
+  LocalizedTextSchema,
+  OptionalLocalizedLineSchema,
+  PublicFormFields,
+  SlugSchema,
+} from '@/lib/validation';
 
 export const StageSchema = z.enum(STAGES, { message: 'invalidChoice' });
 export const FrequencySchema = z.enum(['EACH', 'WEEKLY'], { message: 'invalidChoice' });
@@ -59,9 +66,7 @@ export const RecordStageSchema = z.object({
   occurredOn: DateColumnSchema,
   note: LongLocalizedTextSchema,
   sourceUrl: SourceUrlSchema,
-  sourceLabel: LineTextSchema.max(200, 'tooLong')
-    .optional()
-    .transform((value) => (value ? value : null)),
+  sourceLabel: OptionalLocalizedLineSchema(200),
 });
 export type RecordStageInput = z.input<typeof RecordStageSchema>;
 export type RecordStageData = z.output<typeof RecordStageSchema>;

@@ -1,5 +1,7 @@
 import { db } from '@/lib/db';
 import { log } from '@/lib/log';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { cityKey } from '@/lib/events/city-key';
 import type { EventType, Locale, Region } from '@/lib/generated/prisma/enums';
 import { EVENT_PRIVACY_NOTICE_VERSION } from '@/lib/events/constants';
 import { keyring, sealPerson } from '@/lib/security/personal-data';
@@ -10,28 +12,32 @@ const DEMO_DOMAIN = 'demo.dauys.localhost';
 const text = (kk: string, ru: string, en: string) => ({ kk, ru, en });
 const DEMO_NOTE = text('Демо іс-шара.', 'Демонстрационное событие.', 'Demo event.');
 
-const CITY: Record<Region, string> = {
-  ABAI: 'Semey',
-  AKMOLA: 'Kokshetau',
-  AKTOBE: 'Aktobe',
-  ALMATY_REGION: 'Konaev',
-  ATYRAU: 'Atyrau',
-  EAST_KAZAKHSTAN: 'Oskemen',
-  JAMBYL: 'Taraz',
-  JETISU: 'Taldykorgan',
-  KARAGANDA: 'Karaganda',
-  KOSTANAY: 'Kostanay',
-  KYZYLORDA: 'Kyzylorda',
-  MANGYSTAU: 'Aktau',
-  NORTH_KAZAKHSTAN: 'Petropavl',
-  PAVLODAR: 'Pavlodar',
-  TURKISTAN: 'Turkistan',
-  ULYTAU: 'Zhezkazgan',
-  WEST_KAZAKHSTAN: 'Oral',
-  ASTANA: 'Astana',
-  ALMATY: 'Almaty',
-  SHYMKENT: 'Shymkent',
+/** Each region's main city, as Kazakh, Russian and English write it. */
+const CITY: Record<Region, ReturnType<typeof text>> = {
+  ABAI: text('Семей', 'Семей', 'Semey'),
+  AKMOLA: text('Көкшетау', 'Кокшетау', 'Kokshetau'),
+  AKTOBE: text('Ақтөбе', 'Актобе', 'Aktobe'),
+  ALMATY_REGION: text('Қонаев', 'Конаев', 'Konaev'),
+  ATYRAU: text('Атырау', 'Атырау', 'Atyrau'),
+  EAST_KAZAKHSTAN: text('Өскемен', 'Усть-Каменогорск', 'Oskemen'),
+  JAMBYL: text('Тараз', 'Тараз', 'Taraz'),
+  JETISU: text('Талдықорған', 'Талдыкорган', 'Taldykorgan'),
+  KARAGANDA: text('Қарағанды', 'Караганда', 'Karaganda'),
+  KOSTANAY: text('Қостанай', 'Костанай', 'Kostanay'),
+  KYZYLORDA: text('Қызылорда', 'Кызылорда', 'Kyzylorda'),
+  MANGYSTAU: text('Ақтау', 'Актау', 'Aktau'),
+  NORTH_KAZAKHSTAN: text('Петропавл', 'Петропавловск', 'Petropavl'),
+  PAVLODAR: text('Павлодар', 'Павлодар', 'Pavlodar'),
+  TURKISTAN: text('Түркістан', 'Туркестан', 'Turkistan'),
+  ULYTAU: text('Жезқазған', 'Жезказган', 'Zhezkazgan'),
+  WEST_KAZAKHSTAN: text('Орал', 'Уральск', 'Oral'),
+  ASTANA: text('Астана', 'Астана', 'Astana'),
+  ALMATY: text('Алматы', 'Алматы', 'Almaty'),
+  SHYMKENT: text('Шымкент', 'Шымкент', 'Shymkent'),
 };
+const ORGANISER = text('Dauys демо ұйымдастырушылары', 'Демо-организаторы Dauys', 'Dauys demo organisers');
+/** The generated events' venue; the city follows it in the "Where" line. */
+const youthCentre = (city: ReturnType<typeof text>) => text(`${city.kk} жастар орталығы`, 'Молодёжный центр', `${city.en} Youth Centre`);
 const REGION_ORDER = Object.keys(CITY) as Region[];
 
 const minutesBefore = (instant: Date, minutes: number) => new Date(instant.getTime() - minutes * 60_000);
@@ -117,7 +123,7 @@ type Seed = {
   description: ReturnType<typeof text>;
   type: EventType;
   region: Region;
-  venue: string | null;
+  venue: ReturnType<typeof text> | null;
   start: string;
   hours: number;
   capacity: number | null;
@@ -137,7 +143,7 @@ const FLAGSHIPS: Seed[] = [
     ),
     type: 'RALLY',
     region: 'ALMATY',
-    venue: 'Central Park, Gogol St 1',
+    venue: text('Орталық саябақ, Гоголь көшесі, 1', 'Центральный парк, ул. Гоголя, 1', 'Central Park, Gogol St 1'),
     start: '11-25T15:00',
     hours: 2,
     capacity: 60,
@@ -157,7 +163,7 @@ const FLAGSHIPS: Seed[] = [
     ),
     type: 'ILLUMINATION',
     region: 'ASTANA',
-    venue: 'Baiterek, Nurzhol Boulevard',
+    venue: text('Бәйтерек, Нұржол бульвары', 'Байтерек, бульвар Нуржол', 'Baiterek, Nurzhol Boulevard'),
     start: '11-25T18:00',
     hours: 4,
     capacity: null,
@@ -172,7 +178,7 @@ const FLAGSHIPS: Seed[] = [
     ),
     type: 'ART_INSTALLATION',
     region: 'ALMATY',
-    venue: 'Almaty Central Exhibition Hall',
+    venue: text('Алматы орталық көрме залы', 'Центральный выставочный зал Алматы', 'Almaty Central Exhibition Hall'),
     start: '11-27T11:00',
     hours: 6,
     capacity: 40,
@@ -213,14 +219,14 @@ function generated(campaign: SixteenDays): Seed[] {
       seeds.push({
         slug: `demo-${day}-${k + 1}`,
         title: {
-          kk: `${template.title.kk} — ${CITY[region]}`,
-          ru: `${template.title.ru} — ${CITY[region]}`,
-          en: `${template.title.en} — ${CITY[region]}`,
+          kk: `${template.title.kk} — ${CITY[region].kk}`,
+          ru: `${template.title.ru} — ${CITY[region].ru}`,
+          en: `${template.title.en} — ${CITY[region].en}`,
         },
         description: template.description,
         type: template.type,
         region,
-        venue: template.online ? null : `${CITY[region]} Youth Centre`,
+        venue: template.online ? null : youthCentre(CITY[region]),
         start: `${day}T${String(hour).padStart(2, '0')}:00`,
         hours: 2,
         capacity,
@@ -276,15 +282,15 @@ export async function seedEvents(now = new Date()): Promise<void> {
         endsAt: new Date(startsAt.getTime() + seed.hours * 3600_000),
         region: seed.region,
         city: CITY[seed.region],
-        venue: seed.venue,
-        address: null,
+        cityKey: cityKey(CITY[seed.region]),
+        venue: seed.venue ?? Prisma.DbNull,
         isOnline: !!seed.online,
         onlineUrl: seed.online ? `https://meet.example.org/${seed.slug}` : null,
         isOnlineLinkPrivate: !!seed.online,
         languages: seed.languages ?? ['kk', 'ru'],
         accessibilityNotes: seed.online ? undefined : text('Баспалдақсыз кіру.', 'Вход без ступенек.', 'Step-free entrance.'),
         capacity: seed.capacity,
-        organiserName: 'Dauys demo organisers',
+        organiserName: ORGANISER,
         status: 'PUBLISHED',
         publishedAt: daysBefore(now, 30),
         isDemo: true,

@@ -3,16 +3,21 @@
  * notes, no invented links. Stages are written as already announced, so seeding mails nobody.
  */
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { ReformStageKind } from '@/lib/generated/prisma/enums';
 import { SUBSCRIBE_CONSENT_VERSION } from '@/lib/reforms/constants';
 import { upsertSupporterByEmail } from '@/lib/supporters/upsert-supporter';
 import { dateColumnValue } from '@/lib/time/kazakhstan';
 
 type Text = { kk: string; ru: string; en: string };
-type DemoStage = { stage: ReformStageKind; on: string; note: Text; sourceLabel?: string };
+type DemoStage = { stage: ReformStageKind; on: string; note: Text; sourceLabel?: Text };
 type DemoReform = { slug: string; title: Text; summary: Text; petitionSlug?: string; current: ReformStageKind; stages: DemoStage[] };
 
-const LAW_2024 = 'Law "On Amendments … Regarding the Protection of Women\'s Rights and Children\'s Safety" (2024)';
+const LAW_2024: Text = {
+  kk: 'Әйелдердің құқықтарын және балалардың қауіпсіздігін қамтамасыз ету мәселелері жөніндегі түзетулер туралы заң (2024)',
+  ru: 'Закон «О внесении изменений и дополнений … по вопросам обеспечения прав женщин и безопасности детей» (2024)',
+  en: 'Law "On Amendments … Regarding the Protection of Women\'s Rights and Children\'s Safety" (2024)',
+};
 
 const REFORMS: DemoReform[] = [
   {
@@ -38,7 +43,11 @@ const REFORMS: DemoReform[] = [
           ru: 'Президент Касым-Жомарт Токаев подписал закон «О внесении изменений и дополнений … по вопросам обеспечения прав женщин и безопасности детей».',
           en: 'President Kassym-Jomart Tokayev signs the law "On Amendments … Regarding the Protection of Women\'s Rights and Children\'s Safety".',
         },
-        sourceLabel: `${LAW_2024}, signed 15 April 2024`,
+        sourceLabel: {
+          kk: `${LAW_2024.kk}, 2024 жылғы 15 сәуірде қол қойылды`,
+          ru: `${LAW_2024.ru}, подписан 15 апреля 2024 года`,
+          en: `${LAW_2024.en}, signed 15 April 2024`,
+        },
       },
       {
         stage: 'IN_FORCE',
@@ -48,7 +57,11 @@ const REFORMS: DemoReform[] = [
           ru: 'Закон вступил в силу: побои и лёгкий вред здоровью снова в Уголовном кодексе.',
           en: 'The law enters into force: battery and minor harm to health are crimes again.',
         },
-        sourceLabel: `${LAW_2024}, in force 16 June 2024`,
+        sourceLabel: {
+          kk: `${LAW_2024.kk}, 2024 жылғы 16 маусымда күшіне енді`,
+          ru: `${LAW_2024.ru}, вступил в силу 16 июня 2024 года`,
+          en: `${LAW_2024.en}, in force 16 June 2024`,
+        },
       },
     ],
   },
@@ -74,7 +87,11 @@ const REFORMS: DemoReform[] = [
           ru: 'Предложено в 2023 году на координационном совете Генерального прокурора (точная дата не указана, здесь — начало года).',
           en: "Proposed in 2023 at the Prosecutor General's coordination council (exact day not recorded; shown as the start of the year).",
         },
-        sourceLabel: "Prosecutor General's coordination council, 2023",
+        sourceLabel: {
+          kk: 'Бас прокурордың үйлестіру кеңесі, 2023 жыл',
+          ru: 'Координационный совет Генерального прокурора, 2023 год',
+          en: "Prosecutor General's coordination council, 2023",
+        },
       },
       {
         stage: 'PASSED_MAZHILIS',
@@ -102,7 +119,11 @@ const REFORMS: DemoReform[] = [
           ru: 'Подписан Президентом: статья 115-1 Уголовного кодекса «Преследование». Тот же закон криминализировал принуждение к браку.',
           en: 'Signed by the President: Article 115-1 of the Criminal Code, "Stalking". The same law made coercion into marriage a crime.',
         },
-        sourceLabel: 'Criminal Code of the Republic of Kazakhstan, Article 115-1 (law signed 16 July 2025)',
+        sourceLabel: {
+          kk: 'Қазақстан Республикасының Қылмыстық кодексі, 115-1-бап (заңға 2025 жылғы 16 шілдеде қол қойылды)',
+          ru: 'Уголовный кодекс Республики Казахстан, статья 115-1 (закон подписан 16 июля 2025 года)',
+          en: 'Criminal Code of the Republic of Kazakhstan, Article 115-1 (law signed 16 July 2025)',
+        },
       },
     ],
   },
@@ -183,7 +204,7 @@ export async function seedReforms(): Promise<void> {
         stage: s.stage,
         occurredOn: dateColumnValue(s.on),
         note: s.note,
-        sourceLabel: s.sourceLabel ?? null,
+        sourceLabel: s.sourceLabel ?? Prisma.DbNull,
         createdAt: new Date(`${s.on}T12:00:00Z`),
         fanOutPreparedAt: announced,
         fanOutFinishedAt: announced,

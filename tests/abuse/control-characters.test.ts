@@ -88,12 +88,12 @@ const PUBLIC_FORMS: Array<{ form: string; schema: z.ZodType; valid: Record<strin
       startsAt: '2030-11-25T18:00',
       endsAt: '2030-11-25T20:00',
       region: 'ALMATY',
-      city: 'Almaty',
-      venue: 'Central park',
-      address: 'Gogol street 1',
+      city: { kk: 'Алматы', en: 'Almaty' },
+      venue: { kk: 'Орталық саябақ' },
+      address: { ru: 'ул. Гоголя, 1' },
       mapUrl: 'https://maps.example.org/x',
       languages: ['kk', 'ru'],
-      organiserName: 'Women of Almaty',
+      organiserName: { en: 'Women of Almaty' },
     },
     fields: [
       { name: 'title', kind: 'line' },
@@ -101,11 +101,12 @@ const PUBLIC_FORMS: Array<{ form: string; schema: z.ZodType; valid: Record<strin
       { name: 'accessibilityNotes', kind: 'text' },
       { name: 'submitterName', kind: 'line' },
       { name: 'submitterEmail', kind: 'email' },
-      { name: 'city', kind: 'line' },
-      { name: 'venue', kind: 'line' },
-      { name: 'address', kind: 'line' },
+      { name: 'city.kk', kind: 'line' },
+      { name: 'city.en', kind: 'line' },
+      { name: 'venue.kk', kind: 'line' },
+      { name: 'address.ru', kind: 'line' },
       { name: 'mapUrl', kind: 'url' },
-      { name: 'organiserName', kind: 'line' },
+      { name: 'organiserName.en', kind: 'line' },
     ],
   },
   {
@@ -122,6 +123,17 @@ const PUBLIC_FORMS: Array<{ form: string; schema: z.ZodType; valid: Record<strin
     fields: [{ name: 'email', kind: 'email' }],
   },
 ];
+
+/** A field's value by its name; a nested one (`city.kk`, a form of a text per language) is named by its path. */
+function valueAt(input: unknown, name: string): unknown {
+  return name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], input);
+}
+
+function withValue(input: Record<string, unknown>, name: string, value: string): Record<string, unknown> {
+  const [head, ...rest] = name.split('.');
+  if (rest.length === 0) return { ...input, [head!]: value };
+  return { ...input, [head!]: withValue((input[head!] ?? {}) as Record<string, unknown>, rest.join('.'), value) };
+}
 
 function insertInto(kind: Field['kind'], value: string, hostile: string): string {
   if (kind === 'email') return `ai${hostile}gerim@example.org`;
@@ -145,13 +157,13 @@ describe('control and bidi characters in public fields', () => {
       for (const field of fields) {
         for (const hostile of HOSTILE) {
           const label = `${form}.${field.name} with ${JSON.stringify(hostile)}`;
-          const value = insertInto(field.kind, String(valid[field.name]), hostile);
-          const result = schema.safeParse({ ...valid, [field.name]: value });
+          const value = insertInto(field.kind, String(valueAt(valid, field.name)), hostile);
+          const result = schema.safeParse(withValue(valid, field.name, value));
           const keepsText =
             field.kind === 'text' ||
             (field.kind === 'line' && (hostile === '\t' || hostile === '\n' || hostile === '\r\n' || hostile === '\r'));
           if (result.success) {
-            const stored = (result.data as Record<string, unknown>)[field.name];
+            const stored = valueAt(result.data, field.name);
             if (typeof stored !== 'string') problems.push(`${label}: stored ${JSON.stringify(stored)}`);
             else if ((field.kind === 'text' ? FORBIDDEN_IN_TEXT : FORBIDDEN_IN_LINE).test(stored) || /\uD800/.test(stored))
               problems.push(`${label}: stored ${JSON.stringify(stored)}`);

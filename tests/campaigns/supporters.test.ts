@@ -103,9 +103,10 @@ describe('audience unions across capabilities', () => {
         startsAt: new Date('2026-11-25T10:00:00Z'),
         endsAt: new Date('2026-11-25T12:00:00Z'),
         region: 'ALMATY',
-        city: 'Almaty',
+        city: { en: 'Almaty' },
+        cityKey: 'almaty',
         languages: ['kk', 'ru'],
-        organiserName: 'Test',
+        organiserName: { en: 'Test' },
         status: 'PUBLISHED',
       },
     });

@@ -3,6 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { eventIcsFile, feedIcsFile } from '@/lib/events/calendar-files';
 import { findCalendar } from '@/lib/events/queries';
+import { CalendarFilterSchema } from '@/lib/events/schemas';
+import { localized } from '@/lib/i18n/localized';
 import { createToken } from '@/lib/events/tokens';
 import { transitionEvent } from '@/lib/events/transition-event';
 import { stopWorkers } from '@/lib/queue';
@@ -39,6 +41,36 @@ describe('calendar days are Kazakhstan dates', () => {
       online.id,
       night.id,
     ]);
+  });
+});
+
+describe('cities in the reader’s language', () => {
+  it('lists each city once under its key, filters by the key or by the English name of old links, and writes the place in the reader’s language', async () => {
+    const campaign = await createCampaign();
+    // First in, and named in English only: the list still names the city as the event with every form does.
+    const englishOnly = await createEvent(campaign.id, { region: 'EAST_KAZAKHSTAN', city: { en: 'Oskemen' } });
+    const oskemen = await createEvent(campaign.id, {
+      region: 'EAST_KAZAKHSTAN',
+      city: { kk: 'Өскемен', ru: 'Усть-Каменогорск', en: 'Oskemen' },
+    });
+    const again = await createEvent(campaign.id, {
+      region: 'EAST_KAZAKHSTAN',
+      city: { kk: 'Өскемен', ru: 'Усть-Каменогорск', en: 'Oskemen' },
+    });
+    const partner = await createEvent(campaign.id, { region: 'KARAGANDA', city: { ru: 'Караганда' } });
+    const { cities } = await findCalendar(campaign, {});
+    expect(cities.map((city) => [city.key, localized(city.name, 'ru'), localized(city.name, 'kk')])).toEqual([
+      ['oskemen', 'Усть-Каменогорск', 'Өскемен'],
+      ['караганда', 'Караганда', 'Караганда'],
+    ]);
+    const ids = async (query: Record<string, string>) =>
+      (await findCalendar(campaign, CalendarFilterSchema.parse(query))).days.flatMap((d) => d.events).map((e) => e.id);
+    expect(await ids({ city: 'oskemen' })).toEqual([englishOnly.id, oskemen.id, again.id]);
+    expect(await ids({ city: 'Oskemen' })).toEqual([englishOnly.id, oskemen.id, again.id]);
+    expect(await ids({ city: 'Караганда' })).toEqual([partner.id]);
+
+    const { events } = parse((await eventIcsFile(oskemen.slug, 'ru'))!.body);
+    expect(new ICAL.Event(events[0]!).location).toBe('Republic Square (ru), Satpayev St 1 (ru), Усть-Каменогорск');
   });
 });
 

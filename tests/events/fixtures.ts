@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { cityKey } from '@/lib/events/city-key';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { confirmRsvp } from '@/lib/events/confirm-rsvp';
 import { rsvpToEvent } from '@/lib/events/rsvp-to-event';
@@ -32,8 +33,19 @@ export async function createCampaign(startsOn = CAMPAIGN_DAYS.startsOn, endsOn =
   });
 }
 
-export async function createEvent(campaignId: string, data: Partial<Prisma.EventUncheckedCreateInput> = {}) {
+type Place = string | Partial<Record<Locale, string>>;
+
+/** An event; a `city` given as one name is written the same in every language; `venue: null` means none. */
+export async function createEvent(
+  campaignId: string,
+  {
+    city: cityName = 'Almaty',
+    venue,
+    ...data
+  }: Partial<Omit<Prisma.EventUncheckedCreateInput, 'city' | 'venue'>> & { city?: Place; venue?: string | null } = {},
+) {
   sequence += 1;
+  const city = typeof cityName === 'string' ? { kk: cityName, ru: cityName, en: cityName } : cityName;
   return db.event.create({
     data: {
       campaignId,
@@ -45,11 +57,12 @@ export async function createEvent(campaignId: string, data: Partial<Prisma.Event
       startsAt: new Date(`${EVENT_DAY}T13:00:00Z`),
       endsAt: new Date(`${EVENT_DAY}T15:00:00Z`),
       region: 'ALMATY',
-      city: 'Almaty',
-      venue: 'Republic Square',
-      address: 'Satpayev St 1',
+      city,
+      cityKey: cityKey(city),
+      venue: venue === null ? Prisma.DbNull : text(venue ?? 'Republic Square'),
+      address: text('Satpayev St 1'),
       languages: ['kk', 'ru'],
-      organiserName: 'Test organisers',
+      organiserName: text('Test organisers'),
       status: 'PUBLISHED',
       maxGuestsPerRsvp: 2,
       ...data,
@@ -132,21 +145,26 @@ export async function rsvpAndConfirm(slug: string, data: RsvpData, now?: Date) {
 
 /** A partner's event submission as the public form sends it, for a day of the fixture campaign. */
 export function partnerSubmission(email: string, extra: Record<string, unknown> = {}) {
-  return SubmitEventSchema.parse({
+  return SubmitEventSchema.parse(partnerSubmissionInput(email, extra));
+}
+
+/** The fields of partnerSubmission before the form's schema reads them. */
+export function partnerSubmissionInput(email: string, extra: Record<string, unknown> = {}) {
+  return {
     title: 'Orange walk in Karaganda',
     description: 'A walk through the city centre with orange scarves.',
     type: 'MARCH',
     startsAt: `${EVENT_DAY}T12:00`,
     endsAt: `${EVENT_DAY}T14:00`,
     region: 'KARAGANDA',
-    city: 'Karaganda',
-    venue: 'Central Park',
+    city: { ru: 'Караганда' },
+    venue: { ru: 'Центральный парк' },
     languages: ['ru', 'kk'],
-    organiserName: 'Karaganda Women’s Circle',
+    organiserName: { ru: 'Круг женщин Караганды' },
     submitterName: 'Saule Nurlanova',
     submitterEmail: email,
     consent: 'on',
     locale: 'ru',
     ...extra,
-  });
+  };
 }

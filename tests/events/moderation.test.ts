@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { listModerationQueue, findCalendar } from '@/lib/events/queries';
+import { fieldErrorKeys } from '@/lib/validation';
 import { SubmitEventSchema } from '@/lib/events/schemas';
 import { submitEvent } from '@/lib/events/submit-event';
 import { transitionEvent } from '@/lib/events/transition-event';
@@ -8,7 +9,16 @@ import { findSubmissionByToken, verifySubmission } from '@/lib/events/verify-sub
 import { isAppError } from '@/lib/errors';
 import { stopWorkers } from '@/lib/queue';
 import { addDays } from '@/lib/time/kazakhstan';
-import { CAMPAIGN_DAYS, EVENT_DAY, createCampaign, createOrganizerUser, outbox, partnerSubmission, tokenFrom } from './fixtures';
+import {
+  CAMPAIGN_DAYS,
+  EVENT_DAY,
+  createCampaign,
+  createOrganizerUser,
+  outbox,
+  partnerSubmission,
+  partnerSubmissionInput,
+  tokenFrom,
+} from './fixtures';
 
 afterAll(async () => {
   await stopWorkers({ graceful: false });
@@ -25,6 +35,12 @@ describe('partner submissions', () => {
       campaignId: campaign.id,
       submitterVerifiedAt: null,
       title: { ru: 'Orange walk in Karaganda' },
+      // Written in one language: readers of the others read it (localized()); the calendar files it under that name.
+      city: { kk: '', ru: 'Караганда', en: '' },
+      cityKey: 'караганда',
+      venue: { kk: '', ru: 'Центральный парк', en: '' },
+      address: null,
+      organiserName: { kk: '', ru: 'Круг женщин Караганды', en: '' },
     });
     expect(await listModerationQueue()).toHaveLength(0);
 
@@ -82,5 +98,7 @@ describe('partner submissions', () => {
       endsAt: `${EVENT_DAY}T11:00`,
     });
     expect(bad.success).toBe(false);
+    const nowhere = SubmitEventSchema.safeParse(partnerSubmissionInput('x@example.org', { city: { kk: ' ', ru: '', en: '' } }));
+    expect(nowhere.success ? {} : fieldErrorKeys(nowhere.error)).toEqual({ city: 'required' });
   });
 });

@@ -64,13 +64,14 @@ describe('change and cancellation notices', () => {
         startsAt: `${EVENT_DAY}T18:00`,
         endsAt: `${EVENT_DAY}T20:00`,
         region: 'ALMATY',
-        city: 'Almaty',
-        venue: 'Republic Square',
-        address: 'Satpayev St 1',
+        // As the fixture stored them (tests/events/fixtures.ts), so only what a test changes is a change.
+        city: { kk: 'Almaty', ru: 'Almaty', en: 'Almaty' },
+        venue: { kk: 'Republic Square (kk)', ru: 'Republic Square (ru)', en: 'Republic Square' },
+        address: { kk: 'Satpayev St 1 (kk)', ru: 'Satpayev St 1 (ru)', en: 'Satpayev St 1' },
         languages: ['kk', 'ru'],
         capacity: '1',
         maxGuestsPerRsvp: '2',
-        organiserName: 'Test organisers',
+        organiserName: { kk: 'Test organisers (kk)', ru: 'Test organisers (ru)', en: 'Test organisers' },
         ...changes,
       });
 

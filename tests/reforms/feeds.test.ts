@@ -24,7 +24,7 @@ describe('Atom feeds', () => {
         occurredOn: new Date('2025-05-28'),
         note: { kk: 'к', ru: 'Мажилис принял & одобрил', en: 'Passed <fast> & "well"' },
         sourceUrl: 'https://example.org/a?x=1&y=2',
-        sourceLabel: 'Source <1>',
+        sourceLabel: { kk: 'Дереккөз <1>', ru: 'Источник <1>', en: 'Source <1>' },
         createdAt: new Date('2025-05-29T10:00:00Z'),
       },
     });
@@ -82,6 +82,7 @@ describe('Atom feeds', () => {
       'Закон <script>alert(1)</script> & «кавычки»: Подписан Президентом (16 июля 2025 г.)',
       'Закон <script>alert(1)</script> & «кавычки»: Принят Мажилисом (28 мая 2025 г.)',
     ]);
+    expect(ru.items[1]!.description).toContain('Источник <1> — https://example.org/a?x=1&y=2');
     for (const required of ['<id>', '<title type="text">', '<updated>', '<author>', 'rel="self"']) expect(ruXml).toContain(required);
 
     const missing = await oneFeed.GET(new Request('https://dauys.test/api/reforms/nope/feed.xml'), {

@@ -57,5 +57,5 @@ export const stageInput = (stage: (typeof STAGES)[number], occurredOn: string, n
   occurredOn,
   note: { kk: `${note} (kk)`, ru: `${note} (ru)`, en: `${note} (en)` },
   sourceUrl: 'https://example.org/source',
-  sourceLabel: 'Example source',
+  sourceLabel: { kk: 'Мысал дереккөз', ru: 'Пример источника', en: 'Example source' },
 });

@@ -22,7 +22,7 @@ export async function EventCard({ event, locale }: { event: CalendarEvent; local
       <p className={styles.meta}>
         <time dateTime={event.startsAt.toISOString()}>{format.dateTime(event.startsAt, 'time')}</time>
         {' · '}
-        {event.isOnline ? t('online') : `${event.city}, ${tCommon(`regions.${event.region}`)}`}
+        {event.isOnline ? t('online') : `${localized(event.city, locale)}, ${tCommon(`regions.${event.region}`)}`}
       </p>
       <p>
         <span className={styles.badge}>{t(`types.${event.type}`)}</span>{' '}

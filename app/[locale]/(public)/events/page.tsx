@@ -48,9 +48,12 @@ export default async function EventsPage({ params, searchParams }: Props) {
     );
   }
   const { days, cities } = await findCalendar(campaign, filter);
+  const cityOptions = cities
+    .map((city) => ({ key: city.key, name: localized(city.name, locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
   const total = days.reduce((sum, day) => sum + day.events.length, 0);
   const isFiltered = Object.values(filter).some(Boolean);
-  const range = dateColumnRange(format, campaign.startsOn, campaign.endsOn);
+  const range = dateColumnRange(format, locale, campaign.startsOn, campaign.endsOn);
   const allFeed = feedUrl({ lang: locale });
   const regionFeed = filter.region ? feedUrl({ region: filter.region, lang: locale }) : null;
 
@@ -83,9 +86,9 @@ export default async function EventsPage({ params, searchParams }: Props) {
             <label htmlFor="filter-city">{t('filters.city')}</label>
             <select id="filter-city" name="city" defaultValue={filter.city ?? ''}>
               <option value="">{t('filters.any')}</option>
-              {cities.map((city) => (
-                <option key={city} value={city}>
-                  {city}
+              {cityOptions.map((city) => (
+                <option key={city.key} value={city.key}>
+                  {city.name}
                 </option>
               ))}
             </select>

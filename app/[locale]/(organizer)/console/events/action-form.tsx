@@ -114,3 +114,8 @@ export function CheckGroup({ name, legend, children }: { name: string; legend: s
     </fieldset>
   );
 }
+
+/** The error of a field as a whole, e.g. a text per language with none of its forms filled (its inputs show their own). */
+export function FieldError({ name }: { name: string }) {
+  return useKit().fieldError(name);
+}

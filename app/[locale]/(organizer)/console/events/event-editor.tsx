@@ -1,10 +1,11 @@
+import { Fragment } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { toKazakhstanDateTime } from '@/lib/time/kazakhstan';
 import { EVENT_TYPES } from '@/lib/events/constants';
 import type { Event } from '@/lib/generated/prisma/client';
 import { LOCALE_NAMES, type AppLocale } from '@/lib/i18n/routing';
 import { LOCALES, REGIONS } from '@/lib/validation';
-import { ActionForm, Check, CheckGroup, Field } from './action-form';
+import { ActionForm, Check, CheckGroup, Field, FieldError } from './action-form';
 import { saveEventAction } from './actions';
 
 type Text = Record<string, string> | null;
@@ -36,9 +37,9 @@ export async function EventEditor({
     startsAt: event ? toKazakhstanDateTime(event.startsAt) : '',
     endsAt: event ? toKazakhstanDateTime(event.endsAt) : '',
     region: event?.region ?? REGIONS[0],
-    city: event?.city ?? '',
-    venue: event?.venue ?? '',
-    address: event?.address ?? '',
+    city: text(event?.city),
+    venue: text(event?.venue),
+    address: text(event?.address),
     mapUrl: event?.mapUrl ?? '',
     isOnline: event?.isOnline ?? false,
     onlineUrl: event?.onlineUrl ?? '',
@@ -47,7 +48,7 @@ export async function EventEditor({
     capacity: event?.capacity ?? '',
     maxGuestsPerRsvp: event?.maxGuestsPerRsvp ?? 2,
     accessibilityNotes: text(event?.accessibilityNotes),
-    organiserName: event?.organiserName ?? '',
+    organiserName: text(event?.organiserName),
   };
   return (
     <ActionForm
@@ -68,9 +69,14 @@ export async function EventEditor({
       <Field name="startsAt" type="datetime-local" label={tf('startsAt')} />
       <Field name="endsAt" type="datetime-local" label={tf('endsAt')} />
       <Field name="region" label={tf('region')} options={REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }))} />
-      <Field name="city" label={tf('city')} />
-      <Field name="venue" label={tf('venue')} />
-      <Field name="address" label={tf('address')} />
+      {(['city', 'venue', 'address'] as const).map((place) => (
+        <Fragment key={place}>
+          {LOCALES.map((lang) => (
+            <Field key={lang} name={`${place}.${lang}`} label={`${tf(place)} (${LOCALE_NAMES[lang]})`} />
+          ))}
+          <FieldError name={place} />
+        </Fragment>
+      ))}
       <Field name="mapUrl" type="url" label={tf('mapUrl')} />
       <Check name="isOnline" label={tf('isOnline')} />
       <Field name="onlineUrl" type="url" label={tf('onlineUrl')} />
@@ -85,7 +91,10 @@ export async function EventEditor({
       {LOCALES.map((lang) => (
         <Field key={`a11y-${lang}`} name={`accessibilityNotes.${lang}`} label={`${tf('accessibilityNotes')} (${LOCALE_NAMES[lang]})`} />
       ))}
-      <Field name="organiserName" label={tf('organiserName')} />
+      {LOCALES.map((lang) => (
+        <Field key={`organiserName-${lang}`} name={`organiserName.${lang}`} label={`${tf('organiserName')} (${LOCALE_NAMES[lang]})`} />
+      ))}
+      <FieldError name="organiserName" />
     </ActionForm>
   );
 }

@@ -72,7 +72,7 @@ export default async function ConsoleEventsPage({ params, searchParams }: Props)
               <td>
                 <Link href={`${base}/${event.id}`}>{localized(event.title, locale)}</Link>
                 <br />
-                {event.city}
+                {localized(event.city, locale)}
               </td>
               <td>{format.dateTime(event.startsAt, 'dateTime')}</td>
               <td>{tEvents(`status.${event.status}`)}</td>

@@ -19,7 +19,13 @@ export function StageForm({ today, action }: Props) {
   >({
     schema: RecordStageSchema,
     action,
-    defaultValues: { stage: 'PROPOSED', occurredOn: today, note: { kk: '', ru: '', en: '' }, sourceUrl: '', sourceLabel: '' },
+    defaultValues: {
+      stage: 'PROPOSED',
+      occurredOn: today,
+      note: { kk: '', ru: '', en: '' },
+      sourceUrl: '',
+      sourceLabel: { kk: '', ru: '', en: '' },
+    },
     idPrefix: 'stage',
     errorNamespace: 'reforms',
   });
@@ -62,11 +68,13 @@ export function StageForm({ today, action }: Props) {
         <input type="url" inputMode="url" {...textProps('sourceUrl')} />
         {fieldError('sourceUrl')}
       </div>
-      <div className="field">
-        <label htmlFor="stage-sourceLabel">{t('console.stage.sourceLabel')}</label>
-        <input {...textProps('sourceLabel')} />
-        {fieldError('sourceLabel')}
-      </div>
+      {LOCALES.map((l) => (
+        <div className="field" key={l}>
+          <label htmlFor={`stage-sourceLabel-${l}`}>{t('console.stage.sourceLabel', { locale: l })}</label>
+          <input lang={l} {...textProps(`sourceLabel.${l}`)} />
+          {fieldError(`sourceLabel.${l}`)}
+        </div>
+      ))}
       {submitButton(t('console.stage.submit'))}
     </form>
   );

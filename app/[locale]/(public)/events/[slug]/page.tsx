@@ -34,7 +34,7 @@ export default async function EventPage({ params }: Props) {
     getTranslations({ locale, namespace: 'common' }),
   ]);
   const title = localized(event.title, locale);
-  const where = eventLocation(event, t('online'));
+  const where = eventLocation(event, locale, t('online'));
   const entry = { title, details: eventPageUrl(locale, event.slug), location: where, startsAt: event.startsAt, endsAt: event.endsAt };
   const seatsLeft = event.capacity === null ? null : Math.max(event.capacity - event.seatsTaken, 0);
   const isCancelled = event.status === 'CANCELLED';
@@ -88,7 +88,7 @@ export default async function EventPage({ params }: Props) {
         <dt>{t('event.type')}</dt>
         <dd>{t(`types.${event.type}`)}</dd>
         <dt>{t('event.organiser')}</dt>
-        <dd>{event.organiserName}</dd>
+        <dd>{localized(event.organiserName, locale)}</dd>
         <dt>{t('event.languages')}</dt>
         <dd>{event.languages.map((lang) => LOCALE_NAMES[lang]).join(', ')}</dd>
         <dt>{t('event.capacity')}</dt>

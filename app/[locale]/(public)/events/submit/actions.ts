@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/client-ip';
 import { formStateForError, invalidFormState, type FormFailure } from '@/lib/events/field-errors';
+import { formInput } from '@/lib/i18n/field-errors';
 import { SubmitEventSchema } from '@/lib/events/schemas';
 import { MailedTokenSchema } from '@/lib/security/tokens';
 import { submitEvent } from '@/lib/events/submit-event';
@@ -14,7 +15,7 @@ export type SubmitFormState = FormFailure | null;
 /** Partner submission: safeParse → submitEvent (guards itself, stores a hidden draft, mails a verify link). */
 export async function submitEventAction(rawLocale: string, _previous: SubmitFormState, formData: FormData): Promise<SubmitFormState> {
   const locale = readLocale(rawLocale);
-  const input = { ...Object.fromEntries(formData), languages: formData.getAll('languages'), locale };
+  const input = { ...formInput(formData, ['languages']), locale };
   const parsed = SubmitEventSchema.safeParse(input);
   if (!parsed.success) return invalidFormState(parsed.error, locale, formData);
   try {

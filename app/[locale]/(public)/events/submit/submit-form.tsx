@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { Path } from 'react-hook-form';
 import { Honeypot, useServerForm } from '@/app/_components/form-kit';
 import { SubmitEventSchema, type SubmitEventData, type SubmitEventInput } from '@/lib/events/schemas';
 import type { SubmitFormState } from './actions';
@@ -14,6 +15,7 @@ type Props = {
   languages: Option[];
 };
 type Name = keyof SubmitEventInput;
+type PlaceName = 'city' | 'venue' | 'address' | 'organiserName';
 
 /** The partner form: works with and without JavaScript (app/_components/form-kit.tsx). */
 export function SubmitForm({ locale, action, regions, types, languages }: Props) {
@@ -36,6 +38,26 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
       )}
       {fieldError(name)}
     </div>
+  );
+  // A place or the organisation in each language: a partner fills the one they write in, or more.
+  const inEachLanguage = (name: PlaceName, autoComplete?: string) => (
+    <fieldset aria-describedby={[`submit-${name}-hint`, describedBy(name)].filter(Boolean).join(' ')}>
+      <legend>{t(`fields.${name}`)}</legend>
+      <p id={`submit-${name}-hint`} className="hint">
+        {t('inEachLanguage')}
+      </p>
+      {languages.map((language) => {
+        const field = `${name}.${language.value}` as Path<SubmitEventInput>;
+        return (
+          <div key={language.value} className="field">
+            <label htmlFor={`submit-${name}-${language.value}`}>{language.label}</label>
+            <input type="text" lang={language.value} autoComplete={autoComplete} {...textProps(field)} />
+            {fieldError(field)}
+          </div>
+        );
+      })}
+      {fieldError(name)}
+    </fieldset>
   );
   const select = (name: Name, options: Option[]) => (
     <div className="field">
@@ -62,9 +84,9 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
       {text('endsAt', { type: 'datetime-local' })}
       <p className="hint">{t('timeHint')}</p>
       {select('region', regions)}
-      {text('city', { autoComplete: 'address-level2' })}
-      {text('venue')}
-      {text('address', { autoComplete: 'street-address' })}
+      {inEachLanguage('city', 'address-level2')}
+      {inEachLanguage('venue')}
+      {inEachLanguage('address', 'street-address')}
       {text('mapUrl', { type: 'url' })}
       {checkboxField('isOnline', t('fields.isOnline'))}
       {text('onlineUrl', { type: 'url' })}
@@ -82,7 +104,7 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
       {text('capacity', { type: 'number' })}
       {text('maxGuestsPerRsvp', { type: 'number' })}
       {text('accessibilityNotes', { multiline: true })}
-      {text('organiserName', { autoComplete: 'organization' })}
+      {inEachLanguage('organiserName', 'organization')}
       {text('submitterName', { autoComplete: 'name' })}
       {text('submitterEmail', { type: 'email', autoComplete: 'email' })}
       <Honeypot id="submit-website" label={t('honeypot')} />

@@ -81,10 +81,10 @@ export default async function ReformPage({ params }: Props) {
                     {t('reform.source')}{' '}
                     {stage.sourceUrl ? (
                       <a href={stage.sourceUrl} rel="noopener noreferrer">
-                        {stage.sourceLabel ?? stage.sourceUrl}
+                        {localized(stage.sourceLabel, locale) || stage.sourceUrl}
                       </a>
                     ) : (
-                      stage.sourceLabel
+                      localized(stage.sourceLabel, locale)
                     )}
                   </p>
                 ) : null}

@@ -32,7 +32,8 @@ export default async function ModerationPage({ params }: { params: Promise<{ loc
         >
           <h2 id={`submission-${event.id}`}>{localized(event.title, locale)}</h2>
           <p>
-            {tEvents(`types.${event.type}`)} · {format.dateTime(event.startsAt, 'dateTime')} · {event.city} · {event.organiserName}
+            {tEvents(`types.${event.type}`)} · {format.dateTime(event.startsAt, 'dateTime')} · {localized(event.city, locale)} ·{' '}
+            {localized(event.organiserName, locale)}
           </p>
           <p>{t('submittedBy', { name: event.submitterName ?? '', email: event.submitterEmail ?? '' })}</p>
           <p style={{ whiteSpace: 'pre-line' }}>{localized(event.description, locale)}</p>
