@@ -30,7 +30,9 @@ export async function exportSignaturesCsv({
     details: { format: 'csv' },
   });
   const t = getTranslator(locale, 'petitions');
-  const header = csvRow((['name', 'email', 'region', 'city', 'date', 'consentVersion', 'channel'] as const).map((key) => t(`console.csv.${key}`)));
+  const header = csvRow(
+    (['name', 'email', 'region', 'city', 'date', 'consentVersion', 'channel'] as const).map((key) => t(`console.csv.${key}`)),
+  );
   return csvStream(header, signatureRows(petitionId, batchSize, getTranslator(locale, 'common'), t));
 }
 
