@@ -8,7 +8,7 @@ import { addToCount, forgetPublicCount } from '@/lib/petitions/count';
 import { keyring, type Keyring } from '@/lib/security/personal-data';
 
 /** Rows written per transaction: sealed in memory, then one multi-row statement per table. */
-export const IMPORT_BATCH_ROWS = 2_000;
+export const IMPORT_BATCH_ROWS = 5_000;
 
 /** The purpose campaign audiences require (lib/campaigns/audience): consent to campaign updates. */
 export const CAMPAIGN_CONSENT_PURPOSE = 'updates';
@@ -34,11 +34,16 @@ export async function runImport(importId: string, now = new Date()): Promise<Imp
   const settings = ImportSettingsSchema.parse(run.settings);
   const text = keys.open('text', run.fileSealed ?? keys.seal('text', ''));
 
+  // One batch is written while the next is read and checked: PostgreSQL and this process work at once.
+  // Batches still commit one after another, in order, so processedRows always says where to resume.
   let batch: CheckedFileRow[] = [];
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     const rows = batch;
     batch = [];
-    await db.$transaction(async (tx) => writeBatch(tx, run, rows, keys, now), { timeout: 120_000, maxWait: 30_000 });
+    await writing;
+    writing = db.$transaction(async (tx) => writeBatch(tx, run, rows, keys, now), { timeout: 120_000, maxWait: 30_000 });
+    writing.catch(() => {}); // awaited at the next flush or at the end, which throw it
   };
   for await (const row of checkedRows(text, settings, keys, now)) {
     // Rows 2…processedRows+1 went in before a crash; the checker still saw them, for duplicates.
@@ -47,6 +52,7 @@ export async function runImport(importId: string, now = new Date()): Promise<Imp
     if (batch.length >= IMPORT_BATCH_ROWS) await flush();
   }
   if (batch.length > 0) await flush();
+  await writing;
 
   const done = await db.import.update({
     where: { id: importId },
@@ -95,9 +101,9 @@ async function writeBatch(tx: Tx, run: ImportRow, rows: CheckedFileRow[], keys: 
 
 /**
  * Adds the batch's people, or merges them with the supporter who has the same address: what the
- * existing row lacks (name, region, city) is filled in, nothing it has is replaced. Then their
- * tags, the link to this import, and consent where the file records it and the person has never
- * given or withdrawn consent here (an import never overrides someone's own choice).
+ * existing row lacks (name, region, city) is filled in, nothing it has is replaced. With them, in the
+ * same statement: their tags, the link to this import, and consent where the file records it and the
+ * person has never given or withdrawn consent here (an import never overrides someone's own choice).
  */
 async function upsertSupporters(
   tx: Tx,
@@ -107,56 +113,55 @@ async function upsertSupporters(
   now: Date,
 ): Promise<BatchCounts> {
   if (rows.length === 0) return { imported: 0, merged: 0 };
-  const upserted = await tx.$queryRaw<Array<{ id: string; emailIndex: string; inserted: boolean }>>`
-    INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", "nameSealed", locale, region, "citySealed", "createdAt", "updatedAt")
-    SELECT input.id, input."emailIndex", input."emailSealed", input."nameSealed", input.locale::"Locale", input.region::"Region",
-           input."citySealed", ${now}, ${now}
-      FROM unnest(${rows.map(() => randomUUID())}::text[], ${rows.map((row) => row.emailIndex)}::text[],
-                  ${rows.map((row) => keys.seal('email', row.person.email!))}::text[],
-                  ${rows.map((row) => keys.sealOptional('name', row.person.name))}::text[],
-                  ${rows.map((row) => row.person.locale)}::text[], ${rows.map((row) => row.person.region)}::text[],
-                  ${rows.map((row) => keys.sealOptional('place', row.person.city))}::text[])
-           AS input(id, "emailIndex", "emailSealed", "nameSealed", locale, region, "citySealed")
-    ON CONFLICT ("emailIndex") DO UPDATE SET
-      "nameSealed" = COALESCE("Supporter"."nameSealed", EXCLUDED."nameSealed"),
-      region = COALESCE("Supporter".region, EXCLUDED.region),
-      "citySealed" = COALESCE("Supporter"."citySealed", EXCLUDED."citySealed"),
-      "updatedAt" = ${now}
-    RETURNING id, "emailIndex", (xmax = 0) AS inserted`;
-  const ids = upserted.map((row) => row.id);
-
-  await tx.$executeRaw`
-    INSERT INTO "ImportedSupporter" ("importId", "supporterId", "createdAt")
-    SELECT ${run.id}, id, ${now} FROM unnest(${ids}::text[]) AS id
-    ON CONFLICT DO NOTHING`;
-
-  const idByIndex = new Map(upserted.map((row) => [row.emailIndex, row.id]));
-  const tagged = rows.flatMap((row) => row.person.tags.map((tag) => ({ supporterId: idByIndex.get(row.emailIndex)!, tag })));
-  if (tagged.length > 0) {
-    const names = [...new Set(tagged.map((pair) => pair.tag))];
-    await tx.$executeRaw`
-      INSERT INTO "Tag" (id, name, "createdAt")
-      SELECT gen_random_uuid()::text, name, ${now} FROM unnest(${names}::text[]) AS name
-      ON CONFLICT (name) DO NOTHING`;
-    await tx.$executeRaw`
+  const tagIds = await tagIdsFor(tx, [...new Set(rows.flatMap((row) => row.person.tags))], now);
+  const tagged = rows.flatMap((row) => row.person.tags.map((tag) => ({ emailIndex: row.emailIndex, tagId: tagIds.get(tag)! })));
+  const consentAt = rows.map((row) => (run.target === 'SUPPORTERS' ? row.person.consentGivenAt : null));
+  const [counts] = await tx.$queryRaw<Array<{ imported: number; total: number }>>`
+    WITH input AS (
+      SELECT * FROM unnest(${rows.map(() => randomUUID())}::text[], ${rows.map((row) => row.emailIndex)}::text[],
+                           ${rows.map((row) => keys.seal('email', row.person.email!))}::text[],
+                           ${rows.map((row) => keys.sealOptional('name', row.person.name))}::text[],
+                           ${rows.map((row) => row.person.locale)}::text[], ${rows.map((row) => row.person.region)}::text[],
+                           ${rows.map((row) => keys.sealOptional('place', row.person.city))}::text[], ${consentAt}::timestamp[])
+               AS input(id, "emailIndex", "emailSealed", "nameSealed", locale, region, "citySealed", "consentAt")
+    ), upserted AS (
+      INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", "nameSealed", locale, region, "citySealed", "createdAt", "updatedAt")
+      SELECT id, "emailIndex", "emailSealed", "nameSealed", locale::"Locale", region::"Region", "citySealed", ${now}, ${now} FROM input
+      ON CONFLICT ("emailIndex") DO UPDATE SET
+        "nameSealed" = COALESCE("Supporter"."nameSealed", EXCLUDED."nameSealed"),
+        region = COALESCE("Supporter".region, EXCLUDED.region),
+        "citySealed" = COALESCE("Supporter"."citySealed", EXCLUDED."citySealed"),
+        "updatedAt" = ${now}
+      RETURNING id, "emailIndex", (xmax = 0) AS inserted
+    ), linked AS (
+      INSERT INTO "ImportedSupporter" ("importId", "supporterId", "createdAt")
+      SELECT ${run.id}, id, ${now} FROM upserted
+      ON CONFLICT DO NOTHING
+    ), tagged AS (
       INSERT INTO "SupporterTag" ("supporterId", "tagId", "createdAt")
-      SELECT pair."supporterId", t.id, ${now}
-        FROM unnest(${tagged.map((pair) => pair.supporterId)}::text[], ${tagged.map((pair) => pair.tag)}::text[]) AS pair("supporterId", name)
-        JOIN "Tag" t ON t.name = pair.name
-      ON CONFLICT DO NOTHING`;
-  }
-
-  const consenting = run.target === 'SUPPORTERS' ? rows.filter((row) => row.person.consentGivenAt) : [];
-  if (consenting.length > 0) {
-    await tx.$executeRaw`
+      SELECT upserted.id, pair."tagId", ${now}
+        FROM unnest(${tagged.map((pair) => pair.emailIndex)}::text[], ${tagged.map((pair) => pair.tagId)}::text[]) AS pair("emailIndex", "tagId")
+        JOIN upserted USING ("emailIndex")
+      ON CONFLICT DO NOTHING
+    ), consented AS (
       INSERT INTO "Consent" (id, "supporterId", purpose, "textVersion", action, "givenAt")
-      SELECT gen_random_uuid()::text, given."supporterId", ${CAMPAIGN_CONSENT_PURPOSE}, 'import', ${`import:${run.id}`}, given.at
-        FROM unnest(${consenting.map((row) => idByIndex.get(row.emailIndex)!)}::text[],
-                    ${consenting.map((row) => row.person.consentGivenAt!)}::timestamp[]) AS given("supporterId", at)
-       WHERE NOT EXISTS (SELECT 1 FROM "Consent" c WHERE c."supporterId" = given."supporterId" AND c.purpose = ${CAMPAIGN_CONSENT_PURPOSE})`;
-  }
-  const imported = upserted.filter((row) => row.inserted).length;
-  return { imported, merged: upserted.length - imported };
+      SELECT gen_random_uuid()::text, upserted.id, ${CAMPAIGN_CONSENT_PURPOSE}, 'import', ${`import:${run.id}`}, input."consentAt"
+        FROM upserted JOIN input USING ("emailIndex")
+       WHERE input."consentAt" IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM "Consent" c WHERE c."supporterId" = upserted.id AND c.purpose = ${CAMPAIGN_CONSENT_PURPOSE})
+    )
+    SELECT (count(*) FILTER (WHERE inserted))::int AS imported, count(*)::int AS total FROM upserted`;
+  return { imported: counts!.imported, merged: counts!.total - counts!.imported };
+}
+
+async function tagIdsFor(tx: Tx, names: string[], now: Date): Promise<Map<string, string>> {
+  if (names.length === 0) return new Map();
+  await tx.$executeRaw`
+    INSERT INTO "Tag" (id, name, "createdAt")
+    SELECT gen_random_uuid()::text, name, ${now} FROM unnest(${names}::text[]) AS name
+    ON CONFLICT (name) DO NOTHING`;
+  const tags = await tx.tag.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
+  return new Map(tags.map((tag) => [tag.name, tag.id]));
 }
 
 /**
