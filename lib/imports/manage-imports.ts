@@ -74,7 +74,12 @@ async function uploadedImport(importId: string) {
 /** Saves the mapping and what is known of consent; the page then previews the file with them. */
 export async function saveImportSettings(actor: Actor, importId: string, input: ImportSettingsInput): Promise<void> {
   const found = await uploadedImport(importId);
-  const settings = ImportSettingsSchema.parse({ ...input, target: found.target });
+  const parsed = ImportSettingsSchema.safeParse({ ...input, target: found.target });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError('INVALID', { field: issue.path.join('.') || undefined, messageKey: issue.message });
+  }
+  const settings = parsed.data;
   await assertFreshSecondFactor(actor);
   const unknown = Object.entries(settings.columns).find(([, header]) => header && !found.headers.includes(header));
   if (unknown) throw new AppError('INVALID', { field: `columns.${unknown[0]}`, messageKey: 'invalidChoice' });

@@ -70,6 +70,9 @@ CREATE INDEX "Import_createdAt_idx" ON "Import"("createdAt");
 -- CreateIndex
 CREATE INDEX "ImportedSupporter_supporterId_idx" ON "ImportedSupporter"("supporterId");
 
+-- CreateIndex
+CREATE INDEX "Signature_petitionId_channel_idx" ON "Signature"("petitionId", "channel");
+
 -- AddForeignKey
 ALTER TABLE "ImportRefusedRow" ADD CONSTRAINT "ImportRefusedRow_importId_fkey" FOREIGN KEY ("importId") REFERENCES "Import"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
