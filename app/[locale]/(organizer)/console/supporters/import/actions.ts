@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireOrganizerForAction } from '@/lib/auth';
 import { isStepUpRequired } from '@/lib/auth/step-up';
@@ -48,7 +49,8 @@ export async function saveImportSettingsAction(rawLocale: string, formData: Form
   const page = importPage(locale, parsed.data.importId);
   const input = formInput(formData) as unknown as ImportSettingsInput;
   await orBackTo(locale, `${page}?edit=1`, () => saveImportSettings(organizer, parsed.data.importId, input));
-  redirect(`${page}#preview-heading`);
+  revalidatePath(page);
+  redirect(`${page}?step=preview`);
 }
 
 /** Queues the run; the page then shows its progress. */
@@ -59,5 +61,6 @@ export async function startImportAction(rawLocale: string, formData: FormData): 
   if (!parsed.success) redirect(importsPage(locale));
   const page = importPage(locale, parsed.data.importId);
   await orBackTo(locale, page, () => startImport(organizer, parsed.data.importId));
-  redirect(page);
+  revalidatePath(page);
+  redirect(`${page}?step=progress`);
 }

@@ -14,7 +14,7 @@ import { saveImportSettingsAction, startImportAction } from '../actions';
 
 type Props = {
   params: Promise<{ locale: string; importId: string }>;
-  searchParams: Promise<{ edit?: string; error?: string; field?: string }>;
+  searchParams: Promise<{ edit?: string; error?: string; field?: string; step?: string }>;
 };
 type T = Awaited<ReturnType<typeof getTranslations<'campaigns.imports'>>>;
 
