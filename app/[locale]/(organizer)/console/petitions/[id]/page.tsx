@@ -8,7 +8,7 @@ import { toKazakhstanDateTime } from '@/lib/time/kazakhstan';
 import { readLocale } from '@/lib/validation';
 import { savePetitionAction, transitionAction } from '../actions';
 import { BarChart } from '../charts';
-import { uploadImportAction } from '../../supporters/import/actions';
+import { UploadForm } from '../../supporters/import/upload-form';
 import { PetitionForm } from '../petition-form';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ problem?: string }> };
@@ -46,22 +46,7 @@ export default async function ConsolePetitionPage({ params, searchParams }: Prop
         <h2 id="offline-heading">{tImports('offline.heading')}</h2>
         <p>{tImports('offline.intro')}</p>
         <p>{tImports('offline.noEmailNote')}</p>
-        <form action={uploadImportAction.bind(null, locale)} encType="multipart/form-data" className="stack">
-          <input type="hidden" name="target" value="SIGNATURES" />
-          <input type="hidden" name="petitionId" value={petition.id} />
-          <div className="field">
-            <label htmlFor="offline-file">{tImports('fileLabel')}</label>
-            <p id="offline-file-hint" className="hint">
-              {tImports('fileHint')}
-            </p>
-            <input id="offline-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="offline-file-hint" />
-          </div>
-          <div>
-            <button type="submit" className="button-secondary">
-              {tImports('uploadSubmit')}
-            </button>
-          </div>
-        </form>
+        <UploadForm locale={locale} petitionId={petition.id} idPrefix="offline" />
         <p>
           <Link href={`/${locale}/console/supporters/import?petition=${petition.id}`}>{tImports('recentHeading')}</Link>
         </p>

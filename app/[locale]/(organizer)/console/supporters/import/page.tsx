@@ -7,7 +7,7 @@ import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { localized } from '@/lib/i18n/localized';
 import { listImports } from '@/lib/imports/queries';
 import { readLocale } from '@/lib/validation';
-import { uploadImportAction } from './actions';
+import { UploadForm } from './upload-form';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ petition?: string; error?: string }> };
 
@@ -47,20 +47,7 @@ export default async function ImportsPage({ params, searchParams }: Props) {
             {hasMessage(t, errorKey) ? t(errorKey) : t('errors.fileNotCsv')}
           </p>
         ) : null}
-        <form action={uploadImportAction.bind(null, locale)} encType="multipart/form-data" className="stack">
-          <input type="hidden" name="target" value={petition ? 'SIGNATURES' : 'SUPPORTERS'} />
-          {petition ? <input type="hidden" name="petitionId" value={petition.id} /> : null}
-          <div className="field">
-            <label htmlFor="import-file">{t('fileLabel')}</label>
-            <p id="import-file-hint" className="hint">
-              {t('fileHint')}
-            </p>
-            <input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-file-hint" />
-          </div>
-          <div>
-            <button type="submit">{t('uploadSubmit')}</button>
-          </div>
-        </form>
+        <UploadForm locale={locale} petitionId={petition?.id} idPrefix="import" />
       </section>
       <section aria-labelledby="imports-heading" className="stack">
         <h2 id="imports-heading">{t('recentHeading')}</h2>
