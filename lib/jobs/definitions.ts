@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { campaignSendJob, campaignTickJob } from '@/lib/campaigns/jobs';
 import { eventsMailJob, eventsRemindersJob } from '@/lib/events/jobs';
+import { importsRunJob } from '@/lib/imports/jobs';
 import { housekeepingJob } from '@/lib/jobs/housekeeping';
 import { mailSendJob } from '@/lib/jobs/send-mail';
 import { mailSweepJob } from '@/lib/jobs/sweep-outbound-mail';
@@ -24,6 +25,7 @@ export const JOBS = [
   campaignTickJob,
   reformsFanOutJob,
   reformsDigestJob,
+  importsRunJob,
 ] as const;
 
 type Job = (typeof JOBS)[number];

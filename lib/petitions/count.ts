@@ -32,4 +32,12 @@ export function getPublicCount(petitionId: string): Promise<number> {
 
 export function forgetPublicCount(petitionId?: string): void {
   cache.invalidate(petitionId);
+  offlineCache.invalidate(petitionId);
+}
+
+const offlineCache = createTtlCache<number>(COUNT_CACHE_MS, { maxEntries: 1_024 });
+
+/** How many of the confirmed signatures were gathered offline (imported), for "including N gathered offline". */
+export function getOfflineCount(petitionId: string): Promise<number> {
+  return offlineCache.get(petitionId, () => db.signature.count({ where: { petitionId, channel: 'OFFLINE', status: 'CONFIRMED' } }));
 }

@@ -30,11 +30,18 @@ export async function exportSignaturesCsv({
     details: { format: 'csv' },
   });
   const t = getTranslator(locale, 'petitions');
-  const header = csvRow((['name', 'email', 'region', 'city', 'date', 'consentVersion'] as const).map((key) => t(`console.csv.${key}`)));
-  return csvStream(header, signatureRows(petitionId, batchSize, getTranslator(locale, 'common')));
+  const header = csvRow(
+    (['name', 'email', 'region', 'city', 'date', 'consentVersion', 'channel'] as const).map((key) => t(`console.csv.${key}`)),
+  );
+  return csvStream(header, signatureRows(petitionId, batchSize, getTranslator(locale, 'common'), t));
 }
 
-async function* signatureRows(petitionId: string, batchSize: number, regions: Translator<'common'>): AsyncGenerator<CsvCell[][]> {
+async function* signatureRows(
+  petitionId: string,
+  batchSize: number,
+  regions: Translator<'common'>,
+  t: Translator<'petitions'>,
+): AsyncGenerator<CsvCell[][]> {
   const keys = await keyring();
   let afterId = 0n;
   for (;;) {
@@ -50,6 +57,8 @@ async function* signatureRows(petitionId: string, batchSize: number, regions: Tr
         citySealed: true,
         confirmedAt: true,
         consentVersion: true,
+        channel: true,
+        offlineSource: true,
       },
     });
     if (rows.length === 0) return;
@@ -61,6 +70,7 @@ async function* signatureRows(petitionId: string, batchSize: number, regions: Tr
       keys.openOptional('place', row.citySealed) ?? '',
       row.confirmedAt?.toISOString() ?? '',
       row.consentVersion,
+      row.channel === 'OFFLINE' ? t('console.csv.offline', { source: row.offlineSource ?? '' }) : t('console.csv.online'),
     ]);
   }
 }

@@ -6,6 +6,8 @@ import { kazakhstanDateKeySql } from '@/lib/time/sql';
 
 export type PetitionFigures = {
   confirmed: number;
+  /** Of the confirmed, those gathered offline (paper sheets, another platform) and imported. */
+  offline: number;
   pending: number;
   perDay: Array<{ day: string; count: number }>;
   perRegion: Array<{ region: Region; count: number }>;
@@ -13,8 +15,9 @@ export type PetitionFigures = {
 
 /** Organizer figures; true counts are fine here (a few organizers, not a surge of readers). */
 export async function getPetitionFigures(petitionId: string, days = 60): Promise<PetitionFigures> {
-  const [statusRows, perDay, perRegion] = await Promise.all([
+  const [statusRows, offline, perDay, perRegion] = await Promise.all([
     db.signature.groupBy({ by: ['status'], where: { petitionId }, _count: { _all: true } }),
+    db.signature.count({ where: { petitionId, status: 'CONFIRMED', channel: 'OFFLINE' } }),
     db.$queryRaw<Array<{ day: string; count: number }>>`
       WITH last AS (SELECT max("confirmedAt") AS at FROM "Signature" WHERE "petitionId" = ${petitionId} AND status = 'CONFIRMED')
       SELECT ${kazakhstanDateKeySql(Prisma.sql`"confirmedAt"`)} AS day, count(*)::int AS count
@@ -26,7 +29,7 @@ export async function getPetitionFigures(petitionId: string, days = 60): Promise
        WHERE "petitionId" = ${petitionId} AND status = 'CONFIRMED' GROUP BY region ORDER BY count DESC`,
   ]);
   const byStatus = Object.fromEntries(statusRows.map((row) => [row.status, row._count._all]));
-  return { confirmed: byStatus.CONFIRMED ?? 0, pending: byStatus.PENDING ?? 0, perDay, perRegion };
+  return { confirmed: byStatus.CONFIRMED ?? 0, offline, pending: byStatus.PENDING ?? 0, perDay, perRegion };
 }
 
 export type AbuseFigures = {

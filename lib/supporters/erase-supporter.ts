@@ -71,12 +71,14 @@ export async function eraseSupporter(supporterId: string, actor: Actor, now = ne
           emailIndex: `erased:${supporterId}`,
           emailSealed: keys.seal('email', `erased-${supporterId}@${ANONYMISED_DOMAIN}`),
           nameSealed: null,
+          citySealed: null,
           bouncedAt: now,
           bounceReason: 'erased',
         },
       });
       await tx.consent.deleteMany({ where: { supporterId } });
       await tx.supporterTag.deleteMany({ where: { supporterId } });
+      await tx.importedSupporter.deleteMany({ where: { supporterId } });
       await tx.reformSubscription.deleteMany({ where: { supporterId } });
       await tx.unsubscribe.deleteMany({ where: { supporterId } });
       await tx.unsubscribe.create({ data: { supporterId, topic: 'all' } });

@@ -41,11 +41,12 @@ describe('export', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('"Name","Email","Region","City","Confirmed at","Consent version"');
+    expect(lines[0]).toBe('"Name","Email","Region","City","Confirmed at","Consent version","Channel"');
     expect(lines).toHaveLength(4);
     expect(chunks).toBeGreaterThanOrEqual(3); // header + two batches of at most 2 rows
     expect(lines[1]).toMatch(/^"Aigerim Karimova","a@example.org","Astana \(city\)","Almaty","\d{4}-\d\d-\d\dT[^"]+",/);
     expect(lines[1]).toContain(`"${PRIVACY_NOTICE_VERSION}"`);
+    expect(lines[1]).toMatch(/,"online"$/);
     expect(lines[2]).toContain('"Dana ""Dan"" Sultanova, PhD"');
     expect(lines[3]).toContain(`"'=HYPERLINK(""x"") Evil"`);
     expect(lines[3]).toContain(`"'+cmd"`);

@@ -24,6 +24,9 @@ export const SERVER_ACTIONS: Record<string, Access> = {
   [`${CONSOLE}/supporters/actions.ts#untagSupporterAction`]: 'organizer',
   [`${CONSOLE}/supporters/actions.ts#bulkTagAction`]: 'organizer',
   [`${CONSOLE}/supporters/actions.ts#eraseSupporterAction`]: 'organizer-step-up',
+  [`${CONSOLE}/supporters/import/actions.ts#uploadImportAction`]: 'organizer-step-up',
+  [`${CONSOLE}/supporters/import/actions.ts#saveImportSettingsAction`]: 'organizer-step-up',
+  [`${CONSOLE}/supporters/import/actions.ts#startImportAction`]: 'organizer-step-up',
   [`${CONSOLE}/reforms/actions.ts#saveReformAction`]: 'organizer',
   [`${CONSOLE}/reforms/actions.ts#recordStageAction`]: 'organizer',
   [`${CONSOLE}/mailbox/actions.ts#sendTestMailAction`]: 'organizer',
@@ -96,5 +99,6 @@ export const ROUTE_HANDLERS: Record<string, Access> = {
   'app/api/petitions/[slug]/export/route.ts#GET': 'organizer-step-up',
   'app/api/petitions/[slug]/signatures/route.ts#POST': 'public',
   'app/api/console/supporters/[supporterId]/export/route.ts#GET': 'organizer-step-up',
+  'app/api/console/imports/[importId]/refused/route.ts#GET': 'organizer-step-up',
   'app/api/console/campaigns/[campaignId]/progress/route.ts#GET': 'organizer',
 };

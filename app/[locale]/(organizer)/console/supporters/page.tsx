@@ -24,12 +24,13 @@ export default async function SupportersPage({ params, searchParams }: Props) {
   const parsed = SupporterFilterSchema.safeParse(query);
   const filter: SupporterFilter = parsed.success ? parsed.data : { q: undefined };
   const page = Math.max(0, Number(query.page) || 0);
-  const [{ rows, total }, tags, t, tRegions, tLang] = await Promise.all([
+  const [{ rows, total }, tags, t, tRegions, tLang, tImports] = await Promise.all([
     searchSupporters(filter, page),
     listTags(),
     getTranslations({ locale, namespace: 'campaigns.supporters' }),
     getTranslations({ locale, namespace: 'common.regions' }),
     getTranslations({ locale, namespace: 'campaigns.console.languages' }),
+    getTranslations({ locale, namespace: 'campaigns.imports' }),
   ]);
   const keep = Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>;
   const pageLink = (p: number) => `?${new URLSearchParams([...keep, ['page', String(p)]])}`;
@@ -37,6 +38,9 @@ export default async function SupportersPage({ params, searchParams }: Props) {
   return (
     <>
       <h1>{t('title')}</h1>
+      <p>
+        <Link href={`/${locale}/console/supporters/import`}>{tImports('importLink')}</Link>
+      </p>
       {query.tagged ? (
         <p className="notice" role="status">
           {t('tagged', { count: Number(query.tagged) || 0 })}

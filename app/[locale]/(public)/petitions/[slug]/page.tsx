@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { COUNT_POLL_MS } from '@/lib/petitions/constants';
 import { localized } from '@/lib/i18n/localized';
 import { renderPetitionMarkdown } from '@/lib/petitions/markdown';
+import { getOfflineCount } from '@/lib/petitions/count';
 import { findPublicPetition, findRecentPublicSigners, getPublicFigures, isSignable } from '@/lib/petitions/queries';
 import { readLocale, REGIONS } from '@/lib/validation';
 import { LiveCount } from '../live-count';
@@ -35,8 +36,9 @@ export default async function PetitionPage({ params }: Props) {
   setRequestLocale(locale);
   const petition = await findPublicPetition(slug);
   if (!petition) notFound();
-  const [figures, signers, t, tCommon, format] = await Promise.all([
+  const [figures, offline, signers, t, tCommon, format] = await Promise.all([
     getPublicFigures(petition),
+    getOfflineCount(petition.id),
     findRecentPublicSigners(petition.id, slug),
     getTranslations({ locale, namespace: 'petitions' }),
     getTranslations({ locale, namespace: 'common' }),
@@ -86,6 +88,7 @@ export default async function PetitionPage({ params }: Props) {
         <ClientMessages paths={['petitions.page', 'petitions.form', 'petitions.errors', 'errors']}>
           <aside aria-label={t('page.progressLabel')}>
             <LiveCount slug={slug} initial={figures} pollMs={COUNT_POLL_MS} live={signable} />
+            {offline > 0 ? <p>{t('page.includingOffline', { count: offline })}</p> : null}
             {petition.closesAt && signable ? <p>{t('page.closesAt', { date: format.dateTime(petition.closesAt, 'short') })}</p> : null}
             <section aria-labelledby="sign-heading" id="sign">
               {/* Focusable, so the jump link above moves focus here, not only the view. */}

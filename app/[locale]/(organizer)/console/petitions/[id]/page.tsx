@@ -8,6 +8,7 @@ import { toKazakhstanDateTime } from '@/lib/time/kazakhstan';
 import { readLocale } from '@/lib/validation';
 import { savePetitionAction, transitionAction } from '../actions';
 import { BarChart } from '../charts';
+import { UploadForm } from '../../supporters/import/upload-form';
 import { PetitionForm } from '../petition-form';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ problem?: string }> };
@@ -21,10 +22,11 @@ export default async function ConsolePetitionPage({ params, searchParams }: Prop
   await requireOrganizer(locale);
   const petition = await findPetitionForEdit(id);
   if (!petition) notFound();
-  const [figures, abuse, t, tCommon, format] = await Promise.all([
+  const [figures, abuse, t, tImports, tCommon, format] = await Promise.all([
     getPetitionFigures(id),
     getAbuseFigures(id),
     getTranslations({ locale, namespace: 'petitions' }),
+    getTranslations({ locale, namespace: 'campaigns.imports' }),
     getTranslations({ locale, namespace: 'common' }),
     getFormatter({ locale }),
   ]);
@@ -40,11 +42,25 @@ export default async function ConsolePetitionPage({ params, searchParams }: Prop
         </Link>
       </p>
 
+      <section aria-labelledby="offline-heading" className="stack">
+        <h2 id="offline-heading">{tImports('offline.heading')}</h2>
+        <p>{tImports('offline.intro')}</p>
+        <p>{tImports('offline.noEmailNote')}</p>
+        <UploadForm locale={locale} petitionId={petition.id} idPrefix="offline" />
+        <p>
+          <Link href={`/${locale}/console/supporters/import?petition=${petition.id}`}>{tImports('recentHeading')}</Link>
+        </p>
+      </section>
+
       <section aria-labelledby="figures-heading" className="stack">
         <h2 id="figures-heading">{t('console.figures')}</h2>
         <dl>
           <dt>{t('console.stats.confirmed')}</dt>
           <dd data-testid="confirmed-count">{format.number(figures.confirmed)}</dd>
+          <dt>{t('console.stats.online')}</dt>
+          <dd>{format.number(figures.confirmed - figures.offline)}</dd>
+          <dt>{t('console.stats.offline')}</dt>
+          <dd data-testid="offline-count">{format.number(figures.offline)}</dd>
           <dt>{t('console.stats.pending')}</dt>
           <dd>{format.number(figures.pending)}</dd>
           <dt>{t('console.stats.share')}</dt>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireOrganizer } from '@/lib/auth';
+import { importsOfSupporter } from '@/lib/imports/queries';
 import { getSupporterDetail } from '@/lib/supporters/queries';
 import { readLocale } from '@/lib/validation';
 import { eraseSupporterAction, tagSupporterAction, untagSupporterAction } from '../actions';
@@ -31,8 +32,10 @@ export default async function SupporterPage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const { supporter, signatures, rsvps, subscriptions } = detail;
   const query = await searchParams;
-  const [t, tRegions, format] = await Promise.all([
+  const [t, tImports, imports, tRegions, format] = await Promise.all([
     getTranslations({ locale, namespace: 'campaigns.supporters' }),
+    getTranslations({ locale, namespace: 'campaigns.imports' }),
+    importsOfSupporter(supporter.id),
     getTranslations({ locale, namespace: 'common.regions' }),
     getFormatter({ locale }),
   ]);
@@ -74,6 +77,15 @@ export default async function SupporterPage({ params, searchParams }: Props) {
         <dt>{t('bounced')}</dt>
         <dd>{supporter.bouncedAt ? `${date(supporter.bouncedAt)} — ${supporter.bounceReason ?? ''}` : '—'}</dd>
       </dl>
+      {imports.map((entry) => (
+        <p key={entry.importedAt.toISOString()} data-testid="imported-from">
+          {tImports('supporterSource', {
+            source: entry.source,
+            date: date(entry.importedAt),
+            consent: entry.consentGivenAt ? tImports('consentGiven', { date: date(entry.consentGivenAt) }) : tImports('noConsent'),
+          })}
+        </p>
+      ))}
 
       <section aria-labelledby="tags-title" className="stack">
         <h2 id="tags-title">{t('columns.tags')}</h2>

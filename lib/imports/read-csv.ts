@@ -1,0 +1,48 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * The delimiter of the header line: Google Sheets and Excel in a Russian locale write `;`, others `,`.
+ * Counted outside quotes, so a quoted "Фамилия, имя" does not tip it.
+ */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((delimiter) => [delimiter, 0]));
+  let quoted = false;
+  for (const character of text.slice(0, 64 * 1024)) {
+    if (character === '"') quoted = !quoted;
+    else if (!quoted && (character === '\n' || character === '\r')) break;
+    else if (!quoted && counts.has(character)) counts.set(character, counts.get(character)! + 1);
+  }
+  const [delimiter, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  return count > 0 ? delimiter : ',';
+}
+
+/**
+ * The file's rows as arrays of cells, header first, streamed by csv-parse: a UTF-8 byte order mark
+ * is dropped, quoted fields may hold delimiters and line breaks, lines end in LF or CRLF, empty lines
+ * are skipped and a row may have fewer or more cells than the header.
+ */
+export function csvRows(text: string): AsyncIterable<string[]> {
+  return Readable.from([text]).pipe(
+    parse({
+      bom: true,
+      delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }),
+  );
+}
+
+/** The header and the number of data rows, read once when the file is uploaded. */
+export async function describeCsv(text: string): Promise<{ headers: string[]; totalRows: number }> {
+  let headers: string[] | null = null;
+  let totalRows = 0;
+  for await (const row of csvRows(text)) {
+    if (headers) totalRows += 1;
+    else headers = row.map((cell) => cell.trim());
+  }
+  return { headers: headers ?? [], totalRows };
+}
