@@ -79,7 +79,7 @@ export function formatMemory(rows: ProcessMemory[], width: number): string[] {
   return [
     ...rows.map(
       (row) =>
-        `  ${`${row.label} (pid ${row.pids.length === 1 ? row.pids[0] : `${row.pids[0]} +${row.pids.length - 1}`})`.padEnd(width - 2)} ${row.megabytes.toFixed(0).padStart(5)} MB ${row.measure}`,
+        `  ${row.label.padEnd(width - 2)} ${row.megabytes.toFixed(0).padStart(5)} MB ${row.measure}, ${row.pids.length} process${row.pids.length === 1 ? '' : 'es'}`,
     ),
     `  ${'total'.padEnd(width - 2)} ${total.toFixed(0).padStart(5)} MB`,
   ];

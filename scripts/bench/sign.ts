@@ -72,7 +72,9 @@ function nextSignature(): OpenLoadRequest {
   };
 }
 
+/** Dauys' sign request; `signPath` another server's (its 200s are not Dauys signatures, so not counted as accepted). */
 function signRequest(signPath = `/api/petitions/${SLUG}/signatures`) {
+  const isDauys = signPath.startsWith('/api/petitions/');
   return {
     method: 'POST' as const,
     path: signPath,
@@ -82,7 +84,7 @@ function signRequest(signPath = `/api/petitions/${SLUG}/signatures`) {
       return { ...request, headers: signature.headers, body: signature.body };
     },
     onResponse(status: number, _body: string, context: Record<string, unknown>) {
-      if (status === 200) accepted.add(context.email as string);
+      if (status === 200 && isDauys) accepted.add(context.email as string);
     },
   };
 }
