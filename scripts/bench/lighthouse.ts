@@ -48,6 +48,9 @@ function failingAudits(result: Result): string[] {
       const failed = audit.scoreDisplayMode === 'binary' ? audit.score! < 1 : audit.score !== null && audit.score < 0.9;
       const noted = audit.scoreDisplayMode === 'informative' && category !== 'performance' && (audit.details?.items?.length ?? 0) > 0;
       if (failed) found.push(`${category}: ${audit.id} (${audit.title})${audit.score === null ? '' : ` score ${audit.score}`}`);
+      // What the browser complained about, so it can be fixed without opening the report.
+      if (failed && category === 'best-practices')
+        found.push(...(audit.details?.items ?? []).slice(0, 5).map((item) => `    ${JSON.stringify(item).slice(0, 240)}`));
       else if (noted) found.push(`${category}, informative: ${audit.id} (${audit.title})`);
     }
   }
