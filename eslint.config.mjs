@@ -26,6 +26,8 @@ export default defineConfig([
     '.scratch/**',
     'lib/generated/**',
     'next-env.d.ts',
+    'scripts/bench/baseline/.next-baseline/**',
+    'scripts/bench/baseline/next-env.d.ts',
     'test-results/**',
     'playwright-report/**',
   ]),

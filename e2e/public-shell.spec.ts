@@ -93,6 +93,15 @@ test('public pages set no cookie and carry only the messages their own scripts u
   expect(html).not.toContain('Internal name (recipients do not see it)');
 });
 
+test('pages link the site icon, and it is served', async ({ request }) => {
+  const html = await (await request.get('/en')).text();
+  const href = /<link[^>]* rel="icon"[^>]* href="([^"]+)"/.exec(html)?.[1];
+  expect(href).toBeDefined();
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('image/svg+xml');
+});
+
 test('embeds stay outside the locale prefix and may be framed', async ({ request }) => {
   const response = await request.get('/embed/petitions/any', { maxRedirects: 0 });
   expect([301, 302, 307, 308]).not.toContain(response.status());

@@ -8,30 +8,45 @@
  * docs/nginx.conf when nginx is installed), how long the displayed count takes to equal the true
  * count after a confirmation surge, and whether every 2xx is in the database. Asserts nothing.
  *
+ * Side by side in the same run (issue 19): a bare Next.js app (scripts/bench/baseline/, built here)
+ * signing with one INSERT into the same PostgreSQL and serving a dynamic page of the petition page's
+ * size with the same CSP nonce, one process each, and the ratios; then the memory (PSS) of every
+ * process of the stack after the surge.
+ *
  * Mail goes to an SMTP sink that discards (as to a relay in production; the demo's catcher would
- * store every message in the same database). The server runs as `npm start` runs it: one Next.js
- * process per core (WEB_PROCESSES overrides) and the job worker in its own process at a lower
- * priority. BENCH_WORKER=in-process runs the worker inside the web server (WORKER_IN_PROCESS=true);
+ * store every message in the same database). The server runs as `npm start` runs it, but with one
+ * Next.js process (WEB_PROCESSES overrides; the ratios compare one process with one) and the job
+ * worker in its own process at a lower priority. BENCH_WORKER=in-process runs the worker inside the web server (WORKER_IN_PROCESS=true);
  * BENCH_WORKER=none runs none, to show what the sign path costs without the mail it causes.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from '../lib/embedded-postgres';
+import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { newMasterKey } from '../../lib/security/keyring';
 import { applyMigrationsAndPendingSchema } from '../lib/migration-engine';
 import { startNginx, type RunningNginx } from '../lib/nginx';
 import { webProcessCount } from '../lib/processes';
+import { buildBaseline, createBaselineTable, measurePage, sizedBaselinePage, startBaseline, type RunningBaseline } from './baseline';
+import { confirmationSurge } from './confirm-surge';
+import { dauysStackMemory, formatMemory, measureGroups, processTree, totalMegabytes } from './memory';
+import { drainMail } from './mail-drain';
 import { openLoad, type OpenLoadRequest } from './open-load';
+import { plainInsertRate } from './plain-insert';
+import { measureSealCost, startDauys, startSink, type RunningDauys } from './stack';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA_DIR = '.data/bench-sign';
 const PORT = Number(process.env.BENCH_PORT ?? 3374);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54374);
 const NGINX_PORT = Number(process.env.BENCH_NGINX_PORT ?? 3375);
+const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 3376);
+/** One Next.js process unless WEB_PROCESSES says otherwise: the ratios to the baseline are per process. */
+const WEB_PROCESSES = process.env.WEB_PROCESSES || '1';
+const COMPARED_CONNECTIONS = 50;
+const MEMORY_GOAL_MB = 1024;
 const BASE = `http://localhost:${PORT}`;
 const SLUG = 'bench-surge';
 const PAGE = '/en/petitions/sexual-harassment-liability';
@@ -57,64 +72,25 @@ function nextSignature(): OpenLoadRequest {
   };
 }
 
-function signRequest() {
+/** Dauys' sign request; `signPath` another server's (its 200s are not Dauys signatures, so not counted as accepted). */
+function signRequest(signPath = `/api/petitions/${SLUG}/signatures`) {
+  const isDauys = signPath.startsWith('/api/petitions/');
   return {
     method: 'POST' as const,
-    path: `/api/petitions/${SLUG}/signatures`,
+    path: signPath,
     setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
       const signature = nextSignature();
       context.email = JSON.parse(signature.body!).email;
       return { ...request, headers: signature.headers, body: signature.body };
     },
     onResponse(status: number, _body: string, context: Record<string, unknown>) {
-      if (status === 200) accepted.add(context.email as string);
+      if (status === 200 && isDauys) accepted.add(context.email as string);
     },
   };
 }
 
 async function cannon(options: Omit<autocannon.Options, 'url'> & { url?: string }) {
   return autocannon({ url: BASE, duration: SECONDS, ...options });
-}
-
-function startProcess(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...env },
-  });
-}
-
-async function startSink(): Promise<{ url: string; process: ChildProcess }> {
-  const sink = fork(path.join(__dirname, 'email/discard-sink.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const port = await new Promise<number>((resolve) => sink.once('message', (m: { port: number }) => resolve(m.port)));
-  return { url: `smtp://127.0.0.1:${port}`, process: sink };
-}
-
-async function waitHealthy() {
-  const since = Date.now();
-  while (Date.now() - since < 600_000) {
-    const response = await fetch(`${BASE}/api/health`).catch(() => null);
-    if (response?.ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('server not healthy after 10 minutes');
-}
-
-/** scripts/bench/seal-cost.ts on a database of its own, before the server starts (PostgreSQL otherwise idle). */
-async function measureSealCost(postgres: RunningPostgres, masterKey: string) {
-  await ensureDatabase(postgres.urlFor('postgres'), 'seal_cost');
-  await applyMigrationsAndPendingSchema(postgres.urlFor('seal_cost'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/seal-cost.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, DATABASE_URL: postgres.urlFor('seal_cost'), DAUYS_MASTER_KEY: masterKey, WORKER_IN_PROCESS: 'false' },
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`seal-cost exited with ${code}`);
-  return JSON.parse(output.trim().split('\n').at(-1)!) as { sealedPerSecond: number; clearPerSecond: number; ratio: number };
 }
 
 async function main() {
@@ -127,29 +103,34 @@ async function main() {
   const client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
   const sink = await startSink();
-  // Each simulated signer writes its own X-Forwarded-For, as if through one proxy (TRUSTED_PROXY_HOPS=1).
-  const server = startProcess('scripts/start.ts', {
-    DATABASE_URL: postgres.url,
-    SMTP_URL: sink.url,
-    APP_URL: BASE,
-    WORKER_IN_PROCESS,
-    PORT: String(PORT),
-    DAUYS_DATA_DIR: DATA_DIR,
-    DAUYS_MASTER_KEY: masterKey,
-    NEXT_DIST_DIR: '.next-bench-sign',
-    TRUSTED_PROXY_HOPS: '1',
-  });
+  let server: RunningDauys | null = null;
+  let baseline: RunningBaseline | null = null;
   let nginx: RunningNginx | null = null;
   try {
-    await waitHealthy();
+    // Each simulated signer writes its own X-Forwarded-For, as if through one proxy (TRUSTED_PROXY_HOPS=1).
+    [server] = await Promise.all([
+      startDauys(BASE, {
+        DATABASE_URL: postgres.url,
+        SMTP_URL: sink.url,
+        APP_URL: BASE,
+        WORKER_IN_PROCESS,
+        WEB_PROCESSES,
+        PORT: String(PORT),
+        DAUYS_DATA_DIR: DATA_DIR,
+        DAUYS_MASTER_KEY: masterKey,
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-bench-sign',
+        TRUSTED_PROXY_HOPS: '1',
+      }),
+      buildBaseline(),
+    ]);
+    await createBaselineTable(client);
+    baseline = await startBaseline(BASELINE_PORT, postgres.url);
     const petitionId = `bench-${run}`;
     await client.query(
       `INSERT INTO "Petition" (id, slug, title, summary, body, addressee, goal, milestones, status, "updatedAt")
        VALUES ($1, $2, $3, $3, $3, $3, 1000000, '{}', 'OPEN', now())`,
       [petitionId, SLUG, JSON.stringify({ kk: 'Bench', ru: 'Bench', en: 'Bench' })],
     );
-    await fetch(`${BASE}/en/petitions/${SLUG}`); // warm up the routes
-    await cannon({ connections: 10, duration: 3, requests: [signRequest()] });
     const rows: string[] = [];
     const line = (label: string, value: string) => rows.push(`${label.padEnd(52)} ${value}`);
     line(
@@ -157,16 +138,34 @@ async function main() {
       `${sealCost.sealedPerSecond} /s / ${sealCost.clearPerSecond} /s = ${(sealCost.ratio * 100).toFixed(1)} % (goal ≥ 90 %)`,
     );
 
+    // The baseline first, while nothing of Dauys runs in the background (the mail of its signatures would).
+    const baselineSign = signRequest('/api/sign');
+    await cannon({ url: baseline.url, connections: 10, duration: 3, requests: [baselineSign] });
+    const bare = await cannon({ url: baseline.url, connections: COMPARED_CONNECTIONS, requests: [baselineSign] });
+    const bareRate = bare['2xx'] / SECONDS;
+    line(
+      `baseline sign (bare Next.js, one INSERT), ${COMPARED_CONNECTIONS} conns`,
+      `${bareRate.toFixed(0).padStart(5)} /s  p50 ${bare.latency.p50} ms  p99 ${bare.latency.p99} ms  errors ${bare.non2xx + bare.errors + bare.timeouts}`,
+    );
+
+    await fetch(`${BASE}/en/petitions/${SLUG}`); // warm up the routes
+    await cannon({ connections: 10, duration: 3, requests: [signRequest()] });
     let best = 0;
-    for (const connections of [10, 50, 100, 200]) {
+    let compared = 0;
+    for (const connections of [10, COMPARED_CONNECTIONS, 100, 200]) {
       const result = await cannon({ connections, requests: [signRequest()] });
       const rate = result['2xx'] / SECONDS;
       best = Math.max(best, rate);
+      if (connections === COMPARED_CONNECTIONS) compared = rate;
       line(
         `sign, ${connections} connections`,
         `${rate.toFixed(0).padStart(5)} /s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors ${result.non2xx + result.errors + result.timeouts}`,
       );
     }
+    line(
+      `sign, Dauys / baseline at ${COMPARED_CONNECTIONS} connections`,
+      `${(compared / bareRate).toFixed(2)} (goal ≥ 0.5; ${WEB_PROCESSES} Dauys web process(es), 1 baseline process)`,
+    );
     // People arrive one by one: 300 a second, evenly spaced (open model, latency from when each was due).
     const paced = await openLoad({
       url: BASE,
@@ -198,53 +197,17 @@ async function main() {
     line('accepted (200) / stored / lost', `${accepted.size} / ${inDb.size} / ${lost}`);
 
     // The machine's ceiling: the same row, plain INSERTs from Node, 64 connections.
-    const pool = new pg.Pool({ connectionString: postgres.url, max: 64 });
-    const supporterId = (await client.query<{ id: string }>(`SELECT id FROM "Supporter" LIMIT 1`)).rows[0]!.id;
-    let inserts = 0;
-    const until = Date.now() + SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: 64 }, async (_, worker) => {
-        for (let i = 0; Date.now() < until; i += 1) {
-          await pool.query(
-            `INSERT INTO "Signature" ("petitionId", "supporterId", "emailIndex", "emailSealed", "fullNameSealed", region, locale, "consentVersion", "ipHash", "ipPrefixSealed", "expiresAt", "mailPending")
-             VALUES ($1, $2, $3, $3, 'Bench Signer', 'ALMATY', 'en', 'v', 'h', 'p', now() + interval '7 days', false)`,
-            [petitionId, supporterId, `plain${worker}.${i}.${run}@bench.example`],
-          );
-          inserts += 1;
-        }
-      }),
-    );
-    await pool.end();
-    const ceiling = inserts / SECONDS;
+    const ceiling = await plainInsertRate(postgres.url, petitionId, SECONDS);
     line('plain INSERT of the same row from Node (64 conns)', `${ceiling.toFixed(0).padStart(5)} /s`);
     line('best sign rate / plain INSERT rate', `${((best / ceiling) * 100).toFixed(1)} %`);
 
-    // Let the confirmation mails of the surge go out first (at most 4 minutes), so the views below
-    // measure views alone; the pace at which they go out is a figure of its own. A mail is out when
-    // its signature has handed it to the outbox and the outbox row is no longer PENDING.
-    const mailsNotSent = async () =>
-      Number(
-        (
-          await client.query<{ n: string }>(
-            `SELECT (SELECT count(*) FROM "Signature" WHERE "mailPending") + (SELECT count(*) FROM "OutboundMail" WHERE status = 'PENDING') AS n`,
-          )
-        ).rows[0]!.n,
-      );
-    const mailsSent = async () =>
-      Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "OutboundMail" WHERE status = 'SENT'`)).rows[0]!.n);
-    const sentDuringSurge = await mailsSent();
-    const drainStart = Date.now();
-    const backlog = await mailsNotSent();
-    let left = backlog;
-    while (left > 0 && WORKER_MODE !== 'none' && Date.now() - drainStart < 240_000) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      left = await mailsNotSent();
-    }
-    const drainSeconds = (Date.now() - drainStart) / 1000;
-    line('confirmation mails sent while the signing ran', `${sentDuringSurge}`);
+    // Let the confirmation mails of the surge go out first, so the views below measure views alone;
+    // the pace at which they go out is a figure of its own.
+    const mail = await drainMail(client, WORKER_MODE !== 'none');
+    line('confirmation mails sent while the signing ran', `${mail.sentDuringSurge}`);
     line(
       'confirmation mails left after the surge, then sent',
-      `${backlog} left, ${backlog - left} sent in ${drainSeconds.toFixed(0)} s (${((backlog - left) / drainSeconds).toFixed(0)} /s)`,
+      `${mail.backlog} left, ${mail.sent} sent in ${mail.seconds.toFixed(0)} s (${(mail.sent / mail.seconds).toFixed(0)} /s)`,
     );
 
     // Page views and the database transactions they cost (idle baseline subtracted: the queue polls).
@@ -259,69 +222,48 @@ async function main() {
     const before = await xacts();
     await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
     const idle = (await xacts()) - before - 2;
-    const pageViews = async (label: string, url: string) => {
+    const pageViews = async (label: string, url: string, pagePath = PAGE) => {
       const start = await xacts();
-      const views = await cannon({ url, connections: 50, requests: [{ method: 'GET', path: PAGE }] });
+      const views = await cannon({ url, connections: 50, requests: [{ method: 'GET', path: pagePath }] });
       const spent = Math.max(0, (await xacts()) - start - 1 - idle);
       line(label, `${(views['2xx'] / SECONDS).toFixed(0).padStart(5)} /s  p99 ${views.latency.p99} ms  non-2xx ${views.non2xx}`);
       line(
         '  database transactions per 1,000 views',
         `${((spent / Math.max(1, views['2xx'])) * 1000).toFixed(2)} (idle baseline ${idle} subtracted)`,
       );
+      return views['2xx'] / SECONDS;
     };
-    await pageViews('petition page views, from Next.js', BASE);
+    const petitionPage = await measurePage(`${BASE}${PAGE}`);
+    const barePage = await sizedBaselinePage(baseline.url, petitionPage.bytes);
+    const views = await pageViews('petition page views, from Next.js', BASE);
+    const bareViews = await pageViews('baseline page views (bare dynamic Next.js page)', baseline.url, barePage.path);
+    line(
+      'page views, Dauys / baseline',
+      `${(views / bareViews).toFixed(2)} (goal ≥ 0.7; HTML ${(petitionPage.bytes / 1024).toFixed(1)} / ${(barePage.bytes / 1024).toFixed(1)} KB; per-request nonce: Dauys ${petitionPage.nonce ? 'yes' : 'NO'}, baseline ${barePage.nonce ? 'yes' : 'NO'})`,
+    );
     // The same views through the documented caching proxy (docs/nginx.conf), as a CDN would serve them.
     nginx = await startNginx(ROOT, path.join(ROOT, DATA_DIR, 'nginx'), NGINX_PORT, PORT);
     if (nginx) await pageViews('petition page views, through nginx (docs/nginx.conf)', nginx.url);
     else line('petition page views, through nginx', 'skipped: nginx is not installed (apt-get install nginx)');
 
     // Confirmation surge through the same function the confirm button calls, then time to a true display.
-    const { confirmSignature } = await import('../../lib/petitions/confirm-signature');
-    const tokens = Array.from({ length: 3000 }, () => randomBytes(32).toString('base64url'));
-    const pending = (
-      await client.query<{ id: string }>(
-        `SELECT id FROM "Signature" WHERE "petitionId" = $1 AND status = 'PENDING' ORDER BY id LIMIT 3000`,
-        [petitionId],
-      )
-    ).rows;
-    for (let i = 0; i < pending.length; i += 1) {
-      await client.query(`UPDATE "Signature" SET "tokenHash" = $1 WHERE id = $2`, [
-        createHash('sha256').update(tokens[i]!).digest('hex'),
-        pending[i]!.id,
-      ]);
-    }
-    const confirmStart = Date.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        while (next < pending.length) await confirmSignature(tokens[next++]!);
-      }),
-    );
-    const surgeEnd = Date.now();
-    line(
-      'confirmations (same function as the button, 32 at once)',
-      `${((pending.length / (surgeEnd - confirmStart)) * 1000).toFixed(0).padStart(5)} /s`,
-    );
-    const truth = Number(
-      (
-        await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Signature" WHERE "petitionId" = $1 AND status = 'CONFIRMED'`, [
-          petitionId,
-        ])
-      ).rows[0]!.n,
-    );
-    const secondsUntilTrue = async (base: string) => {
-      for (;;) {
-        const shown = (await (await fetch(`${base}/api/petitions/${SLUG}`)).json()) as { count: number };
-        if (shown.count === truth) return (Date.now() - surgeEnd) / 1000;
-        if (Date.now() - surgeEnd > 60_000) throw new Error(`count still ${shown.count}, truth ${truth}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
-    const [fromNext, throughNginx] = await Promise.all([secondsUntilTrue(BASE), nginx ? secondsUntilTrue(nginx.url) : null]);
+    const surge = await confirmationSurge(client, petitionId, SLUG, nginx ? [BASE, nginx.url] : [BASE]);
+    line('confirmations (same function as the button, 32 at once)', `${surge.perSecond.toFixed(0).padStart(5)} /s`);
+    const [fromNext, throughNginx] = surge.secondsUntilTrue;
     line(
       'displayed count equals the true count after',
-      `${fromNext.toFixed(1)} s from Next.js${throughNginx === null ? '' : `, ${throughNginx.toFixed(1)} s through nginx`} (true count ${truth})`,
+      `${fromNext!.toFixed(1)} s from Next.js${throughNginx === undefined ? '' : `, ${throughNginx.toFixed(1)} s through nginx`} (true count ${surge.truth})`,
     );
+
+    // Memory after the surge: every process of the stack (the mail sink stands apart, as a relay would).
+    const stack = dauysStackMemory(server.pid, path.join(ROOT, DATA_DIR, 'postgres'));
+    line(
+      'memory of the stack after the surge',
+      `${totalMegabytes(stack).toFixed(0)} MB (goal < ${MEMORY_GOAL_MB} MB with one web process)`,
+    );
+    rows.push(...formatMemory(stack, 52));
+    const bareMemory = measureGroups(processTree(baseline.pid), () => 'baseline Next.js server');
+    line('  for comparison: the baseline Next.js server', `${totalMegabytes(bareMemory).toFixed(0)} MB`);
 
     const workerMode = {
       'in-process': 'workers inside the web server',
@@ -329,13 +271,13 @@ async function main() {
       none: 'no workers: no mail sent',
     }[WORKER_MODE];
     console.log(
-      `\nPetitions benchmark (${SECONDS} s per step, ${webProcessCount()} web process(es), ${workerMode}, ${new Date().toISOString()})\n${rows.join('\n')}`,
+      `\nPetitions benchmark (${SECONDS} s per step, ${webProcessCount(WEB_PROCESSES)} web process(es), ${workerMode}, ${new Date().toISOString()})\n${rows.join('\n')}`,
     );
   } finally {
     await nginx?.stop();
+    await baseline?.stop();
     await client.end();
-    process.kill(-server.pid!, 'SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await server?.stop();
     sink.process.kill();
     await postgres.stop();
     process.exit(0);

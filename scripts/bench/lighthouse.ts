@@ -1,0 +1,111 @@
+/**
+ * `npm run bench:lighthouse`: Lighthouse 12 (mobile, its default) with Debian's Chromium against a
+ * production Dauys (scripts/start.ts on its own port and data directory, demo content) for the home,
+ * petition, calendar and event pages in kk and ru. Prints page × {performance, accessibility, best
+ * practices, SEO, JavaScript transferred}, then each page's failing audits. Asserts nothing.
+ * Goals (issue 19): ≥ 95 / 100 / 100 / 100, ≤ 120 KB of JavaScript on the petition page.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { startDauys } from './stack';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DATA_DIR = '.data/bench-lighthouse';
+const PORT = Number(process.env.BENCH_PORT ?? 3378);
+const BASE = `http://localhost:${PORT}`;
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const PETITION = 'sexual-harassment-liability';
+
+type Audit = { id: string; title: string; score: number | null; scoreDisplayMode: string; details?: { items?: unknown[] } };
+type Result = {
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  audits: Record<string, Audit>;
+};
+
+/** The first event linked from the calendar (the demo's slugs carry the campaign's year). */
+async function firstEventPath(locale: string): Promise<string> {
+  const html = await (await fetch(`${BASE}/${locale}/events`)).text();
+  const slug = [...html.matchAll(new RegExp(`href="/${locale}/events/([a-z0-9-]+)"`, 'g'))]
+    .map((match) => match[1]!)
+    .find((candidate) => candidate !== 'submit' && candidate !== 'rsvp');
+  if (!slug) throw new Error(`no event linked from /${locale}/events`);
+  return `/${locale}/events/${slug}`;
+}
+
+function scriptKilobytes(result: Result): number {
+  const items = (result.audits['network-requests']?.details?.items ?? []) as { resourceType?: string; transferSize?: number }[];
+  return items.filter((item) => item.resourceType === 'Script').reduce((sum, item) => sum + (item.transferSize ?? 0), 0) / 1024;
+}
+
+/** Audits that cost points (binary ones failed, scored ones under 0.9), and informative findings with items (e.g. csp-xss). */
+function failingAudits(result: Result): string[] {
+  const found: string[] = [];
+  for (const category of CATEGORIES) {
+    for (const reference of result.categories[category]?.auditRefs ?? []) {
+      const audit = result.audits[reference.id];
+      if (!audit || (audit.score === null && audit.scoreDisplayMode !== 'informative')) continue;
+      const failed = audit.scoreDisplayMode === 'binary' ? audit.score! < 1 : audit.score !== null && audit.score < 0.9;
+      const noted = audit.scoreDisplayMode === 'informative' && category !== 'performance' && (audit.details?.items?.length ?? 0) > 0;
+      if (failed) found.push(`${category}: ${audit.id} (${audit.title})${audit.score === null ? '' : ` score ${audit.score}`}`);
+      // What the browser complained about, so it can be fixed without opening the report.
+      if (failed && category === 'best-practices')
+        found.push(...(audit.details?.items ?? []).slice(0, 5).map((item) => `    ${JSON.stringify(item).slice(0, 240)}`));
+      else if (noted) found.push(`${category}, informative: ${audit.id} (${audit.title})`);
+    }
+  }
+  return found;
+}
+
+async function main() {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  await rm(path.join(ROOT, DATA_DIR), { recursive: true, force: true });
+  const server = await startDauys(BASE, {
+    PORT: String(PORT),
+    APP_URL: BASE,
+    DAUYS_DATA_DIR: DATA_DIR,
+    DAUYS_PG_PORT: process.env.BENCH_PG_PORT ?? '54378',
+    DAUYS_SMTP_PORT: process.env.BENCH_SMTP_PORT ?? '2578',
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-bench-lighthouse',
+    WEB_PROCESSES: '1',
+    DATABASE_URL: '',
+    SMTP_URL: '',
+  });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox'] });
+  try {
+    const pages: string[] = [];
+    for (const locale of ['kk', 'ru']) {
+      pages.push(`/${locale}`, `/${locale}/petitions/${PETITION}`, `/${locale}/events`, await firstEventPath(locale));
+    }
+    const table = [`${'page'.padEnd(52)} perf  a11y  b-p   SEO   JS KB`];
+    const failures: string[] = [];
+    for (const page of pages) {
+      await fetch(`${BASE}${page}`); // the first render of each route is not what a visitor gets
+      const runner = await lighthouse(`${BASE}${page}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
+      const result = runner!.lhr as unknown as Result;
+      const score = (category: string) => String(Math.round((result.categories[category]?.score ?? 0) * 100)).padStart(4);
+      table.push(`${page.padEnd(52)} ${CATEGORIES.map(score).join('  ')}  ${scriptKilobytes(result).toFixed(0).padStart(5)}`);
+      failures.push(`${page}:`, ...failingAudits(result).map((line) => `  ${line}`));
+    }
+    console.log(
+      `\nLighthouse ${(await import('lighthouse/package.json')).default.version}, mobile, ${CHROMIUM}, one web process, ${new Date().toISOString()}`,
+    );
+    console.log(
+      `Goals: ≥ 95 / 100 / 100 / 100, ≤ 120 KB of JavaScript on the petition page\n${table.join('\n')}\n\nFailing audits\n${failures.join('\n')}`,
+    );
+  } finally {
+    await chrome.kill();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+/**
+ * The memory of a running stack, per process: PSS from /proc/<pid>/smaps_rollup (shared pages are
+ * divided among the processes that map them, so the figures add up), RSS where PSS is not readable.
+ * Processes are found by walking /proc's parent links down from the pids given. Linux only.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+export type ProcessMemory = { label: string; pids: number[]; megabytes: number; measure: 'PSS' | 'RSS' };
+
+function parentOf(pid: number): number | null {
+  try {
+    // The command name (field 2) may hold spaces and parentheses; the fields after its last ')' do not.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** The pid given and all its descendants, parents before children. */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const parent = parentOf(pid);
+    if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  const tree: number[] = [];
+  const visit = (pid: number) => {
+    tree.push(pid);
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(root);
+  return tree;
+}
+
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** Kilobytes of PSS, or of RSS when smaps_rollup cannot be read (another user's process). */
+function memoryKb(pid: number): { kb: number; measure: 'PSS' | 'RSS' } {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    return { kb: Number(/^Pss:\s+(\d+)/m.exec(rollup)![1]), measure: 'PSS' };
+  } catch {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      return { kb: Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0), measure: 'RSS' };
+    } catch {
+      return { kb: 0, measure: 'RSS' };
+    }
+  }
+}
+
+/** One row per group: the processes `label` names (null: left out), summed. */
+export function measureGroups(pids: number[], label: (pid: number) => string | null): ProcessMemory[] {
+  const rows = new Map<string, ProcessMemory>();
+  for (const pid of pids) {
+    const name = label(pid);
+    if (name === null) continue;
+    const { kb, measure } = memoryKb(pid);
+    const row = rows.get(name) ?? { label: name, pids: [], megabytes: 0, measure };
+    row.pids.push(pid);
+    row.megabytes += kb / 1024;
+    if (measure === 'RSS') row.measure = 'RSS';
+    rows.set(name, row);
+  }
+  return [...rows.values()];
+}
+
+export function formatMemory(rows: ProcessMemory[], width: number): string[] {
+  const total = rows.reduce((sum, row) => sum + row.megabytes, 0);
+  return [
+    ...rows.map(
+      (row) =>
+        `  ${row.label.padEnd(width - 2)} ${row.megabytes.toFixed(0).padStart(5)} MB ${row.measure}, ${row.pids.length} process${row.pids.length === 1 ? '' : 'es'}`,
+    ),
+    `  ${'total'.padEnd(width - 2)} ${total.toFixed(0).padStart(5)} MB`,
+  ];
+}
+
+export function totalMegabytes(rows: ProcessMemory[]): number {
+  return rows.reduce((sum, row) => sum + row.megabytes, 0);
+}
+
+/**
+ * Every process of a Dauys stack: the launcher (scripts/start.ts, which also runs the mail catcher
+ * when no SMTP_URL is given), scripts/web.ts's primary and each Next.js process, the job worker,
+ * the loaders' helpers, and PostgreSQL's processes summed (from the postmaster's pid, first line
+ * of postmaster.pid in its data directory).
+ */
+export function dauysStackMemory(launcherPid: number, postgresDataDir: string): ProcessMemory[] {
+  const launcher = processTree(launcherPid);
+  let nextProcesses = 0;
+  const rows = measureGroups(launcher, (pid) => {
+    const command = commandLine(pid);
+    if (pid === launcherPid) return 'launcher (scripts/start.ts)';
+    if (command.includes('scripts/web.ts')) {
+      const parent = parentOf(pid);
+      if (parent !== null && commandLine(parent).includes('scripts/web.ts')) return `Next.js process ${(nextProcesses += 1)}`;
+      return 'web primary (scripts/web.ts, node:cluster)';
+    }
+    if (command.includes('scripts/worker.ts')) return 'job worker (scripts/worker.ts)';
+    if (command.includes('esbuild')) return 'esbuild services (the tsx loader)';
+    return command.split(' ')[0]?.split('/').at(-1) ?? String(pid);
+  });
+  const postmaster = Number(readFileSync(`${postgresDataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+  const postgres = measureGroups(processTree(postmaster), () => 'PostgreSQL (all its processes)');
+  return [...rows, ...postgres];
+}
