@@ -9,6 +9,7 @@ import { previewImport } from '@/lib/imports/preview-import';
 import { findImport, openImportFile, type ImportView } from '@/lib/imports/queries';
 import { IMPORT_FIELDS, ImportSettingsSchema, type ImportSettings } from '@/lib/imports/schemas';
 import { readLocale } from '@/lib/validation';
+import styles from '../../../../console.module.css';
 import { AutoRefresh } from '../../../reforms/auto-refresh';
 import { saveImportSettingsAction, startImportAction } from '../actions';
 
@@ -171,7 +172,7 @@ async function Preview({ found, settings, locale, t }: { found: ImportView; sett
     <section aria-labelledby="preview-heading" className="stack">
       <h2 id="preview-heading">{t('previewHeading')}</h2>
       <p data-testid="preview-counts">{isSignatures ? t('offline.previewCounts', counts) : t('previewCounts', counts)}</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="preview-caption">
+      <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby="preview-caption">
         <table>
           <caption id="preview-caption">{t('previewCaption')}</caption>
           <thead>
