@@ -55,3 +55,28 @@ test('an organizer imports supporters from a CSV: maps, sees a problem in Russia
   expect(refused).toContain(`"Марат","marat.${run}@example.org","Марс","01.03.2025","3","неизвестный регион"`);
   expect(refused).not.toContain('Айгерим');
 });
+
+test('a refused upload or mapping is explained beside its field, in the page language, and nothing is saved', async ({ page, baseURL }) => {
+  await createOrganizer(ORGANIZER).catch(() => undefined);
+  await signInAs(page.context(), baseURL!, ORGANIZER);
+
+  await page.goto('/ru/console/supporters/import');
+  await page.getByLabel('Файл CSV').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('email\r\n') });
+  await page.getByRole('button', { name: 'Загрузить' }).click();
+  const file = page.getByLabel('Файл CSV');
+  await expect(file).toHaveAttribute('aria-invalid', 'true');
+  await expect(file).toHaveAccessibleDescription(/В файле нет строк под заголовком/);
+
+  const run = randomUUID().slice(0, 8);
+  const csv = `name,email\r\nDana,dana.${run}@example.org\r\n`;
+  await file.setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Загрузить' }).click();
+  await page.getByLabel('Электронная почта').selectOption('');
+  await page.getByLabel('Откуда эти люди').fill('Старый список');
+  await page.getByRole('button', { name: 'Проверить файл' }).click();
+
+  const email = page.getByLabel('Электронная почта');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription('Укажите столбец с почтой.');
+  await expect(page.getByRole('button', { name: 'Импортировать правильные строки' })).toHaveCount(0);
+});

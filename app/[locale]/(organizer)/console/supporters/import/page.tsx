@@ -42,12 +42,12 @@ export default async function ImportsPage({ params, searchParams }: Props) {
       ) : null}
       <section aria-labelledby="upload-heading" className="stack">
         <h2 id="upload-heading">{t('uploadHeading')}</h2>
-        {errorKey ? (
-          <p role="alert" className="notice notice-error">
-            {hasMessage(t, errorKey) ? t(errorKey) : t('errors.fileNotCsv')}
-          </p>
-        ) : null}
-        <UploadForm locale={locale} petitionId={petition?.id} idPrefix="import" />
+        <UploadForm
+          locale={locale}
+          petitionId={petition?.id}
+          idPrefix="import"
+          error={errorKey ? (hasMessage(t, errorKey) ? t(errorKey) : t('errors.fileNotCsv')) : null}
+        />
       </section>
       <section aria-labelledby="imports-heading" className="stack">
         <h2 id="imports-heading">{t('recentHeading')}</h2>

@@ -12,6 +12,7 @@ import { readLocale } from '@/lib/validation';
 import styles from '../../../../console.module.css';
 import { AutoRefresh } from '../../../reforms/auto-refresh';
 import { saveImportSettingsAction, startImportAction } from '../actions';
+import { fieldErrorFor } from '../field-error';
 
 type Props = {
   params: Promise<{ locale: string; importId: string }>;
@@ -37,19 +38,24 @@ export default async function ImportPage({ params, searchParams }: Props) {
   const isMapping = found.status === 'UPLOADED' && (!saved.success || query.edit === '1');
   const errorKey = query.error ? `errors.${query.error}` : null;
   const errorText = errorKey ? (hasMessage(t, errorKey) ? t(errorKey) : t('errors.invalidChoice')) : null;
+  // A refusal that names a field of the mapping form is shown beside it; any other above the steps.
+  const fieldError =
+    isMapping && errorText && query.field && formFields(found.target).includes(query.field)
+      ? { field: query.field, text: errorText }
+      : null;
 
   return (
     <>
       <h1>{found.target === 'SIGNATURES' ? t('offline.heading') : t('title')}</h1>
       <p>{t('fileSummary', { file: found.fileName, count: found.totalRows })}</p>
       {found.target === 'SIGNATURES' ? <p>{t('offline.noEmailNote')}</p> : null}
-      {errorText ? (
+      {errorText && !fieldError ? (
         <p role="alert" className="notice notice-error">
           {errorText}
         </p>
       ) : null}
       {isMapping ? (
-        <MappingForm found={found} settings={saved.success ? saved.data : null} locale={locale} t={t} errorField={query.field} />
+        <MappingForm found={found} settings={saved.success ? saved.data : null} locale={locale} t={t} fieldError={fieldError} />
       ) : found.status === 'UPLOADED' && saved.success ? (
         <Preview found={found} settings={saved.data} locale={locale} t={t} />
       ) : (
@@ -59,46 +65,63 @@ export default async function ImportPage({ params, searchParams }: Props) {
   );
 }
 
+/** The columns an import of this kind maps (offline signatures have no consent, tags or language). */
+function columnFields(target: ImportView['target']) {
+  return IMPORT_FIELDS.filter(
+    (field) => !(target === 'SIGNATURES' && (field === 'consentDate' || field === 'tags' || field === 'language')),
+  );
+}
+
+/** The names of the mapping form's fields, as a refusal names them. */
+function formFields(target: ImportView['target']): string[] {
+  const columns = columnFields(target).map((field) => `columns.${field}`);
+  return target === 'SIGNATURES' ? [...columns, 'sourceLabel'] : [...columns, 'sourceLabel', 'consentBasis', 'consentDate'];
+}
+
 function MappingForm({
   found,
   settings,
   locale,
   t,
-  errorField,
+  fieldError,
 }: {
   found: ImportView;
   settings: ImportSettings | null;
   locale: string;
   t: T;
-  errorField?: string;
+  fieldError: { field: string; text: string } | null;
 }) {
+  const errorOf = (field: string, controlId: string, hintId?: string) =>
+    fieldErrorFor(controlId, fieldError?.field === field ? fieldError.text : null, hintId);
+  const sourceLabelError = errorOf('sourceLabel', 'import-sourceLabel', 'import-sourceLabel-hint');
+  const consentBasisError = errorOf('consentBasis', 'import-consentBasis');
+  const consentDateError = errorOf('consentDate', 'import-consentDate');
   const columns = settings?.columns ?? guessColumns(found.headers);
   const isSignatures = found.target === 'SIGNATURES';
-  const fields = IMPORT_FIELDS.filter((field) => !(isSignatures && (field === 'consentDate' || field === 'tags' || field === 'language')));
+  const fields = columnFields(found.target);
   const consentBasis = settings?.consentBasis ?? (columns.consentDate ? 'COLUMN' : 'NONE');
   return (
     <section aria-labelledby="mapping-heading" className="stack">
       <h2 id="mapping-heading">{t('mappingHeading')}</h2>
       <form action={saveImportSettingsAction.bind(null, locale)} className="stack">
         <input type="hidden" name="importId" value={found.id} />
-        {fields.map((field) => (
-          <div className="field" key={field}>
-            <label htmlFor={`import-columns-${field}`}>{t(`fields.${field}`)}</label>
-            <select
-              id={`import-columns-${field}`}
-              name={`columns.${field}`}
-              defaultValue={columns[field]}
-              aria-invalid={errorField === `columns.${field}` || undefined}
-            >
-              <option value="">{t('noColumn')}</option>
-              {found.headers.map((header) => (
-                <option key={header} value={header}>
-                  {header}
-                </option>
-              ))}
-            </select>
-          </div>
-        ))}
+        {fields.map((field) => {
+          const columnError = errorOf(`columns.${field}`, `import-columns-${field}`);
+          return (
+            <div className="field" key={field}>
+              <label htmlFor={`import-columns-${field}`}>{t(`fields.${field}`)}</label>
+              <select id={`import-columns-${field}`} name={`columns.${field}`} defaultValue={columns[field]} {...columnError.controlProps}>
+                <option value="">{t('noColumn')}</option>
+                {found.headers.map((header) => (
+                  <option key={header} value={header}>
+                    {header}
+                  </option>
+                ))}
+              </select>
+              {columnError.message}
+            </div>
+          );
+        })}
         <div className="field">
           <label htmlFor="import-sourceLabel">{isSignatures ? t('offline.sourceLabel') : t('sourceLabel')}</label>
           <p id="import-sourceLabel-hint" className="hint">
@@ -111,13 +134,14 @@ function MappingForm({
             required
             maxLength={200}
             defaultValue={settings?.sourceLabel ?? ''}
-            aria-describedby="import-sourceLabel-hint"
-            aria-invalid={errorField === 'sourceLabel' || undefined}
+            {...sourceLabelError.controlProps}
           />
+          {sourceLabelError.message}
         </div>
         {isSignatures ? null : (
-          <fieldset className="stack">
+          <fieldset className="stack" {...consentBasisError.controlProps}>
             <legend>{t('consentLegend')}</legend>
+            {consentBasisError.message}
             {(
               [
                 ['COLUMN', t('consentColumn')],
@@ -143,8 +167,9 @@ function MappingForm({
                 name="consentDate"
                 type="date"
                 defaultValue={settings?.consentDate ?? ''}
-                aria-invalid={errorField === 'consentDate' || undefined}
+                {...consentDateError.controlProps}
               />
+              {consentDateError.message}
             </div>
           </fieldset>
         )}
