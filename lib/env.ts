@@ -91,6 +91,8 @@ const EnvSchema = z.object({
   RETENTION_CAUGHT_MAIL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Finished jobs (and their data: rendered mail) leave the job queue after at most this many days. */
   RETENTION_JOB_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+  /** An import's file never run, and the rows it refused, are deleted this many days after it ended (or was uploaded). */
+  RETENTION_IMPORT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** The least severe log entries written (lib/log.ts, which reads it itself); silent: none. */
   LOG_LEVEL: LogLevelSchema.default('info'),
   /** json: one JSON object per line; pretty: one readable line per entry. Default: json in production, pretty elsewhere. */

@@ -29,6 +29,8 @@ export function findImport(importId: string) {
       failure: true,
       createdAt: true,
       finishedAt: true,
+      // Refused rows still kept (retention deletes them, lib/retention/apply-retention.ts).
+      _count: { select: { refused: true } },
     },
   });
 }

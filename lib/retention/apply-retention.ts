@@ -17,7 +17,12 @@ export type RetentionCounts = {
   signatureAddresses: number;
   outboundMails: number;
   caughtMails: number;
+  importFiles: number;
+  importRefusedRows: number;
 };
+
+/** What an import's failure says when its file was deleted before it was ever run. */
+export const IMPORT_EXPIRED = 'expired';
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 
@@ -39,9 +44,9 @@ async function petitionsPastRetention(now: Date, months: number): Promise<string
 /**
  * The retention pass (hourly, in the housekeeping job): anonymises signatures of petitions that
  * ended `signatureMonths` ago and RSVPs of events that ended `rsvpDays` ago, clears signatures'
- * client addresses after `ipDays`, strips final outbox rows after `mailDays`, and deletes caught
- * mail after `caughtMailDays`. Every step selects only rows it has not done yet, so a second run
- * changes nothing; a run that changed something is audit-logged with its counts. Finished jobs
+ * client addresses after `ipDays`, strips final outbox rows after `mailDays`, deletes caught mail
+ * after `caughtMailDays` and imports' unrun files and refused rows after `importDays`. Every step
+ * selects only rows it has not done yet, so a second run changes nothing; a run that changed something is audit-logged with its counts. Finished jobs
  * leave the queue by pg-boss's own deletion (RETENTION_JOB_DAYS, lib/queue.ts).
  */
 export async function applyRetention(now = new Date(), periods: RetentionPeriods = retentionPeriods()): Promise<RetentionCounts> {
@@ -66,9 +71,35 @@ export async function applyRetention(now = new Date(), periods: RetentionPeriods
 
   const caught = await db.caughtMail.deleteMany({ where: { receivedAt: { lt: daysBefore(now, periods.caughtMailDays) } } });
 
-  const counts = { signatures, petitionConsents, rsvps, signatureAddresses, outboundMails, caughtMails: caught.count };
+  const { importFiles, importRefusedRows } = await deleteOldImportData(daysBefore(now, periods.importDays), now);
+
+  const counts = {
+    signatures,
+    petitionConsents,
+    rsvps,
+    signatureAddresses,
+    outboundMails,
+    caughtMails: caught.count,
+    importFiles,
+    importRefusedRows,
+  };
   if (Object.values(counts).some((count) => count > 0)) {
     await recordAudit({ actorId: null, action: 'retention.apply', details: { ...counts, periods } });
   }
   return counts;
+}
+
+/**
+ * Imports keep personal data outside the supporter list: a file uploaded and never run (or whose
+ * run failed for good), and the rows a run refused. Both go `importDays` after the import ended or,
+ * never run, after it was uploaded; a queued or running import is left alone.
+ */
+async function deleteOldImportData(cutoff: Date, now: Date) {
+  const ended = { OR: [{ finishedAt: { lt: cutoff } }, { finishedAt: null, createdAt: { lt: cutoff } }] };
+  const refused = await db.importRefusedRow.deleteMany({ where: { import: { status: { in: ['DONE', 'FAILED'] }, ...ended } } });
+  const files = await db.import.updateMany({
+    where: { status: { in: ['UPLOADED', 'FAILED'] }, fileSealed: { not: null }, ...ended },
+    data: { status: 'FAILED', fileSealed: null, failure: IMPORT_EXPIRED, finishedAt: now },
+  });
+  return { importFiles: files.count, importRefusedRows: refused.count };
 }

@@ -13,6 +13,8 @@ export type RetentionPeriods = {
   caughtMailDays: number;
   /** After a job finished (pg-boss's own deleteAfterSeconds, capped in lib/queue.ts). */
   jobDays: number;
+  /** After an import ended, or was uploaded and never run: its file and refused rows are deleted. */
+  importDays: number;
 };
 
 export function retentionPeriods(): RetentionPeriods {
@@ -23,6 +25,7 @@ export function retentionPeriods(): RetentionPeriods {
     mailDays: env.RETENTION_MAIL_DAYS,
     caughtMailDays: env.RETENTION_CAUGHT_MAIL_DAYS,
     jobDays: env.RETENTION_JOB_DAYS,
+    importDays: env.RETENTION_IMPORT_DAYS,
   };
 }
 

@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { getEventFigures } from '@/lib/events/figures';
 import { findConsolePetitions, getPetitionFigures } from '@/lib/petitions/figures';
 import { ANONYMISED_DOMAIN, REDACTED_ADDRESS } from '@/lib/retention/anonymise';
-import { applyRetention } from '@/lib/retention/apply-retention';
+import { applyRetention, IMPORT_EXPIRED } from '@/lib/retention/apply-retention';
 import { retentionPeriods } from '@/lib/retention/periods';
 import { addRsvp, addSignature, at, createEvent, createPerson, createPetition, plusMonths } from './fixtures';
 
@@ -121,6 +121,8 @@ describe('signatures are anonymised six months after their petition ended, figur
       signatureAddresses: 0,
       outboundMails: 0,
       caughtMails: 0,
+      importFiles: 0,
+      importRefusedRows: 0,
     });
     expect(await snapshot()).toEqual(before);
   });
@@ -286,5 +288,45 @@ describe('client addresses, outbox bodies and caught mail', () => {
     for (const personal of [PERSON.email, PERSON.name, '@example.org', 'personova']) expect(text).not.toContain(personal.toLowerCase());
     expect(entries.every((entry) => entry.actorId === null)).toBe(true);
     expect(entries.at(-1)!.details).toMatchObject({ outboundMails: 2, caughtMails: 1 });
+  });
+});
+
+describe('imports keep no personal data past their retention', () => {
+  it('deletes a file never imported and the rows a run refused 30 days on, not the day before; a running import is left alone', async () => {
+    const keys = await keyring();
+    const uploadedAt = new Date('2025-04-01T10:00:00Z');
+    const file = keys.seal('text', 'email\r\nimport.person@example.org\r\n');
+    const base = { target: 'SUPPORTERS' as const, locale: 'en' as const, fileName: 'people.csv', headers: ['email'], totalRows: 1 };
+    const neverRun = await db.import.create({ data: { ...base, fileSealed: file, createdAt: uploadedAt } });
+    const running = await db.import.create({ data: { ...base, fileSealed: file, status: 'RUNNING', createdAt: uploadedAt } });
+    const done = await db.import.create({
+      data: {
+        ...base,
+        status: 'DONE',
+        refusedRows: 1,
+        createdAt: uploadedAt,
+        finishedAt: uploadedAt,
+        refused: { create: { rowNumber: 2, reasons: ['badEmail'], cellsSealed: keys.seal('text', '["import.person@"]') } },
+      },
+    });
+    const days = retentionPeriods().importDays;
+    expect(days).toBe(30);
+
+    await applyRetention(at(uploadedAt, days - 1));
+    expect(await db.importRefusedRow.count({ where: { importId: done.id } })).toBe(1);
+    expect((await db.import.findUniqueOrThrow({ where: { id: neverRun.id } })).fileSealed).toBe(file);
+
+    const counts = await applyRetention(at(uploadedAt, days + 1));
+    expect(counts).toMatchObject({ importFiles: 1, importRefusedRows: 1 });
+    expect(await db.importRefusedRow.count({ where: { importId: done.id } })).toBe(0);
+    expect(await db.import.findUniqueOrThrow({ where: { id: neverRun.id } })).toMatchObject({
+      status: 'FAILED',
+      fileSealed: null,
+      failure: IMPORT_EXPIRED,
+    });
+    expect((await db.import.findUniqueOrThrow({ where: { id: running.id } })).fileSealed).toBe(file);
+    expect(await db.import.findUniqueOrThrow({ where: { id: done.id } })).toMatchObject({ status: 'DONE', refusedRows: 1 });
+
+    expect(await applyRetention(at(uploadedAt, days + 2))).toMatchObject({ importFiles: 0, importRefusedRows: 0 });
   });
 });

@@ -8,6 +8,8 @@ import { guessColumns } from '@/lib/imports/guess-columns';
 import { previewImport } from '@/lib/imports/preview-import';
 import { findImport, openImportFile, type ImportView } from '@/lib/imports/queries';
 import { IMPORT_FIELDS, ImportSettingsSchema, type ImportSettings } from '@/lib/imports/schemas';
+import { IMPORT_EXPIRED } from '@/lib/retention/apply-retention';
+import { retentionPeriods } from '@/lib/retention/periods';
 import { readLocale } from '@/lib/validation';
 import styles from '../../../../console.module.css';
 import { AutoRefresh } from '../../../reforms/auto-refresh';
@@ -266,16 +268,19 @@ function Progress({ found, locale, t }: { found: ImportView; locale: string; t: 
         </p>
       ) : null}
       {found.status === 'DONE' ? <p className="notice">{t('done')}</p> : null}
-      {found.failure ? (
+      {found.failure === IMPORT_EXPIRED ? (
+        <p className="notice">{t('expired', { days: retentionPeriods().importDays })}</p>
+      ) : found.failure ? (
         <p role="alert" className="notice notice-error">
           {t('failed', { reason: found.failure })}
         </p>
       ) : null}
-      {found.refusedRows > 0 && found.status === 'DONE' ? (
+      {found._count.refused > 0 && found.status === 'DONE' ? (
         <p>
           <a href={`/api/console/imports/${found.id}/refused?lang=${locale}`} download>
             {t('downloadRefused')}
-          </a>
+          </a>{' '}
+          {t('refusedKept', { days: retentionPeriods().importDays })}
         </p>
       ) : null}
     </section>
