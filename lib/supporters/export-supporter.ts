@@ -1,6 +1,7 @@
 import { assertFreshSecondFactor, type Actor } from '@/lib/auth/step-up';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { importsOfSupporter } from '@/lib/imports/queries';
 import { getSupporterDetail } from '@/lib/supporters/queries';
 
 /** Token and IP hashes are security material, not the person's data. */
@@ -13,11 +14,14 @@ export async function exportSupporter(supporterId: string, actor: Actor): Promis
   await assertFreshSecondFactor(actor);
   const detail = await getSupporterDetail(supporterId, actor, 'supporter.export');
   if (!detail) throw new AppError('NOT_FOUND', { messageKey: 'supporterNotFound' });
-  const outboundMails = await db.outboundMail.findMany({
-    where: { supporterId },
-    orderBy: { createdAt: 'desc' },
-    select: { template: true, subject: true, status: true, createdAt: true, sentAt: true },
-  });
+  const [outboundMails, imports] = await Promise.all([
+    db.outboundMail.findMany({
+      where: { supporterId },
+      orderBy: { createdAt: 'desc' },
+      select: { template: true, subject: true, status: true, createdAt: true, sentAt: true },
+    }),
+    importsOfSupporter(supporterId),
+  ]);
   const { supporter, signatures, rsvps, subscriptions } = detail;
   const document = {
     exportedAt: new Date().toISOString(),
@@ -27,10 +31,12 @@ export async function exportSupporter(supporterId: string, actor: Actor): Promis
       name: supporter.name,
       locale: supporter.locale,
       region: supporter.region,
+      city: supporter.city,
       createdAt: supporter.createdAt,
       bouncedAt: supporter.bouncedAt,
     },
     consents: supporter.consents,
+    importedFrom: imports,
     unsubscribes: supporter.unsubscribes.map(({ topic, createdAt }) => ({ topic, createdAt })),
     tags: supporter.tags.map(({ tag }) => tag.name),
     signatures: signatures.map(withoutSecrets),

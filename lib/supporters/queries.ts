@@ -110,8 +110,13 @@ export async function getSupporterDetail(
   if (!supporter) return null;
   await recordAudit({ actorId: viewer.id, action: purpose, subjectType: 'Supporter', subjectId: supporterId });
   const keys = await keyring();
-  const { emailSealed, nameSealed, ...rest } = supporter;
-  const person = { ...rest, email: keys.open('email', emailSealed), name: keys.openOptional('name', nameSealed) };
+  const { emailSealed, nameSealed, citySealed, ...rest } = supporter;
+  const person = {
+    ...rest,
+    email: keys.open('email', emailSealed),
+    name: keys.openOptional('name', nameSealed),
+    city: keys.openOptional('place', citySealed),
+  };
   const tables = await existingTables();
   const [signatures, rsvps, subscriptions] = await Promise.all([
     activityOf('Signature', supporterId, tables),

@@ -16,6 +16,7 @@ import { signPetition } from '@/lib/petitions/sign-petition';
 import { actorFor } from '@/tests/support/actor';
 import { emailIndexOf, findSupporterByEmail, opened, rawRowText } from '@/tests/support/personal-data';
 import { readStream } from '@/tests/support/read-stream';
+import { exportSupporter } from '@/lib/supporters/export-supporter';
 import { createOrganizer, createSupporter } from '../campaigns/helpers/fixtures';
 import { createPetition, signer } from '../petitions/fixtures';
 
@@ -141,6 +142,12 @@ describe('the run', () => {
     expect(tags.map((row) => row.tag.name).sort()).toEqual(['march', 'volunteer']);
     expect(await importsOfSupporter(consented.id)).toEqual([
       { source: 'Change.org export, March 2025', importedAt: expect.any(Date), consentGivenAt: new Date('2025-02-28T19:00:00Z') },
+    ]);
+    // The person's own copy of their data says where it came from.
+    const exported = JSON.parse(await exportSupporter(consented.id, actor));
+    expect(exported.supporter).toMatchObject({ city: 'Шымкент', region: 'SHYMKENT' });
+    expect(exported.importedFrom).toEqual([
+      { source: 'Change.org export, March 2025', importedAt: expect.any(String), consentGivenAt: '2025-02-28T19:00:00.000Z' },
     ]);
 
     // Merged: the name and region it lacked are filled in; one person.

@@ -72,6 +72,8 @@ export default async function SupporterPage({ params, searchParams }: Props) {
         <dd>{supporter.locale}</dd>
         <dt>{t('columns.region')}</dt>
         <dd>{supporter.region ? tRegions(supporter.region) : '—'}</dd>
+        <dt>{t('columns.city')}</dt>
+        <dd>{supporter.city ?? '—'}</dd>
         <dt>{t('since')}</dt>
         <dd>{date(supporter.createdAt)}</dd>
         <dt>{t('bounced')}</dt>
