@@ -1,7 +1,9 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { groupDigits } from '@/lib/i18n/group-digits';
+import type { AppLocale } from '@/lib/i18n/routing';
 import styles from './petitions.module.css';
 
 type Figures = { count: number; goal: number; nextMilestone: number | null };
@@ -9,7 +11,7 @@ type Figures = { count: number; goal: number; nextMilestone: number | null };
 /** The count and progress bar; re-reads the cached JSON every few seconds, no reload. */
 export function LiveCount({ slug, initial, pollMs, live }: { slug: string; initial: Figures; pollMs: number; live: boolean }) {
   const t = useTranslations('petitions.page');
-  const format = useFormatter();
+  const locale = useLocale() as AppLocale;
   const [figures, setFigures] = useState(initial);
 
   useEffect(() => {
@@ -32,14 +34,14 @@ export function LiveCount({ slug, initial, pollMs, live }: { slug: string; initi
   return (
     <div className={styles.figures}>
       <p className={styles.count} data-testid="signature-count" data-count={count}>
-        {t('count', { count })}
+        {t('count', { count, shown: groupDigits(count, locale) })}
       </p>
       <progress className={styles.progress} max={goal} value={Math.min(count, goal)} aria-label={t('progressLabel')} />
-      <p>{t('goal', { goal: format.number(goal) })}</p>
+      <p>{t('goal', { goal: groupDigits(goal, locale) })}</p>
       {count >= goal ? (
         <p>{t('goalReached')}</p>
       ) : nextMilestone ? (
-        <p>{t('nextMilestone', { milestone: format.number(nextMilestone) })}</p>
+        <p>{t('nextMilestone', { milestone: groupDigits(nextMilestone, locale) })}</p>
       ) : null}
     </div>
   );

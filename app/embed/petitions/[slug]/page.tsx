@@ -20,7 +20,7 @@ export default async function PetitionEmbed({ params, searchParams }: Props) {
     <main lang={locale} style={{ fontFamily: 'system-ui, sans-serif', padding: '12px', color: '#1a1a1a', maxWidth: '480px' }}>
       <h1 style={{ fontSize: '18px', margin: '0 0 8px' }}>{title}</h1>
       <p style={{ fontSize: '24px', fontWeight: 700, margin: '0 0 6px' }} data-testid="signature-count">
-        {t('page.count', { count: figures.count })}
+        {t('page.count', { count: figures.count, shown: formatNumber(figures.count, locale) })}
       </p>
       <progress
         max={figures.goal}

@@ -57,7 +57,9 @@ export default async function PetitionImage({ params }: { params: Promise<Params
     >
       <div style={{ fontSize: 56, lineHeight: 1.15, display: 'flex' }}>{petition ? localized(petition.title, locale) : 'Dauys'}</div>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-        <div style={{ fontSize: 80, display: 'flex' }}>{t('page.count', { count: figures.count })}</div>
+        <div style={{ fontSize: 80, display: 'flex' }}>
+          {t('page.count', { count: figures.count, shown: formatNumber(figures.count, locale) })}
+        </div>
         <div style={{ fontSize: 40, display: 'flex' }}>{t('page.goal', { goal: formatNumber(figures.goal, locale) })}</div>
         <div style={{ display: 'flex', width: '100%', height: 28, background: '#ffffff55', borderRadius: 14 }}>
           <div style={{ width: `${share * 100}%`, height: 28, background: '#f59e0b', borderRadius: 14 }} />
