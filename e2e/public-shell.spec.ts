@@ -66,6 +66,42 @@ for (const locale of LOCALES) {
   });
 }
 
+for (const locale of ['kk', 'ru'] as const) {
+  test(`the public pages in ${locale} log no error and raise no DevTools issue (hydration, CSP, form fields)`, async ({ page }) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    });
+    const devtools = await page.context().newCDPSession(page);
+    devtools.on('Audits.issueAdded', ({ issue }) => problems.push(`DevTools issue: ${JSON.stringify(issue)}`));
+    await devtools.send('Audits.enable');
+
+    const firstLink = async (listPath: string, pattern: RegExp) => {
+      await page.goto(listPath);
+      return page
+        .locator('main a')
+        .filter({ has: page.locator(':scope') })
+        .evaluateAll(
+          (links, source) => links.map((link) => link.getAttribute('href') ?? '').find((href) => new RegExp(source).test(href)),
+          pattern.source,
+        );
+    };
+    const petition = await firstLink(`/${locale}/petitions`, /\/petitions\/[a-z0-9-]+$/);
+    const event = await firstLink(`/${locale}/events`, /\/events\/[a-z0-9-]+$/);
+    expect(petition && event).toBeTruthy();
+    for (const path of [`/${locale}`, petition!, event!, `/${locale}/reforms`, `/${locale}/help`]) {
+      await page.goto(path);
+      // Hydrated: React has compared its render with the server's text by now.
+      await expect(page.locator('.quick-exit[data-armed="true"]')).toBeAttached();
+    }
+    // Audits report issues asynchronously: one more page lets the last page's arrive.
+    await page.goto(`/${locale}/petitions`);
+    await expect(page.locator('.quick-exit[data-armed="true"]')).toBeAttached();
+    expect(problems).toEqual([]);
+  });
+}
+
 test('/ redirects to the language of the browser', async ({ request }) => {
   for (const [acceptLanguage, locale] of [
     ['ru-RU,ru;q=0.9,en;q=0.5', 'ru'],
@@ -93,13 +129,17 @@ test('public pages set no cookie and carry only the messages their own scripts u
   expect(html).not.toContain('Internal name (recipients do not see it)');
 });
 
-test('pages link the site icon, and it is served', async ({ request }) => {
+test('pages link the site icons, and they are served, /favicon.ico too (browsers ask for it unasked)', async ({ request }) => {
   const html = await (await request.get('/en')).text();
-  const href = /<link[^>]* rel="icon"[^>]* href="([^"]+)"/.exec(html)?.[1];
-  expect(href).toBeDefined();
-  const icon = await request.get(href!);
-  expect(icon.status()).toBe(200);
-  expect(icon.headers()['content-type']).toContain('image/svg+xml');
+  const hrefs = [...html.matchAll(/<link[^>]* rel="icon"[^>]* href="([^"]+)"/g)].map((match) => match[1]!);
+  expect(hrefs.some((href) => href.startsWith('/icon.svg'))).toBe(true);
+  for (const href of [...hrefs, '/favicon.ico']) {
+    const icon = await request.get(href);
+    expect(icon.status(), href).toBe(200);
+    expect(icon.headers()['content-type'], href).toMatch(
+      href.includes('.svg') ? /^image\/svg\+xml/ : /^image\/(x-icon|vnd\.microsoft\.icon)/,
+    );
+  }
 });
 
 test('embeds stay outside the locale prefix and may be framed', async ({ request }) => {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { Locale, Region } from '@/lib/generated/prisma/enums';
+import { Region } from '@/lib/generated/prisma/enums';
+import { LOCALES } from '@/lib/i18n/locales';
+
+// Without this, zod's first parse probes whether it may compile parsers with `new Function`: the
+// pages' policy forbids eval, so every browser reported a blocked eval (a CSP violation) on each page.
+z.config({ jitless: true });
 
 /*
  * Field schemas reused by every capability. Validation messages are keys of the `errors`
@@ -7,7 +12,7 @@ import { Locale, Region } from '@/lib/generated/prisma/enums';
  * schema serves the client form (zodResolver) and the server (safeParse) in every language.
  */
 
-export const LOCALES = ['kk', 'ru', 'en'] as const satisfies readonly Locale[];
+export { LOCALES };
 export const LocaleSchema = z.enum(LOCALES, { message: 'invalidChoice' });
 
 /** The locale in an untrusted value (URL segment, query, body); anything else is the fallback, Kazakh unless told. */

@@ -1,5 +1,5 @@
 import { defineRouting } from 'next-intl/routing';
-import { LOCALES } from '@/lib/validation';
+import { LOCALES } from '@/lib/i18n/locales';
 
 export const routing = defineRouting({
   locales: LOCALES,

@@ -73,7 +73,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
         <div className={styles.filterFields}>
           <div className="field">
             <label htmlFor="filter-region">{t('filters.region')}</label>
-            <select id="filter-region" name="region" defaultValue={filter.region ?? ''}>
+            <select id="filter-region" name="region" autoComplete="off" defaultValue={filter.region ?? ''}>
               <option value="">{t('filters.any')}</option>
               {REGIONS.map((region) => (
                 <option key={region} value={region}>

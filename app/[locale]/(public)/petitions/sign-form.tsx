@@ -129,6 +129,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         <label htmlFor="region">{t('region')}</label>
         <select
           id="region"
+          autoComplete="address-level1"
           aria-invalid={!!errorFor('region')}
           aria-describedby={describedBy('region')}
           {...register('region')}

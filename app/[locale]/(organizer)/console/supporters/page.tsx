@@ -72,7 +72,7 @@ export default async function SupportersPage({ params, searchParams }: Props) {
         </div>
         <div className="field">
           <label htmlFor="filter-region">{t('region')}</label>
-          <select id="filter-region" name="region" defaultValue={filter.region ?? ''}>
+          <select id="filter-region" name="region" autoComplete="off" defaultValue={filter.region ?? ''}>
             <option value="">{t('any')}</option>
             {REGIONS.map((r) => (
               <option key={r} value={r}>

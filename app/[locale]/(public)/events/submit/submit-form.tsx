@@ -62,7 +62,7 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
   const select = (name: Name, options: Option[]) => (
     <div className="field">
       <label htmlFor={`submit-${name}`}>{t(`fields.${name}`)}</label>
-      <select {...textProps(name)}>
+      <select autoComplete="off" {...textProps(name)}>
         <option value="">{t('choose')}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
