@@ -26,8 +26,6 @@ async function prepare() {
   const { ensureAdmin } = await import('../lib/organizers/ensure-admin');
   if (process.env.ADMIN_EMAIL) await ensureAdmin(process.env.ADMIN_EMAIL);
   if (process.env.MAIL_CATCHER === 'true') await ensureAdmin(DEMO_ADMIN);
-  const { db } = await import('../lib/db');
-  await db.$disconnect();
 }
 
 async function printSignInLink() {
@@ -35,12 +33,15 @@ async function printSignInLink() {
   const { createOneTimeSignInLink } = await import('../lib/auth/one-time-sign-in-link');
   const link = await createOneTimeSignInLink(DEMO_ADMIN, { validMinutes: START_LINK_VALID_MINUTES });
   process.stdout.write(`${link.url}\n`);
-  const { db } = await import('../lib/db');
-  await db.$disconnect();
 }
 
-(process.argv.includes('--sign-in-link') ? printSignInLink() : prepare()).catch((error: unknown) => {
-  console.error(`[dauys] ${error instanceof Error ? error.message : error}`);
-  if (!(error instanceof StartupError || error instanceof KeyringError)) console.error(error);
-  process.exit(1);
-});
+(process.argv.includes('--sign-in-link') ? printSignInLink() : prepare())
+  .then(async () => {
+    const { db } = await import('../lib/db');
+    await db.$disconnect();
+  })
+  .catch((error: unknown) => {
+    console.error(`[dauys] ${error instanceof Error ? error.message : error}`);
+    if (!(error instanceof StartupError || error instanceof KeyringError)) console.error(error);
+    process.exit(1);
+  });

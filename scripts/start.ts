@@ -41,8 +41,17 @@ const WORKER_RESTART_DELAY_MS = 5_000;
 function heapFlags(oldSpaceMb: number, newSpaceMb: number): string[] {
   return [`--max-old-space-size=${oldSpaceMb}`, `--max-semi-space-size=${newSpaceMb}`];
 }
-const WEB_HEAP_FLAGS = heapFlags(Number(process.env.WEB_HEAP_MB || 256), 8);
-const WORKER_HEAP_FLAGS = heapFlags(Number(process.env.WORKER_HEAP_MB || 192), 4);
+
+/** A heap size in MB from the environment, or the default; anything but a whole number from 64 to 16384 stops the start. */
+function heapMb(name: 'WEB_HEAP_MB' | 'WORKER_HEAP_MB', fallback: number): number {
+  const text = process.env[name];
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 64 || value > 16_384) {
+    throw new StartupError(`${name} must be a whole number of MB from 64 to 16384 (it is "${text}").`);
+  }
+  return value;
+}
 
 const cleanups: Array<() => Promise<void>> = [];
 let nextProcess: ChildProcess | undefined;
@@ -78,8 +87,8 @@ async function masterKey(): Promise<string> {
   return key;
 }
 
-function startWorker(env: NodeJS.ProcessEnv) {
-  const worker = spawn(process.execPath, [...WORKER_HEAP_FLAGS, '--import', 'tsx', 'scripts/worker.ts'], {
+function startWorker(env: NodeJS.ProcessEnv, heap: string[]) {
+  const worker = spawn(process.execPath, [...heap, '--import', 'tsx', 'scripts/worker.ts'], {
     cwd: ROOT,
     env,
     stdio: 'inherit',
@@ -95,24 +104,20 @@ function startWorker(env: NodeJS.ProcessEnv) {
     log(
       `The job worker exited (${signal ?? `code ${code}`}); restarting it in ${WORKER_RESTART_DELAY_MS / 1000} s. Mail waits in the outbox meanwhile.`,
     );
-    setTimeout(() => shuttingDown || startWorker(env), WORKER_RESTART_DELAY_MS);
+    setTimeout(() => shuttingDown || startWorker(env, heap), WORKER_RESTART_DELAY_MS);
   });
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * Runs a short-lived child to its end. Its output passes through, or with `capture` its stdout is
+ * returned instead (its stderr still passes through).
+ */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, { capture = false } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-/** What a short-lived child prints on stdout (its stderr passes through). */
-function output(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
     let printed = '';
-    child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(printed) : reject(new Error(`${args.at(-1)} exited with ${code}`))));
+    child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(printed) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
   });
 }
 
@@ -121,6 +126,8 @@ async function main() {
   await mkdir(dataDir, { recursive: true });
   if (await isPortInUse(port)) throw new StartupError(`Port ${port} is already in use: stop the other server or set PORT.`);
 
+  const webHeapFlags = heapFlags(heapMb('WEB_HEAP_MB', 256), 8);
+  const workerHeapFlags = heapFlags(heapMb('WORKER_HEAP_MB', 192), 4);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: isDev ? 'development' : 'production',
@@ -180,7 +187,7 @@ async function main() {
 
   nextProcess = isDev
     ? spawn(nextBin, ['dev', '-p', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
-    : spawn(process.execPath, [...WEB_HEAP_FLAGS, '--import', 'tsx', 'scripts/web.ts'], {
+    : spawn(process.execPath, [...webHeapFlags, '--import', 'tsx', 'scripts/web.ts'], {
         cwd: ROOT,
         env: { ...env, NODE_ENV: 'production', PORT: String(port) },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -197,14 +204,14 @@ async function main() {
       void shutdown(code ?? 1);
     }
   });
-  if (runsOwnWorker) startWorker(env);
+  if (runsOwnWorker) startWorker(env, workerHeapFlags);
 }
 
 async function announce(env: NodeJS.ProcessEnv, started: number) {
   const url = env.APP_URL;
   const lines = ['', `Dauys is running at ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`];
   if (env.MAIL_CATCHER === 'true') {
-    const link = await output(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts', '--sign-in-link'], env);
+    const link = await run(process.execPath, ['--import', 'tsx', 'scripts/prepare.ts', '--sign-in-link'], env, { capture: true });
     lines.push(
       `Sign in as the demo admin (${DEMO_ADMIN}): open this link within ${START_LINK_VALID_MINUTES} minutes and press the button (it works once):`,
       `  ${link.trim()}`,
