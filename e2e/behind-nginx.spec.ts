@@ -139,3 +139,14 @@ test('the cache keeps nothing signed in and nothing a person typed', async ({ br
     expect(await stranger.text()).not.toContain(typed);
   }
 });
+
+test('nginx lets an import file through to both pages that upload one, and nowhere else', async ({ request }) => {
+  // 2 MB: over the 1 MB every other page takes, well under the 24 MB an import takes.
+  const body = 'x'.repeat(2 * 1024 * 1024);
+  const post = (path: string) =>
+    request.post(`${nginx.url}${path}`, { data: body, headers: { 'content-type': 'text/plain' }, maxRedirects: 0 });
+  for (const path of ['/kk/console/supporters/import', '/ru/console/petitions/some-petition-id']) {
+    expect((await post(path)).status(), path).not.toBe(413);
+  }
+  expect((await post('/en/events')).status()).toBe(413);
+});
