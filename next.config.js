@@ -23,9 +23,9 @@ const nextConfig = {
   // `npm run typecheck` (in `npm test` and CI) checks the types; `npm start`'s build skips a second pass (~40 s on 2 cores).
   typescript: { ignoreBuildErrors: true },
   // unauthorized() and forbidden(): organizer actions refuse anonymous calls with 401/403, not a 500.
-  // Supporter imports post a CSV file of up to 40 MB (lib/imports/schemas.ts MAX_IMPORT_BYTES) to a
+  // Supporter imports post a CSV file of up to 24 MB (lib/imports/schemas.ts MAX_IMPORT_BYTES) to a
   // server action, through proxy.ts: both limits are raised above it (defaults 1 MB and 10 MB).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '50mb' }, proxyClientMaxBodySize: '50mb' },
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '30mb' }, proxyClientMaxBodySize: '30mb' },
   async headers() {
     const noindex = [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }];
     return [

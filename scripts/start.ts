@@ -127,7 +127,7 @@ async function main() {
   if (await isPortInUse(port)) throw new StartupError(`Port ${port} is already in use: stop the other server or set PORT.`);
 
   const webHeapFlags = heapFlags(heapMb('WEB_HEAP_MB', 256), 8);
-  const workerHeapFlags = heapFlags(heapMb('WORKER_HEAP_MB', 192), 4);
+  const workerHeapFlags = heapFlags(heapMb('WORKER_HEAP_MB', 384), 4);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: isDev ? 'development' : 'production',

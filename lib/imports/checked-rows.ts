@@ -17,11 +17,16 @@ export type CheckedFileRow = {
  * Every data row of a file, checked against the mapping; a second row with an address seen before
  * in the file is a duplicate (by the blind index, so `Dana.S+x@gmail.com` repeats `danas@gmail.com`).
  */
-export async function* checkedRows(text: string, settings: ImportSettings, keys: Keyring, now: Date): AsyncGenerator<CheckedFileRow> {
+export async function* checkedRows(
+  file: string | Uint8Array,
+  settings: ImportSettings,
+  keys: Keyring,
+  now: Date,
+): AsyncGenerator<CheckedFileRow> {
   const seen = new Set<string>();
   let indexes: ReturnType<typeof columnIndexes> | null = null;
   let rowNumber = 0;
-  for await (const cells of csvRows(text)) {
+  for await (const cells of csvRows(file)) {
     rowNumber += 1;
     if (!indexes) {
       indexes = columnIndexes(

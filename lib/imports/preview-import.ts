@@ -18,7 +18,7 @@ export type ImportPreview = {
  * petition with it, which counts once.
  */
 export async function previewImport(
-  file: { text: string; target: 'SUPPORTERS' | 'SIGNATURES'; petitionId: string | null },
+  file: { text: string | Uint8Array; target: 'SUPPORTERS' | 'SIGNATURES'; petitionId: string | null },
   settings: ImportSettings,
   now = new Date(),
 ): Promise<ImportPreview> {

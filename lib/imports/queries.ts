@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { getTranslator, type Translator } from '@/lib/i18n/translator';
+import { openSealedImportFile } from '@/lib/imports/import-file';
 import { keyring } from '@/lib/security/personal-data';
 
 export function findImport(importId: string) {
@@ -36,11 +37,11 @@ export function findImport(importId: string) {
 }
 export type ImportView = NonNullable<Awaited<ReturnType<typeof findImport>>>;
 
-/** The file's text for the preview (null once the run has cleared it). */
-export async function openImportFile(importId: string): Promise<string | null> {
+/** The file for the preview (null once the run has cleared it). */
+export async function openImportFile(importId: string): Promise<Uint8Array | null> {
   const row = await db.import.findUnique({ where: { id: importId }, select: { fileSealed: true } });
   if (!row?.fileSealed) return null;
-  return (await keyring()).open('text', row.fileSealed);
+  return openSealedImportFile(await keyring(), row.fileSealed);
 }
 
 export function listImports(where: { petitionId?: string } = {}) {

@@ -24,11 +24,13 @@ export function detectDelimiter(text: string): string {
  * is dropped, quoted fields may hold delimiters and line breaks, lines end in LF or CRLF, empty lines
  * are skipped and a row may have fewer or more cells than the header.
  */
-export function csvRows(text: string): AsyncIterable<string[]> {
-  return Readable.from([text]).pipe(
+export function csvRows(file: string | Uint8Array): AsyncIterable<string[]> {
+  // The header line is all the delimiter needs: a file of bytes is not decoded whole.
+  const head = typeof file === 'string' ? file.slice(0, 64 * 1024) : new TextDecoder().decode(file.subarray(0, 64 * 1024));
+  return Readable.from([typeof file === 'string' ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength)]).pipe(
     parse({
       bom: true,
-      delimiter: detectDelimiter(text.replace(/^\uFEFF/, '')),
+      delimiter: detectDelimiter(head.replace(/^\uFEFF/, '')),
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
@@ -37,10 +39,10 @@ export function csvRows(text: string): AsyncIterable<string[]> {
 }
 
 /** The header and the number of data rows, read once when the file is uploaded. */
-export async function describeCsv(text: string): Promise<{ headers: string[]; totalRows: number }> {
+export async function describeCsv(file: string | Uint8Array): Promise<{ headers: string[]; totalRows: number }> {
   let headers: string[] | null = null;
   let totalRows = 0;
-  for await (const row of csvRows(text)) {
+  for await (const row of csvRows(file)) {
     if (headers) totalRows += 1;
     else headers = row.map((cell) => cell.trim());
   }

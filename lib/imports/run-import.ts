@@ -3,6 +3,7 @@ import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { checkedRows, type CheckedFileRow } from '@/lib/imports/checked-rows';
+import { openSealedImportFile } from '@/lib/imports/import-file';
 import { ImportSettingsSchema } from '@/lib/imports/schemas';
 import { addToCount, forgetPublicCount } from '@/lib/petitions/count';
 import { keyring, type Keyring } from '@/lib/security/personal-data';
@@ -32,7 +33,7 @@ export async function runImport(importId: string, now = new Date()): Promise<Imp
   if (!run) return null;
   const keys = await keyring();
   const settings = ImportSettingsSchema.parse(run.settings);
-  const text = keys.open('text', run.fileSealed ?? keys.seal('text', ''));
+  const file = run.fileSealed ? await openSealedImportFile(keys, run.fileSealed) : '';
 
   // One batch is written while the next is read and checked: PostgreSQL and this process work at once.
   // Batches still commit one after another, in order, so processedRows always says where to resume.
@@ -45,7 +46,7 @@ export async function runImport(importId: string, now = new Date()): Promise<Imp
     writing = db.$transaction(async (tx) => writeBatch(tx, run, rows, keys, now), { timeout: 120_000, maxWait: 30_000 });
     writing.catch(() => {}); // awaited at the next flush or at the end, which throw it
   };
-  for await (const row of checkedRows(text, settings, keys, now)) {
+  for await (const row of checkedRows(file, settings, keys, now)) {
     // Rows 2…processedRows+1 went in before a crash; the checker still saw them, for duplicates.
     if (row.rowNumber - 1 <= run.processedRows) continue;
     batch.push(row);

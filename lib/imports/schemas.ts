@@ -8,8 +8,12 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const CONSENT_BASES = ['COLUMN', 'ONE_DATE', 'NONE'] as const;
 
-/** The largest file an import takes (next.config.js lets server actions receive it). */
-export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
+/**
+ * The largest file an import takes (next.config.js lets server actions receive it): about 150,000
+ * rows. Measured to fit the web and worker processes' heap limits (docs/operations.md, "Memory"); a
+ * 40 MB file ran the web process out of its 256 MB.
+ */
+export const MAX_IMPORT_BYTES = 24 * 1024 * 1024;
 
 const ColumnSchema = z.string().trim().max(200, 'tooLong').optional().default('');
 
