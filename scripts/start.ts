@@ -19,7 +19,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from './lib/embedded-postgres';
 import { isPortInUse } from './lib/free-port';
 import { isBuildStale } from './lib/build-freshness';
-import { stopChild } from './lib/processes';
+import { stopChild, wholeNumberSetting } from './lib/processes';
 import { DEMO_ADMIN, START_LINK_VALID_MINUTES } from './lib/demo-admin';
 import { StartupError } from './lib/startup-error';
 import { KeyringError, newMasterKey, parseMasterKey } from '../lib/security/keyring';
@@ -44,12 +44,8 @@ function heapFlags(oldSpaceMb: number, newSpaceMb: number): string[] {
 
 /** A heap size in MB from the environment, or the default; anything but a whole number from 64 to 16384 stops the start. */
 function heapMb(name: 'WEB_HEAP_MB' | 'WORKER_HEAP_MB', fallback: number): number {
-  const text = process.env[name];
-  if (!text) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 64 || value > 16_384) {
-    throw new StartupError(`${name} must be a whole number of MB from 64 to 16384 (it is "${text}").`);
-  }
+  const value = wholeNumberSetting(process.env[name], 64, 16_384, fallback);
+  if (value === null) throw new StartupError(`${name} must be a whole number of MB from 64 to 16384 (it is "${process.env[name]}").`);
   return value;
 }
 

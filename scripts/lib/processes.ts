@@ -11,9 +11,14 @@ export async function stopChild(child: ChildProcess | undefined, graceMs: number
   clearTimeout(timeout);
 }
 
+/** A whole-number setting: the fallback when it is unset or blank, null when it is not a whole number from min to max. */
+export function wholeNumberSetting(setting: string | undefined, min: number, max: number, fallback: number): number | null {
+  if (setting === undefined || setting.trim() === '') return fallback;
+  const value = Number(setting);
+  return Number.isInteger(value) && value >= min && value <= max ? value : null;
+}
+
 /** How many Next.js processes scripts/web.ts runs: WEB_PROCESSES, or the number of cores; null when it is not 1–64. */
 export function webProcessCount(setting = process.env.WEB_PROCESSES): number | null {
-  if (setting === undefined || setting.trim() === '') return availableParallelism();
-  const count = Number(setting);
-  return Number.isInteger(count) && count >= 1 && count <= 64 ? count : null;
+  return wholeNumberSetting(setting, 1, 64, availableParallelism());
 }

@@ -40,27 +40,29 @@ export async function uploadImportAction(rawLocale: string, formData: FormData):
   redirect(importPage(locale, id));
 }
 
-/** The mapping form: saved, then the same page shows the preview. */
-export async function saveImportSettingsAction(rawLocale: string, formData: FormData): Promise<void> {
+/** What the forms of one import's page share: the organizer, the import they post for, and its page. */
+async function postedForImport(rawLocale: string, formData: FormData) {
   const locale = readLocale(rawLocale);
   const organizer = await requireOrganizerForAction({ freshFactor: true });
   const parsed = ImportIdSchema.safeParse({ importId: formData.get('importId') });
   if (!parsed.success) redirect(importsPage(locale));
-  const page = importPage(locale, parsed.data.importId);
+  const { importId } = parsed.data;
+  return { locale, organizer, importId, page: importPage(locale, importId) };
+}
+
+/** The mapping form: saved, then the same page shows the preview. */
+export async function saveImportSettingsAction(rawLocale: string, formData: FormData): Promise<void> {
+  const { locale, organizer, importId, page } = await postedForImport(rawLocale, formData);
   const input = formInput(formData) as unknown as ImportSettingsInput;
-  await orBackTo(locale, `${page}?edit=1`, () => saveImportSettings(organizer, parsed.data.importId, input));
+  await orBackTo(locale, `${page}?edit=1`, () => saveImportSettings(organizer, importId, input));
   revalidatePath(page);
   redirect(`${page}?step=preview`);
 }
 
 /** Queues the run; the page then shows its progress. */
 export async function startImportAction(rawLocale: string, formData: FormData): Promise<void> {
-  const locale = readLocale(rawLocale);
-  const organizer = await requireOrganizerForAction({ freshFactor: true });
-  const parsed = ImportIdSchema.safeParse({ importId: formData.get('importId') });
-  if (!parsed.success) redirect(importsPage(locale));
-  const page = importPage(locale, parsed.data.importId);
-  await orBackTo(locale, page, () => startImport(organizer, parsed.data.importId));
+  const { locale, organizer, importId, page } = await postedForImport(rawLocale, formData);
+  await orBackTo(locale, page, () => startImport(organizer, importId));
   revalidatePath(page);
   redirect(`${page}?step=progress`);
 }
