@@ -137,6 +137,35 @@ test('bad input shows Russian errors beside the fields and stores nothing', asyn
   expect(await storedSignatures(email)).toBe(0);
 });
 
+test('zod comes when the form is first used, not with the page; then the browser checks the fields before anything is sent', async ({
+  page,
+}) => {
+  const scripts: Array<Promise<string>> = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+  });
+  const loadsZod = async () => (await Promise.all(scripts)).some((text) => text.includes('ZodError'));
+  // The other public forms too: partner events, reform alerts.
+  for (const path of ['/en/events/submit', '/en/reforms/criminalise-stalking', `/en/petitions/${SLUG}`]) {
+    scripts.length = 0;
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.length, path).toBeGreaterThan(0);
+    expect(await loadsZod(), path).toBe(false);
+  }
+
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(request.url());
+  });
+  await page.getByLabel('Email', { exact: true }).fill('not-an-address');
+  await expect.poll(loadsZod).toBe(true);
+  await page.getByRole('button', { name: 'Sign' }).click();
+  await expect(page.locator('#email-error')).toHaveText('Please check the email address.');
+  await expect(page.locator('#consent-error')).toBeVisible();
+  expect(posts).toEqual([]);
+});
+
 test('without JavaScript the form still signs, and errors come back from the server', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();

@@ -1,9 +1,8 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { startTransition, useActionState, useEffect, type FormEvent, type ReactNode } from 'react';
-import { get, useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
-import type { z } from 'zod';
+import { startTransition, useActionState, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { get, useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import { lazyZodResolver, type SchemaLoader } from '@/app/_components/lazy-resolver';
 import { useErrorText } from '@/app/_components/use-error-text';
 import type { FormFailure, FormSuccess } from '@/lib/i18n/field-errors';
 
@@ -11,7 +10,8 @@ type Outcome = FormFailure | FormSuccess;
 type ServerFormAction<State extends Outcome> = (state: State | null, formData: FormData) => Promise<State | null>;
 
 type Options<Input extends FieldValues, Data, State extends Outcome> = {
-  schema: z.ZodType<Data, Input>;
+  /** The form's schema, loaded when the form is first focused: `() => import('@/lib/x/schemas').then((m) => m.XSchema)`. */
+  loadSchema: SchemaLoader<Input, Data>;
   action: ServerFormAction<State>;
   defaultValues: DefaultValues<Input>;
   /** Prefix of the element ids: `<prefix>-<field>`, `<prefix>-<field>-error`, `<prefix>-<field>-hint`. */
@@ -43,7 +43,8 @@ function shapedLike(defaults: unknown, value: unknown): unknown {
 
 /**
  * The one way a form works. The same zod schema checks the fields in the browser (errors
- * before the round trip) and in the server action. Without JavaScript the form posts to the action
+ * before the round trip; loaded when the form is first focused, see lazy-resolver.ts) and in the
+ * server action. Without JavaScript the form posts to the action
  * and the page comes back with the server's localised errors beside the fields and, in the HTML
  * itself, what the person typed (or the defaults before that). react-hook-form gets no defaults of
  * its own: it reads each field from the page when its script starts, so what someone on a slow phone
@@ -52,7 +53,7 @@ function shapedLike(defaults: unknown, value: unknown): unknown {
  * editor) has an action that may also answer `FormSuccess`; `summary()` shows either answer above it.
  */
 export function useServerForm<Input extends FieldValues, Data, State extends Outcome = FormFailure>({
-  schema,
+  loadSchema,
   action,
   defaultValues,
   idPrefix,
@@ -61,9 +62,9 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
   const [state, formAction, isPending] = useActionState(action, null);
   const failure = isFailure(state) ? state : null;
   const message = useErrorText(errorNamespace);
-  const checkSchema = zodResolver(schema as never) as unknown as Resolver<Input, unknown, Data>;
+  const [schema] = useState(() => lazyZodResolver(loadSchema));
   const form = useForm<Input, unknown, Data>({
-    resolver: (values, context, options) => checkSchema(shapedLike(defaultValues, values) as Input, context, options),
+    resolver: (values, context, options) => schema.resolver(shapedLike(defaultValues, values) as Input, context, options),
   });
   // Once the fields are read: values no field holds (set by code, like a campaign's audience sources)
   // start from the defaults, and useWatch sees them all. A useWatch gives its own `defaultValue` for the
@@ -182,6 +183,7 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
     formProps: {
       action: formAction,
       noValidate: true,
+      onFocus: () => void schema.preload(),
       onSubmit: (event: FormEvent<HTMLFormElement>) => {
         // The button pressed is sent too (its name and value), as a post without JavaScript sends it.
         const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);

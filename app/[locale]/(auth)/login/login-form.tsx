@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useServerForm } from '@/app/_components/form-kit';
-import { SignInSchema, type SignInInput } from '@/lib/auth/schemas';
+import type { SignInInput } from '@/lib/auth/schemas';
 import type { SignInFormState } from './actions';
 
 type Props = {
@@ -13,7 +13,7 @@ type Props = {
 export function LoginForm({ action }: Props) {
   const t = useTranslations('auth.login');
   const { summary, isPending, formProps, textProps, fieldError } = useServerForm<SignInInput, SignInInput>({
-    schema: SignInSchema,
+    loadSchema: () => import('@/lib/auth/schemas').then((module) => module.SignInSchema),
     action,
     defaultValues: { email: '' },
     idPrefix: 'login',

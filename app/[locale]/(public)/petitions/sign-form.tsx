@@ -1,13 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useErrorText } from '@/app/_components/use-error-text';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { hasMessage } from '@/lib/i18n/dynamic-keys';
-import { SignPetitionSchema, type SignPetitionData, type SignPetitionInput } from '@/lib/petitions/schemas';
+import type { SignPetitionData, SignPetitionInput } from '@/lib/petitions/schemas';
+import { lazyZodResolver } from '@/app/_components/lazy-resolver';
 import type { FieldErrors } from '@/lib/validation';
+
+const signSchema = lazyZodResolver(() => import('@/lib/petitions/schemas').then((module) => module.SignPetitionSchema));
 
 type Props = {
   slug: string;
@@ -37,7 +39,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<SignPetitionInput, unknown, SignPetitionData>({
-    resolver: zodResolver(SignPetitionSchema),
+    resolver: signSchema.resolver,
     // No defaultValues: each field's default is in the HTML (defaultValue/defaultChecked below), and
     // react-hook-form then reads the fields as they are when it starts, so what a supporter on a slow
     // phone typed before the page's script ran is kept instead of being reset to the defaults.
@@ -86,6 +88,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
       action={action}
       method="post"
       onSubmit={onSubmit}
+      onFocus={() => void signSchema.preload()}
       noValidate
       className="stack"
       aria-describedby={formError ? 'sign-form-error' : undefined}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Honeypot, useServerForm } from '@/app/_components/form-kit';
-import { SubscribeSchema, type SubscribeData, type SubscribeInput } from '@/lib/reforms/schemas';
+import type { SubscribeData, SubscribeInput } from '@/lib/reforms/schemas';
 import type { SubscribeFormState } from './alerts/actions';
 import styles from './reforms.module.css';
 
@@ -26,7 +26,7 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
     SubscribeInput,
     SubscribeData
   >({
-    schema: SubscribeSchema,
+    loadSchema: () => import('@/lib/reforms/schemas').then((module) => module.SubscribeSchema),
     action,
     defaultValues: { email: '', locale, scope: defaultScope, frequency: 'EACH', consent: false as unknown as true, website: '' },
     idPrefix: 'alerts',

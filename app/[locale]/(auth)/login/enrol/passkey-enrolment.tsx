@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useServerForm } from '@/app/_components/form-kit';
 import { useErrorText } from '@/app/_components/use-error-text';
 import { useScriptRuns } from '@/app/_components/use-script-runs';
-import { PasskeyNameSchema, type PasskeyNameInput } from '@/lib/auth/schemas';
+import type { PasskeyNameInput } from '@/lib/auth/schemas';
 import type { FormFailure } from '@/lib/i18n/field-errors';
 import type { GoTo, PasskeyCreationResult } from './actions';
 
@@ -35,7 +35,7 @@ export function PasskeyEnrolment({ askOptions, register }: Props) {
   }
 
   const { failureAlert, field, formProps, isPending, textProps } = useServerForm<PasskeyNameInput, PasskeyNameInput>({
-    schema: PasskeyNameSchema,
+    loadSchema: () => import('@/lib/auth/schemas').then((module) => module.PasskeyNameSchema),
     action: createPasskey,
     defaultValues: { name: '' },
     idPrefix: 'enrol-passkey',

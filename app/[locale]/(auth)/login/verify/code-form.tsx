@@ -1,7 +1,7 @@
 'use client';
 
 import { useServerForm } from '@/app/_components/form-kit';
-import { RecoveryCodeSchema, TotpCodeSchema, type TotpCodeInput } from '@/lib/auth/schemas';
+import type { TotpCodeInput } from '@/lib/auth/schemas';
 import type { VerifyFormState } from './actions';
 
 type Props = {
@@ -18,7 +18,7 @@ type Props = {
 /** A code typed as the second factor. Works with and without JavaScript (app/_components/form-kit.tsx). */
 export function CodeForm({ kind, action, label, hint, submit, idPrefix = `verify-${kind}` }: Props) {
   const { failureAlert, field, formProps, submitButton, textProps } = useServerForm<TotpCodeInput, TotpCodeInput>({
-    schema: kind === 'totp' ? TotpCodeSchema : RecoveryCodeSchema,
+    loadSchema: () => import('@/lib/auth/schemas').then((module) => (kind === 'totp' ? module.TotpCodeSchema : module.RecoveryCodeSchema)),
     action,
     defaultValues: { code: '' },
     idPrefix,

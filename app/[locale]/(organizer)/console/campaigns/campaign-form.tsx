@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState, useTransition } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useServerForm } from '@/app/_components/form-kit';
-import { CampaignDraftSchema, type CampaignDraft, type CampaignDraftInput } from '@/lib/campaigns/schemas';
+import type { CampaignDraft, CampaignDraftInput } from '@/lib/campaigns/schemas';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
 import type { AppLocale } from '@/lib/i18n/routing';
 import { LOCALES, REGIONS } from '@/lib/validation';
@@ -26,7 +26,7 @@ export function CampaignForm({ initial, choices, action }: Props) {
     CampaignDraft,
     FormFailure | FormSuccess
   >({
-    schema: CampaignDraftSchema,
+    loadSchema: () => import('@/lib/campaigns/schemas').then((module) => module.CampaignDraftSchema),
     action,
     defaultValues: initial,
     idPrefix: 'campaign',

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useServerForm } from '@/app/_components/form-kit';
-import { ScheduleFormSchema, type ScheduleFormData, type ScheduleFormInput } from '@/lib/campaigns/schemas';
+import type { ScheduleFormData, ScheduleFormInput } from '@/lib/campaigns/schemas';
 import type { FormFailure } from '@/lib/i18n/field-errors';
 
 type Props = { campaignId: string; action: (state: FormFailure | null, formData: FormData) => Promise<FormFailure | null> };
@@ -10,7 +10,7 @@ type Props = { campaignId: string; action: (state: FormFailure | null, formData:
 export function ScheduleForm({ campaignId, action }: Props) {
   const t = useTranslations('campaigns.console');
   const { isPending, summary, formProps, textProps, hiddenProps, fieldError } = useServerForm<ScheduleFormInput, ScheduleFormData>({
-    schema: ScheduleFormSchema,
+    loadSchema: () => import('@/lib/campaigns/schemas').then((module) => module.ScheduleFormSchema),
     action,
     defaultValues: { campaignId, scheduledAt: '' },
     idPrefix: 'schedule',

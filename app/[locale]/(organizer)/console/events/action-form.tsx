@@ -2,20 +2,25 @@
 
 import { createContext, useContext, type ReactNode } from 'react';
 import type { DefaultValues, FieldValues } from 'react-hook-form';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { useServerForm } from '@/app/_components/form-kit';
-import { CampaignFormSchema, CancelEventSchema, EventFormSchema, RejectSchema } from '@/lib/events/schemas';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
 
 /** What each console form's server action parses; the form checks the same schema before sending. */
 const SCHEMAS = {
-  event: EventFormSchema,
-  campaign: CampaignFormSchema,
-  reject: RejectSchema,
-  cancel: CancelEventSchema,
-  none: z.object({}),
-};
+  event: 'EventFormSchema',
+  campaign: 'CampaignFormSchema',
+  reject: 'RejectSchema',
+  cancel: 'CancelEventSchema',
+  none: null,
+} as const;
 export type ConsoleFormSchema = keyof typeof SCHEMAS;
+
+async function loadConsoleSchema(name: ConsoleFormSchema): Promise<z.ZodType<unknown, FieldValues>> {
+  const [schemas, { z: zod }] = await Promise.all([import('@/lib/events/schemas'), import('zod')]);
+  const exportName = SCHEMAS[name];
+  return (exportName ? schemas[exportName] : zod.object({})) as unknown as z.ZodType<unknown, FieldValues>;
+}
 
 type Kit = ReturnType<typeof useServerForm<FieldValues, unknown, FormFailure | FormSuccess>>;
 const KitContext = createContext<Kit | null>(null);
@@ -43,7 +48,7 @@ type ActionFormProps = {
  */
 export function ActionForm({ action, schema = 'none', defaultValues = {}, children, done, submit, className }: ActionFormProps) {
   const kit = useServerForm<FieldValues, unknown, FormFailure | FormSuccess>({
-    schema: SCHEMAS[schema] as unknown as z.ZodType<unknown, FieldValues>,
+    loadSchema: () => loadConsoleSchema(schema),
     action,
     defaultValues,
     idPrefix: 'field',

@@ -6,7 +6,7 @@ import { useState, useTransition } from 'react';
 import { useFieldArray, useForm, type FieldError } from 'react-hook-form';
 import { useErrorText } from '@/app/_components/use-error-text';
 import { MAX_HOTLINES, UpdateHotlinesSchema, type UpdateHotlinesInput } from '@/lib/help/schemas';
-import { LOCALES } from '@/lib/validation';
+import { LOCALES } from '@/lib/i18n/locales';
 import type { UpdateHotlinesResult } from './actions';
 
 type Props = {

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useServerForm } from '@/app/_components/form-kit';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
-import { DiscreetMailSchema, type DiscreetMailFormInput, type DiscreetMailInput } from '@/lib/mailer/schemas';
+import type { DiscreetMailFormInput, DiscreetMailInput } from '@/lib/mailer/schemas';
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -18,7 +18,7 @@ export function DiscreetMailForm({ action, discreet }: Props) {
     DiscreetMailInput,
     FormFailure | FormSuccess
   >({
-    schema: DiscreetMailSchema,
+    loadSchema: () => import('@/lib/mailer/schemas').then((module) => module.DiscreetMailSchema),
     action,
     defaultValues: { discreet },
     idPrefix: 'discreet-mail',

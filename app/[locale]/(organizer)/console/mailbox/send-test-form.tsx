@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useServerForm } from '@/app/_components/form-kit';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
-import { SendTestMailSchema, type SendTestMailInput } from '@/lib/mailbox/schemas';
-import { LOCALES } from '@/lib/validation';
+import type { SendTestMailInput } from '@/lib/mailbox/schemas';
+import { LOCALES } from '@/lib/i18n/locales';
 import { LocaleOptions } from '@/app/_components/locale-options';
 
 type Props = {
@@ -21,7 +21,7 @@ export function SendTestForm({ action, locale, defaultEmail }: Props) {
     SendTestMailInput,
     FormFailure | FormSuccess
   >({
-    schema: SendTestMailSchema,
+    loadSchema: () => import('@/lib/mailbox/schemas').then((module) => module.SendTestMailSchema),
     action,
     defaultValues: { email: defaultEmail, locale },
     idPrefix: 'send-test',

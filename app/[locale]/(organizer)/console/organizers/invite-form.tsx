@@ -5,8 +5,8 @@ import { useEffect } from 'react';
 import type { z } from 'zod';
 import { useServerForm } from '@/app/_components/form-kit';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
-import { InviteOrganizerSchema, ROLES, type InviteOrganizerInput } from '@/lib/organizers/schemas';
-import { LOCALES } from '@/lib/validation';
+import { ROLES, type InviteOrganizerInput, type InviteOrganizerSchema } from '@/lib/organizers/schemas';
+import { LOCALES } from '@/lib/i18n/locales';
 import { LocaleOptions } from '@/app/_components/locale-options';
 
 type Props = {
@@ -21,7 +21,7 @@ export function InviteForm({ action, locale }: Props) {
     InviteOrganizerInput,
     FormFailure | FormSuccess
   >({
-    schema: InviteOrganizerSchema,
+    loadSchema: () => import('@/lib/organizers/schemas').then((module) => module.InviteOrganizerSchema),
     action,
     defaultValues: { email: '', role: 'ORGANIZER', locale },
     idPrefix: 'invite',

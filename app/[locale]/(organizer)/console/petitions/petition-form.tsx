@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import type { Path } from 'react-hook-form';
 import { useServerForm } from '@/app/_components/form-kit';
-import { PetitionFormSchema, type PetitionFormData, type PetitionFormInput } from '@/lib/petitions/schemas';
-import { LOCALES } from '@/lib/validation';
+import type { PetitionFormData, PetitionFormInput } from '@/lib/petitions/schemas';
+import { LOCALES } from '@/lib/i18n/locales';
 import type { PetitionFormState } from './actions';
 
 type Props = { defaults: PetitionFormInput; action: (state: PetitionFormState, formData: FormData) => Promise<PetitionFormState> };
@@ -12,7 +12,7 @@ type Props = { defaults: PetitionFormInput; action: (state: PetitionFormState, f
 export function PetitionForm({ defaults, action }: Props) {
   const t = useTranslations('petitions.console.form');
   const { submitButton, summary, formProps, textProps, fieldError } = useServerForm<PetitionFormInput, PetitionFormData>({
-    schema: PetitionFormSchema,
+    loadSchema: () => import('@/lib/petitions/schemas').then((module) => module.PetitionFormSchema),
     action,
     defaultValues: defaults,
     idPrefix: 'petition',

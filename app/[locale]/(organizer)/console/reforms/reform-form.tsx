@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useServerForm } from '@/app/_components/form-kit';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
-import { ReformSchema, type ReformData, type ReformInput } from '@/lib/reforms/schemas';
-import { LOCALES } from '@/lib/validation';
+import type { ReformData, ReformInput } from '@/lib/reforms/schemas';
+import { LOCALES } from '@/lib/i18n/locales';
 
 type Props = {
   defaults: ReformInput;
@@ -15,7 +15,7 @@ type Props = {
 export function ReformForm({ defaults, petitions, action }: Props) {
   const t = useTranslations('reforms.console.form');
   const { submitButton, formProps, textProps, fieldError, summary } = useServerForm<ReformInput, ReformData, FormFailure | FormSuccess>({
-    schema: ReformSchema,
+    loadSchema: () => import('@/lib/reforms/schemas').then((module) => module.ReformSchema),
     action,
     defaultValues: defaults,
     idPrefix: 'reform',

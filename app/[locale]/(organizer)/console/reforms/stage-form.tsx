@@ -5,8 +5,8 @@ import { useEffect } from 'react';
 import { useServerForm } from '@/app/_components/form-kit';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
 import { STAGES } from '@/lib/reforms/constants';
-import { RecordStageSchema, type RecordStageData, type RecordStageInput } from '@/lib/reforms/schemas';
-import { LOCALES } from '@/lib/validation';
+import type { RecordStageData, RecordStageInput } from '@/lib/reforms/schemas';
+import { LOCALES } from '@/lib/i18n/locales';
 
 type Props = { today: string; action: (state: FormState, formData: FormData) => Promise<FormState> };
 
@@ -17,7 +17,7 @@ export function StageForm({ today, action }: Props) {
     RecordStageData,
     FormFailure | FormSuccess
   >({
-    schema: RecordStageSchema,
+    loadSchema: () => import('@/lib/reforms/schemas').then((module) => module.RecordStageSchema),
     action,
     defaultValues: {
       stage: 'PROPOSED',

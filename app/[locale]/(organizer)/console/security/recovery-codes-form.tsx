@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { z } from 'zod';
 import { useServerForm } from '@/app/_components/form-kit';
-import { ReplaceRecoveryCodesSchema } from '@/lib/auth/schemas';
+import type { ReplaceRecoveryCodesSchema } from '@/lib/auth/schemas';
 import type { FormFailure } from '@/lib/i18n/field-errors';
 import type { RecoveryCodesState } from './actions';
 import styles from './security.module.css';
@@ -19,7 +19,7 @@ export function RecoveryCodesForm({ action }: Props) {
     z.output<typeof ReplaceRecoveryCodesSchema>,
     FormFailure | Shown
   >({
-    schema: ReplaceRecoveryCodesSchema,
+    loadSchema: () => import('@/lib/auth/schemas').then((module) => module.ReplaceRecoveryCodesSchema),
     action,
     defaultValues: {},
     idPrefix: 'recovery-codes',

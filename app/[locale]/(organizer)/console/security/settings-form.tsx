@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useServerForm } from '@/app/_components/form-kit';
-import { SecuritySettingsSchema, type SecuritySettingsFormInput, type SecuritySettingsInput } from '@/lib/auth/schemas';
+import type { SecuritySettingsFormInput, SecuritySettingsInput } from '@/lib/auth/schemas';
 import type { FormFailure, FormState, FormSuccess } from '@/lib/i18n/field-errors';
 
 type Props = {
@@ -18,7 +18,7 @@ export function SecuritySettingsForm({ action, settings }: Props) {
     SecuritySettingsInput,
     FormFailure | FormSuccess
   >({
-    schema: SecuritySettingsSchema,
+    loadSchema: () => import('@/lib/auth/schemas').then((module) => module.SecuritySettingsSchema),
     action,
     defaultValues: settings,
     idPrefix: 'security-settings',

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Honeypot, useServerForm } from '@/app/_components/form-kit';
-import { RsvpSchema, type RsvpData, type RsvpInput } from '@/lib/events/schemas';
+import type { RsvpData, RsvpInput } from '@/lib/events/schemas';
 import type { RsvpFormState } from './actions';
 
 type Props = {
@@ -16,7 +16,7 @@ type Props = {
 export function RsvpForm({ locale, maxGuests, isFull, action }: Props) {
   const t = useTranslations('events.rsvp');
   const { summary, isPending, formProps, textProps, field, checkboxField, hiddenProps, submitButton } = useServerForm<RsvpInput, RsvpData>({
-    schema: RsvpSchema,
+    loadSchema: () => import('@/lib/events/schemas').then((module) => module.RsvpSchema),
     action,
     defaultValues: { name: '', email: '', guests: 0, consent: false as unknown as true, locale, website: '' },
     idPrefix: 'rsvp',

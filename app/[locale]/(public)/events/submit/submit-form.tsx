@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { Path } from 'react-hook-form';
 import { Honeypot, useServerForm } from '@/app/_components/form-kit';
-import { SubmitEventSchema, type SubmitEventData, type SubmitEventInput } from '@/lib/events/schemas';
+import type { SubmitEventData, SubmitEventInput } from '@/lib/events/schemas';
 import type { SubmitFormState } from './actions';
 
 type Option = { value: string; label: string };
@@ -22,7 +22,7 @@ export function SubmitForm({ locale, action, regions, types, languages }: Props)
   const t = useTranslations('events.submit');
   const { summary, isPending, formProps, textProps, checkboxField, choiceProps, hiddenProps, describedBy, fieldError, submitButton } =
     useServerForm<SubmitEventInput, SubmitEventData>({
-      schema: SubmitEventSchema,
+      loadSchema: () => import('@/lib/events/schemas').then((module) => module.SubmitEventSchema),
       action,
       defaultValues: { locale, languages: [locale], maxGuestsPerRsvp: '2' as unknown as number, website: '' },
       idPrefix: 'submit',
