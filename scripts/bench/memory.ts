@@ -90,27 +90,38 @@ export function totalMegabytes(rows: ProcessMemory[]): number {
 }
 
 /**
- * Every process of a Dauys stack: the launcher (scripts/start.ts, which also runs the mail catcher
- * when no SMTP_URL is given), scripts/web.ts's primary and each Next.js process, the job worker,
- * the loaders' helpers, and PostgreSQL's processes summed (from the postmaster's pid, first line
- * of postmaster.pid in its data directory).
+ * Every process of a Dauys stack by role: the launcher (scripts/start.ts, which also runs the mail
+ * catcher when no SMTP_URL is given), scripts/web.ts's primary and each Next.js process, the job
+ * worker, the loaders' helpers, and PostgreSQL's processes together (from the postmaster's pid,
+ * first line of postmaster.pid in its data directory).
  */
-export function dauysStackMemory(launcherPid: number, postgresDataDir: string): ProcessMemory[] {
-  const launcher = processTree(launcherPid);
+export function dauysStackGroups(launcherPid: number, postgresDataDir: string): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  const add = (label: string, pid: number) => groups.set(label, [...(groups.get(label) ?? []), pid]);
   let nextProcesses = 0;
-  const rows = measureGroups(launcher, (pid) => {
+  for (const pid of processTree(launcherPid)) {
     const command = commandLine(pid);
-    if (pid === launcherPid) return 'launcher (scripts/start.ts)';
-    if (command.includes('scripts/web.ts')) {
+    if (pid === launcherPid) add('launcher (scripts/start.ts)', pid);
+    else if (command.includes('scripts/web.ts')) {
       const parent = parentOf(pid);
-      if (parent !== null && commandLine(parent).includes('scripts/web.ts')) return `Next.js process ${(nextProcesses += 1)}`;
-      return 'web primary (scripts/web.ts, node:cluster)';
-    }
-    if (command.includes('scripts/worker.ts')) return 'job worker (scripts/worker.ts)';
-    if (command.includes('esbuild')) return 'esbuild services (the tsx loader)';
-    return command.split(' ')[0]?.split('/').at(-1) ?? String(pid);
-  });
-  const postmaster = Number(readFileSync(`${postgresDataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
-  const postgres = measureGroups(processTree(postmaster), () => 'PostgreSQL (all its processes)');
-  return [...rows, ...postgres];
+      if (parent !== null && commandLine(parent).includes('scripts/web.ts')) add(`Next.js process ${(nextProcesses += 1)}`, pid);
+      else add('web primary (scripts/web.ts, node:cluster)', pid);
+    } else if (command.includes('scripts/worker.ts')) add('job worker (scripts/worker.ts)', pid);
+    else if (command.includes('esbuild')) add('esbuild services (the tsx loader)', pid);
+    else add(command.split(' ')[0]?.split('/').at(-1) ?? String(pid), pid);
+  }
+  groups.set('PostgreSQL (all its processes)', postgresProcesses(postgresDataDir));
+  return groups;
+}
+
+/** The postmaster (first line of postmaster.pid in its data directory) and every process under it. */
+export function postgresProcesses(dataDir: string): number[] {
+  return processTree(Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]));
+}
+
+/** The memory of every process of a Dauys stack, one row per role (dauysStackGroups). */
+export function dauysStackMemory(launcherPid: number, postgresDataDir: string): ProcessMemory[] {
+  const groups = dauysStackGroups(launcherPid, postgresDataDir);
+  const labels = new Map([...groups].flatMap(([label, pids]) => pids.map((pid) => [pid, label] as const)));
+  return measureGroups([...labels.keys()], (pid) => labels.get(pid) ?? null);
 }

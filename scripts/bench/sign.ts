@@ -31,7 +31,8 @@ import { startNginx, type RunningNginx } from '../lib/nginx';
 import { webProcessCount } from '../lib/processes';
 import { buildBaseline, createBaselineTable, measurePage, sizedBaselinePage, startBaseline, type RunningBaseline } from './baseline';
 import { confirmationSurge } from './confirm-surge';
-import { dauysStackMemory, formatMemory, measureGroups, processTree, totalMegabytes } from './memory';
+import { cpuSecondsDuring, formatCpuPer } from './cpu';
+import { dauysStackGroups, dauysStackMemory, formatMemory, measureGroups, postgresProcesses, processTree, totalMegabytes } from './memory';
 import { drainMail } from './mail-drain';
 import { openLoad, type OpenLoadRequest } from './open-load';
 import { plainInsertRate } from './plain-insert';
@@ -141,7 +142,17 @@ async function main() {
     // The baseline first, while nothing of Dauys runs in the background (the mail of its signatures would).
     const baselineSign = signRequest('/api/sign');
     await cannon({ url: baseline.url, connections: 10, duration: 3, requests: [baselineSign] });
-    const bare = await cannon({ url: baseline.url, connections: COMPARED_CONNECTIONS, requests: [baselineSign] });
+    const postgresDir = path.join(ROOT, DATA_DIR, 'postgres');
+    const generator = 'load generator (autocannon, this process)';
+    const baselineGroups = () =>
+      new Map([
+        ['baseline Next.js server', processTree(baseline!.pid)],
+        ['PostgreSQL', postgresProcesses(postgresDir)],
+        [generator, [process.pid]],
+      ]);
+    const { result: bare, seconds: bareCpu } = await cpuSecondsDuring(baselineGroups, () =>
+      cannon({ url: baseline!.url, connections: COMPARED_CONNECTIONS, requests: [baselineSign] }),
+    );
     const bareRate = bare['2xx'] / SECONDS;
     line(
       `baseline sign (bare Next.js, one INSERT), ${COMPARED_CONNECTIONS} conns`,
@@ -152,8 +163,11 @@ async function main() {
     await cannon({ connections: 10, duration: 3, requests: [signRequest()] });
     let best = 0;
     let compared = 0;
+    let comparedCpu = '';
     for (const connections of [10, COMPARED_CONNECTIONS, 100, 200]) {
-      const result = await cannon({ connections, requests: [signRequest()] });
+      const stackGroups = () => new Map([...dauysStackGroups(server!.pid, postgresDir), [generator, [process.pid]]]);
+      const { result, seconds } = await cpuSecondsDuring(stackGroups, () => cannon({ connections, requests: [signRequest()] }));
+      if (connections === COMPARED_CONNECTIONS) comparedCpu = formatCpuPer(seconds, result['2xx']);
       const rate = result['2xx'] / SECONDS;
       best = Math.max(best, rate);
       if (connections === COMPARED_CONNECTIONS) compared = rate;
@@ -166,6 +180,9 @@ async function main() {
       `sign, Dauys / baseline at ${COMPARED_CONNECTIONS} connections`,
       `${(compared / bareRate).toFixed(2)} (goal ≥ 0.5; ${WEB_PROCESSES} Dauys web process(es), 1 baseline process)`,
     );
+    // Where the difference goes: CPU per answered signature, per process, in the same two runs (2 cores = 2,000 ms a second).
+    line('  CPU per signature, Dauys (ms)', comparedCpu);
+    line('  CPU per signature, baseline (ms)', formatCpuPer(bareCpu, bare['2xx']));
     // People arrive one by one: 300 a second, evenly spaced (open model, latency from when each was due).
     const paced = await openLoad({
       url: BASE,
@@ -256,7 +273,7 @@ async function main() {
     );
 
     // Memory after the surge: every process of the stack (the mail sink stands apart, as a relay would).
-    const stack = dauysStackMemory(server.pid, path.join(ROOT, DATA_DIR, 'postgres'));
+    const stack = dauysStackMemory(server.pid, postgresDir);
     line(
       'memory of the stack after the surge',
       `${totalMegabytes(stack).toFixed(0)} MB (goal < ${MEMORY_GOAL_MB} MB with one web process)`,

@@ -1,0 +1,46 @@
+/**
+ * The CPU time each process group of a stack spends during a piece of work: user + system time from
+ * /proc/<pid>/stat before and after, plus what children that exited meanwhile spent (their parent's
+ * cutime/cstime; PostgreSQL's backends come and go). Linux only.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name: state is [0], utime [11], stime [12], cutime [13], cstime [14].
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    return fields[11]! + fields[12]! + fields[13]! + fields[14]!;
+  } catch {
+    return 0; // exited: its time is in its parent's cutime once reaped
+  }
+}
+
+function groupTicks(groups: Map<string, number[]>): Map<string, number> {
+  return new Map([...groups].map(([label, pids]) => [label, pids.reduce((sum, pid) => sum + cpuTicks(pid), 0)]));
+}
+
+/** CPU seconds per group (groups read before and after, so processes started meanwhile count from 0). */
+export async function cpuSecondsDuring<T>(
+  groups: () => Map<string, number[]>,
+  work: () => Promise<T>,
+): Promise<{ result: T; seconds: Map<string, number> }> {
+  const before = groupTicks(groups());
+  const result = await work();
+  const after = groupTicks(groups());
+  const seconds = new Map([...after].map(([label, ticks]) => [label, Math.max(0, ticks - (before.get(label) ?? 0)) / TICKS_PER_SECOND]));
+  return { result, seconds };
+}
+
+/** "Next.js process 1 8.3, job worker 5.2, … = 16.4": milliseconds of CPU per unit of work, per group and in all. */
+export function formatCpuPer(seconds: Map<string, number>, units: number): string {
+  const perUnit = [...seconds].filter(([, s]) => s > 0).map(([label, s]) => [label, (s * 1000) / Math.max(1, units)] as const);
+  const total = perUnit.reduce((sum, [, ms]) => sum + ms, 0);
+  return `${perUnit.map(([label, ms]) => `${label.replace(/ \(.*\)$/, '')} ${ms.toFixed(1)}`).join(', ')} = ${total.toFixed(1)} ms`;
+}
