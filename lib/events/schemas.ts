@@ -133,6 +133,8 @@ export type CampaignFormData = z.output<typeof CampaignFormSchema>;
 
 export const RejectSchema = z.object({ reason: FreeTextSchema.min(5, 'tooShort').max(1000, 'tooLong') });
 export const CancelEventSchema = z.object({ note: OptionalTextSchema(1000) });
+/** A console action that takes no input but the button (approve, publish). */
+export const NoInputSchema = z.object({});
 
 const ignoreInvalid = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 

@@ -12,14 +12,13 @@ const SCHEMAS = {
   campaign: 'CampaignFormSchema',
   reject: 'RejectSchema',
   cancel: 'CancelEventSchema',
-  none: null,
+  none: 'NoInputSchema',
 } as const;
 export type ConsoleFormSchema = keyof typeof SCHEMAS;
 
 async function loadConsoleSchema(name: ConsoleFormSchema): Promise<z.ZodType<unknown, FieldValues>> {
-  const [schemas, { z: zod }] = await Promise.all([import('@/lib/events/schemas'), import('zod')]);
-  const exportName = SCHEMAS[name];
-  return (exportName ? schemas[exportName] : zod.object({})) as unknown as z.ZodType<unknown, FieldValues>;
+  const schemas = await import('@/lib/events/schemas');
+  return schemas[SCHEMAS[name]] as unknown as z.ZodType<unknown, FieldValues>;
 }
 
 type Kit = ReturnType<typeof useServerForm<FieldValues, unknown, FormFailure | FormSuccess>>;
