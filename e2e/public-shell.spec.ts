@@ -142,6 +142,25 @@ test('pages link the site icons, and they are served, /favicon.ico too (browsers
   }
 });
 
+test('title, description and preview tags are in <head> for any client, not only for the crawlers Next.js knows', async ({ request }) => {
+  // A phone browser and a messenger's preview bot Next.js does not list: both get the metadata before </head>.
+  const agents = [
+    'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36',
+    'OdklBot/1.0',
+  ];
+  const calendar = await (await request.get('/kk/events')).text();
+  const event = /href="(\/kk\/events\/(?!submit)[a-z0-9-]+)"/.exec(calendar)?.[1];
+  expect(event).toBeTruthy();
+  for (const path of ['/kk/petitions/sexual-harassment-liability', event!, '/ru/reforms/criminalise-stalking']) {
+    for (const agent of agents) {
+      const html = await (await request.get(path, { headers: { 'user-agent': agent } })).text();
+      const head = html.slice(0, html.indexOf('</head>'));
+      expect(head, `${path} for ${agent}`).toMatch(/<meta name="description" content="[^"]+"/);
+      expect(head, `${path} for ${agent}`).toMatch(/<title>[^<]+<\/title>/);
+    }
+  }
+});
+
 test('embeds stay outside the locale prefix and may be framed', async ({ request }) => {
   const response = await request.get('/embed/petitions/any', { maxRedirects: 0 });
   expect([301, 302, 307, 308]).not.toContain(response.status());
