@@ -44,8 +44,8 @@ function shapedLike(defaults: unknown, value: unknown): unknown {
 /**
  * The one way a form works. The same zod schema checks the fields in the browser (errors
  * before the round trip; loaded when the form is first focused, see lazy-resolver.ts) and in the
- * server action. Without JavaScript the form posts to the action
- * and the page comes back with the server's localised errors beside the fields and, in the HTML
+ * server action. Without JavaScript the form posts to the action and the page comes back with the
+ * server's localised errors beside the fields and, in the HTML
  * itself, what the person typed (or the defaults before that). react-hook-form gets no defaults of
  * its own: it reads each field from the page when its script starts, so what someone on a slow phone
  * typed before that is kept, not reset to the defaults. With JavaScript the action is called in a
