@@ -48,6 +48,20 @@ test('the console opens on the campaign at a glance, in English and Kazakh, and 
   const phone = await organizerPage(browser, email, { width: 360, height: 740 });
   await phone.goto('/en/console');
   await expect(phone.getByRole('heading', { level: 2, name: 'Upcoming events' })).toBeVisible();
+  // The console's links fold behind Menu: the first screen shows the page, not a wall of links.
+  const nav = phone.getByRole('navigation', { name: 'Console' });
+  const menu = nav.getByRole('button', { name: 'Menu' });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav.getByRole('link', { name: 'Campaigns' })).toBeHidden();
+  await expect(phone.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeInViewport();
+  await expectAccessible(phone);
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await nav.getByRole('link', { name: 'Campaigns' }).click();
+  await expect(phone).toHaveURL(/\/en\/console\/campaigns$/);
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav.getByRole('link', { name: 'Dashboard' })).toBeHidden();
+  await phone.goto('/en/console');
   // Nothing widens the page past the screen (wide tables scroll inside it).
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectAccessible(phone);

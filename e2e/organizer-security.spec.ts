@@ -179,6 +179,9 @@ test('on a phone, without JavaScript, in Russian: the security page fits, makes 
   await expect(page.getByRole('heading', { level: 1, name: 'Безопасность' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expect(page.getByText('Приложение-аутентификатор подключено.')).toBeVisible();
+  // Without JavaScript nothing folds the console's links away: they are all there, with no Menu button.
+  await expect(page.getByRole('navigation', { name: 'Консоль' }).getByRole('link', { name: 'Рассылки' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Меню' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Создать новые коды восстановления' }).click();
   await expect(page.getByRole('region', { name: 'Ваши новые коды восстановления' }).getByRole('listitem')).toHaveCount(10);

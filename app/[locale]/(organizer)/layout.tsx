@@ -42,7 +42,7 @@ export default async function OrganizerLayout({ children, params }: Props) {
       <header className={styles.header}>
         <QuickExit className={styles.quickExit} />
         <p className={styles.identity}>{t('signedInAs', { email: organizer.email })}</p>
-        <ConsoleNav label={t('label')} links={links} className={styles.nav} />
+        <ConsoleNav label={t('label')} menuLabel={t('menu')} links={links} />
         <form action={signOutAction.bind(null, locale)}>
           <button type="submit" className="button-secondary">
             {t('signOut')}
