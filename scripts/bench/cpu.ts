@@ -4,22 +4,14 @@
  * cutime/cstime; PostgreSQL's backends come and go). Linux only.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { statFields } from './memory';
 
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
+/** User, system and reaped children's time ([11]–[14] after the state); 0 once exited (then in its parent's cutime). */
 function cpuTicks(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name: state is [0], utime [11], stime [12], cutime [13], cstime [14].
-    const fields = stat
-      .slice(stat.lastIndexOf(')') + 2)
-      .split(' ')
-      .map(Number);
-    return fields[11]! + fields[12]! + fields[13]! + fields[14]!;
-  } catch {
-    return 0; // exited: its time is in its parent's cutime once reaped
-  }
+  const fields = statFields(pid)?.map(Number);
+  return fields ? fields[11]! + fields[12]! + fields[13]! + fields[14]! : 0;
 }
 
 function groupTicks(groups: Map<string, number[]>): Map<string, number> {

@@ -7,14 +7,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export type ProcessMemory = { label: string; pids: number[]; megabytes: number; measure: 'PSS' | 'RSS' };
 
-function parentOf(pid: number): number | null {
+/** The fields of /proc/<pid>/stat after the command name, from the state on ([0] state, [1] parent); null once it exited. */
+export function statFields(pid: number): string[] | null {
   try {
     // The command name (field 2) may hold spaces and parentheses; the fields after its last ')' do not.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+function parentOf(pid: number): number | null {
+  const fields = statFields(pid);
+  return fields ? Number(fields[1]) : null;
 }
 
 /** The pid given and all its descendants, parents before children. */

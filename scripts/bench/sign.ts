@@ -19,7 +19,6 @@
  * worker in its own process at a lower priority. BENCH_WORKER=in-process runs the worker inside the web server (WORKER_IN_PROCESS=true);
  * BENCH_WORKER=none runs none, to show what the sign path costs without the mail it causes.
  */
-import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -34,8 +33,9 @@ import { confirmationSurge } from './confirm-surge';
 import { cpuSecondsDuring, formatCpuPer } from './cpu';
 import { dauysStackGroups, dauysStackMemory, formatMemory, measureGroups, postgresProcesses, processTree, totalMegabytes } from './memory';
 import { drainMail } from './mail-drain';
-import { openLoad, type OpenLoadRequest } from './open-load';
+import { openLoad } from './open-load';
 import { plainInsertRate } from './plain-insert';
+import { signRequests } from './sign-requests';
 import { measureSealCost, startDauys, startSink, type RunningDauys } from './stack';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -56,39 +56,7 @@ const WORKER_MODE = (process.env.BENCH_WORKER ?? 'separate') as 'separate' | 'in
 /** What scripts/start.ts is told; unset is its default, the worker process beside the web server. */
 const WORKER_IN_PROCESS = { separate: '', 'in-process': 'true', none: 'false' }[WORKER_MODE];
 
-const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-let sequence = 0;
-const accepted = new Set<string>();
-const ip = () => `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`;
-
-/** The JSON request the sign form's JavaScript sends, from a new address and network each time. */
-function nextSignature(): OpenLoadRequest {
-  sequence += 1;
-  const email = `s${sequence}.${run}@bench.example`;
-  return {
-    method: 'POST',
-    path: `/api/petitions/${SLUG}/signatures`,
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip() },
-    body: JSON.stringify({ fullName: 'Bench Signer', email, region: 'ALMATY', consent: true, locale: 'en' }),
-  };
-}
-
-/** Dauys' sign request; `signPath` another server's (its 200s are not Dauys signatures, so not counted as accepted). */
-function signRequest(signPath = `/api/petitions/${SLUG}/signatures`) {
-  const isDauys = signPath.startsWith('/api/petitions/');
-  return {
-    method: 'POST' as const,
-    path: signPath,
-    setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
-      const signature = nextSignature();
-      context.email = JSON.parse(signature.body!).email;
-      return { ...request, headers: signature.headers, body: signature.body };
-    },
-    onResponse(status: number, _body: string, context: Record<string, unknown>) {
-      if (status === 200 && isDauys) accepted.add(context.email as string);
-    },
-  };
-}
+const { run, accepted, nextSignature, signRequest } = signRequests(SLUG);
 
 async function cannon(options: Omit<autocannon.Options, 'url'> & { url?: string }) {
   return autocannon({ url: BASE, duration: SECONDS, ...options });
@@ -164,8 +132,8 @@ async function main() {
     let best = 0;
     let compared = 0;
     let comparedCpu = '';
+    const stackGroups = () => new Map([...dauysStackGroups(server!.pid, postgresDir), [generator, [process.pid]]]);
     for (const connections of [10, COMPARED_CONNECTIONS, 100, 200]) {
-      const stackGroups = () => new Map([...dauysStackGroups(server!.pid, postgresDir), [generator, [process.pid]]]);
       const { result, seconds } = await cpuSecondsDuring(stackGroups, () => cannon({ connections, requests: [signRequest()] }));
       if (connections === COMPARED_CONNECTIONS) comparedCpu = formatCpuPer(seconds, result['2xx']);
       const rate = result['2xx'] / SECONDS;
