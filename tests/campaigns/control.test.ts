@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => sink.close());
 
-function send(options: { ratePerSecond?: number; ratePerHour?: number; onSend?: () => void } = {}) {
+function send(options: { ratePerSecond?: number; ratePerHour?: number; onSend?: (admittedAt: number) => void } = {}) {
   const transport = createBulkTransport({ url: sink.url });
   return runCampaignSender({ transport, ratePerSecond: 0, ratePerHour: 0, ...options }).finally(() => transport.close());
 }
@@ -103,12 +103,13 @@ describe('throttle', () => {
     await db.consent.updateMany({ data: { withdrawnAt: null } });
     await db.unsubscribe.deleteMany();
     await startCampaign(campaignId, await actorFor(organizer));
-    const handedToSmtp: number[] = [];
-    await send({ ratePerSecond: 6, onSend: () => handedToSmtp.push(performance.now()) });
+    const admitted: number[] = [];
+    await send({ ratePerSecond: 6, onSend: (admittedAt) => admitted.push(admittedAt) });
     expect(deliveredFor(campaignId)).toHaveLength(PEOPLE);
-    expect(handedToSmtp).toHaveLength(PEOPLE);
-    // Any 7 consecutive hand-overs to SMTP span more than a second: at most 6 in any second.
-    for (let i = 0; i + 6 < handedToSmtp.length; i += 1) expect(handedToSmtp[i + 6]! - handedToSmtp[i]!).toBeGreaterThan(1000);
+    expect(admitted).toHaveLength(PEOPLE);
+    // Any 7 consecutive admissions span more than a second: at most 6 in any second. (The moment
+    // the callback runs would add scheduling jitter under load: one failed CI run had 7 within it.)
+    for (let i = 0; i + 6 < admitted.length; i += 1) expect(admitted[i + 6]! - admitted[i]!).toBeGreaterThan(1000);
     // And the server saw them arrive over at least (20 / 6 − 1) seconds.
     const arrivals = deliveredFor(campaignId).map((m) => m.receivedAt);
     expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeGreaterThan(2300);

@@ -29,8 +29,11 @@ export type SenderOptions = {
   /** How long to wait in process for retries that are due soon before returning. */
   maxRetryWaitMs?: number;
   signal?: AbortSignal;
-  /** Called as each message is handed to SMTP (instrumentation for tests and the benchmark). */
-  onSend?: () => void;
+  /**
+   * Called as each message is handed to SMTP, with the moment the per-second throttle admitted it
+   * (performance.now()). Instrumentation for tests.
+   */
+  onSend?: (admittedAt: number) => void;
 };
 
 export type SenderOutcome = 'locked' | 'idle' | 'hourly-limit' | 'time-slice' | 'aborted' | 'retries-later';
@@ -186,9 +189,9 @@ class SenderContext {
         const mail = buildCampaignMail(campaign, recipient);
         // The throttle stamps the moment right before the hand-over to SMTP.
         await this.perHour.take();
-        await this.perSecond.take();
+        const admittedAt = await this.perSecond.take();
         this.reserved -= 1;
-        this.options.onSend?.();
+        this.options.onSend?.(admittedAt);
         try {
           await this.transport.sendMail(mail);
           sent.push({ id: recipient.id, messageId: String(mail.messageId) });

@@ -8,7 +8,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class SlidingWindowLimiter {
   private readonly stamps: number[] = [];
   private head = 0;
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly limit: number,
@@ -34,20 +34,24 @@ export class SlidingWindowLimiter {
     this.evict();
   }
 
-  /** Waits until one more event fits in the window, then records it. Callers are served in order. */
-  take(): Promise<void> {
-    if (this.unlimited) return Promise.resolve();
+  /**
+   * Waits until one more event fits in the window, then records it and returns the moment it was
+   * admitted (on the limiter's clock). Callers are served in order.
+   */
+  take(): Promise<number> {
+    if (this.unlimited) return Promise.resolve(this.now());
     const turn = this.queue.then(() => this.waitForRoom());
     this.queue = turn;
     return turn;
   }
 
-  private async waitForRoom(): Promise<void> {
+  private async waitForRoom(): Promise<number> {
     for (;;) {
       this.evict();
       if (this.stamps.length - this.head < this.limit) {
-        this.stamps.push(this.now());
-        return;
+        const admittedAt = this.now();
+        this.stamps.push(admittedAt);
+        return admittedAt;
       }
       // The oldest event in the window leaves it at stamp + windowMs; +1 so it is strictly out.
       await sleep(Math.max(1, this.stamps[this.head]! + this.windowMs + 1 - this.now()));
