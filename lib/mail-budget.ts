@@ -1,3 +1,5 @@
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { hitMany } from '@/lib/rate-limit';
 import { keyring } from '@/lib/security/personal-data';
 
@@ -18,9 +20,13 @@ export const MAIL_BUDGET_PER_DAY = 20;
 /**
  * Takes one mail from the budget of each address, in order: false where its mailbox has none left.
  * The hour is spent first and only what it allows counts against the day, so a refused burst does
- * not use up the rest of the day.
+ * not use up the rest of the day. Given `tx`, the spending is part of that transaction.
  */
-export async function spendMailBudgets(emails: readonly string[], now: Date = new Date()): Promise<boolean[]> {
+export async function spendMailBudgets(
+  emails: readonly string[],
+  now: Date = new Date(),
+  tx: Prisma.TransactionClient = db,
+): Promise<boolean[]> {
   // Counted per blind index: the counters never hold an address.
   const keys = await keyring();
   const mailboxes = emails.map((email) => keys.emailIndex(email));
@@ -29,12 +35,14 @@ export async function spendMailBudgets(emails: readonly string[], now: Date = ne
     MAIL_BUDGET_PER_HOUR,
     3600,
     now,
+    tx,
   );
   const daily = await hitMany(
     mailboxes.filter((_, index) => hourly[index]).map((mailbox) => `mail-budget:day:${mailbox}`),
     MAIL_BUDGET_PER_DAY,
     24 * 3600,
     now,
+    tx,
   );
   let next = 0;
   return hourly.map((isWithinHour) => isWithinHour && daily[next++]!);
@@ -46,14 +54,21 @@ export async function spendMailBudget(email: string, now: Date = new Date()): Pr
   return isWithin!;
 }
 
-/** Splits a batch of mails (rows with an `email`) into those within budget and those over it. */
+/**
+ * Splits a batch of mails (rows with an `email`) into those within budget and those over it. A job
+ * holding row locks passes its `tx`: a second connection taken while it holds them can wait behind
+ * requests that wait for those rows; with all the pool's connections held that way, until the
+ * transaction times out.
+ */
 export async function partitionByMailBudget<T extends { email: string }>(
   rows: readonly T[],
+  tx: Prisma.TransactionClient = db,
   now: Date = new Date(),
 ): Promise<{ within: T[]; over: T[] }> {
   const answers = await spendMailBudgets(
     rows.map((row) => row.email),
     now,
+    tx,
   );
   return { within: rows.filter((_, index) => answers[index]), over: rows.filter((_, index) => !answers[index]) };
 }

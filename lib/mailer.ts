@@ -153,7 +153,8 @@ export async function sendMails<N extends MailTemplateName>(
   const rendered = options.perRecipientLinks
     ? await renderMailsSharingLinks(renderInputs, options.perRecipientLinks)
     : await Promise.all(renderInputs.map((input) => renderMail(input)));
-  // Load the keyring and start pg-boss (first use in this process) before any transaction is open.
+  // Load the keyring and start pg-boss (first use in this process) before our transaction opens; a
+  // caller that passes its `tx` does both before opening it.
   const ring = await keyring();
   await getQueue();
   const ids = inputs.map(() => randomUUID());

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { hashAddress } from '@/lib/security/client-address';
 import { AppError } from '@/lib/errors';
 
@@ -50,14 +51,21 @@ export async function guardClientNetwork(purpose: string, requester: Requester, 
  * hit() for a batch, in one statement: answer i says whether keys[i] is within `limit`. A key that
  * appears several times counts once per appearance, in order. Keys are written in sorted order, so
  * concurrent batches sharing keys lock their counters in the same order and cannot deadlock.
+ * Given `tx`, the hits count in that transaction (and are undone with it).
  */
-export async function hitMany(keys: readonly string[], limit: number, windowSeconds: number, now: Date = new Date()): Promise<boolean[]> {
+export async function hitMany(
+  keys: readonly string[],
+  limit: number,
+  windowSeconds: number,
+  now: Date = new Date(),
+  tx: Prisma.TransactionClient = db,
+): Promise<boolean[]> {
   if (keys.length === 0) return [];
   const windowStart = windowStartOf(now, windowSeconds);
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const sorted = [...counts.keys()].sort();
-  const rows = await db.$queryRaw<Array<{ key: string; hits: number }>>`
+  const rows = await tx.$queryRaw<Array<{ key: string; hits: number }>>`
     INSERT INTO "RateLimitCounter" ("key", "windowStart", "hits")
     SELECT v.k, ${windowStart}, v.n FROM unnest(${sorted}::text[], ${sorted.map((key) => counts.get(key)!)}::int[]) AS v(k, n)
      ORDER BY v.k

@@ -49,7 +49,9 @@ async function upsertSupporter(tx: Tx, person: SealedPerson, data: RsvpData, now
   const [row] = await tx.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "Supporter" (id, "emailIndex", "emailSealed", "nameSealed", locale, "createdAt", "updatedAt")
     VALUES (${randomUUID()}, ${person.emailIndex}, ${person.emailSealed}, ${person.nameSealed}, ${data.locale}::"Locale", ${now}, ${now})
-    ON CONFLICT ("emailIndex") DO UPDATE SET "emailIndex" = EXCLUDED."emailIndex"
+    -- A no-op write of a non-key column, as in lib/petitions/sign-petition.ts: setting the unique
+    -- emailIndex took FOR UPDATE, which blocks the foreign-key checks of a mail job holding this person's rows.
+    ON CONFLICT ("emailIndex") DO UPDATE SET "updatedAt" = "Supporter"."updatedAt"
     RETURNING id`;
   return row!.id;
 }

@@ -7,6 +7,7 @@ import { eventPageUrl } from '@/lib/events/links';
 import { localized } from '@/lib/i18n/localized';
 import { nudgeJob } from '@/lib/jobs/nudge-job';
 import { getQueue } from '@/lib/queue';
+import { keyring } from '@/lib/security/personal-data';
 
 export type EventTransition = { action: 'publish' } | { action: 'reject'; reason: string } | { action: 'cancel'; note?: string };
 
@@ -27,7 +28,8 @@ export async function transitionEvent(
   transition: EventTransition,
   now = new Date(),
 ): Promise<EventStatus> {
-  await getQueue();
+  // Both before the transaction: a first load inside it would take a second connection from the pool.
+  await Promise.all([getQueue(), keyring()]);
   const status = await db.$transaction(async (tx) => {
     const [event] = await tx.$queryRaw<Array<{ status: EventStatus }>>`SELECT status FROM "Event" WHERE id = ${eventId} FOR UPDATE`;
     if (!event) throw new AppError('NOT_FOUND');

@@ -45,7 +45,7 @@ export async function sendSignatureMails(batchSize = 100): Promise<number> {
         if (sealed.length === 0) return 0;
         const found = sealed.map((row) => ({ ...row, email: keys.open('email', row.emailSealed) }));
         // Over the address's mail budget: no mail and no new token, so the link mailed last still works.
-        const { within: due, over } = await partitionByMailBudget(found);
+        const { within: due, over } = await partitionByMailBudget(found, tx);
         if (over.length > 0)
           await tx.$executeRaw`UPDATE "Signature" SET "mailPending" = false WHERE id = ANY(${over.map((row) => row.id.toString())}::bigint[])`;
         if (due.length === 0) return found.length;

@@ -3,6 +3,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { spendMailBudget } from '@/lib/mail-budget';
 import { sendMail } from '@/lib/mailer';
+import { getQueue } from '@/lib/queue';
 import { guardClientNetwork, hit, type Requester } from '@/lib/rate-limit';
 import {
   CONFIRM_TOKEN_TTL_SECONDS,
@@ -50,6 +51,8 @@ export async function requestReformAlerts(input: SubscribeInput, requester: Requ
   const tokenFields = canMail
     ? { tokenHash: hashRandomToken(token), tokenExpiresAt: new Date(Date.now() + CONFIRM_TOKEN_TTL_SECONDS * 1000) }
     : {};
+  // Started before the transaction: its first start would lengthen the time the supporter row is held.
+  await getQueue();
   await db.$transaction(async (tx) => {
     const supporter = await upsertSupporterByEmail({ email: data.email, locale: data.locale }, tx);
     const existing = await tx.reformSubscription.findUnique({
