@@ -50,7 +50,7 @@ const EnvSchema = z.object({
    * connection is a PostgreSQL process of 5–10 MB, so the total across processes is what a small
    * server pays for (docs/operations.md, "Memory").
    */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Run the pg-boss workers inside each Next.js server process. Set false with `npm run worker`. */
   WORKER_IN_PROCESS: booleanFlag.default(true),
   /**

@@ -1,5 +1,5 @@
 import { PgBoss, fromPrisma, type JobInsert, type SendOptions } from 'pg-boss';
-import { requireDatabaseUrl } from '@/lib/env';
+import { env, requireDatabaseUrl } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { handleEachJob, type JobDefinition } from '@/lib/jobs/define-job';
 import type { JobName, JobPayload } from '@/lib/jobs/definitions';
@@ -23,16 +23,26 @@ export const QUEUE_SCHEMA = 'pgboss';
 export const JOB_HEARTBEAT_SECONDS = 10;
 const SUPERVISE_INTERVAL_SECONDS = 5;
 
-type QueueGlobal = { dauysQueue?: Promise<PgBoss>; dauysWorkersStarted?: boolean };
+type QueueGlobal = { dauysQueue?: Promise<PgBoss>; dauysQueueRunsJobs?: boolean; dauysWorkersStarted?: boolean };
 // One instance per process; the global survives hot reloads in development.
 const globalForQueue = globalThis as unknown as QueueGlobal;
 
-async function startQueue(): Promise<PgBoss> {
+/**
+ * A process that runs jobs (the worker, or a web server with WORKER_IN_PROCESS) also supervises the
+ * queues and runs the cron schedules. One that only adds jobs (a web server beside `npm run
+ * worker`) does neither and keeps two connections: each is a PostgreSQL process (docs/operations.md,
+ * "Memory"), and during a sign surge the web server's instance held seven for its supervision passes.
+ */
+function queueRole(runsJobs: boolean) {
+  return runsJobs ? { max: 10, supervise: true, schedule: true } : { max: 2, supervise: false, schedule: false };
+}
+
+async function startQueue(runsJobs: boolean): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: requireDatabaseUrl(),
     schema: QUEUE_SCHEMA,
     application_name: 'dauys-queue',
-    max: 10,
+    ...queueRole(runsJobs),
     // Expiry and lost heartbeats are found in these passes (pg-boss's default: every 60 s).
     superviseIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
     monitorIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
@@ -57,10 +67,14 @@ async function startQueue(): Promise<PgBoss> {
 
 /** The started pg-boss instance (lazily, once per process; a failed start is retried on the next call). */
 export function getQueue(): Promise<PgBoss> {
-  globalForQueue.dauysQueue ??= startQueue().catch((error: unknown) => {
-    globalForQueue.dauysQueue = undefined;
-    throw error;
-  });
+  if (!globalForQueue.dauysQueue) {
+    const runsJobs = env.WORKER_IN_PROCESS || Boolean(globalForQueue.dauysWorkersStarted);
+    globalForQueue.dauysQueueRunsJobs = runsJobs;
+    globalForQueue.dauysQueue = startQueue(runsJobs).catch((error: unknown) => {
+      globalForQueue.dauysQueue = undefined;
+      throw error;
+    });
+  }
   return globalForQueue.dauysQueue;
 }
 
@@ -120,6 +134,8 @@ export async function startWorkers(definitions: readonly JobDefinition[]): Promi
   if (globalForQueue.dauysWorkersStarted) return;
   globalForQueue.dauysWorkersStarted = true;
   try {
+    // An instance started earlier to add jobs only gives way to one that supervises.
+    if (globalForQueue.dauysQueue && !globalForQueue.dauysQueueRunsJobs) await closeQueue();
     const boss = await getQueue();
     for (const definition of definitions) {
       await boss.work(definition.name, { ...definition.work, includeMetadata: true, perJobResults: true }, handleEachJob(definition));
@@ -137,9 +153,13 @@ export async function startWorkers(definitions: readonly JobDefinition[]): Promi
  * the queue's connections. The next getQueue() starts a fresh instance.
  */
 export async function stopWorkers(options: { graceful?: boolean; timeoutMs?: number } = {}): Promise<void> {
+  globalForQueue.dauysWorkersStarted = false;
+  await closeQueue(options);
+}
+
+async function closeQueue(options: { graceful?: boolean; timeoutMs?: number } = {}): Promise<void> {
   const current = globalForQueue.dauysQueue;
   globalForQueue.dauysQueue = undefined;
-  globalForQueue.dauysWorkersStarted = false;
   const boss = await current?.catch(() => undefined);
   await boss?.stop({ graceful: options.graceful ?? true, timeout: options.timeoutMs ?? 20_000 });
 }
