@@ -3,12 +3,14 @@
  * PostgreSQL, adds 5,000 supporters, writes a CSV of IMPORT_ROWS rows (about 1 % bad addresses, 1 %
  * unknown regions, 2 % repeats of an earlier row, 3 % people already here, a consent date per row),
  * uploads it as an organizer with a fresh second factor, maps it, and runs it with runImport (what the
- * `imports.run` job calls). Prints one JSON line: rows/s, seconds for the upload and the run, the
- * counts, the CPU seconds this process spent, and the peak RSS of this process (maxRSS). Asserts nothing.
+ * `imports.run` job calls). Prints one JSON line: rows/s, seconds for the upload, the preview (what
+ * the preview page does on each view) and the run, the counts, the CPU seconds this process spent,
+ * and the peak RSS of this process (maxRSS). Asserts nothing.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { applyMigrationsAndPendingSchema } from '../lib/migration-engine';
 import { newMasterKey } from '../../lib/security/keyring';
@@ -51,6 +53,9 @@ async function main() {
     const { keyring, sealPerson } = await import('../../lib/security/personal-data');
     const { uploadImport, saveImportSettings } = await import('../../lib/imports/manage-imports');
     const { runImport } = await import('../../lib/imports/run-import');
+    const { previewImport } = await import('../../lib/imports/preview-import');
+    const { openImportFile } = await import('../../lib/imports/queries');
+    const { ImportSettingsSchema } = await import('../../lib/imports/schemas');
     const keys = await keyring();
     const run = randomBytes(3).toString('hex');
 
@@ -84,6 +89,18 @@ async function main() {
       consentBasis: 'COLUMN',
     });
     const uploadSeconds = (performance.now() - uploadStarted) / 1000;
+    // What the preview page does on each view: open the sealed file and check every row.
+    const previewStarted = performance.now();
+    // How long the process could not answer anything else meanwhile (the web server runs the preview).
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
+    const saved = await db.import.findUniqueOrThrow({ where: { id } });
+    await previewImport(
+      { text: (await openImportFile(id))!, target: 'SUPPORTERS', petitionId: null },
+      ImportSettingsSchema.parse(saved.settings),
+    );
+    const previewSeconds = (performance.now() - previewStarted) / 1000;
+    stalls.disable();
     // What startImport does minus the queue: the job would call runImport with this id.
     await db.import.update({ where: { id }, data: { status: 'QUEUED' } });
 
@@ -98,6 +115,9 @@ async function main() {
         rows: ROWS,
         fileMegabytes: Number((bytes.byteLength / 1_048_576).toFixed(1)),
         uploadSeconds: Number(uploadSeconds.toFixed(1)),
+        previewSeconds: Number(previewSeconds.toFixed(1)),
+        /** The longest time the event loop was held during the preview. */
+        previewLongestStallMs: Math.round(stalls.max / 1e6),
         runSeconds: Number(seconds.toFixed(1)),
         rowsPerSecond: Math.round(ROWS / seconds),
         /** CPU time of this process during the run (parsing, checking, sealing); the rest is PostgreSQL and waiting. */
