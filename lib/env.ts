@@ -47,8 +47,8 @@ const EnvSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /**
    * Connections each process's Prisma client may hold; idle ones close after a minute. Each open
-   * connection is a PostgreSQL process of 5–10 MB, so the total across processes is what a small
-   * server pays for (docs/operations.md, "Memory").
+   * connection is a PostgreSQL process, so the total across processes is what a small server pays
+   * for (docs/operations.md, "Memory").
    */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Run the pg-boss workers inside each Next.js server process. Set false with `npm run worker`. */
