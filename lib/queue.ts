@@ -23,7 +23,7 @@ export const QUEUE_SCHEMA = 'pgboss';
 export const JOB_HEARTBEAT_SECONDS = 10;
 const SUPERVISE_INTERVAL_SECONDS = 5;
 
-type QueueGlobal = { dauysQueue?: Promise<PgBoss>; dauysQueueRunsJobs?: boolean; dauysWorkersStarted?: boolean };
+type QueueGlobal = { dauysQueue?: Promise<PgBoss>; dauysWorkersStarted?: boolean };
 // One instance per process; the global survives hot reloads in development.
 const globalForQueue = globalThis as unknown as QueueGlobal;
 
@@ -67,14 +67,10 @@ async function startQueue(runsJobs: boolean): Promise<PgBoss> {
 
 /** The started pg-boss instance (lazily, once per process; a failed start is retried on the next call). */
 export function getQueue(): Promise<PgBoss> {
-  if (!globalForQueue.dauysQueue) {
-    const runsJobs = env.WORKER_IN_PROCESS || Boolean(globalForQueue.dauysWorkersStarted);
-    globalForQueue.dauysQueueRunsJobs = runsJobs;
-    globalForQueue.dauysQueue = startQueue(runsJobs).catch((error: unknown) => {
-      globalForQueue.dauysQueue = undefined;
-      throw error;
-    });
-  }
+  globalForQueue.dauysQueue ??= startQueue(env.WORKER_IN_PROCESS || Boolean(globalForQueue.dauysWorkersStarted)).catch((error: unknown) => {
+    globalForQueue.dauysQueue = undefined;
+    throw error;
+  });
   return globalForQueue.dauysQueue;
 }
 
@@ -134,8 +130,8 @@ export async function startWorkers(definitions: readonly JobDefinition[]): Promi
   if (globalForQueue.dauysWorkersStarted) return;
   globalForQueue.dauysWorkersStarted = true;
   try {
-    // An instance started earlier to add jobs only gives way to one that supervises.
-    if (globalForQueue.dauysQueue && !globalForQueue.dauysQueueRunsJobs) await closeQueue();
+    // Without WORKER_IN_PROCESS an instance started before this one only adds jobs: it gives way to one that supervises.
+    if (!env.WORKER_IN_PROCESS) await closeQueue();
     const boss = await getQueue();
     for (const definition of definitions) {
       await boss.work(definition.name, { ...definition.work, includeMetadata: true, perJobResults: true }, handleEachJob(definition));
