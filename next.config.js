@@ -3,7 +3,12 @@ const { require: tsxRequire } = require('tsx/cjs/api');
 const { env } = tsxRequire('./lib/env.ts', __filename);
 const createNextIntlPlugin = require('next-intl/plugin');
 
-const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+// Messages are compiled at build time (icu-minify): pages neither parse them on every request nor
+// ship the ICU parser to the browser. Plain Node (the worker, tests) imports the same files raw.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './lib/i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: ['kk', 'ru', 'en'], precompile: true } },
+});
 
 const securityHeaders = [
   { key: 'Referrer-Policy', value: 'same-origin' },
