@@ -4,14 +4,19 @@
  * petition, calendar and event pages in kk and ru. Prints page × {performance, accessibility, best
  * practices, SEO, JavaScript transferred}, then each page's failing audits. Asserts nothing.
  * Goals (issue 19): ≥ 95 / 100 / 100 / 100, ≤ 120 KB of JavaScript on the petition page.
+ * The last row is the bare Next.js page bench:sign compares with (scripts/bench/baseline/), built
+ * here: the JavaScript any App Router page carries before an application adds its own.
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { buildBaseline, startBaseline } from './baseline';
 import { startDauys } from './stack';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA_DIR = '.data/bench-lighthouse';
 const PORT = Number(process.env.BENCH_PORT ?? 3378);
+const PG_PORT = process.env.BENCH_PG_PORT ?? '54378';
+const BASELINE_PORT = Number(process.env.BENCH_BASELINE_PORT ?? 3379);
 const BASE = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -65,24 +70,28 @@ async function main() {
     PORT: String(PORT),
     APP_URL: BASE,
     DAUYS_DATA_DIR: DATA_DIR,
-    DAUYS_PG_PORT: process.env.BENCH_PG_PORT ?? '54378',
+    DAUYS_PG_PORT: PG_PORT,
     DAUYS_SMTP_PORT: process.env.BENCH_SMTP_PORT ?? '2578',
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-bench-lighthouse',
     WEB_PROCESSES: '1',
     DATABASE_URL: '',
     SMTP_URL: '',
   });
+  await buildBaseline();
+  // The baseline page reads nothing from the database; the URL only satisfies its route handler.
+  const baseline = await startBaseline(BASELINE_PORT, `postgresql://dauys:dauys@127.0.0.1:${PG_PORT}/dauys`);
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox'] });
   try {
     const pages: string[] = [];
     for (const locale of ['kk', 'ru']) {
-      pages.push(`/${locale}`, `/${locale}/petitions/${PETITION}`, `/${locale}/events`, await firstEventPath(locale));
+      pages.push(`${BASE}/${locale}`, `${BASE}/${locale}/petitions/${PETITION}`, `${BASE}/${locale}/events`, `${BASE}${await firstEventPath(locale)}`);
     }
+    pages.push(`${baseline.url}/page`);
     const table = [`${'page'.padEnd(52)} perf  a11y  b-p   SEO   JS KB`];
     const failures: string[] = [];
     for (const page of pages) {
-      await fetch(`${BASE}${page}`); // the first render of each route is not what a visitor gets
-      const runner = await lighthouse(`${BASE}${page}`, {
+      await fetch(page); // the first render of each route is not what a visitor gets
+      const runner = await lighthouse(page, {
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
@@ -90,8 +99,9 @@ async function main() {
       });
       const result = runner!.lhr as unknown as Result;
       const score = (category: string) => String(Math.round((result.categories[category]?.score ?? 0) * 100)).padStart(4);
-      table.push(`${page.padEnd(52)} ${CATEGORIES.map(score).join('  ')}  ${scriptKilobytes(result).toFixed(0).padStart(5)}`);
-      failures.push(`${page}:`, ...failingAudits(result).map((line) => `  ${line}`));
+      const name = page.startsWith(baseline.url) ? 'bare Next.js page (scripts/bench/baseline)' : page.slice(BASE.length);
+      table.push(`${name.padEnd(52)} ${CATEGORIES.map(score).join('  ')}  ${scriptKilobytes(result).toFixed(0).padStart(5)}`);
+      failures.push(`${name}:`, ...failingAudits(result).map((line) => `  ${line}`));
     }
     console.log(
       `\nLighthouse ${(await import('lighthouse/package.json')).default.version}, mobile, ${CHROMIUM}, one web process, ${new Date().toISOString()}`,
@@ -101,6 +111,7 @@ async function main() {
     );
   } finally {
     await chrome.kill();
+    await baseline.stop();
     await server.stop();
   }
 }
