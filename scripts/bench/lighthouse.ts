@@ -84,7 +84,12 @@ async function main() {
   try {
     const pages: string[] = [];
     for (const locale of ['kk', 'ru']) {
-      pages.push(`${BASE}/${locale}`, `${BASE}/${locale}/petitions/${PETITION}`, `${BASE}/${locale}/events`, `${BASE}${await firstEventPath(locale)}`);
+      pages.push(
+        `${BASE}/${locale}`,
+        `${BASE}/${locale}/petitions/${PETITION}`,
+        `${BASE}/${locale}/events`,
+        `${BASE}${await firstEventPath(locale)}`,
+      );
     }
     pages.push(`${baseline.url}/page`);
     const table = [`${'page'.padEnd(52)} perf  a11y  b-p   SEO   JS KB`];
