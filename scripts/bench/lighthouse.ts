@@ -9,7 +9,7 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { buildBaseline, startBaseline } from './baseline';
+import { buildBaseline, startBaseline, type RunningBaseline } from './baseline';
 import { startDauys } from './stack';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -77,11 +77,13 @@ async function main() {
     DATABASE_URL: '',
     SMTP_URL: '',
   });
-  await buildBaseline();
-  // The baseline page reads nothing from the database; the URL only satisfies its route handler.
-  const baseline = await startBaseline(BASELINE_PORT, `postgresql://dauys:dauys@127.0.0.1:${PG_PORT}/dauys`);
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox'] });
+  let baseline: RunningBaseline | undefined;
+  let chrome: Awaited<ReturnType<typeof chromeLauncher.launch>> | undefined;
   try {
+    await buildBaseline();
+    // The baseline page reads nothing from the database; the URL only satisfies its route handler.
+    baseline = await startBaseline(BASELINE_PORT, `postgresql://dauys:dauys@127.0.0.1:${PG_PORT}/dauys`);
+    chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox'] });
     const pages: string[] = [];
     for (const locale of ['kk', 'ru']) {
       pages.push(
@@ -115,8 +117,8 @@ async function main() {
       `Goals: ≥ 95 / 100 / 100 / 100, ≤ 120 KB of JavaScript on the petition page\n${table.join('\n')}\n\nFailing audits\n${failures.join('\n')}`,
     );
   } finally {
-    await chrome.kill();
-    await baseline.stop();
+    await chrome?.kill();
+    await baseline?.stop();
     await server.stop();
   }
 }
