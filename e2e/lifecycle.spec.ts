@@ -135,3 +135,20 @@ test('npm start stops cleanly on Ctrl-C and SIGTERM and keeps its data across re
   expect(await exitOf(second)).toBe(0);
   await expectEverythingStopped();
 });
+
+test('npm run dev starts on the same zero-config stack and serves the pages in Kazakh', async () => {
+  const dataDir = '.data/e2e-dev';
+  await rm(path.join(ROOT, dataDir), { recursive: true, force: true });
+  const dev = startLauncher({ ...LAUNCHER, dataDir, args: ['--dev'] });
+  try {
+    await waitUntilHealthy();
+    // next dev compiles each route on its first request.
+    const home = await fetch(`http://localhost:${PORT}/kk`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('<html lang="kk"');
+  } finally {
+    process.kill(-dev.pid!, 'SIGTERM');
+    await exitOf(dev);
+  }
+  for (const port of [PORT, PG_PORT, SMTP_PORT]) expect(await isListening(port), `port ${port}`).toBe(false);
+});

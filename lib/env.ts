@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LogFormatSchema, LogLevelSchema } from '@/lib/log';
+import { LogFormatSchema, LogLevelSchema } from '@/lib/log-settings';
 import { KeyringError, parseMasterKey } from '@/lib/security/keyring';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger, formatLogLine, type LogFormat } from '@/lib/log';
+import { createLogger, formatLogLine } from '@/lib/log';
+import type { LogFormat } from '@/lib/log-settings';
 import { REQUEST_ID_HEADER, requestIdFor } from '@/lib/request-id';
 import { requestLogger } from '@/lib/request-logger';
 import { captureLogLines } from '@/tests/support/captured-logs';

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { z } from 'zod';
+import { LogFormatSchema, LogLevelSchema, type LogFormat, type LogLevel } from '@/lib/log-settings';
 import { redactAddresses } from '@/lib/mailer/redact';
 import { isNonPublicAddress } from '@/lib/peer-address';
 
@@ -17,10 +17,6 @@ import { isNonPublicAddress } from '@/lib/peer-address';
  * carry the request id.
  */
 
-export const LogLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
-export type LogLevel = z.infer<typeof LogLevelSchema>;
-export const LogFormatSchema = z.enum(['json', 'pretty']);
-export type LogFormat = z.infer<typeof LogFormatSchema>;
 export type { Logger };
 
 /** Keys whose values never reach a line, wherever they are in the logged object. */

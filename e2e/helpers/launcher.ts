@@ -4,14 +4,22 @@ import { expect } from '@playwright/test';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
-export type LauncherPorts = { port: number; postgresPort: number; smtpPort: number; dataDir: string; env?: Record<string, string> };
+export type LauncherPorts = {
+  port: number;
+  postgresPort: number;
+  smtpPort: number;
+  dataDir: string;
+  env?: Record<string, string>;
+  /** `['--dev']` for `npm run dev`. */
+  args?: string[];
+};
 
 /** `npm start` as a person runs it (its own data folder and ports), in its own process group. */
 export function startDauys(
-  { port, postgresPort, smtpPort, dataDir, env = {} }: LauncherPorts,
+  { port, postgresPort, smtpPort, dataDir, env = {}, args = [] }: LauncherPorts,
   output: 'ignore' | 'pipe' = 'ignore',
 ): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', output, output],
