@@ -6,10 +6,13 @@ import { routing } from '@/lib/i18n/routing';
 import { formatDate, formatDateTime, formatTime, getTranslator } from '@/lib/i18n/translator';
 import { REGIONS } from '@/lib/validation';
 
-function keysOf(tree: unknown, prefix = ''): string[] {
-  if (!tree || typeof tree !== 'object') return [prefix];
-  return Object.entries(tree).flatMap(([key, value]) => keysOf(value, prefix ? `${prefix}.${key}` : key));
+/** Every message of a tree as [dotted key, message]. */
+function messagesOf(tree: unknown, prefix = ''): Array<[string, unknown]> {
+  if (!tree || typeof tree !== 'object') return [[prefix, tree]];
+  return Object.entries(tree).flatMap(([key, value]) => messagesOf(value, prefix ? `${prefix}.${key}` : key));
 }
+
+const keysOf = (tree: unknown) => messagesOf(tree).map(([key]) => key);
 
 describe('getTranslator', () => {
   it('translates outside a request, per locale and namespace', () => {
@@ -50,9 +53,7 @@ describe('message catalog', () => {
     const refused: string[] = [];
     for (const locale of routing.locales) {
       for (const namespace of NAMESPACES) {
-        const messages = loadNamespace(locale, namespace);
-        for (const key of keysOf(messages)) {
-          const message = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+        for (const [key, message] of messagesOf(loadNamespace(locale, namespace))) {
           try {
             compileMessage(message as string);
           } catch (error) {
