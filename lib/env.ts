@@ -51,6 +51,11 @@ const EnvSchema = z.object({
    * for (docs/operations.md, "Memory").
    */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Name the statements a process runs often, so each connection parses and plans them once
+   * (lib/prepared-statements.ts). Set false behind a pooler that cannot keep prepared statements.
+   */
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
   /** Run the pg-boss workers inside each Next.js server process. Set false with `npm run worker`. */
   WORKER_IN_PROCESS: booleanFlag.default(true),
   /**
