@@ -1,8 +1,9 @@
 /**
  * `npm run bench:lighthouse`: Lighthouse 12 (mobile, its default) with Debian's Chromium against a
  * production Dauys (scripts/start.ts on its own port and data directory, demo content) for the home,
- * petition, calendar and event pages in kk and ru. Prints page × {performance, accessibility, best
- * practices, SEO, JavaScript transferred}, then each page's failing audits. Asserts nothing.
+ * petition, calendar and event pages in kk and ru, BENCH_LIGHTHOUSE_RUNS times each (3). Prints page ×
+ * {performance of the median run and the spread of all runs, the lowest accessibility, best practices
+ * and SEO of any run, JavaScript transferred}, then the median run's failing audits. Asserts nothing.
  * Goals (issue 19): ≥ 95 / 100 / 100 / 100, ≤ 120 KB of JavaScript on the petition page.
  * The last row is the bare Next.js page bench:sign compares with (scripts/bench/baseline/), built
  * here: the JavaScript any App Router page carries before an application adds its own.
@@ -21,6 +22,8 @@ const BASE = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const PETITION = 'sexual-harassment-liability';
+/** Runs per page; the table shows the run with the median performance score. */
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 
 type Audit = { id: string; title: string; score: number | null; scoreDisplayMode: string; details?: { items?: unknown[] } };
 type Result = {
@@ -36,6 +39,10 @@ async function firstEventPath(locale: string): Promise<string> {
     .find((candidate) => candidate !== 'submit' && candidate !== 'rsvp');
   if (!slug) throw new Error(`no event linked from /${locale}/events`);
   return `/${locale}/events/${slug}`;
+}
+
+function categoryScore(result: Result, category: string): number {
+  return Math.round((result.categories[category]?.score ?? 0) * 100);
 }
 
 function scriptKilobytes(result: Result): number {
@@ -94,24 +101,31 @@ async function main() {
       );
     }
     pages.push(`${baseline.url}/page`);
-    const table = [`${'page'.padEnd(52)} perf  a11y  b-p   SEO   JS KB`];
+    const table = [`${'page'.padEnd(52)} perf  a11y  b-p   SEO   JS KB  perf, ${RUNS} runs`];
     const failures: string[] = [];
     for (const page of pages) {
       await fetch(page); // the first render of each route is not what a visitor gets
-      const runner = await lighthouse(page, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: [...CATEGORIES],
-      });
-      const result = runner!.lhr as unknown as Result;
-      const score = (category: string) => String(Math.round((result.categories[category]?.score ?? 0) * 100)).padStart(4);
+      const results: Result[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const runner = await lighthouse(page, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+        results.push(runner!.lhr as unknown as Result);
+      }
+      // Lighthouse's own advice for a score that moves between runs: take the median run, show the spread.
+      const byPerformance = [...results].sort((a, b) => categoryScore(a, 'performance') - categoryScore(b, 'performance'));
+      const median = byPerformance[Math.floor(byPerformance.length / 2)]!;
+      const spread = `${categoryScore(byPerformance[0]!, 'performance')}–${categoryScore(byPerformance.at(-1)!, 'performance')}`;
       const name = page.startsWith(baseline.url) ? 'bare Next.js page (scripts/bench/baseline)' : page.slice(BASE.length);
-      table.push(`${name.padEnd(52)} ${CATEGORIES.map(score).join('  ')}  ${scriptKilobytes(result).toFixed(0).padStart(5)}`);
-      failures.push(`${name}:`, ...failingAudits(result).map((line) => `  ${line}`));
+      // The other categories do not move between runs; the worst of the runs is shown, so none hides.
+      const score = (category: string) =>
+        category === 'performance'
+          ? categoryScore(median, category)
+          : Math.min(...results.map((result) => categoryScore(result, category)));
+      const scores = CATEGORIES.map((category) => String(score(category)).padStart(4)).join('  ');
+      table.push(`${name.padEnd(52)} ${scores}  ${scriptKilobytes(median).toFixed(0).padStart(5)}  ${spread.padStart(9)}`);
+      failures.push(`${name}:`, ...failingAudits(median).map((line) => `  ${line}`));
     }
     console.log(
-      `\nLighthouse ${(await import('lighthouse/package.json')).default.version}, mobile, ${CHROMIUM}, one web process, ${new Date().toISOString()}`,
+      `\nLighthouse ${(await import('lighthouse/package.json')).default.version}, mobile, ${CHROMIUM}, one web process, median of ${RUNS} runs, ${new Date().toISOString()}`,
     );
     console.log(
       `Goals: ≥ 95 / 100 / 100 / 100, ≤ 120 KB of JavaScript on the petition page\n${table.join('\n')}\n\nFailing audits\n${failures.join('\n')}`,
