@@ -9,16 +9,8 @@ import { buildContentSecurityPolicy, createNonce, isEmbedPath } from '@/lib/secu
 const handleI18nRouting = createMiddleware(routing);
 
 export default function proxy(request: NextRequest): NextResponse {
+  // Under `npm start` scripts/web.ts has set it already; under `next dev` and `next start` it starts here.
   const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
-  if (request.nextUrl.pathname.startsWith('/api/')) {
-    // Route handlers: only the request id (no page, so no nonce; no locale prefix).
-    const requestHeaders = new Headers(request.headers);
-    requestHeaders.set(REQUEST_ID_HEADER, requestId);
-    const response = NextResponse.next({ request: { headers: requestHeaders } });
-    response.headers.set(REQUEST_ID_HEADER, requestId);
-    return response;
-  }
-
   const nonce = createNonce();
   const embed = isEmbedPath(request.nextUrl.pathname);
   const policy = buildContentSecurityPolicy({
@@ -47,6 +39,6 @@ export default function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Pages (not Next's own assets, nor files with an extension: public/), and route handlers for their request id.
-  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)', '/api/:path*'],
+  // Pages (not route handlers, Next's own assets, nor files with an extension: public/).
+  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)'],
 };

@@ -161,6 +161,17 @@ test('title, description and preview tags are in <head> for any client, not only
   }
 });
 
+test('every page and route answers with its request id, and keeps a plain one a proxy in front gave it', async ({ request }) => {
+  for (const path of ['/en', '/api/health', '/api/petitions/no-such-petition']) {
+    const fresh = await request.get(path);
+    expect(fresh.headers()['x-request-id'], path).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await request.get(path, { headers: { 'x-request-id': 'nginx.4f2a-9' } });
+    expect(kept.headers()['x-request-id'], path).toBe('nginx.4f2a-9');
+    const replaced = await request.get(path, { headers: { 'x-request-id': 'no spaces <allowed>' } });
+    expect(replaced.headers()['x-request-id'], path).toMatch(/^[0-9a-f-]{36}$/);
+  }
+});
+
 test('embeds stay outside the locale prefix and may be framed', async ({ request }) => {
   const response = await request.get('/embed/petitions/any', { maxRedirects: 0 });
   expect([301, 302, 307, 308]).not.toContain(response.status());

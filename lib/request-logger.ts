@@ -3,7 +3,7 @@ import { log, type Logger } from '@/lib/log';
 import { REQUEST_ID_HEADER } from '@/lib/request-id';
 
 /**
- * A logger whose lines carry the request's id (set by proxy.ts); the base logger outside a request
+ * A logger whose lines carry the request's id (lib/request-id.ts); the base logger outside a request
  * (jobs, scripts, tests). Call it only where the code is already bound to a request (route handlers,
  * server actions, work after a response): reading the headers makes a page dynamic.
  */
