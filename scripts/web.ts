@@ -67,8 +67,8 @@ async function runServer() {
   server.on('request', (request, response) => {
     // The TCP peer, for the per-IP limits: Next.js does not show it to app code (lib/peer-address.ts).
     passPeerAddress(request);
-    // Here rather than in proxy.ts, so route handlers run without the proxy: Next.js copies a
-    // request's body for the proxy, which cost the sign path about a tenth of its CPU.
+    // Here rather than in proxy.ts, so route handlers run without the proxy: running it cost the
+    // Next.js process about a third of its CPU per signature (docs/benchmarks.md).
     stampRequestId(request, response);
     handle(request, response).catch((error: unknown) => {
       webLog.error({ err: error }, 'request failed');
