@@ -68,7 +68,7 @@ async function runServer() {
     // The TCP peer, for the per-IP limits: Next.js does not show it to app code (lib/peer-address.ts).
     passPeerAddress(request);
     // Here rather than in proxy.ts, so route handlers run without the proxy: running it cost the
-    // Next.js process about a third of its CPU per signature (docs/benchmarks.md).
+    // Next.js process a fifth to a third of its CPU per signature (docs/benchmarks.md).
     stampRequestId(request, response);
     handle(request, response).catch((error: unknown) => {
       webLog.error({ err: error }, 'request failed');
