@@ -1,13 +1,14 @@
 // Validates the configuration at build and start: a bad variable stops here with its name.
 const { require: tsxRequire } = require('tsx/cjs/api');
 const { env } = tsxRequire('./lib/env.ts', __filename);
+const { LOCALES } = tsxRequire('./lib/i18n/locales.ts', __filename);
 const createNextIntlPlugin = require('next-intl/plugin');
 
 // Messages are compiled at build time (icu-minify): pages neither parse them on every request nor
 // ship the ICU parser to the browser. Plain Node (the worker, tests) imports the same files raw.
 const withNextIntl = createNextIntlPlugin({
   requestConfig: './lib/i18n/request.ts',
-  experimental: { messages: { path: './messages', format: 'json', locales: ['kk', 'ru', 'en'], precompile: true } },
+  experimental: { messages: { path: './messages', format: 'json', locales: [...LOCALES], precompile: true } },
 });
 
 const securityHeaders = [
