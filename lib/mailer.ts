@@ -160,18 +160,19 @@ export async function sendMails<N extends MailTemplateName>(
   const ids = inputs.map(() => randomUUID());
 
   const write = async (client: Prisma.TransactionClient) => {
-    await client.outboundMail.createMany({
-      data: inputs.map((input, index) => ({
-        id: ids[index]!,
-        toAddressSealed: ring.seal('email', addresses[index]!),
-        supporterId: input.supporterId,
-        template: input.template,
-        locale: input.locale,
-        topic: input.topic,
-        subject: rendered[index]!.subject,
-        payloadSealed: ring.seal('mail', JSON.stringify(payloads[index])),
-      })),
-    });
+    // One statement whatever the number of rows, so its plan is cached and PostgreSQL prepares it
+    // once: Prisma compiles every createMany afresh, 0.35–4.8 ms of CPU per row (docs/benchmarks.md).
+    await client.$executeRaw`
+      INSERT INTO "OutboundMail" (id, "toAddressSealed", "supporterId", template, locale, topic, subject, "payloadSealed", "createdAt")
+      SELECT *, ${new Date()} FROM unnest(
+        ${ids}::text[],
+        ${addresses.map((address) => ring.seal('email', address))}::text[],
+        ${inputs.map((input) => input.supporterId ?? null)}::text[],
+        ${inputs.map((input) => input.template)}::text[],
+        ${inputs.map((input) => input.locale)}::"Locale"[],
+        ${inputs.map((input) => input.topic ?? null)}::text[],
+        ${rendered.map((mail) => mail.subject)}::text[],
+        ${payloads.map((payload) => ring.seal('mail', JSON.stringify(payload)))}::text[])`;
     await enqueueMany(
       'mail.send',
       ids.map((id, index) => ({

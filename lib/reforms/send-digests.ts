@@ -21,11 +21,11 @@ export type DigestOutcome = 'sent' | 'empty' | 'suppressed' | 'alreadyDone';
 export async function sendDigestTo(supporterId: string, weekOf: Date, cutoff: Date): Promise<DigestOutcome> {
   return db.$transaction(
     async (tx) => {
-      const claimed = await tx.reformDigest.createMany({
-        data: [{ supporterId, weekOf, coveredUntil: cutoff, stageIds: [] }],
-        skipDuplicates: true,
-      });
-      if (claimed.count === 0) return 'alreadyDone';
+      const claimed = await tx.$executeRaw`
+        INSERT INTO "ReformDigest" ("supporterId", "weekOf", "coveredUntil", "stageIds", "createdAt")
+        VALUES (${supporterId}, ${weekOf}::date, ${cutoff}, '{}', ${new Date()})
+        ON CONFLICT DO NOTHING`;
+      if (claimed === 0) return 'alreadyDone';
 
       const [supporter, subscriptions, previous] = await Promise.all([
         tx.supporter.findUnique({

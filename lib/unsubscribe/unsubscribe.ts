@@ -7,13 +7,16 @@ import { ALL_TOPICS, verifyUnsubscribeToken, type UnsubscribeClaim } from '@/lib
  * (erased), which for the person is the same outcome: no more mail.
  */
 export async function unsubscribe(claim: UnsubscribeClaim): Promise<boolean> {
-  const supporter = await db.supporter.findUnique({ where: { id: claim.supporterId }, select: { id: true } });
-  if (!supporter) return false;
-  await db.unsubscribe.createMany({
-    data: [{ supporterId: supporter.id, topic: claim.topic }],
-    skipDuplicates: true,
-  });
-  return true;
+  // One statement: one-click unsubscribes arrive in thousands after a campaign (docs/conventions.md).
+  const [row] = await db.$queryRaw<Array<{ exists: boolean }>>`
+    WITH supporter AS (SELECT id FROM "Supporter" WHERE id = ${claim.supporterId}),
+    opted_out AS (
+      INSERT INTO "Unsubscribe" ("supporterId", topic, "createdAt")
+      SELECT id, ${claim.topic}, ${new Date()} FROM supporter
+      ON CONFLICT DO NOTHING
+    )
+    SELECT EXISTS (SELECT 1 FROM supporter) AS "exists"`;
+  return row?.exists ?? false;
 }
 
 export type UnsubscribeScope = 'topic' | 'all';
