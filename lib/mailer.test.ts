@@ -43,6 +43,7 @@ const { db } = await import('@/lib/db');
 const { sendMail, requeueStalledMail } = await import('@/lib/mailer');
 const { registerWorkers, unregisterWorkers } = await import('@/lib/jobs/register-workers');
 const { verifyUnsubscribeToken } = await import('@/lib/unsubscribe/tokens');
+const { createSmtpTransport } = await import('@/lib/smtp-transport');
 const { openedOutbox, sealedSupporter } = await import('@/tests/support/personal-data');
 const kkMail = (await import('@/messages/kk/mail.json')).default;
 const ruMail = (await import('@/messages/ru/mail.json')).default;
@@ -128,6 +129,38 @@ describe('mail delivery', () => {
     expect(row).toMatchObject({ status: 'SENT', attempts: 1, payloadSealed: null, template: 'test-message', locale: 'kk' });
     expect(row.messageId).toBe(`<${outboundMailId}@dauys.test>`);
     expect(mail.messageId).toBe(row.messageId);
+  });
+
+  it('writes text parts beyond ASCII (Kazakh, Russian) in base64, and plain ASCII ones not', async () => {
+    await registerWorkers();
+    const transferEncodings = (raw: Buffer) => [...raw.toString('utf8').matchAll(/^Content-Transfer-Encoding: (\S+)/gim)].map((m) => m[1]);
+    // A confirmation request: its markup (Latin) outweighs its Cyrillic text, which made nodemailer pick quoted-printable.
+    const links = {
+      confirmUrl: 'https://dauys.test/ru/petitions/p/confirm?token=t',
+      withdrawUrl: 'https://dauys.test/ru/petitions/p/withdraw?token=t',
+    };
+    await sendMail({
+      to: 'dana.ru@example.org',
+      locale: 'ru',
+      template: 'petition-confirm',
+      props: { petitionTitle: 'Закон о преследовании', ...links },
+    });
+    await mailTo('dana.ru@example.org');
+    const ru = received.find((m) => m.to.includes('dana.ru@example.org'))!;
+    expect(transferEncodings(ru.raw)).toEqual(['base64', 'base64']);
+
+    const transport = createSmtpTransport(process.env.SMTP_URL!);
+    const line = 'Every signature is a voice for a law that protects people from violence at home. '.repeat(3);
+    await transport.sendMail({
+      from: 'no-reply@dauys.test',
+      to: 'plain.ascii@example.org',
+      subject: 'Hi',
+      text: line,
+      html: `<p>${line}</p>`,
+    });
+    transport.close();
+    const ascii = received.find((m) => m.to.includes('plain.ascii@example.org'))!;
+    expect(transferEncodings(ascii.raw)).toEqual(['quoted-printable', 'quoted-printable']);
   });
 
   it('gives topic mail RFC 8058 one-click headers and a visible unsubscribe link', async () => {
