@@ -188,12 +188,16 @@ async function main() {
 
     // Let the confirmation mails of the surge go out first, so the views below measure views alone;
     // the pace at which they go out is a figure of its own.
-    const mail = await drainMail(client, WORKER_MODE !== 'none');
+    const drainGroups = () => new Map([...stackGroups(), ['SMTP sink', [sink.process.pid!]]]);
+    const { result: mail, seconds: drainCpu } = await cpuSecondsDuring(drainGroups, () => drainMail(client, WORKER_MODE !== 'none'));
     line('confirmation mails sent while the signing ran', `${mail.sentDuringSurge}`);
     line(
       'confirmation mails left after the surge, then sent',
       `${mail.backlog} left, ${mail.sent} sent in ${mail.seconds.toFixed(0)} s (${(mail.sent / mail.seconds).toFixed(0)} /s)`,
     );
+    // Nothing else runs meanwhile: what one mail costs, from its signature's row to the sink's answer
+    // (the load generator's share is this process polling the outbox).
+    line('  CPU per mail while they went out (ms)', formatCpuPer(drainCpu, mail.sent));
 
     // Page views and the database transactions they cost (idle baseline subtracted: the queue polls).
     const xacts = async () =>
