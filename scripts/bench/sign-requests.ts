@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { OpenLoadRequest } from './open-load';
 
+const LOCALES = ['kk', 'ru', 'en'] as const;
+
 export function signRequests(slug: string) {
   const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const dauysPath = `/api/petitions/${slug}/signatures`;
@@ -21,7 +23,14 @@ export function signRequests(slug: string) {
       method: 'POST',
       path: dauysPath,
       headers: { 'content-type': 'application/json', 'x-forwarded-for': ip() },
-      body: JSON.stringify({ fullName: 'Bench Signer', email, region: 'ALMATY', consent: true, locale: 'en' }),
+      // In Kazakh, Russian and English in turn: each gets its confirmation mail in its own language.
+      body: JSON.stringify({
+        fullName: 'Bench Signer',
+        email,
+        region: 'ALMATY',
+        consent: true,
+        locale: LOCALES[sequence % LOCALES.length],
+      }),
     };
   }
 

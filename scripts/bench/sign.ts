@@ -98,7 +98,11 @@ async function main() {
     await client.query(
       `INSERT INTO "Petition" (id, slug, title, summary, body, addressee, goal, milestones, status, "updatedAt")
        VALUES ($1, $2, $3, $3, $3, $3, 1000000, '{}', 'OPEN', now())`,
-      [petitionId, SLUG, JSON.stringify({ kk: 'Bench', ru: 'Bench', en: 'Bench' })],
+      [
+        petitionId,
+        SLUG,
+        JSON.stringify({ kk: 'Қудалау үшін жауапкершілік', ru: 'Ответственность за преследование', en: 'Liability for stalking' }),
+      ],
     );
     const rows: string[] = [];
     const line = (label: string, value: string) => rows.push(`${label.padEnd(52)} ${value}`);
