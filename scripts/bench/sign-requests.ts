@@ -4,9 +4,8 @@
  * 200 are kept in `accepted`, to be looked for in the database afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import { LOCALES } from '../../lib/i18n/locales';
 import type { OpenLoadRequest } from './open-load';
-
-const LOCALES = ['kk', 'ru', 'en'] as const;
 
 export function signRequests(slug: string) {
   const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
