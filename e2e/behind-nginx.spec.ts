@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type APIResponse } from '@playwright/test';
 import { NGINX_BINARIES, startNginx, type RunningNginx } from '../scripts/lib/nginx';
 import { signInAs } from './helpers/auth';
-import { findLink, keyringOf, readLatestMail, withDatabase } from './helpers/mail';
+import { findLink, keyringOf, mailMark, readLatestMail, withDatabase } from './helpers/mail';
 
 /*
  * The documented single-server deployment (docs/operations.md): nginx with docs/nginx.conf in front
@@ -73,7 +73,7 @@ test('through the cache the page runs: the form checks input, and the count rise
 
   // Someone signs through the cache, claiming another address in X-Forwarded-For, and confirms.
   const email = `e2e-nginx-${unique()}@example.org`;
-  const since = new Date();
+  const since = await mailMark();
   const signed = await page.request.post(`${nginx.url}/api/petitions/${SLUG}/signatures`, {
     headers: { 'x-forwarded-for': '203.0.113.9' },
     data: { fullName: 'Madina Abenova', email, region: 'KARAGANDA', consent: true, locale: 'en' },

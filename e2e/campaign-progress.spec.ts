@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { createOrganizer, signInAs } from './helpers/auth';
-import { demoCampaign, upcomingSlotInDemoCampaign } from './helpers/dates';
+import { addSlotCampaign, upcomingSlot } from './helpers/dates';
 import { keyringOf, withDatabase } from './helpers/mail';
 
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -32,7 +32,8 @@ test('the event picker finds an event by part of its title, shows it as a chip a
 }) => {
   const organizer = `picker-${run}@dauys.localhost`;
   const title = `Picker evening ${run}`;
-  const slot = upcomingSlotInDemoCampaign();
+  const slot = upcomingSlot();
+  await addSlotCampaign(slot);
   const [attendee] = await seedSupporters([`picker-${run}@example.org`]);
   await withDatabase(async (client) => {
     const keys = await keyringOf(client);
@@ -43,7 +44,7 @@ test('the event picker finds an event by part of its title, shows it as a chip a
        SELECT $1, id, $1, $2::jsonb, '{"en":"Test"}', 'LECTURE', $3::timestamp AT TIME ZONE 'Asia/Almaty',
               $4::timestamp AT TIME ZONE 'Asia/Almaty', 'ALMATY', '{"en":"Almaty"}', 'almaty', '{en}', '{"en":"E2E"}', 'PUBLISHED', now()
          FROM "EventCampaign" WHERE slug = $5`,
-      [eventId, JSON.stringify({ kk: title, ru: title, en: title }), slot.start, slot.end, demoCampaign().slug],
+      [eventId, JSON.stringify({ kk: title, ru: title, en: title }), slot.start, slot.end, slot.campaign.slug],
     );
     const email = `picker-${run}@example.org`;
     await client.query(

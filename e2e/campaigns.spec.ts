@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createOrganizer, signInAs } from './helpers/auth';
 import { holdPageScripts } from './helpers/slow-script';
-import { expectNoMail, findLink, keyringOf, readLatestMail, withDatabase } from './helpers/mail';
+import { expectNoMail, findLink, keyringOf, mailMark, readLatestMail, withDatabase } from './helpers/mail';
 
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const ORGANIZER = `campaigns-${run}@dauys.localhost`;
@@ -66,7 +66,7 @@ test('an organizer builds an audience, previews, test-sends and sends; one-click
   const axe = await new AxeBuilder({ page }).exclude('iframe').analyze();
   expect(axe.violations).toEqual([]);
 
-  const testSince = new Date();
+  const testSince = await mailMark();
   await page.getByRole('button', { name: 'Send me a test' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'A test was sent' })).toBeVisible();
   const testMail = await readLatestMail(ORGANIZER, testSince, 20_000);
@@ -74,7 +74,7 @@ test('an organizer builds an audience, previews, test-sends and sends; one-click
 
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(/\/en\/console\/campaigns\/[a-z0-9]+$/);
-  const sendSince = new Date();
+  const sendSince = await mailMark();
   await page.getByRole('button', { name: 'Send now' }).click();
   await expect(page.getByTestId('sent-count')).toHaveText('3', { timeout: 45_000 });
   await expect(page.getByText('Sent', { exact: true }).first()).toBeVisible();
@@ -120,7 +120,7 @@ test('an organizer builds an audience, previews, test-sends and sends; one-click
   await composeAndSave(page, `Second ${run}`, 2);
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(/\/en\/console\/campaigns\/[a-z0-9]+$/);
-  const secondSince = new Date();
+  const secondSince = await mailMark();
   await page.getByRole('button', { name: 'Send now' }).click();
   await expect(page.getByTestId('sent-count')).toHaveText('2', { timeout: 45_000 });
   await rawMailTo(PEOPLE[1]!, secondSince);

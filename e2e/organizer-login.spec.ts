@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createOrganizer, signInAs } from './helpers/auth';
-import { countOutboundMail, expectNoMail, findLink, readLatestMail, withDatabase } from './helpers/mail';
+import { countOutboundMail, expectNoMail, findLink, mailMark, readLatestMail, withDatabase } from './helpers/mail';
 
 const DEMO_ADMIN = 'admin@dauys.localhost';
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
@@ -17,7 +17,7 @@ async function requestLink(page: Page, email: string) {
 
 /** Asks for a link, reads it from the caught mail and returns it (not yet opened). */
 async function mailedSignInLink(page: Page, email: string): Promise<string> {
-  const since = new Date();
+  const since = await mailMark();
   await requestLink(page, email);
   const mail = await readLatestMail(email, since);
   return findLink(mail, /\/login\/confirm$/);
@@ -44,7 +44,7 @@ test('the demo admin invites an organizer, who signs in through the mailed link 
   const nav = page.getByRole('navigation', { name: 'Console' });
   await nav.getByRole('link', { name: 'Organizers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Organizers' })).toBeVisible();
-  const invitedAt = new Date();
+  const invitedAt = await mailMark();
   await page.getByLabel('Email address').fill(organizerEmail);
   await page.getByLabel('Role', { exact: true }).selectOption('ORGANIZER');
   await page.getByLabel('Language of the invitation').selectOption('en');
@@ -90,7 +90,7 @@ test('an unknown address gets the same answer and no mail', async ({ page }) => 
   const stranger = `stranger-${unique()}@example.org`;
   const known = `known-${unique()}@example.org`;
   await createOrganizer(known);
-  const since = new Date();
+  const since = await mailMark();
   await requestLink(page, stranger);
   const strangerAnswer = await page.getByRole('main').innerText();
 
@@ -175,7 +175,7 @@ test('an organizer action replayed without a session is answered 401, quietly, a
   const stranger = `replayed-${unique()}@example.org`;
   const body = captured.postData()!.replace(DEMO_ADMIN, stranger);
   const headers = Object.fromEntries(Object.entries(captured.headers()).filter(([name]) => name !== 'cookie'));
-  const since = new Date();
+  const since = await mailMark();
   const replay = await anonymous.post(captured.url(), { headers, data: body, maxRedirects: 0 });
   expect(replay.status()).toBe(401);
   expect((await anonymous.get('/api/console/campaigns/none/progress')).status()).toBe(401);

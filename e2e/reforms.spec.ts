@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import { createOrganizer, signInAs } from './helpers/auth';
-import { expectNoMail, findLink, readCaughtMail, readLatestMail } from './helpers/mail';
+import { expectNoMail, findLink, mailMark, readCaughtMail, readLatestMail } from './helpers/mail';
 
 const STALKING = 'criminalise-stalking'; // seeded demo reform
 
@@ -34,7 +34,7 @@ test('subscribe, confirm, get an alert in my language, unsubscribe in one click,
   request,
 }) => {
   const email = `reader-${Date.now()}@example.org`;
-  const started = new Date();
+  const started = await mailMark();
 
   // The list, filtered by stage through the URL.
   await page.goto('/ru/reforms?stage=SIGNED');
@@ -72,7 +72,7 @@ test('subscribe, confirm, get an alert in my language, unsubscribe in one click,
   const organizerContext = await browser.newContext();
   await signInAs(organizerContext, baseURL!, organizer);
   const consolePage = await organizerContext.newPage();
-  const beforeAlert = new Date();
+  const beforeAlert = await mailMark();
   await recordStage(consolePage, 'IN_FORCE', '2025-08-01', 'E2E in force');
   await expectAccessible(consolePage);
 
@@ -93,7 +93,7 @@ test('subscribe, confirm, get an alert in my language, unsubscribe in one click,
   expect(response.status()).toBe(200);
 
   // The next stage reaches other subscribers, not this one.
-  const afterUnsubscribe = new Date();
+  const afterUnsubscribe = await mailMark();
   await recordStage(consolePage, 'STALLED', '2025-08-02', 'E2E later');
   await readLatestMail('demo-reforms-2@example.org', afterUnsubscribe, 30_000); // the fan-out ran
   expect(await expectNoMail(email, afterUnsubscribe, 5_000)).toBe(true);

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { createOrganizer, signInAs } from './helpers/auth';
-import { findLink, readLatestMail, withDatabase } from './helpers/mail';
+import { findLink, mailMark, readLatestMail, withDatabase } from './helpers/mail';
 
 /*
  * Organizer second factor in Chromium: passkeys through the DevTools virtual authenticator, app codes
@@ -39,7 +39,7 @@ async function enrolPasskey(page: Page, name: string) {
 
 /** Asks for a sign-in link, opens it and presses the button, as organizer-login.spec.ts does. */
 async function signInWithMailedLink(page: Page, email: string) {
-  const since = new Date();
+  const since = await mailMark();
   await page.goto('/en/login');
   await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
@@ -114,7 +114,7 @@ test('after the mailed link, an organizer with a passkey reaches the console onl
 
   // A console action of the complete session, to replay from the half-signed-in one below.
   await page.goto('/en/console/mailbox');
-  const testSentAt = new Date();
+  const testSentAt = await mailMark();
   const actionRequest = page.waitForRequest((request: Request) => request.method() === 'POST' && !!request.headers()['next-action']);
   await page.getByRole('button', { name: 'Send test message' }).click();
   const captured = await actionRequest;

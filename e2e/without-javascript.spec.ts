@@ -1,8 +1,8 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { kazakhstanDateKey } from '@/lib/time/kazakhstan';
 import { createOrganizer, signInAs } from './helpers/auth';
-import { demoCampaign, upcomingSlotInDemoCampaign } from './helpers/dates';
-import { countOutboundMail, expectNoMail, findLink, readLatestMail, withDatabase } from './helpers/mail';
+import { addSlotCampaign, upcomingSlot } from './helpers/dates';
+import { countOutboundMail, expectNoMail, findLink, mailMark, readLatestMail, withDatabase } from './helpers/mail';
 import { emailIndexOf } from './helpers/personal-data';
 
 /*
@@ -13,7 +13,9 @@ import { emailIndexOf } from './helpers/personal-data';
  */
 
 const run = Date.now().toString(36);
-const slot = upcomingSlotInDemoCampaign();
+const slot = upcomingSlot();
+
+test.beforeAll(() => addSlotCampaign(slot));
 
 async function rows<T extends object>(sql: string, params: unknown[] = []): Promise<T[]> {
   return withDatabase(async (client) => (await client.query<T>(sql, params)).rows);
@@ -66,7 +68,7 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
   await page.getByLabel('Электронная почта', { exact: true }).fill(email);
   await page.getByLabel('Язык писем').selectOption('ru');
   await page.getByLabel(/Я согласна\(-ен\) получать письма Dauys о реформах/).check();
-  const since = new Date();
+  const since = await mailMark();
   await page.getByRole('button', { name: 'Получать уведомления' }).click();
   await expect(page).toHaveURL(/\/ru\/reforms\/alerts\/sent$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Проверьте почту' })).toBeVisible();
@@ -97,7 +99,7 @@ test('without JavaScript, in Russian, reform alerts: subscribe from the reform p
   await consolePage.getByLabel('Stage', { exact: true }).selectOption('DRAFTED');
   await consolePage.getByLabel('Date', { exact: true }).fill(kazakhstanDateKey(new Date()));
   for (const locale of ['kk', 'ru', 'en']) await consolePage.getByLabel(`Note (${locale})`).fill(`No-JS stage ${run} (${locale})`);
-  const beforeAlert = new Date();
+  const beforeAlert = await mailMark();
   await consolePage.getByRole('button', { name: 'Record the stage' }).click();
   await expect(consolePage.getByRole('status').filter({ hasText: 'Stage recorded' })).toBeVisible();
   await organizerContext.close();
@@ -235,7 +237,7 @@ test('without JavaScript, in Kazakh, a partner submits an event and confirms the
   expect(await event()).toBeUndefined();
   await page.getByLabel('Атауы', { exact: true }).fill(title);
   await page.getByRole('group', { name: 'Ұйым', exact: true }).getByLabel('Қазақша').fill('Қарағанды үйірмесі');
-  const since = new Date();
+  const since = await mailMark();
   await page.getByRole('button', { name: 'Іс-шараны жіберу' }).click();
   await expect(page).toHaveURL(/\/kk\/events\/submit\/verify\?result=sent$/);
   await expect(page.getByRole('status')).toHaveText(/^Поштаңызды тексеріңіз: хаттағы сілтемені ашып/);
@@ -246,7 +248,7 @@ test('without JavaScript, in Kazakh, a partner submits an event and confirms the
     endsAt: slot.end,
     languages: ['kk'],
     submitterLocale: 'kk',
-    campaign: demoCampaign().slug,
+    campaign: slot.campaign.slug,
     city: { kk: 'Қарағанды', ru: '', en: '' },
     cityKey: 'қарағанды',
     organiserName: { kk: 'Қарағанды үйірмесі', ru: '', en: '' },
@@ -274,7 +276,7 @@ test('without JavaScript, in Russian, an RSVP is answered, confirmed, changed fr
               $5::timestamp AT TIME ZONE 'Asia/Almaty', 'ALMATY', '{"ru":"Алматы","en":"Almaty"}', 'almaty', '{"ru":"Библиотека"}', '{ru}', 10,
               '{"ru":"E2E"}', 'PUBLISHED', now()
          FROM "EventCampaign" WHERE slug = $6`,
-      [`e2e-nojs-change-${run}`, slug, JSON.stringify({ kk: title, ru: title, en: title }), slot.start, slot.end, demoCampaign().slug],
+      [`e2e-nojs-change-${run}`, slug, JSON.stringify({ kk: title, ru: title, en: title }), slot.start, slot.end, slot.campaign.slug],
     );
   });
   const email = `nojs-rsvp-${run}@example.org`;
@@ -299,13 +301,13 @@ test('without JavaScript, in Russian, an RSVP is answered, confirmed, changed fr
   };
 
   // First answer, alone, confirmed from the mailed link.
-  const since = new Date();
+  const since = await mailMark();
   await answer('0');
   expect(await state()).toEqual({ status: 'PENDING_EMAIL', guests: 0, seatsTaken: 0 });
   const check = await readLatestMail(email, since, 20_000);
   expect(check.subject).toBe('Пожалуйста, подтвердите адрес почты'); // discreet mail, the default
   await page.goto(findLink(check, /^\/ru\/events\/rsvp\/confirm$/));
-  const confirmedSince = new Date();
+  const confirmedSince = await mailMark();
   await page.getByRole('button', { name: 'Подтвердить место' }).click();
   await expect(page.getByText('Ваше место подтверждено.')).toBeVisible();
   expect(await state()).toEqual({ status: 'CONFIRMED', guests: 0, seatsTaken: 1 });
@@ -313,7 +315,7 @@ test('without JavaScript, in Russian, an RSVP is answered, confirmed, changed fr
   expect((await readLatestMail(email, confirmedSince, 20_000)).text).toContain(`Ждём вас на «${title}»`);
 
   // Answering again with two guests changes nothing yet: the change mail carries the new answer.
-  const changeSince = new Date();
+  const changeSince = await mailMark();
   await answer('2');
   const changeMail = await readLatestMail(email, changeSince, 20_000);
   expect(changeMail.subject).toBe('Пожалуйста, подтвердите изменение');
@@ -321,7 +323,7 @@ test('without JavaScript, in Russian, an RSVP is answered, confirmed, changed fr
   await page.goto(findLink(changeMail, /^\/ru\/events\/rsvp\/change$/));
   await expect(page.getByRole('heading', { level: 1, name: 'Изменить запись' })).toBeVisible();
   await expect(page.getByRole('definition')).toHaveText(['Айгерим', '2']);
-  const appliedSince = new Date();
+  const appliedSince = await mailMark();
   await page.getByRole('button', { name: 'Применить ответ' }).click();
   await expect(page.getByRole('status')).toHaveText(/^Готово: ваше место подтверждено с этим ответом\./);
   expect(await state()).toEqual({ status: 'CONFIRMED', guests: 2, seatsTaken: 3 });
@@ -353,7 +355,7 @@ test('without JavaScript, in Russian, an organizer sign-in request lands on the 
     return page.getByRole('main').innerText();
   };
 
-  const since = new Date();
+  const since = await mailMark();
   const strangerAnswer = await request(stranger);
   const invitedAnswer = await request(invited);
   expect(invitedAnswer).toBe(strangerAnswer);

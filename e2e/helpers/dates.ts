@@ -1,21 +1,39 @@
 import { addDays, kazakhstanDateKey } from '@/lib/time/kazakhstan';
-import { currentOrNextSixteenDays } from '@/lib/events/sixteen-days';
+import { currentOrNextSixteenDays, sixteenDaysOf, type SixteenDays } from '@/lib/events/sixteen-days';
+import { withDatabase } from './mail';
+
+type Campaign = SixteenDays & { slug: string };
+
+const withSlug = (days: SixteenDays): Campaign => ({ ...days, slug: `16-days-${days.year}` });
 
 /** The demo campaign the seed made for today: the running 16 Days, or else the next ones. */
-export function demoCampaign(now = new Date()) {
-  const days = currentOrNextSixteenDays(now);
-  return { ...days, slug: `16-days-${days.year}` };
+export function demoCampaign(now = new Date()): Campaign {
+  return withSlug(currentOrNextSixteenDays(now));
 }
 
 /**
- * A Kazakhstan date and times (datetime-local values) inside the demo campaign and still ahead:
- * tomorrow or the campaign's first day, whichever is later; on its last day, late that evening.
+ * A campaign and a Kazakhstan date in it that is still wholly ahead, with times (datetime-local
+ * values): tomorrow, or the campaign's first day if that is later, 12:00–14:00. From the demo
+ * campaign's last day on none of it is left, so the slot is in the next year's 16 Days, which the seed
+ * did not make: specs that use the slot call `addSlotCampaign` first.
  */
-export function upcomingSlotInDemoCampaign(now = new Date()) {
-  const { startsOn, endsOn } = demoCampaign(now);
-  const today = kazakhstanDateKey(now);
-  const tomorrow = addDays(today, 1);
-  const date = tomorrow < startsOn ? startsOn : tomorrow <= endsOn ? tomorrow : endsOn;
-  const [start, end] = date === today ? ['23:00', '23:30'] : ['12:00', '14:00'];
-  return { date, start: `${date}T${start}`, end: `${date}T${end}` };
+export function upcomingSlot(now = new Date()) {
+  const tomorrow = addDays(kazakhstanDateKey(now), 1);
+  const demo = demoCampaign(now);
+  const campaign = tomorrow <= demo.endsOn ? demo : withSlug(sixteenDaysOf(demo.year + 1));
+  const date = tomorrow < campaign.startsOn ? campaign.startsOn : tomorrow;
+  return { campaign, date, start: `${date}T12:00`, end: `${date}T14:00` };
+}
+
+/** Adds the slot's campaign unless it exists (the seeded demo campaign always does). */
+export async function addSlotCampaign(slot: ReturnType<typeof upcomingSlot>): Promise<void> {
+  const { slug, year, startsOn, endsOn } = slot.campaign;
+  const name = { kk: `Белсенділіктің 16 күні ${year}`, ru: `16 дней активизма ${year}`, en: `16 Days of Activism ${year}` };
+  await withDatabase((client) =>
+    client.query(
+      `INSERT INTO "EventCampaign" (id, slug, name, "startsOn", "endsOn", "updatedAt") VALUES ($1, $1, $2::jsonb, $3, $4, now())
+       ON CONFLICT (slug) DO NOTHING`,
+      [slug, JSON.stringify(name), startsOn, endsOn],
+    ),
+  );
 }

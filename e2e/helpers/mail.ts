@@ -37,17 +37,32 @@ function opened(ring: Keyring, row: CaughtMailRow): CaughtMessage & { to: string
   return { id: row.id, to, subject, text: text ?? '', html: html ?? '', raw, receivedAt: row.receivedAt };
 }
 
-/** Caught mail is sealed: the newest messages since `since` are opened and the recipient found among them. */
+/**
+ * A moment to read mail from, on the database's clock, which stamps caught mail. This process's clock
+ * may run apart from it: under libfaketime each process's fake clock can start on its own.
+ */
+export async function mailMark(): Promise<Date> {
+  return withDatabase(async (client) => (await client.query<{ now: Date }>('SELECT clock_timestamp() AS now')).rows[0]!.now);
+}
+
+const PAGE = 500;
+
+/**
+ * Caught mail is sealed: messages since `since` are opened, newest first a page at a time, until one
+ * is for the recipient (a campaign's flood can put hundreds of others after it).
+ */
 async function latestMail(to: string, since: Date): Promise<CaughtMessage | undefined> {
   return withDatabase(async (client) => {
-    const { rows } = await client.query<CaughtMailRow>(
-      `SELECT id, message, "receivedAt" FROM "CaughtMail" WHERE "receivedAt" >= ($1::timestamptz AT TIME ZONE 'UTC')
-        ORDER BY "receivedAt" DESC, id DESC LIMIT 500`,
-      [since.toISOString()],
-    );
-    if (rows.length === 0) return undefined;
     const ring = await keyringOf(client);
-    return rows.map((row) => opened(ring, row)).find((mail) => isCaughtFor(mail, to));
+    for (let offset = 0; ; offset += PAGE) {
+      const { rows } = await client.query<CaughtMailRow>(
+        `SELECT id, message, "receivedAt" FROM "CaughtMail" WHERE "receivedAt" >= ($1::timestamptz AT TIME ZONE 'UTC')
+          ORDER BY "receivedAt" DESC, id DESC LIMIT ${PAGE} OFFSET $2`,
+        [since.toISOString(), offset],
+      );
+      const mail = rows.map((row) => opened(ring, row)).find((message) => isCaughtFor(message, to));
+      if (mail || rows.length < PAGE) return mail;
+    }
   });
 }
 

@@ -53,6 +53,9 @@ export default async function EventsPage({ params, searchParams }: Props) {
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const total = days.reduce((sum, day) => sum + day.events.length, 0);
   const isFiltered = Object.values(filter).some(Boolean);
+  // A campaign chosen by link (another year's) stays chosen through the filters.
+  const chosenCampaign = first(query.campaign) ? campaign.slug : null;
+  const unfiltered = chosenCampaign ? `/${locale}/events?campaign=${chosenCampaign}` : `/${locale}/events`;
   const range = dateColumnRange(format, locale, campaign.startsOn, campaign.endsOn);
   const allFeed = feedUrl({ lang: locale });
   const regionFeed = filter.region ? feedUrl({ region: filter.region, lang: locale }) : null;
@@ -70,6 +73,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
 
       <form method="get" className={styles.filters} aria-labelledby="filters-heading">
         <h2 id="filters-heading">{t('filters.title')}</h2>
+        {chosenCampaign ? <input type="hidden" name="campaign" value={chosenCampaign} /> : null}
         <div className={styles.filterFields}>
           <div className="field">
             <label htmlFor="filter-region">{t('filters.region')}</label>
@@ -122,7 +126,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
         </div>
         <p className="button-row">
           <button type="submit">{t('filters.apply')}</button>
-          {isFiltered ? <Link href={`/${locale}/events`}>{t('filters.clear')}</Link> : null}
+          {isFiltered ? <Link href={unfiltered}>{t('filters.clear')}</Link> : null}
         </p>
       </form>
 
