@@ -1,5 +1,6 @@
 import type { JobWithMetadata } from 'pg-boss';
 import { db } from '@/lib/db';
+import type { OutboundMailStatus } from '@/lib/generated/prisma/enums';
 import { env } from '@/lib/env';
 import { defineJob } from '@/lib/jobs/define-job';
 import { MAIL_SEND_OPTIONS, MailJobSchema, openMailMessage, UNANSWERED_HANDOVER, type MailJobData } from '@/lib/mailer';
@@ -65,6 +66,23 @@ type PendingMail = {
   createdAt: Date;
   handedToSmtpAt: Date | null;
 };
+
+/*
+ * The two statements every delivery runs are written in SQL: through Prisma's query engine they cost
+ * the worker more CPU than the rest of the mail's database work (docs/benchmarks.md, 1 December 2026,
+ * seventh session). Both are prepared statements (docs/decisions/0010).
+ */
+function findOutboxRow(id: string) {
+  return db.$queryRaw<Array<Omit<PendingMail, 'toAddress'> & { status: OutboundMailStatus; toAddressSealed: string }>>`
+    SELECT id, status, "toAddressSealed", "supporterId", topic, "createdAt", "handedToSmtpAt" FROM "OutboundMail" WHERE id = ${id}`;
+}
+
+/** UNCERTAIN too: a late answer of an attempt the sweeper had given up on still says the mail went out. */
+function recordSent(id: string, messageId: string) {
+  return db.$executeRaw`
+    UPDATE "OutboundMail" SET status = 'SENT', "sentAt" = ${new Date()}, "messageId" = ${messageId}, "lastError" = NULL, "payloadSealed" = NULL
+     WHERE id = ${id} AND status IN ('PENDING', 'UNCERTAIN')`;
+}
 
 /** The point of no return: only one attempt can pass it, and only while the mail is still owed. */
 async function claimHandover(id: string): Promise<boolean> {
@@ -139,10 +157,7 @@ async function recordTemporaryFailure(
  */
 export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise<void> {
   const { outboundMailId, sealedMessage } = job.data;
-  const row = await db.outboundMail.findUnique({
-    where: { id: outboundMailId },
-    select: { id: true, status: true, toAddressSealed: true, supporterId: true, topic: true, createdAt: true, handedToSmtpAt: true },
-  });
+  const [row] = await findOutboxRow(outboundMailId);
   if (!row || row.status !== 'PENDING') return;
   const ring = await keyring();
   const { toAddressSealed, ...rest } = row;
@@ -202,12 +217,7 @@ export async function deliverMailJob(job: JobWithMetadata<MailJobData>): Promise
     case 'sent':
       mailLog.debug('delivered');
       reportRelayUp(relayHooks);
-      await persist(() =>
-        db.outboundMail.updateMany({
-          where: { id: mail.id, status: { in: ['PENDING', 'UNCERTAIN'] } },
-          data: { status: 'SENT', sentAt: new Date(), messageId: outcome.messageId, lastError: null, ...finalData },
-        }),
-      );
+      await persist(() => recordSent(mail.id, outcome.messageId));
       return;
     case 'unanswered':
       mailLog.warn({ reason: failureReason(outcome.error) }, 'handed over without an answer: uncertain');
