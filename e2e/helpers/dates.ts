@@ -1,5 +1,5 @@
 import { addDays, kazakhstanDateKey } from '@/lib/time/kazakhstan';
-import { currentOrNextSixteenDays, sixteenDaysOf, type SixteenDays } from '@/lib/events/sixteen-days';
+import { currentOrNextSixteenDays, sixteenDaysName, sixteenDaysOf, type SixteenDays } from '@/lib/events/sixteen-days';
 import { withDatabase } from './mail';
 
 type Campaign = SixteenDays & { slug: string };
@@ -7,7 +7,7 @@ type Campaign = SixteenDays & { slug: string };
 const withSlug = (days: SixteenDays): Campaign => ({ ...days, slug: `16-days-${days.year}` });
 
 /** The demo campaign the seed made for today: the running 16 Days, or else the next ones. */
-export function demoCampaign(now = new Date()): Campaign {
+function demoCampaign(now = new Date()): Campaign {
   return withSlug(currentOrNextSixteenDays(now));
 }
 
@@ -28,12 +28,11 @@ export function upcomingSlot(now = new Date()) {
 /** Adds the slot's campaign unless it exists (the seeded demo campaign always does). */
 export async function addSlotCampaign(slot: ReturnType<typeof upcomingSlot>): Promise<void> {
   const { slug, year, startsOn, endsOn } = slot.campaign;
-  const name = { kk: `Белсенділіктің 16 күні ${year}`, ru: `16 дней активизма ${year}`, en: `16 Days of Activism ${year}` };
   await withDatabase((client) =>
     client.query(
       `INSERT INTO "EventCampaign" (id, slug, name, "startsOn", "endsOn", "updatedAt") VALUES ($1, $1, $2::jsonb, $3, $4, now())
        ON CONFLICT (slug) DO NOTHING`,
-      [slug, JSON.stringify(name), startsOn, endsOn],
+      [slug, JSON.stringify(sixteenDaysName(year)), startsOn, endsOn],
     ),
   );
 }

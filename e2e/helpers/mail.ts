@@ -53,14 +53,16 @@ const PAGE = 500;
  */
 async function latestMail(to: string, since: Date): Promise<CaughtMessage | undefined> {
   return withDatabase(async (client) => {
-    const ring = await keyringOf(client);
+    let ring: Keyring | undefined;
     for (let offset = 0; ; offset += PAGE) {
       const { rows } = await client.query<CaughtMailRow>(
         `SELECT id, message, "receivedAt" FROM "CaughtMail" WHERE "receivedAt" >= ($1::timestamptz AT TIME ZONE 'UTC')
           ORDER BY "receivedAt" DESC, id DESC LIMIT ${PAGE} OFFSET $2`,
         [since.toISOString(), offset],
       );
-      const mail = rows.map((row) => opened(ring, row)).find((message) => isCaughtFor(message, to));
+      if (rows.length === 0) return undefined;
+      const keys = (ring ??= await keyringOf(client));
+      const mail = rows.map((row) => opened(keys, row)).find((message) => isCaughtFor(message, to));
       if (mail || rows.length < PAGE) return mail;
     }
   });

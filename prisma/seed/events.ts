@@ -5,7 +5,7 @@ import { cityKey } from '@/lib/events/city-key';
 import type { EventType, Locale, Region } from '@/lib/generated/prisma/enums';
 import { EVENT_PRIVACY_NOTICE_VERSION } from '@/lib/events/constants';
 import { keyring, sealPerson } from '@/lib/security/personal-data';
-import { currentOrNextSixteenDays, type SixteenDays } from '@/lib/events/sixteen-days';
+import { currentOrNextSixteenDays, sixteenDaysName, type SixteenDays } from '@/lib/events/sixteen-days';
 import { dateColumnValue, dateRange, parseKazakhstanDateTime } from '@/lib/time/kazakhstan';
 
 const DEMO_DOMAIN = 'demo.dauys.localhost';
@@ -257,7 +257,7 @@ export async function seedEvents(now = new Date()): Promise<void> {
   const campaign = await db.eventCampaign.create({
     data: {
       slug,
-      name: text(`Белсенділіктің 16 күні ${days.year}`, `16 дней активизма ${days.year}`, `16 Days of Activism ${days.year}`),
+      name: sixteenDaysName(days.year),
       startsOn: dateColumnValue(days.startsOn),
       endsOn: dateColumnValue(days.endsOn),
       isDemo: true,
