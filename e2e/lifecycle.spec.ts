@@ -86,7 +86,7 @@ test('npm start stops cleanly on Ctrl-C and SIGTERM and keeps its data across re
   // The job worker runs beside the web server at a lower priority, and comes back when it dies.
   const worker = await workerOf(first);
   expect(worker, 'a worker process').toBeDefined();
-  expect(worker!.niceness).toBe(10);
+  expect(worker!.niceness).toBe(19);
   process.kill(worker!.pid, 'SIGKILL');
   let restarted: Process | undefined;
   await expect
@@ -95,7 +95,7 @@ test('npm start stops cleanly on Ctrl-C and SIGTERM and keeps its data across re
       intervals: [500],
     })
     .toBe('restarted');
-  expect(restarted!.niceness).toBe(10);
+  expect(restarted!.niceness).toBe(19);
 
   // WEB_PROCESSES Next.js servers share the port; one that dies is replaced while the other serves.
   const servers = await webServersOf(first);

@@ -30,8 +30,8 @@ const dataDir = path.resolve(ROOT, process.env.DAUYS_DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
 const postgresPort = Number(process.env.DAUYS_PG_PORT ?? 54329);
 const smtpPort = Number(process.env.DAUYS_SMTP_PORT ?? 2525);
-/** Niceness of the worker process: under contention the web server gets about 9 of every 10 slices. */
-const WORKER_NICENESS = 10;
+/** Niceness of the worker process: the lowest, so signers' requests come first (decision 7). */
+const WORKER_NICENESS = 19;
 const WORKER_RESTART_DELAY_MS = 5_000;
 /**
  * V8's heap limits for the long-running processes. V8 sizes its heap from the machine's memory, so on
