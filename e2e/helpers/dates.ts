@@ -1,10 +1,10 @@
 import { addDays, kazakhstanDateKey } from '@/lib/time/kazakhstan';
-import { currentOrNextSixteenDays, sixteenDaysName, sixteenDaysOf, type SixteenDays } from '@/lib/events/sixteen-days';
+import { currentOrNextSixteenDays, sixteenDaysName, sixteenDaysOf, sixteenDaysSlug, type SixteenDays } from '@/lib/events/sixteen-days';
 import { withDatabase } from './mail';
 
 type Campaign = SixteenDays & { slug: string };
 
-const withSlug = (days: SixteenDays): Campaign => ({ ...days, slug: `16-days-${days.year}` });
+const withSlug = (days: SixteenDays): Campaign => ({ ...days, slug: sixteenDaysSlug(days.year) });
 
 /** The demo campaign the seed made for today: the running 16 Days, or else the next ones. */
 function demoCampaign(now = new Date()): Campaign {

@@ -7,6 +7,11 @@ export function sixteenDaysOf(year: number): SixteenDays {
   return { year, startsOn: `${year}-11-25`, endsOn: `${year}-12-10` };
 }
 
+/** The slug the demo seed gives the year's campaign. */
+export function sixteenDaysSlug(year: number): string {
+  return `16-days-${year}`;
+}
+
 /** The campaign's name in each language, as the demo seed gives it. */
 export function sixteenDaysName(year: number): { kk: string; ru: string; en: string } {
   return { kk: `Белсенділіктің 16 күні ${year}`, ru: `16 дней активизма ${year}`, en: `16 Days of Activism ${year}` };

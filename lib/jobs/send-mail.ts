@@ -77,7 +77,10 @@ function findOutboxRow(id: string) {
     SELECT id, status, "toAddressSealed", "supporterId", topic, "createdAt", "handedToSmtpAt" FROM "OutboundMail" WHERE id = ${id}`;
 }
 
-/** UNCERTAIN too: a late answer of an attempt the sweeper had given up on still says the mail went out. */
+/**
+ * UNCERTAIN too: a late answer of an attempt the sweeper had given up on still says the mail went out.
+ * Drops the payload like every final state (`finalData`).
+ */
 function recordSent(id: string, messageId: string) {
   return db.$executeRaw`
     UPDATE "OutboundMail" SET status = 'SENT', "sentAt" = ${new Date()}, "messageId" = ${messageId}, "lastError" = NULL, "payloadSealed" = NULL

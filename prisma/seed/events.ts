@@ -5,7 +5,7 @@ import { cityKey } from '@/lib/events/city-key';
 import type { EventType, Locale, Region } from '@/lib/generated/prisma/enums';
 import { EVENT_PRIVACY_NOTICE_VERSION } from '@/lib/events/constants';
 import { keyring, sealPerson } from '@/lib/security/personal-data';
-import { currentOrNextSixteenDays, sixteenDaysName, type SixteenDays } from '@/lib/events/sixteen-days';
+import { currentOrNextSixteenDays, sixteenDaysName, sixteenDaysSlug, type SixteenDays } from '@/lib/events/sixteen-days';
 import { dateColumnValue, dateRange, parseKazakhstanDateTime } from '@/lib/time/kazakhstan';
 
 const DEMO_DOMAIN = 'demo.dauys.localhost';
@@ -252,7 +252,7 @@ export async function seedEvents(now = new Date()): Promise<void> {
     return;
   }
   const days = currentOrNextSixteenDays(now);
-  const slug = `16-days-${days.year}`;
+  const slug = sixteenDaysSlug(days.year);
   if (await db.eventCampaign.findUnique({ where: { slug }, select: { id: true } })) return;
   const campaign = await db.eventCampaign.create({
     data: {
