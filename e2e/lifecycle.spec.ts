@@ -20,7 +20,21 @@ const SMTP_PORT = 2545;
 const DATABASE_URL = `postgresql://dauys:dauys@127.0.0.1:${PG_PORT}/dauys`;
 
 const LAUNCHER = { port: PORT, postgresPort: PG_PORT, smtpPort: SMTP_PORT, dataDir: DATA_DIR };
-const startDauys = () => startLauncher(LAUNCHER);
+const launched: ChildProcess[] = [];
+function track(launcher: ChildProcess): ChildProcess {
+  launched.push(launcher);
+  return launcher;
+}
+const startDauys = () => track(startLauncher(LAUNCHER));
+
+// A test that fails half-way must not leave its stack on the ports the next test starts on.
+test.afterEach(async () => {
+  for (const launcher of launched.splice(0)) {
+    if (launcher.exitCode !== null || launcher.signalCode !== null) continue;
+    process.kill(-launcher.pid!, 'SIGINT');
+    await exitOf(launcher);
+  }
+});
 const waitUntilHealthy = () => waitForHealth(PORT);
 
 function isListening(port: number): Promise<boolean> {
@@ -62,7 +76,8 @@ async function workerOf(dauys: ChildProcess): Promise<Process | undefined> {
 async function webServersOf(dauys: ChildProcess): Promise<Process[]> {
   const all = await processes();
   const primary = childRunning(all, dauys, 'scripts/web.ts');
-  return primary ? all.filter((p) => p.parentPid === primary.pid) : [];
+  // Not every child is a server: tsx starts an esbuild service when its cache misses a file.
+  return primary ? all.filter((p) => p.parentPid === primary.pid && p.commandLine.includes('scripts/web.ts')) : [];
 }
 
 async function expectEverythingStopped() {
@@ -139,7 +154,7 @@ test('npm start stops cleanly on Ctrl-C and SIGTERM and keeps its data across re
 test('npm run dev starts on the same zero-config stack and serves the pages in Kazakh', async () => {
   const dataDir = '.data/e2e-dev';
   await rm(path.join(ROOT, dataDir), { recursive: true, force: true });
-  const dev = startLauncher({ ...LAUNCHER, dataDir, args: ['--dev'] });
+  const dev = track(startLauncher({ ...LAUNCHER, dataDir, args: ['--dev'] }));
   try {
     await waitUntilHealthy();
     // next dev compiles each route on its first request.
