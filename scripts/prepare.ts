@@ -39,6 +39,9 @@ async function printSignInLink() {
   .then(async () => {
     const { db } = await import('../lib/db');
     await db.$disconnect();
+    // Not left to the event loop: the schema engine (WebAssembly) leaves a 10 s timer behind, and
+    // `npm start` waits for this process before it starts the servers.
+    process.exit(0);
   })
   .catch((error: unknown) => {
     console.error(`[dauys] ${error instanceof Error ? error.message : error}`);
