@@ -15,6 +15,7 @@ import { stopChild, webProcessCount } from './lib/processes';
 const ROOT = path.resolve(__dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
 const RESTART_DELAY_MS = 1_000;
+const LISTEN_BACKLOG = 4096;
 /** Requests in progress get this long at a stop; under scripts/start.ts's 10 s before it kills. */
 const GRACE_MS = 8_000;
 
@@ -85,7 +86,10 @@ async function runServer() {
     setTimeout(() => process.exit(0), GRACE_MS).unref();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
-  server.listen(port);
+  // Node's default queue of 511 connections not yet accepted overflowed when people arrived faster
+  // than a busy server accepted them: the kernel dropped their SYNs, and each tried again 1, 3, 7,
+  // 15 and 31 s later (docs/benchmarks.md). Linux caps it at net.core.somaxconn (4096 by default).
+  server.listen({ port, backlog: LISTEN_BACKLOG });
 }
 
 if (cluster.isPrimary) {

@@ -10,11 +10,25 @@ import http from 'node:http';
 
 export type OpenLoadRequest = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
 
-export type OpenLoadResult = { sent: number; ok: number; failed: number; p50: number; p99: number; max: number; ratePerSecond: number };
+export type LatencySummary = { p50: number; p99: number; max: number };
+
+export type OpenLoadResult = LatencySummary & {
+  sent: number;
+  ok: number;
+  failed: number;
+  ratePerSecond: number;
+  /** The same figures for the requests due in each `windowSeconds` (when asked for). */
+  windows: LatencySummary[];
+};
 
 function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
+}
+
+function summarise(latencies: number[]): LatencySummary {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: Math.round(percentile(sorted, 0.5)), p99: Math.round(percentile(sorted, 0.99)), max: Math.round(sorted.at(-1) ?? 0) };
 }
 
 export async function openLoad(options: {
@@ -23,12 +37,14 @@ export async function openLoad(options: {
   seconds: number;
   next: () => OpenLoadRequest;
   onOk?: (request: OpenLoadRequest) => void;
+  windowSeconds?: number;
 }): Promise<OpenLoadResult> {
   const base = new URL(options.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
   const total = Math.round(options.ratePerSecond * options.seconds);
   const interval = 1000 / options.ratePerSecond;
   const latencies: number[] = [];
+  const windows: number[][] = [];
   let ok = 0;
   let failed = 0;
   const start = performance.now() + 50;
@@ -41,7 +57,9 @@ export async function openLoad(options: {
         (response) => {
           response.resume();
           response.on('end', () => {
-            latencies.push(performance.now() - due);
+            const latency = performance.now() - due;
+            latencies.push(latency);
+            if (options.windowSeconds) (windows[Math.floor((due - start) / (options.windowSeconds * 1000))] ??= []).push(latency);
             if (response.statusCode && response.statusCode < 300) {
               ok += 1;
               options.onOk?.(request);
@@ -66,14 +84,5 @@ export async function openLoad(options: {
   await Promise.all(inFlight);
   agent.destroy();
   const elapsed = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    sent: total,
-    ok,
-    failed,
-    p50: Math.round(percentile(latencies, 0.5)),
-    p99: Math.round(percentile(latencies, 0.99)),
-    max: Math.round(latencies.at(-1) ?? 0),
-    ratePerSecond: ok / elapsed,
-  };
+  return { sent: total, ok, failed, ...summarise(latencies), ratePerSecond: ok / elapsed, windows: windows.map(summarise) };
 }
