@@ -1,5 +1,5 @@
 /** `npm run db:deploy`: applies pending migrations to DATABASE_URL (what `npm start` does at boot). */
-import { applyMigrations } from './lib/migration-engine';
+import { applyMigrations, runEngineScript } from './lib/migration-engine';
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL;
@@ -11,10 +11,4 @@ async function main() {
   console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.');
 }
 
-main()
-  // Not left to the event loop: the schema engine (WebAssembly) leaves a 10 s timer behind.
-  .then(() => process.exit(0))
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+runEngineScript(main);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedPostgres } from './lib/embedded-postgres';
 import { freePort } from './lib/free-port';
-import { createMigration } from './lib/migration-engine';
+import { createMigration, runEngineScript } from './lib/migration-engine';
 
 async function main() {
   const { values } = parseArgs({ options: { name: { type: 'string', short: 'n' } } });
@@ -36,7 +36,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runEngineScript(main);

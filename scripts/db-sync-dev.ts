@@ -3,7 +3,7 @@
  * prisma/schema/ adds beyond them, so unfinished models can be tried before their migration
  * is written with `npm run db:migrate`. Never point it at a production database.
  */
-import { applyMigrationsAndPendingSchema } from './lib/migration-engine';
+import { applyMigrationsAndPendingSchema, runEngineScript } from './lib/migration-engine';
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL;
@@ -15,7 +15,4 @@ async function main() {
   console.log(pendingSql ? `Applied beyond the migrations:\n${pendingSql}` : 'The database matches the migrations and the schema.');
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runEngineScript(main);

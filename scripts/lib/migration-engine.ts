@@ -169,6 +169,21 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) =>
   }
 }
 
+/**
+ * Runs a command-line script that uses the engine and exits: 0 when `main` resolves, 1 with the
+ * error printed when it throws. Not left to the event loop: the WebAssembly engine leaves a 10 s
+ * timer behind, and the command would sit that long after its work.
+ */
+export function runEngineScript(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
 export async function readMigrationList(migrationsDir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
   const directories = entries
