@@ -102,6 +102,35 @@ for (const locale of ['kk', 'ru'] as const) {
   });
 }
 
+test('a petition page sent from the web process’s copy has a nonce of its own, and its scripts run under it', async ({ page, request }) => {
+  const path = '/ru/petitions/sexual-harassment-liability';
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  // The copy lives a second in each web process: fill it, then open the page (again if the second ran
+  // out in between, or the page's connection reached the other process).
+  let kept = await request.get(path);
+  let response = await page.goto(path);
+  for (let attempt = 0; attempt < 4 && response?.headers()['x-page-cache'] !== 'hit'; attempt += 1) {
+    kept = await request.get(path);
+    response = await page.goto(path);
+  }
+  expect(response?.headers()['x-page-cache']).toBe('hit');
+
+  const nonceOf = (policy: string | undefined) => /'nonce-([^']+)'/.exec(policy ?? '')?.[1];
+  const keptNonce = nonceOf(kept.headers()['content-security-policy']);
+  const nonce = nonceOf(response?.headers()['content-security-policy']);
+  expect(nonce).toBeTruthy();
+  expect(nonce).not.toBe(keptNonce);
+  const html = (await response?.text()) ?? '';
+  expect(html).not.toContain(keptNonce!);
+  expect(new Set([...html.matchAll(/<script[^>]* nonce="([^"]+)"/g)].map((match) => match[1]))).toEqual(new Set([nonce]));
+  // Hydrated under the copy's policy: Quick exit's script armed it.
+  await expect(page.locator('.quick-exit[data-armed="true"]')).toBeAttached();
+  expect(violations).toEqual([]);
+});
+
 test('/ redirects to the language of the browser', async ({ request }) => {
   for (const [acceptLanguage, locale] of [
     ['ru-RU,ru;q=0.9,en;q=0.5', 'ru'],

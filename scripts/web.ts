@@ -61,17 +61,19 @@ async function runServer() {
   const { default: next } = await import('next');
   const { passPeerAddress } = await import('../lib/peer-address');
   const { stampRequestId } = await import('../lib/request-id');
+  const { createRenderedPageCache } = await import('../lib/rendered-page-cache');
   const server = createServer();
   const app = next({ dev: false, dir: ROOT, hostname: 'localhost', port, httpServer: server });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const servePage = createRenderedPageCache();
   server.on('request', (request, response) => {
     // The TCP peer, for the per-IP limits: Next.js does not show it to app code (lib/peer-address.ts).
     passPeerAddress(request);
     // Here rather than in proxy.ts, so route handlers run without the proxy: running it cost the
     // Next.js process a fifth to a third of its CPU per signature (docs/benchmarks.md).
     stampRequestId(request, response);
-    handle(request, response).catch((error: unknown) => {
+    servePage(request, response, handle).catch((error: unknown) => {
       webLog.error({ err: error }, 'request failed');
       if (!response.headersSent) response.writeHead(500).end();
     });
