@@ -54,13 +54,18 @@ export async function startBaseline(port: number, databaseUrl: string): Promise<
   };
 }
 
-/** Size of a page's HTML and whether its scripts carry the nonce of its policy. */
-export async function measurePage(url: string): Promise<{ bytes: number; nonce: boolean }> {
+async function fetchPage(url: string): Promise<{ bytes: number; nonce: string | null }> {
   const response = await fetch(url);
   const html = await response.text();
-  const policy = response.headers.get('content-security-policy') ?? '';
-  const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
-  return { bytes: Buffer.byteLength(html), nonce: Boolean(nonce) && html.includes(`nonce="${nonce}"`) };
+  const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+  return { bytes: Buffer.byteLength(html), nonce: nonce && html.includes(`nonce="${nonce}"`) ? nonce : null };
+}
+
+/** Size of a page's HTML and whether each response's scripts carry a nonce of its own, in its policy. */
+export async function measurePage(url: string): Promise<{ bytes: number; nonce: boolean }> {
+  const first = await fetchPage(url);
+  const second = await fetchPage(url);
+  return { bytes: first.bytes, nonce: first.nonce !== null && second.nonce !== null && first.nonce !== second.nonce };
 }
 
 /**
