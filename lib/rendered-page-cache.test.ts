@@ -14,7 +14,7 @@ const PAGE = '/kk/petitions/domestic-violence-law';
  * Stands in for Next.js behind scripts/web.ts: a streamed page whose scripts and RSC payload carry the
  * request's nonce, with the headers proxy.ts sets. Each render says how many came before it.
  */
-function nextLikeRenderer({ setCookie = false, status = 200 } = {}) {
+function nextLikeRenderer({ setCookie = false, status = 200, firstRenderMs = 0 } = {}) {
   const calls = { count: 0 };
   async function render(request: IncomingMessage, response: ServerResponse) {
     calls.count += 1;
@@ -36,7 +36,7 @@ function nextLikeRenderer({ setCookie = false, status = 200 } = {}) {
     response.setHeader('content-type', 'text/html; charset=utf-8');
     response.statusCode = status;
     response.write(`<!DOCTYPE html><html lang="kk"><body><h1>Қол қойыңыз</h1><p>render ${renderNumber}</p>`);
-    await sleep(20); // streamed in parts, like Next.js
+    await sleep(renderNumber === 1 ? Math.max(20, firstRenderMs) : 20); // streamed in parts, like Next.js
     response.write(`<script nonce="${nonce}">self.__next_f.push([1,"{\\"nonce\\":\\"${nonce}\\"}"])</script>`);
     response.end(`<script nonce="${nonce}" src="/_next/static/chunks/main.js"></script></body></html>`);
   }
@@ -70,8 +70,8 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Answer
   });
 }
 
-async function serve(render: (request: IncomingMessage, response: ServerResponse) => Promise<void>, ttlMs = 1_000) {
-  const servePage = createRenderedPageCache({ ttlMs });
+async function serve(render: (request: IncomingMessage, response: ServerResponse) => Promise<void>, ttlMs = 1_000, maxWaitMs = 5_000) {
+  const servePage = createRenderedPageCache({ ttlMs, maxWaitMs });
   server = createServer((request, response) => {
     response.setHeader('x-request-id', crypto.randomUUID());
     void servePage(request, response, render);
@@ -134,6 +134,20 @@ describe('the web process keeps a public petition page for a second', () => {
     expect(calls.count).toBe(1);
     expect(new Set(nonces).size).toBe(20);
     expect(responses.map((response) => response.header(PAGE_CACHE_HEADER)).sort()).toEqual([...Array(19).fill('hit'), 'miss']);
+  });
+
+  it('does not hold requests up behind a render that takes too long: they render for themselves', async () => {
+    const { render, calls } = nextLikeRenderer({ firstRenderMs: 600 });
+    await serve(render, 1_000, 100);
+    const slow = get(PAGE);
+    await sleep(20);
+    const started = Date.now();
+    const other = await get(PAGE);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(other.header(PAGE_CACHE_HEADER)).not.toBe('hit');
+    expect(other.text()).toContain('render 2');
+    expect((await slow).text()).toContain('render 1');
+    expect(calls.count).toBe(2);
   });
 
   it('renders again once the copy is older than its time', async () => {

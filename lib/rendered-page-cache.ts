@@ -17,6 +17,8 @@ import { createNonce } from '@/lib/security/csp';
  */
 
 export const RENDERED_PAGE_TTL_MS = 1_000;
+/** A request waits this long for another's render of the page before it renders for itself. */
+const MAX_WAIT_MS = 5_000;
 /** Three languages of a few dozen petitions; a made-up slug is a 404, which is never kept. */
 const MAX_PAGES = 300;
 /** `hit` on a kept copy, `miss` on a render that could be kept. */
@@ -120,12 +122,25 @@ function sendCopy(page: RenderedPage, request: IncomingMessage, response: Server
   response.end(body);
 }
 
+async function waitAtMost<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(resolve, ms, fallback);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Wraps Next.js's request handler: a shareable page asked for again within the second is sent from
- * the copy; requests for the same page while it renders wait for that render instead of starting
- * their own. Everything else goes to Next.js untouched.
+ * the copy; requests for the same page while it renders wait for that render (a few seconds at most:
+ * one stuck render must not hold up everyone) instead of starting their own. Everything else goes to
+ * Next.js untouched.
  */
-export function createRenderedPageCache({ ttlMs = RENDERED_PAGE_TTL_MS, maxPages = MAX_PAGES } = {}) {
+export function createRenderedPageCache({ ttlMs = RENDERED_PAGE_TTL_MS, maxPages = MAX_PAGES, maxWaitMs = MAX_WAIT_MS } = {}) {
   const pages = createTtlCache<RenderedPage | null>(ttlMs, { maxEntries: maxPages });
 
   return async function serve(request: IncomingMessage, response: ServerResponse, render: Render): Promise<void> {
@@ -134,10 +149,11 @@ export function createRenderedPageCache({ ttlMs = RENDERED_PAGE_TTL_MS, maxPages
     let renderedHere = false;
     let page: RenderedPage | null;
     try {
-      page = await pages.get(key, () => {
+      const kept = pages.get(key, () => {
         renderedHere = true;
         return renderAndKeep(request, response, render);
       });
+      page = renderedHere ? await kept : await waitAtMost(kept, maxWaitMs, null);
     } catch (error) {
       if (renderedHere) throw error;
       page = null; // the render this request waited for failed: it renders for itself
