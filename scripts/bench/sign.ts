@@ -229,7 +229,7 @@ async function main() {
     const petitionPage = await measurePage(`${BASE}${PAGE}`);
     const barePage = await sizedBaselinePage(baseline.url, petitionPage.bytes);
     // Each web process sends a petition page from its copy of the last second (lib/rendered-page-cache.ts);
-    // a query string passes it by, so the second line is what rendering every view costs.
+    // a query string passes it by, so the "each view rendered" line is what rendering every view costs.
     const views = await pageViews('petition page views, from Next.js', BASE);
     await pageViews('  the same, gzip as browsers ask (compressed per copy)', BASE, PAGE, { 'accept-encoding': 'gzip, deflate, br' });
     const renderedViews = await pageViews('  the same, each view rendered (?query)', BASE, `${PAGE}?view=rendered`);
