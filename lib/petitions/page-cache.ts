@@ -2,6 +2,9 @@ import { PAGE_CACHE_CONTROL } from '@/lib/petitions/constants';
 
 const CACHEABLE = [/^\/(kk|ru|en)\/petitions\/[a-z0-9-]+$/, /^\/embed\/petitions\/[a-z0-9-]+$/];
 
+/** The headers Next.js varies a page's response on, besides Accept-Encoding: they ask for RSC payloads. */
+const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'];
+
 type PageRequest = { method: string; pathname: string; header(name: string): string | null | undefined };
 
 /**
@@ -10,7 +13,7 @@ type PageRequest = { method: string; pathname: string; header(name: string): str
  */
 export function isShareablePageRequest({ method, pathname, header }: PageRequest): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
-  if (header('rsc') || header('next-router-prefetch')) return false;
+  if (ROUTER_HEADERS.some((name) => header(name))) return false;
   if (/next-auth\.session-token=/.test(header('cookie') ?? '')) return false;
   return CACHEABLE.some((pattern) => pattern.test(pathname));
 }
