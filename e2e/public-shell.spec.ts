@@ -131,6 +131,21 @@ test('a petition page sent from the web process’s copy has a nonce of its own,
   expect(violations).toEqual([]);
 });
 
+test('a petition page goes out compressed to a browser that accepts gzip, rendered or from the copy', async ({ request }) => {
+  const path = '/kk/petitions/sexual-harassment-liability';
+  const seen = new Map<string, string | undefined>();
+  // The first view in a second renders (miss), the next comes from the copy (hit); with two web
+  // processes either may answer, so ask until both kinds have been seen.
+  for (let attempt = 0; attempt < 12 && seen.size < 2; attempt += 1) {
+    if (attempt % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 1_100)); // every copy has expired
+    const response = await request.get(path, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain('</html>');
+    seen.set(response.headers()['x-page-cache'] ?? 'none', response.headers()['content-encoding']);
+  }
+  expect(Object.fromEntries(seen)).toEqual({ miss: 'gzip', hit: 'gzip' });
+});
+
 test('/ redirects to the language of the browser', async ({ request }) => {
   for (const [acceptLanguage, locale] of [
     ['ru-RU,ru;q=0.9,en;q=0.5', 'ru'],

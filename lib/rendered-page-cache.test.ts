@@ -1,4 +1,5 @@
 import { createServer, get as httpGet, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
@@ -10,13 +11,19 @@ import { buildContentSecurityPolicy, createNonce } from '@/lib/security/csp';
 
 const PAGE = '/kk/petitions/domestic-violence-law';
 
+type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+/** The compression Next.js's server applies to every response (next.config.js leaves `compress` on). */
+const nextCompression = createRequire(import.meta.url)('next/dist/compiled/compression') as () => Middleware;
+
 /**
  * Stands in for Next.js behind scripts/web.ts: a streamed page whose scripts and RSC payload carry the
  * request's nonce, with the headers proxy.ts sets. Each render says how many came before it.
  */
 function nextLikeRenderer({ setCookie = false, status = 200, firstRenderMs = 0 } = {}) {
   const calls = { count: 0 };
+  const compress = nextCompression();
   async function render(request: IncomingMessage, response: ServerResponse) {
+    compress(request, response, () => {});
     calls.count += 1;
     const renderNumber = calls.count;
     const nonce = createNonce();
@@ -123,6 +130,22 @@ describe('the web process keeps a public petition page for a second', () => {
     expect(copy.header('content-encoding')).toBe('gzip');
     expect(Number(copy.header('content-length'))).toBe(copy.body.length);
     expect(gunzipSync(copy.body).toString('utf8')).toBe(first.text().split(nonceOf(first)).join(nonceOf(copy)));
+  });
+
+  it('sends the render itself compressed to a browser that accepts gzip, and keeps it for the next', async () => {
+    const { render, calls } = nextLikeRenderer();
+    await serve(render);
+    const first = await get(PAGE, { 'accept-encoding': 'gzip, deflate, br' });
+    const copy = await get(PAGE);
+
+    expect(calls.count).toBe(1);
+    expect(first.header(PAGE_CACHE_HEADER)).toBe('miss');
+    expect(first.header('content-encoding')).toBe('gzip');
+    const firstHtml = gunzipSync(first.body).toString('utf8');
+    expect(firstHtml).toContain('<h1>Қол қойыңыз</h1>');
+    expect(copy.header(PAGE_CACHE_HEADER)).toBe('hit');
+    expect(copy.header('content-encoding')).toBeUndefined();
+    expect(copy.text()).toBe(firstHtml.split(nonceOf(first)).join(nonceOf(copy)));
   });
 
   it('renders once for requests that arrive while the page renders', async () => {

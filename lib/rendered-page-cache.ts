@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { finished } from 'node:stream/promises';
-import { constants as zlib, gzipSync } from 'node:zlib';
+import { constants as zlib, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import { isShareablePageRequest } from '@/lib/petitions/page-cache';
 import { createTtlCache } from '@/lib/petitions/ttl-cache';
 import { createNonce } from '@/lib/security/csp';
@@ -41,6 +41,12 @@ const PER_RESPONSE_HEADERS = new Set([
   'content-encoding',
 ]);
 
+const DECODERS: Record<string, ((body: Buffer) => Buffer) | undefined> = {
+  identity: (body) => body,
+  gzip: (body) => gunzipSync(body),
+  deflate: (body) => inflateSync(body),
+};
+
 function headerOf(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
@@ -64,8 +70,6 @@ function chunkToBuffer(chunk: unknown, encoding: unknown): Buffer {
  * else null: then requests for it render for themselves until the entry expires.
  */
 async function renderAndKeep(request: IncomingMessage, response: ServerResponse, render: Render): Promise<RenderedPage | null> {
-  // Kept uncompressed, so each copy can carry its own nonce; this one response goes out uncompressed.
-  delete request.headers['accept-encoding'];
   response.setHeader(PAGE_CACHE_HEADER, 'miss');
   const chunks: Buffer[] = [];
   const write = response.write.bind(response) as (...args: unknown[]) => boolean;
@@ -92,13 +96,17 @@ async function renderAndKeep(request: IncomingMessage, response: ServerResponse,
   const nonce = NONCE_IN_POLICY.exec(String(headers['content-security-policy'] ?? ''))?.[1];
   const isHtml = String(headers['content-type'] ?? '').startsWith('text/html');
   if (response.statusCode !== 200 || !shareable || !nonce || !isHtml) return null;
-  if (headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined) return null;
+  if (headers['set-cookie'] !== undefined) return null;
+  // Next.js compressed this response for its client (gzip or deflate, as asked); the copy is kept
+  // plain, so that each can carry its own nonce.
+  const decode = DECODERS[String(headers['content-encoding'] ?? 'identity')];
+  if (!decode) return null;
   return {
     status: response.statusCode,
     headers: Object.entries(headers)
       .filter(([name]) => !PER_RESPONSE_HEADERS.has(name))
       .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
-    bodyParts: Buffer.concat(chunks)
+    bodyParts: decode(Buffer.concat(chunks))
       .toString('utf8')
       .split(nonce)
       .map((part) => Buffer.from(part)),
