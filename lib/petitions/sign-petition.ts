@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { db } from '@/lib/db';
+import { db, queryOnPool } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { keyring, sealPerson } from '@/lib/security/personal-data';
 import {
   PENDING_TTL_SECONDS,
@@ -55,7 +56,7 @@ export async function signPetition(slug: string, data: SignPetitionData, context
 
   const keys = await keyring();
   const person = sealPerson(keys, { email: data.email, name: data.fullName });
-  const [row] = await db.$queryRaw<SignRow[]>`
+  const [row] = await queryOnPool<SignRow>(Prisma.sql`
     WITH petition AS (
       SELECT id FROM "Petition"
        WHERE slug = ${slug} AND status = 'OPEN'
@@ -99,7 +100,7 @@ export async function signPetition(slug: string, data: SignPetitionData, context
     SELECT EXISTS (SELECT 1 FROM petition) AS "isOpen",
            COALESCE((SELECT hits FROM limiter), 0)::int AS hits,
            (SELECT yes FROM blocked) AS "isBlocked",
-           (SELECT inserted FROM signature) AS inserted`;
+           (SELECT inserted FROM signature) AS inserted`);
 
   if (!row?.isOpen) return 'closed';
   if (row.hits > SIGN_LIMIT_EXTREME) return 'rate-limited';
