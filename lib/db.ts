@@ -42,6 +42,8 @@ function pgValue(value: unknown): unknown {
  * lib/database-availability.ts reads either way); everything else goes through `db`.
  */
 export async function queryOnPool<Row extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<Row[]> {
+  // `db.$disconnect()` ends this pool, and Prisma opens a pool of its own at its next query.
+  if (database.pool.ending) return db.$queryRaw<Row[]>(statement);
   const text = statement.text;
   const result = await database.pool.query<Row>({
     name: database.nameStatement?.({ sql: text }),

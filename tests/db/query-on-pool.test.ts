@@ -34,4 +34,10 @@ describe('queryOnPool', () => {
     );
     expect(seen.some(([row]) => row?.named)).toBe(true);
   });
+
+  it('still answers after db.$disconnect(), as Prisma does', async () => {
+    await db.$disconnect();
+    const [row] = await queryOnPool<{ one: number }>(Prisma.sql`SELECT ${1}::int AS one`);
+    expect(row?.one).toBe(1);
+  });
 });
