@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { finished } from 'node:stream/promises';
 import { constants as zlib, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import { withDeadline } from '@/lib/deadline';
 import { isShareablePageRequest } from '@/lib/petitions/page-cache';
 import { createTtlCache } from '@/lib/petitions/ttl-cache';
 import { createNonce } from '@/lib/security/csp';
@@ -132,18 +133,6 @@ function sendCopy(page: RenderedPage, request: IncomingMessage, response: Server
   response.end(body);
 }
 
-async function waitAtMost<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(resolve, ms, fallback);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /**
  * Wraps Next.js's request handler: a shareable page asked for again within the second is sent from
  * the copy; requests for the same page while it renders wait for that render (a few seconds at most:
@@ -163,10 +152,10 @@ export function createRenderedPageCache({ ttlMs = RENDERED_PAGE_TTL_MS, maxPages
         renderedHere = true;
         return renderAndKeep(request, response, render);
       });
-      page = renderedHere ? await kept : await waitAtMost(kept, maxWaitMs, null);
+      page = renderedHere ? await kept : await withDeadline(kept, maxWaitMs, 'the render this request waited for');
     } catch (error) {
       if (renderedHere) throw error;
-      page = null; // the render this request waited for failed: it renders for itself
+      page = null; // the render this request waited for failed or took too long: it renders for itself
     }
     if (renderedHere) return;
     if (page) sendCopy(page, request, response);

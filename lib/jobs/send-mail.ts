@@ -1,5 +1,6 @@
 import type { JobWithMetadata } from 'pg-boss';
 import { db } from '@/lib/db';
+import { withDeadline } from '@/lib/deadline';
 import type { OutboundMailStatus } from '@/lib/generated/prisma/enums';
 import { env } from '@/lib/env';
 import { defineJob } from '@/lib/jobs/define-job';
@@ -28,18 +29,6 @@ const relayHooks: RelayWatchHooks = {
   onBack: releaseHeldMail,
   probeEveryMs: env.MAIL_RELAY_PROBE_SECONDS * 1000,
 };
-
-async function withDeadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${message} within ${ms / 1000} s`)), ms);
-  });
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * An outcome must be recorded even if the database blinks (a restart, a failover): the message is
