@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { waitForSpareCpu } from '@/lib/jobs/spare-cpu';
 import type { EventRsvpMailKind } from '@/emails/events-rsvp';
 import type { RsvpMailKind, RsvpStatus } from '@/lib/generated/prisma/enums';
 import { sendMail } from '@/lib/mailer';
@@ -27,6 +28,7 @@ export async function sendRsvpMails(batchSize = 100): Promise<number> {
   const keys = await keyring();
   let sent = 0;
   for (;;) {
+    await waitForSpareCpu();
     const count = await db.$transaction(
       async (tx) => {
         const due = await tx.$queryRaw<DueRow[]>`

@@ -1,5 +1,6 @@
 import type { JobResult, JobWithMetadata, Queue, WorkOptions } from 'pg-boss';
 import { z } from 'zod';
+import { waitForSpareCpu } from '@/lib/jobs/spare-cpu';
 import { log } from '@/lib/log';
 
 /**
@@ -67,6 +68,7 @@ export function handleEachJob(definition: JobDefinition): (jobs: JobWithMetadata
         continue;
       }
       try {
+        await waitForSpareCpu();
         const output = await definition.handler({ ...job, data: payload.data });
         results.push({ id: job.id, status: 'completed', output });
       } catch (error) {

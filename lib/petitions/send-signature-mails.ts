@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/generated/prisma/enums';
+import { waitForSpareCpu } from '@/lib/jobs/spare-cpu';
 import { partitionByMailBudget } from '@/lib/mail-budget';
 import { sendMails } from '@/lib/mailer';
 import { localized } from '@/lib/i18n/localized';
@@ -33,6 +34,7 @@ export async function sendSignatureMails(batchSize = 100): Promise<number> {
   let sent = 0;
   const keys = await keyring();
   for (;;) {
+    await waitForSpareCpu();
     const count = await db.$transaction(
       async (tx) => {
         const sealed = await tx.$queryRaw<DueRow[]>`
