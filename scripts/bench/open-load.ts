@@ -16,10 +16,18 @@ export type OpenLoadResult = LatencySummary & {
   sent: number;
   ok: number;
   failed: number;
+  /** What the failed ones got: a status code, or the socket error's code. */
+  failures: Record<string, number>;
   ratePerSecond: number;
   /** The same figures for the requests due in each `windowSeconds` (when asked for). */
   windows: LatencySummary[];
 };
+
+/** " (503 ×3, ECONNRESET ×1)" for a result's failures, or nothing when there were none. */
+export function describeFailures(failures: Record<string, number>): string {
+  const parts = Object.entries(failures).map(([what, count]) => `${what} ×${count}`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
 
 function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return 0;
@@ -47,6 +55,11 @@ export async function openLoad(options: {
   const windows: number[][] = [];
   let ok = 0;
   let failed = 0;
+  const failures: Record<string, number> = {};
+  const fail = (what: string) => {
+    failed += 1;
+    failures[what] = (failures[what] ?? 0) + 1;
+  };
   const start = performance.now() + 50;
   const inFlight: Promise<void>[] = [];
 
@@ -63,13 +76,13 @@ export async function openLoad(options: {
             if (response.statusCode && response.statusCode < 300) {
               ok += 1;
               options.onOk?.(request);
-            } else failed += 1;
+            } else fail(String(response.statusCode));
             resolve();
           });
         },
       );
-      outgoing.on('error', () => {
-        failed += 1;
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        fail(error.code ?? 'error');
         resolve();
       });
       outgoing.end(request.body);
@@ -84,5 +97,5 @@ export async function openLoad(options: {
   await Promise.all(inFlight);
   agent.destroy();
   const elapsed = (performance.now() - start) / 1000;
-  return { sent: total, ok, failed, ...summarise(latencies), ratePerSecond: ok / elapsed, windows: windows.map(summarise) };
+  return { sent: total, ok, failed, failures, ...summarise(latencies), ratePerSecond: ok / elapsed, windows: windows.map(summarise) };
 }

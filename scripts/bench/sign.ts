@@ -33,7 +33,7 @@ import { confirmationSurge } from './confirm-surge';
 import { cpuSecondsDuring, formatCpuPer } from './cpu';
 import { dauysStackGroups, dauysStackMemory, formatMemory, measureGroups, postgresProcesses, processTree, totalMegabytes } from './memory';
 import { drainMail } from './mail-drain';
-import { openLoad } from './open-load';
+import { describeFailures, openLoad } from './open-load';
 import { plainInsertRate } from './plain-insert';
 import { signRequests } from './sign-requests';
 import { measureSealCost, startDauys, startSink, type RunningDauys } from './stack';
@@ -165,7 +165,7 @@ async function main() {
     });
     line(
       'sign, 300/s evenly spaced (open model)',
-      `${paced.ratePerSecond.toFixed(0).padStart(5)} /s  p50 ${paced.p50} ms  p99 ${paced.p99} ms  errors ${paced.failed}`,
+      `${paced.ratePerSecond.toFixed(0).padStart(5)} /s  p50 ${paced.p50} ms  p99 ${paced.p99} ms  errors ${paced.failed}${describeFailures(paced.failures)}`,
     );
     // The same 300/s as autocannon paces it: every second's 300 sent at once at its start.
     const burst = await cannon({ connections: 100, overallRate: 300, duration: 15, requests: [signRequest()] });

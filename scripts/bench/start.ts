@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openLoad } from './open-load';
+import { describeFailures, openLoad } from './open-load';
 import { signRequests } from './sign-requests';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -128,7 +128,7 @@ async function main() {
     ),
   );
   console.log(
-    `  all: ${result.ok} answered 2xx of ${result.sent}, ${result.ratePerSecond.toFixed(0)} /s, p99 ${result.p99} ms (goal ≤ 150 ms); ` +
+    `  all: ${result.ok} answered 2xx of ${result.sent}${describeFailures(result.failures)}, ${result.ratePerSecond.toFixed(0)} /s, p99 ${result.p99} ms (goal ≤ 150 ms); ` +
       `connections dropped at a full accept queue: ${dropped ?? 'n/a'}`,
   );
 }
