@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /*
  * Background work gives way to requests (docs/decisions/0007). The kernel runs a worker started at
@@ -60,7 +61,7 @@ export function waitForSpareCpu(): Promise<void> {
   if (onCpu + waiting < MIN_RUNNABLE_NS) return Promise.resolve();
   lastReading = now;
   if (waiting <= BUSY_WAITING_RATIO * onCpu) return Promise.resolve();
-  pause = new Promise<void>((resolve) => setTimeout(resolve, PAUSE_MS)).finally(() => {
+  pause = sleep(PAUSE_MS).finally(() => {
     lastReading = readSchedulerTimes();
     pause = undefined;
   });

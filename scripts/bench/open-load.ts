@@ -54,10 +54,8 @@ export async function openLoad(options: {
   const latencies: number[] = [];
   const windows: number[][] = [];
   let ok = 0;
-  let failed = 0;
   const failures: Record<string, number> = {};
   const fail = (what: string) => {
-    failed += 1;
     failures[what] = (failures[what] ?? 0) + 1;
   };
   const start = performance.now() + 50;
@@ -97,5 +95,6 @@ export async function openLoad(options: {
   await Promise.all(inFlight);
   agent.destroy();
   const elapsed = (performance.now() - start) / 1000;
+  const failed = Object.values(failures).reduce((sum, count) => sum + count, 0);
   return { sent: total, ok, failed, failures, ...summarise(latencies), ratePerSecond: ok / elapsed, windows: windows.map(summarise) };
 }
