@@ -146,6 +146,23 @@ test('a petition page goes out compressed to a browser that accepts gzip, render
   expect(Object.fromEntries(seen)).toEqual({ miss: 'gzip', hit: 'gzip' });
 });
 
+test('the page’s scripts go out as the build’s Brotli copies, gzip where Brotli is not accepted', async ({ request }) => {
+  const page = await request.get('/ru/petitions/sexual-harassment-liability');
+  const scripts = [...(await page.text()).matchAll(/<script[^>]* src="(\/_next\/static\/[^"]+\.js)"/g)].flatMap((match) => match[1] ?? []);
+  expect(scripts.length).toBeGreaterThan(3);
+  for (const script of scripts) {
+    const plain = await request.get(script, { headers: { 'Accept-Encoding': 'identity' } });
+    if ((await plain.body()).length < 1_024) continue; // too small to gain from compression
+    const brotli = await request.get(script, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    const gzip = await request.get(script, { headers: { 'Accept-Encoding': 'gzip, deflate' } });
+    expect([brotli.headers()['content-encoding'], gzip.headers()['content-encoding']], script).toEqual(['br', 'gzip']);
+    expect(brotli.headers()['cache-control'], script).toBe('public, max-age=31536000, immutable');
+    // Playwright decodes both: the same script either way.
+    expect((await brotli.body()).equals(await plain.body()), script).toBe(true);
+    expect((await gzip.body()).equals(await plain.body()), script).toBe(true);
+  }
+});
+
 test('/ redirects to the language of the browser', async ({ request }) => {
   for (const [acceptLanguage, locale] of [
     ['ru-RU,ru;q=0.9,en;q=0.5', 'ru'],

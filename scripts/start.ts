@@ -175,7 +175,7 @@ async function main() {
   const nextBin = path.join(ROOT, 'node_modules/.bin/next');
   if (!isDev && (await isBuildStale(ROOT))) {
     log('Building the production bundle (first start, or the code changed)…');
-    await run(nextBin, ['build'], env);
+    await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], env);
   }
 
   const runsOwnWorker = !isDev && !env.WORKER_IN_PROCESS;

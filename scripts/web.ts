@@ -62,6 +62,8 @@ async function runServer() {
   const { passPeerAddress } = await import('../lib/peer-address');
   const { stampRequestId } = await import('../lib/request-id');
   const { createRenderedPageCache } = await import('../lib/rendered-page-cache');
+  const { createBuiltAssetServer } = await import('../lib/built-assets');
+  const builtAssets = await createBuiltAssetServer(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next'));
   const server = createServer();
   const app = next({ dev: false, dir: ROOT, hostname: 'localhost', port, httpServer: server });
   await app.prepare();
@@ -73,6 +75,7 @@ async function runServer() {
     // Here rather than in proxy.ts, so route handlers run without the proxy: running it cost the
     // Next.js process a fifth to a third of its CPU per signature (docs/benchmarks.md).
     stampRequestId(request, response);
+    if (builtAssets.serve(request, response)) return;
     servePage(request, response, handle).catch((error: unknown) => {
       webLog.error({ err: error }, 'request failed');
       if (!response.headersSent) response.writeHead(500).end();
