@@ -8,7 +8,15 @@ declare module 'autocannon' {
       overallRate?: number;
       requests?: unknown[];
     };
-    type Result = { '2xx': number; non2xx: number; errors: number; timeouts: number; latency: { p50: number; p99: number } };
+    type Result = {
+      '2xx': number;
+      non2xx: number;
+      errors: number;
+      timeouts: number;
+      latency: { p50: number; p99: number };
+      /** Bytes read, headers included. */
+      throughput: { total: number };
+    };
   }
   function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
   export default autocannon;
