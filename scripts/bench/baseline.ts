@@ -85,7 +85,8 @@ export async function sizedBaselinePage(baseUrl: string, target: number): Promis
 /** The scripts a browser downloads on its first visit to the page at `url` (not the `noModule` polyfills). */
 export async function pageScripts(url: string): Promise<string[]> {
   const html = await (await fetch(url)).text();
-  return [...html.matchAll(/<script([^>]*) src="([^"]+)"/g)]
-    .filter(([, attributes]) => !/nomodule/i.test(attributes ?? ''))
-    .flatMap(([, , src]) => src ?? []);
+  return [...html.matchAll(/<script\b([^>]*)>/g)]
+    .map(([, attributes = '']) => attributes)
+    .filter((attributes) => !/\bnomodule\b/i.test(attributes))
+    .flatMap((attributes) => / src="([^"]+)"/.exec(attributes)?.[1] ?? []);
 }

@@ -5,7 +5,8 @@
  * p50/p99 at 300/s (arrivals evenly spaced, and as autocannon's once-a-second bursts), the plain-INSERT
  * ceiling of the same row from Node and the ratio, how fast the confirmation mails go out, page
  * views/s with database transactions per 1,000 views (from Next.js, and through nginx with
- * docs/nginx.conf when nginx is installed), how long the displayed count takes to equal the true
+ * docs/nginx.conf when nginx is installed), a first visit's scripts per second beside the bare
+ * page's, how long the displayed count takes to equal the true
  * count after a confirmation surge, and whether every 2xx is in the database. Asserts nothing.
  *
  * Side by side in the same run (issue 19): a bare Next.js app (scripts/bench/baseline/, built here)
