@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptedEncodings, createBuiltAssetServer, precompressBuiltAssets } from './built-assets';
+import { createBuiltAssetServer, precompressBuiltAssets } from './built-assets';
 
 const SCRIPT = `export function greet(name) { return 'Сәлем, ' + name; }\n`.repeat(200);
 const STYLE = `.petition { color: #222; margin: 0 auto; }\n`.repeat(100);
@@ -112,15 +112,5 @@ describe('the built asset server', () => {
       await get('/_next/static/chunks/app-1a2b.js', 'br', 'POST'),
     ];
     expect(leftToNext.map((response) => response.status)).toEqual(leftToNext.map(() => 299));
-  });
-});
-
-describe('acceptedEncodings', () => {
-  it('reads the tokens and their q values, best first', () => {
-    expect(acceptedEncodings('gzip, deflate, br')).toEqual(['br', 'gzip']);
-    expect(acceptedEncodings('GZIP;q=0.5, BR;q=1.0')).toEqual(['br', 'gzip']);
-    expect(acceptedEncodings('br;q=0, gzip;q=0.000')).toEqual([]);
-    expect(acceptedEncodings(['deflate', 'gzip'])).toEqual(['gzip']);
-    expect(acceptedEncodings(undefined)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { acceptedEncodings, type Encoding } from '@/lib/accepted-encodings';
 
 /*
  * The build's scripts and styles (/_next/static/, named by their content), compressed once after
@@ -26,7 +27,6 @@ const CACHE_CONTROL = 'public, max-age=31536000, immutable';
 /** Smaller files gain less from compression than their headers cost. */
 const MIN_BYTES = 512;
 
-type Encoding = 'br' | 'gzip';
 const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 const compressors: Record<Encoding, (body: Buffer) => Promise<Buffer>> = {
   br: (body) =>
@@ -67,17 +67,6 @@ export async function precompressBuiltAssets(distDir: string): Promise<{ files: 
   };
   await Promise.all(Array.from({ length: 4 }, compressNext));
   return totals;
-}
-
-/** The encodings the request accepts (a q of 0 refuses one), best first. */
-export function acceptedEncodings(header: string | string[] | undefined): Encoding[] {
-  const accepted = new Set<string>();
-  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
-    const [token, ...params] = part.trim().toLowerCase().split(';');
-    const quality = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
-    if (token && !(quality && Number(quality.slice(2)) === 0)) accepted.add(token);
-  }
-  return (['br', 'gzip'] as const).filter((encoding) => accepted.has(encoding));
 }
 
 type CompressedAsset = { contentType: string; bodies: Partial<Record<Encoding, Buffer>> };

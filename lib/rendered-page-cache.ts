@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { finished } from 'node:stream/promises';
 import { constants as zlib, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import { acceptedEncodings } from '@/lib/accepted-encodings';
 import { withDeadline } from '@/lib/deadline';
 import { isShareablePageRequest } from '@/lib/petitions/page-cache';
 import { createTtlCache } from '@/lib/petitions/ttl-cache';
@@ -121,7 +122,7 @@ function sendCopy(page: RenderedPage, request: IncomingMessage, response: Server
   for (const [name, value] of page.headers) response.setHeader(name, Array.isArray(value) ? value.map(renew) : renew(value));
   const nonceBytes = Buffer.from(nonce);
   let body = Buffer.concat(page.bodyParts.flatMap((part, index) => (index === 0 ? [part] : [nonceBytes, part])));
-  if (/\bgzip\b/.test(headerOf(request, 'accept-encoding') ?? '')) {
+  if (acceptedEncodings(request.headers['accept-encoding']).includes('gzip')) {
     // Compressed for each copy, since the nonce differs: the fastest level halves that CPU (0.6
     // against 1.2 ms for a 49 KB page) for a sixth more bytes.
     body = gzipSync(body, { level: zlib.Z_BEST_SPEED });

@@ -81,12 +81,3 @@ export async function sizedBaselinePage(baseUrl: string, target: number): Promis
   const pagePath = `/page?filler=${filler}`;
   return { path: pagePath, ...(await measurePage(`${baseUrl}${pagePath}`)) };
 }
-
-/** The scripts a browser downloads on its first visit to the page at `url` (not the `noModule` polyfills). */
-export async function pageScripts(url: string): Promise<string[]> {
-  const html = await (await fetch(url)).text();
-  return [...html.matchAll(/<script\b([^>]*)>/g)]
-    .map(([, attributes = '']) => attributes)
-    .filter((attributes) => !/\bnomodule\b/i.test(attributes))
-    .flatMap((attributes) => / src="([^"]+)"/.exec(attributes)?.[1] ?? []);
-}

@@ -29,18 +29,11 @@ import { newMasterKey } from '../../lib/security/keyring';
 import { applyMigrationsAndPendingSchema } from '../lib/migration-engine';
 import { startNginx, type RunningNginx } from '../lib/nginx';
 import { webProcessCount } from '../lib/processes';
-import {
-  buildBaseline,
-  createBaselineTable,
-  measurePage,
-  pageScripts,
-  sizedBaselinePage,
-  startBaseline,
-  type RunningBaseline,
-} from './baseline';
+import { buildBaseline, createBaselineTable, measurePage, sizedBaselinePage, startBaseline, type RunningBaseline } from './baseline';
 import { confirmationSurge } from './confirm-surge';
 import { cpuSecondsDuring, formatCpuPer } from './cpu';
 import { dauysStackGroups, dauysStackMemory, formatMemory, measureGroups, postgresProcesses, processTree, totalMegabytes } from './memory';
+import { firstVisitScripts } from './first-visit';
 import { drainMail } from './mail-drain';
 import { describeFailures, openLoad } from './open-load';
 import { plainInsertRate } from './plain-insert';
@@ -250,22 +243,16 @@ async function main() {
     line('  each view rendered, Dauys / baseline', `${(renderedViews / bareViews).toFixed(2)}`);
     // A first visitor's scripts, as browsers ask for them: Dauys sends the build's compressed copies
     // (lib/built-assets.ts), Next.js alone compresses each download.
-    const scriptVisits = async (label: string, url: string, scripts: string[]) => {
-      const headers = { 'accept-encoding': 'gzip, deflate, br' };
-      const result = await cannon({ url, connections: 50, requests: scripts.map((script) => ({ method: 'GET', path: script, headers })) });
-      const visits = result['2xx'] / scripts.length;
+    const scriptVisits = async (label: string, url: string, pagePath: string) => {
+      const visits = await firstVisitScripts(url, pagePath, SECONDS);
       line(
         label,
-        `${(visits / SECONDS).toFixed(0).padStart(5)} /s  ${scripts.length} scripts, ${(result.throughput.total / Math.max(1, visits) / 1024).toFixed(0)} KB each visit  non-2xx ${result.non2xx}`,
+        `${visits.visitsPerSecond.toFixed(0).padStart(5)} /s  ${visits.scripts} scripts, ${visits.kilobytesPerVisit.toFixed(0)} KB each visit  non-2xx ${visits.non2xx}`,
       );
-      return visits / SECONDS;
+      return visits.visitsPerSecond;
     };
-    const scriptsVisits = await scriptVisits("a first visit's scripts (petition page)", BASE, await pageScripts(`${BASE}${PAGE}`));
-    const bareScriptsVisits = await scriptVisits(
-      "  the bare page's scripts",
-      baseline.url,
-      await pageScripts(`${baseline.url}${barePage.path}`),
-    );
+    const scriptsVisits = await scriptVisits("a first visit's scripts (petition page)", BASE, PAGE);
+    const bareScriptsVisits = await scriptVisits("  the bare page's scripts", baseline.url, barePage.path);
     line("  a first visit's scripts, Dauys / baseline", (scriptsVisits / bareScriptsVisits).toFixed(2));
     // The same views through the documented caching proxy (docs/nginx.conf), as a CDN would serve them.
     nginx = await startNginx(ROOT, path.join(ROOT, DATA_DIR, 'nginx'), NGINX_PORT, PORT);
