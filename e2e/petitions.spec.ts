@@ -137,33 +137,91 @@ test('bad input shows Russian errors beside the fields and stores nothing', asyn
   expect(await storedSignatures(email)).toBe(0);
 });
 
-test('zod comes when the form is first used, not with the page; then the browser checks the fields before anything is sent', async ({
+/** react-hook-form's script: the name of its context is kept through minification. */
+const REACT_HOOK_FORM = 'HookFormContext';
+
+test('zod and react-hook-form come when the form is first used, not with the page; then the browser checks the fields before anything is sent', async ({
   page,
 }) => {
   const scripts: Array<Promise<string>> = [];
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
   });
-  const loadsZod = async () => (await Promise.all(scripts)).some((text) => text.includes('ZodError'));
+  const loads = async (marker: string) => (await Promise.all(scripts)).some((text) => text.includes(marker));
   // The other public forms too: partner events, reform alerts.
   for (const path of ['/en/events/submit', '/en/reforms/criminalise-stalking', `/en/petitions/${SLUG}`]) {
     scripts.length = 0;
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     expect(scripts.length, path).toBeGreaterThan(0);
-    expect(await loadsZod(), path).toBe(false);
+    expect(await loads('ZodError'), path).toBe(false);
   }
+  expect(await loads(REACT_HOOK_FORM)).toBe(false);
 
   const posts: string[] = [];
   page.on('request', (request) => {
     if (request.method() === 'POST') posts.push(request.url());
   });
   await page.getByLabel('Email', { exact: true }).fill('not-an-address');
-  await expect.poll(loadsZod).toBe(true);
+  await expect.poll(() => loads('ZodError')).toBe(true);
+  await expect.poll(() => loads(REACT_HOOK_FORM)).toBe(true);
   await page.getByRole('button', { name: 'Sign' }).click();
   await expect(page.locator('#email-error')).toHaveText('Please check the email address.');
   await expect(page.locator('#consent-error')).toBeVisible();
   expect(posts).toEqual([]);
+});
+
+/** Holds back (or drops) react-hook-form's script, which the sign form loads when first focused. */
+async function holdReactHookForm(page: Page, outcome: 'late' | 'never') {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch();
+    if (!(await response.text()).includes(REACT_HOOK_FORM)) return route.fulfill({ response });
+    if (outcome === 'never') return route.abort('connectionreset');
+    await released;
+    return route.fulfill({ response });
+  });
+  return release;
+}
+
+test('react-hook-form takes over the fields as they are: what was typed stays, focus stays, a submit before it arrives waits for it', async ({
+  page,
+}) => {
+  const release = await holdReactHookForm(page, 'late');
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(request.url());
+  });
+  await page.goto(`/en/petitions/${SLUG}`);
+  const fullName = page.getByLabel('Full name', { exact: true });
+  await fullName.fill('Dana Sultanova');
+  await page.getByLabel('Email', { exact: true }).fill('not-an-address');
+  await page.getByRole('button', { name: 'Sign' }).click();
+  await expect(page.getByRole('button', { name: 'Sending…' })).toBeDisabled();
+  expect(posts).toEqual([]);
+
+  release();
+  await expect(page.locator('#email-error')).toHaveText('Please check the email address.');
+  await expect(page.getByLabel('Email', { exact: true })).toBeFocused();
+  await expect(fullName).toHaveValue('Dana Sultanova');
+  await expect(page.locator('#fullName-error')).toHaveCount(0);
+  // From now on each change checks its field again, as react-hook-form does after a submit.
+  await page.getByLabel('Email', { exact: true }).fill(`e2e-late-${unique()}@example.org`);
+  await expect(page.locator('#email-error')).toHaveCount(0);
+  await expect(page.locator('#consent-error')).toBeVisible();
+  expect(posts).toEqual([]);
+});
+
+test('should react-hook-form never arrive, the form posts as it does without JavaScript and the server answers', async ({ page }) => {
+  await holdReactHookForm(page, 'never');
+  await page.goto(`/en/petitions/${SLUG}`);
+  await page.getByLabel('Full name', { exact: true }).fill('Dana Sultanova');
+  await page.getByLabel('Email', { exact: true }).fill('not-an-address');
+  await page.getByRole('button', { name: 'Sign' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/petitions/${SLUG}/sign$`));
+  await expect(page.locator('#email-error')).toHaveText('Please check the email address.');
+  await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('Dana Sultanova');
 });
 
 test('without JavaScript the form still signs, and errors come back from the server', async ({ browser }) => {

@@ -1,12 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useErrorText } from '@/app/_components/use-error-text';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useLazyFormControl } from '@/app/_components/lazy-form-control';
+import { lazyZodResolver } from '@/app/_components/lazy-resolver';
+import { useErrorText } from '@/app/_components/use-error-text';
 import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import type { SignPetitionData, SignPetitionInput } from '@/lib/petitions/schemas';
-import { lazyZodResolver } from '@/app/_components/lazy-resolver';
 import type { FieldErrors } from '@/lib/validation';
 
 const signSchema = lazyZodResolver(() => import('@/lib/petitions/schemas').then((module) => module.SignPetitionSchema));
@@ -23,7 +23,8 @@ type Props = {
 
 /**
  * Works without JavaScript (a plain POST to the route handler, which redirects); with it, the same
- * schema validates here first and the same handler answers with JSON field errors.
+ * schema validates here first (react-hook-form and the schema load when the form is first focused,
+ * see lazy-form-control.ts) and the same handler answers with JSON field errors.
  */
 export function SignForm({ slug, locale, regions, defaults = {}, initialErrors = {}, initialFormError }: Props) {
   const t = useTranslations('petitions.form');
@@ -34,38 +35,31 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
   const [formError, setFormError] = useState<string | undefined>(
     initialFormError && hasMessage(t, initialFormError) ? t(initialFormError) : undefined,
   );
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<SignPetitionInput, unknown, SignPetitionData>({
-    resolver: signSchema.resolver,
-    // No defaultValues: each field's default is in the HTML (defaultValue/defaultChecked below), and
-    // react-hook-form then reads the fields as they are when it starts, so what a supporter on a slow
-    // phone typed before the page's script ran is kept instead of being reset to the defaults.
-  });
-
   const action = `/api/petitions/${slug}/signatures`;
-  const onSubmit = handleSubmit(async (data) => {
-    setServerErrors({});
-    setFormError(undefined);
-    const response = await fetch(action, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(data),
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as {
-      ok?: boolean;
-      next?: string;
-      fieldErrors?: FieldErrors;
-      formError?: string;
-    } | null;
-    if (body?.ok && body.next) {
-      window.location.assign(body.next);
-      return;
-    }
-    if (body?.fieldErrors) setServerErrors(body.fieldErrors);
-    setFormError(body?.formError ?? (body?.fieldErrors ? t('hasErrors') : t('failed')));
+  const { errors, isSubmitting, onFocus, onSubmit } = useLazyFormControl<SignPetitionInput, SignPetitionData>({
+    resolver: signSchema.resolver,
+    preload: signSchema.preload,
+    onValid: async (data) => {
+      setServerErrors({});
+      setFormError(undefined);
+      const response = await fetch(action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(data),
+      }).catch(() => null);
+      const body = (await response?.json().catch(() => null)) as {
+        ok?: boolean;
+        next?: string;
+        fieldErrors?: FieldErrors;
+        formError?: string;
+      } | null;
+      if (body?.ok && body.next) {
+        window.location.assign(body.next);
+        return;
+      }
+      if (body?.fieldErrors) setServerErrors(body.fieldErrors);
+      setFormError(body?.formError ?? (body?.fieldErrors ? t('hasErrors') : t('failed')));
+    },
   });
 
   const errorFor = (name: keyof SignPetitionInput): string | undefined => {
@@ -88,7 +82,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
       action={action}
       method="post"
       onSubmit={onSubmit}
-      onFocus={() => void signSchema.preload()}
+      onFocus={onFocus}
       noValidate
       className="stack"
       aria-describedby={formError ? 'sign-form-error' : undefined}
@@ -98,7 +92,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
           {formError}
         </p>
       ) : null}
-      <input type="hidden" {...register('locale')} defaultValue={locale} />
+      <input type="hidden" name="locale" defaultValue={locale} />
       <div className="field">
         <label htmlFor="fullName">{t('fullName')}</label>
         <input
@@ -106,7 +100,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
           autoComplete="name"
           aria-invalid={!!errorFor('fullName')}
           aria-describedby={describedBy('fullName')}
-          {...register('fullName')}
+          name="fullName"
           defaultValue={String(defaults.fullName ?? '')}
         />
         {fieldError('fullName')}
@@ -123,7 +117,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
           inputMode="email"
           aria-invalid={!!errorFor('email')}
           aria-describedby={describedBy('email', true)}
-          {...register('email')}
+          name="email"
           defaultValue={String(defaults.email ?? '')}
         />
         {fieldError('email')}
@@ -135,7 +129,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
           autoComplete="address-level1"
           aria-invalid={!!errorFor('region')}
           aria-describedby={describedBy('region')}
-          {...register('region')}
+          name="region"
           defaultValue={String(defaults.region ?? '')}
         >
           <option value="">{t('regionPlaceholder')}</option>
@@ -154,7 +148,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
           autoComplete="address-level2"
           aria-invalid={!!errorFor('city')}
           aria-describedby={describedBy('city')}
-          {...register('city')}
+          name="city"
           defaultValue={String(defaults.city ?? '')}
         />
         {fieldError('city')}
@@ -169,17 +163,17 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
           rows={3}
           aria-invalid={!!errorFor('comment')}
           aria-describedby={describedBy('comment', true)}
-          {...register('comment')}
+          name="comment"
           defaultValue={String(defaults.comment ?? '')}
         />
         {fieldError('comment')}
       </div>
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="website">{t('honeypot')}</label>
-        <input id="website" tabIndex={-1} autoComplete="off" {...register('website')} />
+        <input id="website" tabIndex={-1} autoComplete="off" name="website" />
       </div>
       <div className="check">
-        <input id="isPublic" type="checkbox" {...register('isPublic')} defaultChecked={defaults.isPublic === true} />
+        <input id="isPublic" type="checkbox" name="isPublic" defaultChecked={defaults.isPublic === true} />
         <label htmlFor="isPublic">{t('isPublic')}</label>
       </div>
       <div className="field">
@@ -189,7 +183,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
             type="checkbox"
             aria-invalid={!!errorFor('consent')}
             aria-describedby={describedBy('consent')}
-            {...register('consent')}
+            name="consent"
             defaultChecked={defaults.consent === true}
           />
           <label htmlFor="consent">{t('consent')}</label>
@@ -197,7 +191,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         {fieldError('consent')}
       </div>
       <div className="check">
-        <input id="wantsUpdates" type="checkbox" {...register('wantsUpdates')} defaultChecked={defaults.wantsUpdates === true} />
+        <input id="wantsUpdates" type="checkbox" name="wantsUpdates" defaultChecked={defaults.wantsUpdates === true} />
         <label htmlFor="wantsUpdates">{t('wantsUpdates')}</label>
       </div>
       <div>
