@@ -19,6 +19,28 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   { files: ['next.config.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    // A public page loads react-hook-form when its form is first focused, not with the page.
+    files: ['app/\\[locale\\]/\\(public\\)/**', 'app/_components/form-fields.tsx', 'app/_components/lazy-*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react-hook-form',
+              allowTypeImports: true,
+              message: 'Public pages load react-hook-form when a form is first focused: use app/_components/lazy-form-control.ts.',
+            },
+            {
+              name: '@/app/_components/form-kit',
+              message: 'form-kit brings react-hook-form with the page: public forms use useLazyServerForm (lazy-server-form.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     '.next/**',
     '.next-*/**',

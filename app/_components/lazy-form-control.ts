@@ -4,45 +4,52 @@ import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 're
 import type { FieldErrors, FieldValues, Path, Resolver } from 'react-hook-form';
 
 type Submit = () => Promise<unknown>;
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-/** A form field react-hook-form can read: the ones with a name (buttons have none). */
-function namedFields(form: HTMLFormElement): Array<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement> {
+/** The fields react-hook-form reads: named ones, not buttons, nor the inputs React adds for a server action (`$ACTION_…`). */
+function namedFields(form: HTMLFormElement): Field[] {
   return Array.from(form.elements).filter(
-    (element): element is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+    (element): element is Field =>
       (element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement) &&
-      element.name !== '',
+      element.name !== '' &&
+      !element.name.startsWith('$'),
   );
 }
 
 /**
  * react-hook-form for a form whose fields the page renders as plain HTML, loaded when the form is
  * first focused instead of with the page: a supporter who only reads the page downloads none of it
- * (12.9 KB with Brotli, the largest part of the petition page's own JavaScript). When it loads it
+ * (about 12 KB with Brotli, the largest part of a public page's own JavaScript). When it loads it
  * takes the fields as they are (`createFormControl` registers the same elements React rendered, so
  * nothing typed is reset and focus stays), and from then on validates as `useForm` would: on submit,
  * then again on each change. A submit before it has loaded waits for it; should it not load at all
- * (the connection dropped), the form posts as it does without JavaScript and the server checks it.
+ * (the connection dropped), `onUnavailable` sends the form unchecked (by default as a post without
+ * JavaScript), and the server checks it with the same schema.
  */
 export function useLazyFormControl<Input extends FieldValues, Data>({
   resolver,
   preload,
   onValid,
+  onUnavailable = (_formData, form) => form.submit(),
 }: {
   resolver: Resolver<Input, unknown, Data>;
   /** Starts loading what the resolver needs, alongside react-hook-form. */
   preload?: () => unknown;
-  onValid: (data: Data) => Promise<void>;
+  /** Sends the checked form; `formData` holds the fields as posted, with the button pressed. */
+  onValid: (data: Data, formData: FormData) => Promise<void> | void;
+  onUnavailable?: (formData: FormData, form: HTMLFormElement) => void;
 }) {
   const [errors, setErrors] = useState<FieldErrors<Input>>({});
   const [isSubmitting, setSubmitting] = useState(false);
-  const submitting = useRef<Promise<Submit | null> | null>(null);
-  const latestOnValid = useRef(onValid);
+  const loading = useRef<Promise<Submit | null> | null>(null);
+  const submitted = useRef<FormData | null>(null);
+  const latest = useRef({ onValid, onUnavailable });
   useEffect(() => {
-    latestOnValid.current = onValid;
+    latest.current = { onValid, onUnavailable };
   });
 
   const attach = (form: HTMLFormElement): Promise<Submit | null> => {
-    submitting.current ??= import('react-hook-form').then(
+    loading.current ??= import('react-hook-form').then(
       ({ createFormControl }) => {
         const control = createFormControl<Input, unknown, Data>({ resolver });
         for (const element of namedFields(form)) {
@@ -56,14 +63,14 @@ export function useLazyFormControl<Input extends FieldValues, Data>({
           formState: { errors: true },
           callback: (state) => setErrors({ ...state.errors } as FieldErrors<Input>),
         });
-        return control.handleSubmit((data) => latestOnValid.current(data));
+        return control.handleSubmit((data) => latest.current.onValid(data, submitted.current ?? new FormData(form)));
       },
       () => {
-        submitting.current = null;
+        loading.current = null;
         return null;
       },
     );
-    return submitting.current;
+    return loading.current;
   };
 
   return {
@@ -76,11 +83,14 @@ export function useLazyFormControl<Input extends FieldValues, Data>({
     onSubmit: async (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       const form = event.currentTarget;
+      // The button pressed is sent too (its name and value), as a post without JavaScript sends it.
+      const formData = new FormData(form, (event.nativeEvent as SubmitEvent).submitter);
+      submitted.current = formData;
       setSubmitting(true);
       try {
         const submit = await attach(form);
         if (submit) await submit();
-        else form.submit();
+        else latest.current.onUnavailable(formData, form);
       } finally {
         setSubmitting(false);
       }

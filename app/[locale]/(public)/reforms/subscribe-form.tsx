@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Honeypot, useServerForm } from '@/app/_components/form-kit';
+import { Honeypot } from '@/app/_components/form-fields';
+import { useLazyServerForm } from '@/app/_components/lazy-server-form';
 import type { SubscribeData, SubscribeInput } from '@/lib/reforms/schemas';
 import type { SubscribeFormState } from './alerts/actions';
 import styles from './reforms.module.css';
@@ -19,10 +20,10 @@ type Props = {
   action: (state: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState>;
 };
 
-/** Works with and without JavaScript (app/_components/form-kit.tsx). */
+/** Works with and without JavaScript (app/_components/lazy-server-form.ts). */
 export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) {
   const t = useTranslations('reforms');
-  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, describedBy, fieldError, submitButton } = useServerForm<
+  const { summary, isPending, formProps, textProps, checkboxField, choiceProps, describedBy, fieldError, submitButton } = useLazyServerForm<
     SubscribeInput,
     SubscribeData
   >({

@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Honeypot, useServerForm } from '@/app/_components/form-kit';
+import { Honeypot } from '@/app/_components/form-fields';
+import { useLazyServerForm } from '@/app/_components/lazy-server-form';
 import type { RsvpData, RsvpInput } from '@/lib/events/schemas';
 import type { RsvpFormState } from './actions';
 
@@ -12,10 +13,13 @@ type Props = {
   action: (state: RsvpFormState, formData: FormData) => Promise<RsvpFormState>;
 };
 
-/** Works with and without JavaScript (app/_components/form-kit.tsx). */
+/** Works with and without JavaScript (app/_components/lazy-server-form.ts). */
 export function RsvpForm({ locale, maxGuests, isFull, action }: Props) {
   const t = useTranslations('events.rsvp');
-  const { summary, isPending, formProps, textProps, field, checkboxField, hiddenProps, submitButton } = useServerForm<RsvpInput, RsvpData>({
+  const { summary, isPending, formProps, textProps, field, checkboxField, hiddenProps, submitButton } = useLazyServerForm<
+    RsvpInput,
+    RsvpData
+  >({
     loadSchema: () => import('@/lib/events/schemas').then((module) => module.RsvpSchema),
     action,
     defaultValues: { name: '', email: '', guests: 0, consent: false as unknown as true, locale, website: '' },

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import type { Path } from 'react-hook-form';
-import { Honeypot, useServerForm } from '@/app/_components/form-kit';
+import { Honeypot } from '@/app/_components/form-fields';
+import { useLazyServerForm } from '@/app/_components/lazy-server-form';
 import type { SubmitEventData, SubmitEventInput } from '@/lib/events/schemas';
 import type { SubmitFormState } from './actions';
 
@@ -21,7 +22,7 @@ type PlaceName = 'city' | 'venue' | 'address' | 'organiserName';
 export function SubmitForm({ locale, action, regions, types, languages }: Props) {
   const t = useTranslations('events.submit');
   const { summary, isPending, formProps, textProps, checkboxField, choiceProps, hiddenProps, describedBy, fieldError, submitButton } =
-    useServerForm<SubmitEventInput, SubmitEventData>({
+    useLazyServerForm<SubmitEventInput, SubmitEventData>({
       loadSchema: () => import('@/lib/events/schemas').then((module) => module.SubmitEventSchema),
       action,
       defaultValues: { locale, languages: [locale], maxGuestsPerRsvp: '2' as unknown as number, website: '' },
