@@ -171,6 +171,17 @@ test('zod and react-hook-form come when the form is first used, not with the pag
   expect(posts).toEqual([]);
 });
 
+/** A sign with a bad address that only the server checks: the page it sends back shows the error and keeps the name. */
+async function signWithBadAddressThroughTheServer(page: Page) {
+  await page.goto(`/en/petitions/${SLUG}`);
+  await page.getByLabel('Full name', { exact: true }).fill('Dana Sultanova');
+  await page.getByLabel('Email', { exact: true }).fill('not-an-address');
+  await page.getByRole('button', { name: 'Sign' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/petitions/${SLUG}/sign$`));
+  await expect(page.locator('#email-error')).toHaveText('Please check the email address.');
+  await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('Dana Sultanova');
+}
+
 /** Holds back (or drops) react-hook-form's script, which the sign form loads when first focused. */
 async function holdReactHookForm(page: Page, outcome: 'late' | 'never') {
   let release = () => {};
@@ -215,25 +226,13 @@ test('react-hook-form takes over the fields as they are: what was typed stays, f
 
 test('should react-hook-form never arrive, the form posts as it does without JavaScript and the server answers', async ({ page }) => {
   await holdReactHookForm(page, 'never');
-  await page.goto(`/en/petitions/${SLUG}`);
-  await page.getByLabel('Full name', { exact: true }).fill('Dana Sultanova');
-  await page.getByLabel('Email', { exact: true }).fill('not-an-address');
-  await page.getByRole('button', { name: 'Sign' }).click();
-  await expect(page).toHaveURL(new RegExp(`/en/petitions/${SLUG}/sign$`));
-  await expect(page.locator('#email-error')).toHaveText('Please check the email address.');
-  await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('Dana Sultanova');
+  await signWithBadAddressThroughTheServer(page);
 });
 
 test('without JavaScript the form still signs, and errors come back from the server', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
-  await page.goto(`/en/petitions/${SLUG}`);
-  await page.getByLabel('Full name', { exact: true }).fill('Dana Sultanova');
-  await page.getByLabel('Email', { exact: true }).fill('not-an-address');
-  await page.getByRole('button', { name: 'Sign' }).click();
-  await expect(page).toHaveURL(new RegExp(`/en/petitions/${SLUG}/sign$`));
-  await expect(page.locator('#email-error')).toHaveText('Please check the email address.');
-  await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('Dana Sultanova');
+  await signWithBadAddressThroughTheServer(page);
 
   const email = `e2e-nojs-${unique()}@example.org`;
   await page.getByLabel('Email', { exact: true }).fill(email);

@@ -1,7 +1,7 @@
-import type { FocusEvent, FormEvent, ReactNode } from 'react';
-import type { DefaultValues, FieldErrors, FieldValues, Path } from 'react-hook-form';
-import type { SchemaLoader } from '@/app/_components/lazy-resolver';
-import type { useErrorText } from '@/app/_components/use-error-text';
+import { useActionState, useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
+import type { DefaultValues, FieldErrors, FieldValues, Path, Resolver } from 'react-hook-form';
+import { lazyZodResolver, type SchemaLoader } from '@/app/_components/lazy-resolver';
+import { useErrorText } from '@/app/_components/use-error-text';
 import type { FormFailure, FormSuccess } from '@/lib/i18n/field-errors';
 
 /*
@@ -49,6 +49,21 @@ export function shapedLike(defaults: unknown, value: unknown): unknown {
 /** The value at a field's dotted name ("title.kk"), as react-hook-form names nested fields. */
 export function valueAt(object: unknown, name: string): unknown {
   return name.split('.').reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), object);
+}
+
+/** What both kits start from: the action and its answer, the error texts, and the schema's resolver. */
+export function useServerFormAction<Input extends FieldValues, Data, State extends Outcome>({
+  loadSchema,
+  action,
+  defaultValues,
+  errorNamespace,
+}: ServerFormOptions<Input, Data, State>) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  const message = useErrorText(errorNamespace);
+  const [schema] = useState(() => lazyZodResolver(loadSchema));
+  const resolver: Resolver<Input, unknown, Data> = (values, context, options) =>
+    schema.resolver(shapedLike(defaultValues, values) as Input, context, options);
+  return { state, formAction, isPending, message, resolver, preload: schema.preload };
 }
 
 type FormProps = {

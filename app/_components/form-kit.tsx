@@ -1,10 +1,15 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
+import { startTransition, useEffect, type FormEvent } from 'react';
 import { useForm, type FieldValues, type Path } from 'react-hook-form';
-import { serverFormFields, shapedLike, valueAt, type Outcome, type ServerFormOptions } from '@/app/_components/form-fields';
-import { lazyZodResolver } from '@/app/_components/lazy-resolver';
-import { useErrorText } from '@/app/_components/use-error-text';
+import {
+  serverFormFields,
+  shapedLike,
+  useServerFormAction,
+  valueAt,
+  type Outcome,
+  type ServerFormOptions,
+} from '@/app/_components/form-fields';
 import type { FormFailure } from '@/lib/i18n/field-errors';
 
 /**
@@ -18,19 +23,12 @@ import type { FormFailure } from '@/lib/i18n/field-errors';
  * transition, so nothing is reset either. A form that stays on its page after it worked (a console
  * editor) has an action that may also answer `FormSuccess`; `summary()` shows either answer above it.
  */
-export function useServerForm<Input extends FieldValues, Data, State extends Outcome = FormFailure>({
-  loadSchema,
-  action,
-  defaultValues,
-  idPrefix,
-  errorNamespace,
-}: ServerFormOptions<Input, Data, State>) {
-  const [state, formAction, isPending] = useActionState(action, null);
-  const message = useErrorText(errorNamespace);
-  const [schema] = useState(() => lazyZodResolver(loadSchema));
-  const form = useForm<Input, unknown, Data>({
-    resolver: (values, context, options) => schema.resolver(shapedLike(defaultValues, values) as Input, context, options),
-  });
+export function useServerForm<Input extends FieldValues, Data, State extends Outcome = FormFailure>(
+  options: ServerFormOptions<Input, Data, State>,
+) {
+  const { defaultValues, idPrefix } = options;
+  const { state, formAction, isPending, message, resolver, preload } = useServerFormAction(options);
+  const form = useForm<Input, unknown, Data>({ resolver });
   // Once the fields are read: values no field holds (set by code, like a campaign's audience sources)
   // start from the defaults, and useWatch sees them all. A useWatch gives its own `defaultValue` for the
   // first render (the server's HTML), before this runs.
@@ -51,7 +49,7 @@ export function useServerForm<Input extends FieldValues, Data, State extends Out
       formProps: {
         action: formAction,
         noValidate: true,
-        onFocus: () => void schema.preload(),
+        onFocus: () => void preload(),
         onSubmit: (event: FormEvent<HTMLFormElement>) => {
           // The button pressed is sent too (its name and value), as a post without JavaScript sends it.
           const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);

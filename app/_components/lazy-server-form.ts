@@ -1,11 +1,9 @@
 'use client';
 
-import { startTransition, useActionState, useState } from 'react';
+import { startTransition } from 'react';
 import type { FieldValues } from 'react-hook-form';
-import { serverFormFields, shapedLike, type Outcome, type ServerFormOptions } from '@/app/_components/form-fields';
+import { serverFormFields, useServerFormAction, type Outcome, type ServerFormOptions } from '@/app/_components/form-fields';
 import { useLazyFormControl } from '@/app/_components/lazy-form-control';
-import { lazyZodResolver } from '@/app/_components/lazy-resolver';
-import { useErrorText } from '@/app/_components/use-error-text';
 import type { FormFailure } from '@/lib/i18n/field-errors';
 
 /**
@@ -13,20 +11,15 @@ import type { FormFailure } from '@/lib/i18n/field-errors';
  * first focused (useLazyFormControl): the same controls, errors and server action, without `form`
  * and `shapedAs`, which need react-hook-form from the start (the console's editors use them).
  */
-export function useLazyServerForm<Input extends FieldValues, Data, State extends Outcome = FormFailure>({
-  loadSchema,
-  action,
-  defaultValues,
-  idPrefix,
-  errorNamespace,
-}: ServerFormOptions<Input, Data, State>) {
-  const [state, formAction, isPending] = useActionState(action, null);
-  const message = useErrorText(errorNamespace);
-  const [schema] = useState(() => lazyZodResolver(loadSchema));
+export function useLazyServerForm<Input extends FieldValues, Data, State extends Outcome = FormFailure>(
+  options: ServerFormOptions<Input, Data, State>,
+) {
+  const { defaultValues, idPrefix } = options;
+  const { state, formAction, isPending, message, resolver, preload } = useServerFormAction(options);
   const send = (formData: FormData) => startTransition(() => formAction(formData));
   const control = useLazyFormControl<Input, Data>({
-    resolver: (values, context, options) => schema.resolver(shapedLike(defaultValues, values) as Input, context, options),
-    preload: schema.preload,
+    resolver,
+    preload,
     onValid: (_data, formData) => send(formData),
     onUnavailable: send,
   });
