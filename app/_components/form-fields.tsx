@@ -28,9 +28,8 @@ type Initial = string | string[] | number | boolean | null | undefined;
 const asText = (value: Initial) => (value === null || value === undefined || Array.isArray(value) ? '' : String(value));
 const isOn = (value: Initial) => value === true || value === 'on' || value === 'true';
 const includes = (value: Initial, option: string) => (Array.isArray(value) ? value.includes(option) : asText(value) === option);
-export const isFailure = (state: Outcome | null): state is FormFailure => state?.ok === false;
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isFailure = (state: Outcome | null): state is FormFailure => state?.ok === false;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * What the fields hold, in the shape of the defaults: react-hook-form reads a checkbox group of one
