@@ -5,13 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { precompressBuiltAssets } from '../lib/built-assets';
+import { productionBuildDir } from './lib/build-freshness';
 
 const ROOT = path.resolve(__dirname, '..');
 const build = spawnSync(path.join(ROOT, 'node_modules/.bin/next'), ['build'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const started = Date.now();
-precompressBuiltAssets(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next'))
+precompressBuiltAssets(productionBuildDir(ROOT))
   .then(({ files, bytes, brotliBytes }) => {
     const kb = (count: number) => `${Math.round(count / 1024)} KB`;
     console.log(

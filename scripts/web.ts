@@ -10,6 +10,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { log } from '../lib/log';
+import { productionBuildDir } from './lib/build-freshness';
 import { stopChild, webProcessCount } from './lib/processes';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -63,7 +64,7 @@ async function runServer() {
   const { stampRequestId } = await import('../lib/request-id');
   const { createRenderedPageCache } = await import('../lib/rendered-page-cache');
   const { createBuiltAssetServer } = await import('../lib/built-assets');
-  const builtAssets = await createBuiltAssetServer(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next'));
+  const builtAssets = await createBuiltAssetServer(productionBuildDir(ROOT));
   const server = createServer();
   const app = next({ dev: false, dir: ROOT, hostname: 'localhost', port, httpServer: server });
   await app.prepare();

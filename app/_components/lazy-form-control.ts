@@ -1,9 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
-import type { FieldErrors, FieldValues, Path, Resolver } from 'react-hook-form';
+import { useRef, useState, type FocusEvent, type FormEvent } from 'react';
+import type { FieldErrors, FieldValues, Path, Resolver, UseFormHandleSubmit } from 'react-hook-form';
 
-type Submit = () => Promise<unknown>;
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 /** The fields react-hook-form reads: named ones, not buttons, nor the inputs React adds for a server action (`$ACTION_…`). */
@@ -41,14 +40,9 @@ export function useLazyFormControl<Input extends FieldValues, Data>({
 }) {
   const [errors, setErrors] = useState<FieldErrors<Input>>({});
   const [isSubmitting, setSubmitting] = useState(false);
-  const loading = useRef<Promise<Submit | null> | null>(null);
-  const submitted = useRef<FormData | null>(null);
-  const latest = useRef({ onValid, onUnavailable });
-  useEffect(() => {
-    latest.current = { onValid, onUnavailable };
-  });
+  const loading = useRef<Promise<UseFormHandleSubmit<Input, Data> | null> | null>(null);
 
-  const attach = (form: HTMLFormElement): Promise<Submit | null> => {
+  const attach = (form: HTMLFormElement): Promise<UseFormHandleSubmit<Input, Data> | null> => {
     loading.current ??= import('react-hook-form').then(
       ({ createFormControl }) => {
         const control = createFormControl<Input, unknown, Data>({ resolver });
@@ -63,7 +57,7 @@ export function useLazyFormControl<Input extends FieldValues, Data>({
           formState: { errors: true },
           callback: (state) => setErrors({ ...state.errors } as FieldErrors<Input>),
         });
-        return control.handleSubmit((data) => latest.current.onValid(data, submitted.current ?? new FormData(form)));
+        return control.handleSubmit;
       },
       () => {
         loading.current = null;
@@ -85,12 +79,11 @@ export function useLazyFormControl<Input extends FieldValues, Data>({
       const form = event.currentTarget;
       // The button pressed is sent too (its name and value), as a post without JavaScript sends it.
       const formData = new FormData(form, (event.nativeEvent as SubmitEvent).submitter);
-      submitted.current = formData;
       setSubmitting(true);
       try {
-        const submit = await attach(form);
-        if (submit) await submit();
-        else latest.current.onUnavailable(formData, form);
+        const handleSubmit = await attach(form);
+        if (handleSubmit) await handleSubmit((data) => onValid(data, formData))();
+        else onUnavailable(formData, form);
       } finally {
         setSubmitting(false);
       }

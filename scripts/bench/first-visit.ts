@@ -13,7 +13,7 @@ async function pageScripts(pageUrl: string): Promise<string[]> {
 }
 
 /** Visits a second whose scripts `baseUrl` served for `pagePath` (50 connections), and the KB each visit read. */
-export async function firstVisitScripts(baseUrl: string, pagePath: string, seconds: number) {
+async function firstVisitScripts(baseUrl: string, pagePath: string, seconds: number) {
   const scripts = await pageScripts(`${baseUrl}${pagePath}`);
   const headers = { 'accept-encoding': 'gzip, deflate, br' };
   const result = await autocannon({
@@ -29,4 +29,21 @@ export async function firstVisitScripts(baseUrl: string, pagePath: string, secon
     kilobytesPerVisit: result.throughput.total / Math.max(1, visits) / 1024,
     non2xx: result.non2xx,
   };
+}
+
+type Page = { url: string; path: string };
+
+/** Prints a first visit's scripts per second for Dauys' page and the bare page (served by `next start` alone), and the ratio. */
+export async function compareFirstVisits(dauys: Page, bare: Page, seconds: number, line: (label: string, value: string) => void) {
+  const visitsPerSecond = async (label: string, page: Page) => {
+    const visits = await firstVisitScripts(page.url, page.path, seconds);
+    line(
+      label,
+      `${visits.visitsPerSecond.toFixed(0).padStart(5)} /s  ${visits.scripts} scripts, ${visits.kilobytesPerVisit.toFixed(0)} KB each visit  non-2xx ${visits.non2xx}`,
+    );
+    return visits.visitsPerSecond;
+  };
+  const dauysRate = await visitsPerSecond("a first visit's scripts (petition page)", dauys);
+  const bareRate = await visitsPerSecond("  the bare page's scripts", bare);
+  line("  a first visit's scripts, Dauys / baseline", (dauysRate / bareRate).toFixed(2));
 }

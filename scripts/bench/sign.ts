@@ -33,7 +33,7 @@ import { buildBaseline, createBaselineTable, measurePage, sizedBaselinePage, sta
 import { confirmationSurge } from './confirm-surge';
 import { cpuSecondsDuring, formatCpuPer } from './cpu';
 import { dauysStackGroups, dauysStackMemory, formatMemory, measureGroups, postgresProcesses, processTree, totalMegabytes } from './memory';
-import { firstVisitScripts } from './first-visit';
+import { compareFirstVisits } from './first-visit';
 import { drainMail } from './mail-drain';
 import { describeFailures, openLoad } from './open-load';
 import { plainInsertRate } from './plain-insert';
@@ -241,19 +241,8 @@ async function main() {
       `${(views / bareViews).toFixed(2)} (goal ≥ 0.7; HTML ${(petitionPage.bytes / 1024).toFixed(1)} / ${(barePage.bytes / 1024).toFixed(1)} KB; per-response nonce: Dauys ${petitionPage.nonce ? 'yes' : 'NO'}, baseline ${barePage.nonce ? 'yes' : 'NO'})`,
     );
     line('  each view rendered, Dauys / baseline', `${(renderedViews / bareViews).toFixed(2)}`);
-    // A first visitor's scripts, as browsers ask for them: Dauys sends the build's compressed copies
-    // (lib/built-assets.ts), Next.js alone compresses each download.
-    const scriptVisits = async (label: string, url: string, pagePath: string) => {
-      const visits = await firstVisitScripts(url, pagePath, SECONDS);
-      line(
-        label,
-        `${visits.visitsPerSecond.toFixed(0).padStart(5)} /s  ${visits.scripts} scripts, ${visits.kilobytesPerVisit.toFixed(0)} KB each visit  non-2xx ${visits.non2xx}`,
-      );
-      return visits.visitsPerSecond;
-    };
-    const scriptsVisits = await scriptVisits("a first visit's scripts (petition page)", BASE, PAGE);
-    const bareScriptsVisits = await scriptVisits("  the bare page's scripts", baseline.url, barePage.path);
-    line("  a first visit's scripts, Dauys / baseline", (scriptsVisits / bareScriptsVisits).toFixed(2));
+    // A first visitor's scripts: Dauys sends the build's compressed copies (lib/built-assets.ts).
+    await compareFirstVisits({ url: BASE, path: PAGE }, { url: baseline.url, path: barePage.path }, SECONDS, line);
     // The same views through the documented caching proxy (docs/nginx.conf), as a CDN would serve them.
     nginx = await startNginx(ROOT, path.join(ROOT, DATA_DIR, 'nginx'), NGINX_PORT, PORT);
     if (nginx) await pageViews('petition page views, through nginx (docs/nginx.conf)', nginx.url);

@@ -28,10 +28,14 @@ async function newestMtime(target: string): Promise<number> {
   return newest;
 }
 
+/** The production build's folder, as next.config.js names it (NEXT_DIST_DIR, or `.next`). */
+export function productionBuildDir(root: string): string {
+  return path.join(root, process.env.NEXT_DIST_DIR || '.next');
+}
+
 /** True when there is no production build, or a source file is newer than it. */
 export async function isBuildStale(root: string): Promise<boolean> {
-  const distDir = process.env.NEXT_DIST_DIR ?? '.next';
-  const buildId = path.join(root, distDir, 'BUILD_ID');
+  const buildId = path.join(productionBuildDir(root), 'BUILD_ID');
   if (!existsSync(buildId)) return true;
   const builtAt = (await stat(buildId)).mtimeMs;
   const sources = await Promise.all(SOURCES.map((source) => newestMtime(path.join(root, source))));
