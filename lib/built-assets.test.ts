@@ -71,7 +71,7 @@ describe('the built asset server', () => {
     expect(response.status).toBe(200);
     expect(response.headers).toMatchObject({
       'content-encoding': 'br',
-      'content-type': 'application/javascript; charset=utf-8',
+      'content-type': 'text/javascript; charset=utf-8',
       'cache-control': 'public, max-age=31536000, immutable',
       vary: 'Accept-Encoding',
       'x-content-type-options': 'nosniff',

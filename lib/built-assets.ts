@@ -16,7 +16,7 @@ import { acceptedEncodings, type Encoding } from '@/lib/accepted-encodings';
 
 export const BUILT_ASSETS_PREFIX = '/_next/static/';
 const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'application/javascript; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',

@@ -73,10 +73,12 @@ async function runServer() {
   server.on('request', (request, response) => {
     // The TCP peer, for the per-IP limits: Next.js does not show it to app code (lib/peer-address.ts).
     passPeerAddress(request);
+    // Scripts and styles are answered from memory and never logged: they need no request id (56 of
+    // the about 360 bytes of each script's headers, a dozen scripts on a phone's first visit).
+    if (builtAssets.serve(request, response)) return;
     // Here rather than in proxy.ts, so route handlers run without the proxy: running it cost the
     // Next.js process a fifth to a third of its CPU per signature (docs/benchmarks.md).
     stampRequestId(request, response);
-    if (builtAssets.serve(request, response)) return;
     servePage(request, response, handle).catch((error: unknown) => {
       webLog.error({ err: error }, 'request failed');
       if (!response.headersSent) response.writeHead(500).end();
