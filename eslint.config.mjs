@@ -20,8 +20,14 @@ export default defineConfig([
   ...nextTs,
   { files: ['next.config.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
-    // A public page loads react-hook-form when its form is first focused, not with the page.
-    files: ['app/\\[locale\\]/\\(public\\)/**', 'app/_components/form-fields.tsx', 'app/_components/lazy-*.ts'],
+    // A public page loads react-hook-form when its form is first focused, not with the page; it has no
+    // client-side router links and no translator in the browser (docs/conventions.md, "Public pages").
+    files: [
+      'app/\\[locale\\]/\\(public\\)/**',
+      'app/{not-found,global-error}.tsx',
+      'app/\\[locale\\]/not-found.tsx',
+      'app/_components/{form-fields.tsx,lazy-*.ts,site-*.tsx,language-switcher.tsx,quick-exit.tsx,coming-soon.tsx,page-error*}',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -36,6 +42,16 @@ export default defineConfig([
               name: '@/app/_components/form-kit',
               message: 'form-kit brings react-hook-form with the page: public forms use useLazyServerForm (lazy-server-form.ts).',
             },
+            ...['next/link', '@/lib/i18n/navigation'].map((name) => ({
+              name,
+              message: 'A public page loads as a document: link with a plain <a href={`/${locale}/…`}> (no router link or prefetching).',
+            })),
+            ...['next-intl', '@/app/_components/client-messages', '@/app/_components/use-error-text'].map((name) => ({
+              name,
+              allowTypeImports: true,
+              message:
+                'Public pages load no translator in the browser: translate on the server and pass texts as props (lib/i18n/texts.ts).',
+            })),
           ],
         },
       ],

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { TrilingualQuickExit } from '@/app/_components/trilingual-quick-exit';
 
 // Only for paths outside every locale (the proxy sends the rest to /<locale>/…): all three languages.
@@ -13,7 +12,9 @@ export default function RootNotFound() {
           <p lang="ru">Страница не найдена.</p>
           <p lang="en">Page not found.</p>
           <p>
-            <Link href="/">Dauys</Link>
+            {/* A plain link: this page's scripts load on every page, and next/link is not on public pages (docs/conventions.md). */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a rule for the Pages Router; `/` redirects to a language */}
+            <a href="/">Dauys</a>
           </p>
         </main>
       </body>

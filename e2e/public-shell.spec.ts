@@ -253,6 +253,50 @@ test('the language switcher keeps the page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(HELP_HEADINGS.en);
 });
 
+/** In next/link's script (kept through minification), and in next-intl's translator for the browser. */
+const ROUTER_LINK = 'useLinkStatus';
+const BROWSER_TRANSLATOR = 'MISSING_MESSAGE';
+
+test('public pages load no router links or translator: a link loads its page as a document, and after a form moves on the header names the new page', async ({
+  page,
+}) => {
+  const scripts: Array<Promise<string>> = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+  });
+  for (const path of ['/kk', `/ru/petitions/sexual-harassment-liability`, '/kk/events', '/en/reforms/alerts']) {
+    scripts.length = 0;
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const texts = await Promise.all(scripts);
+    expect(texts.length, path).toBeGreaterThan(0);
+    expect(
+      texts.some((text) => text.includes(ROUTER_LINK)),
+      path,
+    ).toBe(false);
+    expect(
+      texts.some((text) => text.includes(BROWSER_TRANSLATOR)),
+      path,
+    ).toBe(false);
+  }
+
+  // A server action that redirects moves on without loading a document; the header follows.
+  await page.getByLabel('Email', { exact: true }).fill(`e2e-document-${Date.now()}@example.org`);
+  await page.getByLabel(/I agree to receive emails about reforms/).check();
+  await page.getByRole('button', { name: 'Get alerts' }).click();
+  await expect(page).toHaveURL(/\/en\/reforms\/alerts\/sent$/);
+  const languages = page.getByRole('navigation', { name: 'Choose language' });
+  await expect(languages.getByRole('link', { name: 'Русский' })).toHaveAttribute('href', '/ru/reforms/alerts/sent');
+  const sections = page.getByRole('navigation', { name: 'Main navigation' });
+  await expect(sections.getByRole('link', { name: 'Reforms' })).toHaveAttribute('aria-current', 'page');
+
+  await page.evaluate(() => Object.assign(window, { dauysSameDocument: true }));
+  await sections.getByRole('link', { name: '16 Days' }).click();
+  await expect(page).toHaveURL(/\/en\/events$/);
+  await expect(sections.getByRole('link', { name: '16 Days' })).toHaveAttribute('aria-current', 'page');
+  expect(await page.evaluate(() => 'dauysSameDocument' in window)).toBe(false);
+});
+
 test('the help page lists the hotlines with phone links', async ({ page }) => {
   await page.goto('/ru/help');
   for (const number of ['111', '150', '102', '112']) {

@@ -3,7 +3,6 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { ClientMessages } from '@/app/_components/client-messages';
 import { env } from '@/lib/env';
 import { routing } from '@/lib/i18n/routing';
 
@@ -40,7 +39,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         <a href="#main-content" className="skip-link">
           {t('skipToContent')}
         </a>
-        <ClientMessages>{children}</ClientMessages>
+        {children}
       </body>
     </html>
   );

@@ -1,6 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/app/_components/site-header';
-import { Link } from '@/lib/i18n/navigation';
 
 // Within the site's header (Quick exit, navigation, languages); no footer, which reads the database.
 export default async function LocaleNotFound() {
@@ -13,7 +12,7 @@ export default async function LocaleNotFound() {
         <h1>{t('notFound.title')}</h1>
         <p>{t('notFound.text')}</p>
         <p>
-          <Link href="/">{t('backHome')}</Link>
+          <a href={`/${locale}`}>{t('backHome')}</a>
         </p>
       </main>
     </div>

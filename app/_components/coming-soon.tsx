@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
 import type { AppLocale } from '@/lib/i18n/routing';
 
 /** Placeholder body for a section that is not built yet, so navigation never leads to a 404. */
@@ -10,7 +9,7 @@ export async function ComingSoon({ locale, title }: { locale: AppLocale; title: 
       <h1>{title}</h1>
       <p>{t('comingSoon')}</p>
       <p>
-        <Link href="/">{t('backHome')}</Link>
+        <a href={`/${locale}`}>{t('backHome')}</a>
       </p>
     </div>
   );

@@ -1,7 +1,6 @@
 import { useActionState, useState, type FocusEvent, type FormEvent, type ReactNode } from 'react';
 import type { DefaultValues, FieldErrors, FieldValues, Path, Resolver } from 'react-hook-form';
 import { lazyZodResolver, type SchemaLoader } from '@/app/_components/lazy-resolver';
-import { useErrorText } from '@/app/_components/use-error-text';
 import type { FormFailure, FormSuccess } from '@/lib/i18n/field-errors';
 
 /*
@@ -20,7 +19,6 @@ export type ServerFormOptions<Input extends FieldValues, Data, State extends Out
   defaultValues: DefaultValues<Input>;
   /** Prefix of the element ids: `<prefix>-<field>`, `<prefix>-<field>-error`, `<prefix>-<field>-hint`. */
   idPrefix: string;
-  errorNamespace: Parameters<typeof useErrorText>[0];
 };
 
 type Initial = string | string[] | number | boolean | null | undefined;
@@ -50,19 +48,17 @@ export function valueAt(object: unknown, name: string): unknown {
   return name.split('.').reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), object);
 }
 
-/** What both kits start from: the action and its answer, the error texts, and the schema's resolver. */
+/** What both kits start from: the action and its answer, and the schema's resolver. */
 export function useServerFormAction<Input extends FieldValues, Data, State extends Outcome>({
   loadSchema,
   action,
   defaultValues,
-  errorNamespace,
 }: ServerFormOptions<Input, Data, State>) {
   const [state, formAction, isPending] = useActionState(action, null);
-  const message = useErrorText(errorNamespace);
   const [schema] = useState(() => lazyZodResolver(loadSchema));
   const resolver: Resolver<Input, unknown, Data> = (values, context, options) =>
     schema.resolver(shapedLike(defaultValues, values) as Input, context, options);
-  return { state, formAction, isPending, message, resolver, preload: schema.preload };
+  return { state, formAction, isPending, resolver, preload: schema.preload };
 }
 
 type FormProps = {

@@ -10,7 +10,8 @@ import {
   type Outcome,
   type ServerFormOptions,
 } from '@/app/_components/form-fields';
-import type { FormFailure } from '@/lib/i18n/field-errors';
+import { useErrorText } from '@/app/_components/use-error-text';
+import type { ErrorNamespace, FormFailure } from '@/lib/i18n/field-errors';
 
 /**
  * The one way a form works. The same zod schema checks the fields in the browser (errors
@@ -24,10 +25,11 @@ import type { FormFailure } from '@/lib/i18n/field-errors';
  * editor) has an action that may also answer `FormSuccess`; `summary()` shows either answer above it.
  */
 export function useServerForm<Input extends FieldValues, Data, State extends Outcome = FormFailure>(
-  options: ServerFormOptions<Input, Data, State>,
+  options: ServerFormOptions<Input, Data, State> & { errorNamespace: ErrorNamespace | null },
 ) {
   const { defaultValues, idPrefix } = options;
-  const { state, formAction, isPending, message, resolver, preload } = useServerFormAction(options);
+  const { state, formAction, isPending, resolver, preload } = useServerFormAction(options);
+  const message = useErrorText(options.errorNamespace);
   const form = useForm<Input, unknown, Data>({ resolver });
   // Once the fields are read: values no field holds (set by code, like a campaign's audience sources)
   // start from the defaults, and useWatch sees them all. A useWatch gives its own `defaultValue` for the

@@ -1,21 +1,21 @@
 'use client';
 
-import { useLocale } from 'next-intl';
-import { Link, usePathname } from '@/lib/i18n/navigation';
-import { LOCALE_NAMES, routing } from '@/lib/i18n/routing';
+import { usePathname } from 'next/navigation';
+import { pathWithoutLocale } from './path-without-locale';
+
+export type Language = { locale: string; name: string };
 
 /** Links to the same page in each language (the path without its locale, kept as it is). */
-export function LanguageSwitcher({ label }: { label: string }) {
-  const pathname = usePathname();
-  const current = useLocale();
+export function LanguageSwitcher({ label, current, languages }: { label: string; current: string; languages: Language[] }) {
+  const path = pathWithoutLocale(usePathname());
   return (
     <nav aria-label={label} className="language-switcher">
       <ul>
-        {routing.locales.map((locale) => (
+        {languages.map(({ locale, name }) => (
           <li key={locale}>
-            <Link href={pathname} locale={locale} lang={locale} hrefLang={locale} aria-current={locale === current ? 'true' : undefined}>
-              {LOCALE_NAMES[locale]}
-            </Link>
+            <a href={`/${locale}${path}`} lang={locale} hrefLang={locale} aria-current={locale === current ? 'true' : undefined}>
+              {name}
+            </a>
           </li>
         ))}
       </ul>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { QUICK_EXIT_KEY_PRESSES, QUICK_EXIT_KEY_WINDOW_MS, QUICK_EXIT_URL } from './quick-exit-url';
 
@@ -24,10 +23,10 @@ function leaveSite(): void {
 /**
  * A "Quick exit" button on every page (fixed on public pages, in the header of the console), and
  * Escape pressed twice within a second, for someone who must hide this site at once. Escape alone
- * keeps its usual meaning. `className` places it; without JavaScript the link still leaves.
+ * keeps its usual meaning. `className` places it; without JavaScript the link still leaves. `label` and
+ * `hint` are `common.quickExit.button` and `.hint`, translated by the server component that places it.
  */
-export function QuickExit({ className }: { className?: string }) {
-  const t = useTranslations('common.quickExit');
+export function QuickExit({ label, hint, className }: { label: string; hint: string; className?: string }) {
   const presses = useRef<number[]>([]);
   const container = useRef<HTMLDivElement>(null);
   // CSS hides the hint on a touch screen; a screen reader would still read it as the button's description.
@@ -62,10 +61,10 @@ export function QuickExit({ className }: { className?: string }) {
           leaveSite();
         }}
       >
-        {t('button')}
+        {label}
       </a>
       <p id="quick-exit-hint" className="quick-exit-hint">
-        {t('hint')}
+        {hint}
       </p>
     </div>
   );

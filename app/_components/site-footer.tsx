@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
 import type { AppLocale } from '@/lib/i18n/routing';
 import { findPublicHotlines, telHref } from '@/lib/help/queries';
 
@@ -22,14 +21,14 @@ export async function SiteFooter({ locale }: { locale: AppLocale }) {
             ))}
           </ul>
           <p>
-            <Link href="/help">{t('footer.moreHelp')}</Link>
+            <a href={`/${locale}/help`}>{t('footer.moreHelp')}</a>
           </p>
         </section>
         <p className="demo-notice">
           <strong>{t('demo.label')}:</strong> {t('footer.demoNotice')}
         </p>
         <p className="footer-meta">
-          {t('footer.openSource')} <Link href="/console">{t('footer.organizers')}</Link>
+          {t('footer.openSource')} <a href={`/${locale}/console`}>{t('footer.organizers')}</a>
         </p>
       </div>
     </footer>

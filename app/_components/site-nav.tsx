@@ -1,21 +1,23 @@
 'use client';
 
-import { Link, usePathname } from '@/lib/i18n/navigation';
+import { usePathname } from 'next/navigation';
+import { pathWithoutLocale } from './path-without-locale';
 
-export type SiteNavItem = { href: string; label: string };
+export type SiteNavItem = { path: string; label: string };
 
-export function SiteNav({ label, items }: { label: string; items: SiteNavItem[] }) {
-  const pathname = usePathname();
+/** The public sections, the current one marked. Plain links: a public page loads as a document (docs/conventions.md). */
+export function SiteNav({ label, locale, items }: { label: string; locale: string; items: SiteNavItem[] }) {
+  const path = pathWithoutLocale(usePathname());
   return (
     <nav aria-label={label} className="site-nav">
       <ul>
         {items.map((item) => {
-          const isCurrent = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const isCurrent = path === item.path || path.startsWith(`${item.path}/`);
           return (
-            <li key={item.href}>
-              <Link href={item.href} aria-current={isCurrent ? 'page' : undefined}>
+            <li key={item.path}>
+              <a href={`/${locale}${item.path}`} aria-current={isCurrent ? 'page' : undefined}>
                 {item.label}
-              </Link>
+              </a>
             </li>
           );
         })}

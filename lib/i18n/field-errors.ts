@@ -1,7 +1,9 @@
 import { isDatabaseUnavailable } from '@/lib/database-availability';
 import { isAppError } from '@/lib/errors';
 import { hasMessage } from '@/lib/i18n/dynamic-keys';
+import { loadNamespace } from '@/lib/i18n/messages';
 import type { Namespace } from '@/lib/i18n/namespaces';
+import { isAppLocale, routing } from '@/lib/i18n/routing';
 import { getTranslator } from '@/lib/i18n/translator';
 import { fieldErrorKeys, type FieldErrors } from '@/lib/validation';
 import type { z } from 'zod';
@@ -109,8 +111,20 @@ export function fieldErrorTexts(namespace: ErrorNamespace | null, ownErrors: Rec
     };
   }
 
-  return { errorMessage, translateFieldErrors, appErrorToFieldErrors, formStateForError, invalidFormState };
+  /**
+   * Every error text this capability's forms can show, by key, for a public page's client form: public
+   * pages load no translator in the browser, so the server hands their forms the texts.
+   */
+  function errorTexts(locale: string): ErrorTexts {
+    const sharedKeys = Object.keys(loadNamespace(isAppLocale(locale) ? locale : routing.defaultLocale, 'errors'));
+    return Object.fromEntries([...new Set([...sharedKeys, ...ownKeys])].map((key) => [key, errorMessage(key, locale)]));
+  }
+
+  return { errorMessage, translateFieldErrors, appErrorToFieldErrors, formStateForError, invalidFormState, errorTexts };
 }
+
+/** Error texts by key (a zod message or an AppError key), with `generic` for any other. */
+export type ErrorTexts = Record<string, string>;
 
 /** For forms whose errors are all shared ones (sign-in, console forms without a namespace of their own). */
 export const sharedFormErrors = fieldErrorTexts(null, {});

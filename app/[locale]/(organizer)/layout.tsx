@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations } from 'next-intl/server';
-import { QuickExit } from '@/app/_components/quick-exit';
+import { TranslatedQuickExit } from '@/app/_components/translated-quick-exit';
 import { requireOrganizer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { readLocale } from '@/lib/validation';
@@ -40,7 +40,7 @@ export default async function OrganizerLayout({ children, params }: Props) {
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
-        <QuickExit className={styles.quickExit} />
+        <TranslatedQuickExit locale={locale} className={styles.quickExit} />
         <p className={styles.identity}>{t('signedInAs', { email: organizer.email })}</p>
         <ConsoleNav label={t('label')} menuLabel={t('menu')} links={links} />
         <form action={signOutAction.bind(null, locale)}>

@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
 import { readLocale } from '@/lib/validation';
 
 type Props = { params: Promise<{ locale: string }> };
 
 const AREAS = [
-  { key: 'petitions', href: '/petitions' },
-  { key: 'events', href: '/events' },
-  { key: 'reforms', href: '/reforms' },
-  { key: 'help', href: '/help' },
+  { key: 'petitions', path: '/petitions' },
+  { key: 'events', path: '/events' },
+  { key: 'reforms', path: '/reforms' },
+  { key: 'help', path: '/help' },
 ] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -37,7 +36,7 @@ export default async function HomePage({ params }: Props) {
           {AREAS.map((area) => (
             <li key={area.key} className={`card card-${area.key}`}>
               <h3>
-                <Link href={area.href}>{t(`areas.${area.key}.title`)}</Link>
+                <a href={`/${locale}${area.path}`}>{t(`areas.${area.key}.title`)}</a>
               </h3>
               <p>{t(`areas.${area.key}.description`)}</p>
             </li>

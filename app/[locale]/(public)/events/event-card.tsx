@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CalendarEvent } from '@/lib/events/queries';
 import { localized } from '@/lib/i18n/localized';
@@ -17,7 +16,7 @@ export async function EventCard({ event, locale }: { event: CalendarEvent; local
   return (
     <li className={`${styles.event} ${isCancelled ? styles.cancelled : ''}`}>
       <h3>
-        <Link href={`/${locale}/events/${event.slug}`}>{localized(event.title, locale)}</Link>
+        <a href={`/${locale}/events/${event.slug}`}>{localized(event.title, locale)}</a>
       </h3>
       <p className={styles.meta}>
         <time dateTime={event.startsAt.toISOString()}>{format.dateTime(event.startsAt, 'time')}</time>

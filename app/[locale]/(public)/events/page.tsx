@@ -1,7 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { EVENT_TYPES } from '@/lib/events/constants';
 import { feedUrl, webcalUrl } from '@/lib/events/links';
 import { dateColumnRange } from '@/lib/i18n/date-range';
@@ -66,9 +65,9 @@ export default async function EventsPage({ params, searchParams }: Props) {
       <p className="lead">{range}</p>
       <p>{t('calendar.intro')}</p>
       <p className="button-row">
-        <Link className="button" href={`/${locale}/events/submit`}>
+        <a className="button" href={`/${locale}/events/submit`}>
           {t('calendar.submit')}
-        </Link>
+        </a>
       </p>
 
       <form method="get" className={styles.filters} aria-labelledby="filters-heading">
@@ -126,7 +125,7 @@ export default async function EventsPage({ params, searchParams }: Props) {
         </div>
         <p className="button-row">
           <button type="submit">{t('filters.apply')}</button>
-          {isFiltered ? <Link href={unfiltered}>{t('filters.clear')}</Link> : null}
+          {isFiltered ? <a href={unfiltered}>{t('filters.clear')}</a> : null}
         </p>
       </form>
 

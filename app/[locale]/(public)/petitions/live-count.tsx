@@ -1,17 +1,20 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { groupDigits } from '@/lib/i18n/group-digits';
 import type { AppLocale } from '@/lib/i18n/routing';
+import { fillPlural, fillTemplate, type PluralTemplates } from '@/lib/i18n/texts';
 import styles from './petitions.module.css';
 
 type Figures = { count: number; goal: number; nextMilestone: number | null };
 
+/** `petitions.page`'s texts: `count` by plural category with `{shown}`, `goal` with `{goal}`, `nextMilestone` with `{milestone}`. */
+export type LiveCountTexts = { count: PluralTemplates; goal: string; nextMilestone: string; goalReached: string; progressLabel: string };
+
+type Props = { slug: string; locale: AppLocale; texts: LiveCountTexts; initial: Figures; pollMs: number; live: boolean };
+
 /** The count and progress bar; re-reads the cached JSON every few seconds, no reload. */
-export function LiveCount({ slug, initial, pollMs, live }: { slug: string; initial: Figures; pollMs: number; live: boolean }) {
-  const t = useTranslations('petitions.page');
-  const locale = useLocale() as AppLocale;
+export function LiveCount({ slug, locale, texts, initial, pollMs, live }: Props) {
   const [figures, setFigures] = useState(initial);
 
   useEffect(() => {
@@ -34,14 +37,14 @@ export function LiveCount({ slug, initial, pollMs, live }: { slug: string; initi
   return (
     <div className={styles.figures}>
       <p className={styles.count} data-testid="signature-count" data-count={count}>
-        {t('count', { count, shown: groupDigits(count, locale) })}
+        {fillPlural(texts.count, locale, count, { shown: groupDigits(count, locale) })}
       </p>
-      <progress className={styles.progress} max={goal} value={Math.min(count, goal)} aria-label={t('progressLabel')} />
-      <p>{t('goal', { goal: groupDigits(goal, locale) })}</p>
+      <progress className={styles.progress} max={goal} value={Math.min(count, goal)} aria-label={texts.progressLabel} />
+      <p>{fillTemplate(texts.goal, { goal: groupDigits(goal, locale) })}</p>
       {count >= goal ? (
-        <p>{t('goalReached')}</p>
+        <p>{texts.goalReached}</p>
       ) : nextMilestone ? (
-        <p>{t('nextMilestone', { milestone: groupDigits(nextMilestone, locale) })}</p>
+        <p>{fillTemplate(texts.nextMilestone, { milestone: groupDigits(nextMilestone, locale) })}</p>
       ) : null}
     </div>
   );

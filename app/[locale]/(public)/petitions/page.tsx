@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { localized } from '@/lib/i18n/localized';
 import { findPublicPetitions, type PetitionListItem } from '@/lib/petitions/queries';
 import { readLocale } from '@/lib/validation';
@@ -27,7 +26,7 @@ export default async function PetitionsPage({ params }: Props) {
   const item = (petition: PetitionListItem) => (
     <li key={petition.id} className="card">
       <h3>
-        <Link href={`/${locale}/petitions/${petition.slug}`}>{localized(petition.title, locale)}</Link>
+        <a href={`/${locale}/petitions/${petition.slug}`}>{localized(petition.title, locale)}</a>
       </h3>
       <p>
         <span className={styles.badge}>{t(`status.${petition.status}`)}</span>

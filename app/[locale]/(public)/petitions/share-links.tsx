@@ -1,13 +1,14 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import styles from './petitions.module.css';
 
-export function ShareLinks({ url, title }: { url: string; title: string }) {
-  const t = useTranslations('petitions.page');
+/** `petitions.page`'s texts, `shareText` with the petition's title in it. */
+export type ShareTexts = Record<'share' | 'shareText' | 'copyLink' | 'copied', string>;
+
+export function ShareLinks({ url, texts }: { url: string; texts: ShareTexts }) {
   const [copied, setCopied] = useState(false);
-  const text = t('shareText', { title });
+  const text = texts.shareText;
   const u = encodeURIComponent(url);
   const links = [
     { name: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${text} ${url}`)}` },
@@ -23,11 +24,11 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
 
   return (
     <section aria-labelledby="share-heading">
-      <h2 id="share-heading">{t('share')}</h2>
+      <h2 id="share-heading">{texts.share}</h2>
       <ul className={styles.share}>
         <li>
           <button type="button" className="button-secondary" onClick={copy}>
-            {t('copyLink')}
+            {texts.copyLink}
           </button>
         </li>
         {links.map((link) => (
@@ -38,7 +39,7 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
           </li>
         ))}
       </ul>
-      <p role="status">{copied ? t('copied') : ''}</p>
+      <p role="status">{copied ? texts.copied : ''}</p>
     </section>
   );
 }

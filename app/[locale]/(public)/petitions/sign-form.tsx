@@ -1,12 +1,12 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useLazyFormControl } from '@/app/_components/lazy-form-control';
 import { lazyZodResolver } from '@/app/_components/lazy-resolver';
-import { useErrorText } from '@/app/_components/use-error-text';
-import { hasMessage } from '@/lib/i18n/dynamic-keys';
+import { errorTextFrom } from '@/lib/i18n/texts';
+import type { ErrorTexts } from '@/lib/i18n/field-errors';
 import type { SignPetitionData, SignPetitionInput } from '@/lib/petitions/schemas';
+import type { SIGN_FORM_TEXTS } from './client-texts';
 import type { FieldErrors } from '@/lib/validation';
 
 const signSchema = lazyZodResolver(() => import('@/lib/petitions/schemas').then((module) => module.SignPetitionSchema));
@@ -15,8 +15,11 @@ type Props = {
   slug: string;
   locale: 'kk' | 'ru' | 'en';
   regions: Array<{ value: string; label: string }>;
+  /** `petitions.form`'s texts (SIGN_FORM_TEXTS), and `errorTexts` of lib/petitions/field-errors.ts. */
+  texts: Record<(typeof SIGN_FORM_TEXTS)[number], string>;
+  errorTexts: ErrorTexts;
   defaults?: Record<string, string | boolean>;
-  /** Field error keys from a no-JavaScript round trip. */
+  /** Field errors and the form's error from a no-JavaScript round trip, translated. */
   initialErrors?: FieldErrors;
   initialFormError?: string;
 };
@@ -26,15 +29,10 @@ type Props = {
  * schema validates here first (react-hook-form and the schema load when the form is first focused,
  * see lazy-form-control.ts) and the same handler answers with JSON field errors.
  */
-export function SignForm({ slug, locale, regions, defaults = {}, initialErrors = {}, initialFormError }: Props) {
-  const t = useTranslations('petitions.form');
-  const message = useErrorText('petitions');
-  const [serverErrors, setServerErrors] = useState<FieldErrors>(() =>
-    Object.fromEntries(Object.entries(initialErrors).map(([k, v]) => [k, message(v)])),
-  );
-  const [formError, setFormError] = useState<string | undefined>(
-    initialFormError && hasMessage(t, initialFormError) ? t(initialFormError) : undefined,
-  );
+export function SignForm({ slug, locale, regions, texts, errorTexts, defaults = {}, initialErrors = {}, initialFormError }: Props) {
+  const message = errorTextFrom(errorTexts);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>(initialErrors);
+  const [formError, setFormError] = useState<string | undefined>(initialFormError);
   const action = `/api/petitions/${slug}/signatures`;
   const { errors, isSubmitting, onFocus, onSubmit } = useLazyFormControl<SignPetitionInput, SignPetitionData>({
     resolver: signSchema.resolver,
@@ -58,7 +56,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         return;
       }
       if (body?.fieldErrors) setServerErrors(body.fieldErrors);
-      setFormError(body?.formError ?? (body?.fieldErrors ? t('hasErrors') : t('failed')));
+      setFormError(body?.formError ?? (body?.fieldErrors ? texts.hasErrors : texts.failed));
     },
   });
 
@@ -94,7 +92,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
       ) : null}
       <input type="hidden" name="locale" defaultValue={locale} />
       <div className="field">
-        <label htmlFor="fullName">{t('fullName')}</label>
+        <label htmlFor="fullName">{texts.fullName}</label>
         <input
           id="fullName"
           autoComplete="name"
@@ -106,9 +104,9 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         {fieldError('fullName')}
       </div>
       <div className="field">
-        <label htmlFor="email">{t('email')}</label>
+        <label htmlFor="email">{texts.email}</label>
         <p id="email-hint" className="hint">
-          {t('emailHint')}
+          {texts.emailHint}
         </p>
         <input
           id="email"
@@ -123,7 +121,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         {fieldError('email')}
       </div>
       <div className="field">
-        <label htmlFor="region">{t('region')}</label>
+        <label htmlFor="region">{texts.region}</label>
         <select
           id="region"
           autoComplete="address-level1"
@@ -132,7 +130,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
           name="region"
           defaultValue={String(defaults.region ?? '')}
         >
-          <option value="">{t('regionPlaceholder')}</option>
+          <option value="">{texts.regionPlaceholder}</option>
           {regions.map((region) => (
             <option key={region.value} value={region.value}>
               {region.label}
@@ -142,7 +140,7 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         {fieldError('region')}
       </div>
       <div className="field">
-        <label htmlFor="city">{t('city')}</label>
+        <label htmlFor="city">{texts.city}</label>
         <input
           id="city"
           autoComplete="address-level2"
@@ -154,9 +152,9 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         {fieldError('city')}
       </div>
       <div className="field">
-        <label htmlFor="comment">{t('comment')}</label>
+        <label htmlFor="comment">{texts.comment}</label>
         <p id="comment-hint" className="hint">
-          {t('commentHint')}
+          {texts.commentHint}
         </p>
         <textarea
           id="comment"
@@ -169,12 +167,12 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
         {fieldError('comment')}
       </div>
       <div className="honeypot" aria-hidden="true">
-        <label htmlFor="website">{t('honeypot')}</label>
+        <label htmlFor="website">{texts.honeypot}</label>
         <input id="website" tabIndex={-1} autoComplete="off" name="website" />
       </div>
       <div className="check">
         <input id="isPublic" type="checkbox" name="isPublic" defaultChecked={defaults.isPublic === true} />
-        <label htmlFor="isPublic">{t('isPublic')}</label>
+        <label htmlFor="isPublic">{texts.isPublic}</label>
       </div>
       <div className="field">
         <div className="check">
@@ -186,17 +184,17 @@ export function SignForm({ slug, locale, regions, defaults = {}, initialErrors =
             name="consent"
             defaultChecked={defaults.consent === true}
           />
-          <label htmlFor="consent">{t('consent')}</label>
+          <label htmlFor="consent">{texts.consent}</label>
         </div>
         {fieldError('consent')}
       </div>
       <div className="check">
         <input id="wantsUpdates" type="checkbox" name="wantsUpdates" defaultChecked={defaults.wantsUpdates === true} />
-        <label htmlFor="wantsUpdates">{t('wantsUpdates')}</label>
+        <label htmlFor="wantsUpdates">{texts.wantsUpdates}</label>
       </div>
       <div>
         <button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t('submitting') : t('submit')}
+          {isSubmitting ? texts.submitting : texts.submit}
         </button>
       </div>
     </form>

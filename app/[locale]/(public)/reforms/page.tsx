@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { STAGES } from '@/lib/reforms/constants';
 import { localized } from '@/lib/i18n/localized';
 import { listReforms } from '@/lib/reforms/queries';
@@ -35,9 +34,9 @@ export default async function ReformsPage({ params, searchParams }: Props) {
       <h1>{t('list.heading')}</h1>
       <p className="lead">{t('list.intro')}</p>
       <p className="button-row">
-        <Link className="button" href={`/${locale}/reforms/alerts`}>
+        <a className="button" href={`/${locale}/reforms/alerts`}>
           {t('list.getAlertsAll')}
-        </Link>
+        </a>
         <a href={`/api/reforms/feed.xml?locale=${locale}`} type="application/atom+xml">
           {t('list.feed')}
         </a>
@@ -68,7 +67,7 @@ export default async function ReformsPage({ params, searchParams }: Props) {
           {reforms.map((reform) => (
             <li key={reform.id} className={styles.item}>
               <h2>
-                <Link href={`/${locale}/reforms/${reform.slug}`}>{localized(reform.title, locale)}</Link>
+                <a href={`/${locale}/reforms/${reform.slug}`}>{localized(reform.title, locale)}</a>
               </h2>
               <StageProgress locale={locale} stage={reform.currentStage} progress={reform.progress} />
               <p>{localized(reform.summary, locale)}</p>

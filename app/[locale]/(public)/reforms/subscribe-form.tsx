@@ -1,10 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { Honeypot } from '@/app/_components/form-fields';
 import { useLazyServerForm } from '@/app/_components/lazy-server-form';
+import type { ErrorTexts } from '@/lib/i18n/field-errors';
 import type { SubscribeData, SubscribeInput } from '@/lib/reforms/schemas';
 import type { SubscribeFormState } from './alerts/actions';
+import type { SUBSCRIBE_FORM_TEXTS } from './client-texts';
 import styles from './reforms.module.css';
 
 const LANGUAGES = [
@@ -18,11 +19,14 @@ type Props = {
   reforms: { id: string; title: string }[];
   defaultScope: string;
   action: (state: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState>;
+  /** `reforms.subscribe`'s texts (SUBSCRIBE_FORM_TEXTS), `reforms.frequencyOption`, and `errorTexts` of lib/reforms/field-errors.ts. */
+  texts: Record<(typeof SUBSCRIBE_FORM_TEXTS)[number], string>;
+  frequencyLabels: Record<SubscribeInput['frequency'], string>;
+  errorTexts: ErrorTexts;
 };
 
 /** Works with and without JavaScript (app/_components/lazy-server-form.ts). */
-export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) {
-  const t = useTranslations('reforms');
+export function SubscribeForm({ locale, reforms, defaultScope, action, texts, frequencyLabels, errorTexts }: Props) {
   const { summary, isPending, formProps, textProps, checkboxField, choiceProps, describedBy, fieldError, submitButton } = useLazyServerForm<
     SubscribeInput,
     SubscribeData
@@ -31,24 +35,24 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
     action,
     defaultValues: { email: '', locale, scope: defaultScope, frequency: 'EACH', consent: false as unknown as true, website: '' },
     idPrefix: 'alerts',
-    errorNamespace: 'reforms',
+    errorTexts,
   });
 
   return (
     <form {...formProps} className="stack">
       {summary()}
       <div className="field">
-        <label htmlFor="alerts-email">{t('subscribe.email')}</label>
+        <label htmlFor="alerts-email">{texts.email}</label>
         <p id="alerts-email-hint" className="hint">
-          {t('subscribe.emailHint')}
+          {texts.emailHint}
         </p>
         <input type="email" autoComplete="email" inputMode="email" {...textProps('email', { hint: true })} />
         {fieldError('email')}
       </div>
       <div className="field">
-        <label htmlFor="alerts-scope">{t('subscribe.scope')}</label>
+        <label htmlFor="alerts-scope">{texts.scope}</label>
         <select {...textProps('scope')}>
-          <option value="all">{t('subscribe.scopeAll')}</option>
+          <option value="all">{texts.scopeAll}</option>
           {reforms.map((reform) => (
             <option key={reform.id} value={reform.id}>
               {reform.title}
@@ -58,17 +62,17 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
         {fieldError('scope')}
       </div>
       <fieldset className={styles.fieldset} aria-describedby={describedBy('frequency')}>
-        <legend>{t('subscribe.frequency')}</legend>
+        <legend>{texts.frequency}</legend>
         {(['EACH', 'WEEKLY'] as const).map((value) => (
           <div key={value} className="check">
             <input {...choiceProps('frequency', value)} />
-            <label htmlFor={`alerts-frequency-${value}`}>{t(`frequencyOption.${value}`)}</label>
+            <label htmlFor={`alerts-frequency-${value}`}>{frequencyLabels[value]}</label>
           </div>
         ))}
         {fieldError('frequency')}
       </fieldset>
       <div className="field">
-        <label htmlFor="alerts-locale">{t('subscribe.language')}</label>
+        <label htmlFor="alerts-locale">{texts.language}</label>
         <select {...textProps('locale')}>
           {LANGUAGES.map(([value, name]) => (
             <option key={value} value={value} lang={value}>
@@ -78,9 +82,9 @@ export function SubscribeForm({ locale, reforms, defaultScope, action }: Props) 
         </select>
         {fieldError('locale')}
       </div>
-      <Honeypot id="alerts-website" label={t('subscribe.honeypot')} />
-      {checkboxField('consent', t('subscribe.consent'))}
-      {submitButton(isPending ? t('subscribe.submitting') : t('subscribe.submit'))}
+      <Honeypot id="alerts-website" label={texts.honeypot} />
+      {checkboxField('consent', texts.consent)}
+      {submitButton(isPending ? texts.submitting : texts.submit)}
     </form>
   );
 }

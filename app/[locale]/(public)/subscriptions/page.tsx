@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isAppError } from '@/lib/errors';
 import { getPreferences, type Preferences } from '@/lib/supporters/manage-preferences';
@@ -73,7 +72,7 @@ export default async function SubscriptionsPage({ params, searchParams }: Props)
         <button type="submit">{t('save')}</button>
       </form>
       <p>
-        <Link href={`/${locale}/unsubscribe?token=${encodeURIComponent(token)}`}>{t('unsubscribeAll')}</Link>
+        <a href={`/${locale}/unsubscribe?token=${encodeURIComponent(token)}`}>{t('unsubscribeAll')}</a>
       </p>
     </section>
   );

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { hasMessage } from '@/lib/i18n/dynamic-keys';
+import { textsFor } from '@/lib/i18n/texts';
 import { findUnsubscribeSubject } from '@/lib/unsubscribe/queries';
 import { ALL_TOPICS, verifyUnsubscribeToken } from '@/lib/unsubscribe/tokens';
 import { readLocale } from '@/lib/validation';
 import { unsubscribeAction } from './actions';
+import { UNSUBSCRIBE_FORM_TEXTS } from './client-texts';
 import { UnsubscribeForm } from './unsubscribe-form';
-import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -42,18 +43,25 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
     findUnsubscribeSubject(claim.topic, locale),
   ]);
   const topicLabel = hasMessage(topics, subject.topic) ? topics(subject.topic) : topics('other');
+  const isAllTopics = claim.topic === ALL_TOPICS;
+  const { reformTitle } = subject;
   return (
     <section className="page narrow stack" aria-labelledby="unsubscribe-title">
       <h1 id="unsubscribe-title">{t('title')}</h1>
-      <ClientMessages paths={['unsubscribe']}>
-        <UnsubscribeForm
-          action={unsubscribeAction.bind(null, locale)}
-          token={tokenValue}
-          topicLabel={topicLabel}
-          reformTitle={subject.reformTitle}
-          isAllTopics={claim.topic === ALL_TOPICS}
-        />
-      </ClientMessages>
+      <UnsubscribeForm
+        action={unsubscribeAction.bind(null, locale)}
+        token={tokenValue}
+        isAllTopics={isAllTopics}
+        texts={{
+          ...textsFor(t, UNSUBSCRIBE_FORM_TEXTS),
+          confirm: isAllTopics
+            ? t('confirmAll')
+            : reformTitle
+              ? t('confirmReform', { reform: reformTitle })
+              : t('confirm', { topic: topicLabel }),
+          doneTopic: reformTitle ? t('doneReform', { reform: reformTitle }) : t('doneTopic', { topic: topicLabel }),
+        }}
+      />
     </section>
   );
 }

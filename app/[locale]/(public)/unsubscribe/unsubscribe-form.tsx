@@ -1,43 +1,38 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { UnsubscribeFormState } from './actions';
+import type { UNSUBSCRIBE_FORM_TEXTS } from './client-texts';
 
 type Props = {
   action: (previous: UnsubscribeFormState, formData: FormData) => Promise<UnsubscribeFormState>;
   token: string;
-  topicLabel: string;
-  /** Set when the token stops one reform's alerts: the page names that reform. */
-  reformTitle: string | null;
   isAllTopics: boolean;
+  /**
+   * `unsubscribe`'s texts (UNSUBSCRIBE_FORM_TEXTS), with `confirm` and `doneTopic` naming what the
+   * link stops: everything (`confirmAll`), a reform's alerts (`confirmReform`, `doneReform`) or a topic.
+   */
+  texts: Record<(typeof UNSUBSCRIBE_FORM_TEXTS)[number] | 'confirm' | 'doneTopic', string>;
 };
 
-export function UnsubscribeForm({ action, token, topicLabel, reformTitle, isAllTopics }: Props) {
-  const t = useTranslations('unsubscribe');
+export function UnsubscribeForm({ action, token, isAllTopics, texts }: Props) {
   const [state, formAction, isPending] = useActionState(action, { status: 'idle' });
 
   if (state.status === 'done') {
     return (
       <div className="stack">
         <div role="status" className="notice">
-          <h2>{t('doneTitle')}</h2>
-          <p>
-            {state.scope === 'all'
-              ? t('doneAll')
-              : reformTitle
-                ? t('doneReform', { reform: reformTitle })
-                : t('doneTopic', { topic: topicLabel })}
-          </p>
+          <h2>{texts.doneTitle}</h2>
+          <p>{state.scope === 'all' ? texts.doneAll : texts.doneTopic}</p>
         </div>
         {state.scope === 'topic' ? (
           <form action={formAction} className="stack">
             <input type="hidden" name="token" value={token} />
             <input type="hidden" name="scope" value="all" />
-            <p>{t('everythingPrompt')}</p>
+            <p>{texts.everythingPrompt}</p>
             <div>
               <button type="submit" className="button-secondary" disabled={isPending}>
-                {isPending ? t('working') : t('everythingButton')}
+                {isPending ? texts.working : texts.everythingButton}
               </button>
             </div>
           </form>
@@ -53,14 +48,12 @@ export function UnsubscribeForm({ action, token, topicLabel, reformTitle, isAllT
           {state.message}
         </p>
       ) : null}
-      <p>
-        {isAllTopics ? t('confirmAll') : reformTitle ? t('confirmReform', { reform: reformTitle }) : t('confirm', { topic: topicLabel })}
-      </p>
+      <p>{texts.confirm}</p>
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="scope" value={isAllTopics ? 'all' : 'topic'} />
       <div>
         <button type="submit" disabled={isPending}>
-          {isPending ? t('working') : t('button')}
+          {isPending ? texts.working : texts.button}
         </button>
       </div>
     </form>

@@ -1,18 +1,19 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { eventLocation } from '@/lib/events/ical';
+import { errorTexts } from '@/lib/events/field-errors';
 import { eventIcsUrl, eventPageUrl, googleCalendarUrl, outlookCalendarUrl } from '@/lib/events/links';
 import { localized } from '@/lib/i18n/localized';
 import { findPublicEvent } from '@/lib/events/queries';
 import { formatEventWhen } from '@/lib/events/rsvp-mail-props';
 import { LOCALE_NAMES } from '@/lib/i18n/routing';
+import { textsFor } from '@/lib/i18n/texts';
 import { readLocale } from '@/lib/validation';
+import { RSVP_FORM_TEXTS } from '../client-texts';
 import styles from '../events.module.css';
 import { rsvpAction } from './actions';
 import { RsvpForm } from './rsvp-form';
-import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -29,9 +30,10 @@ export default async function EventPage({ params }: Props) {
   setRequestLocale(locale);
   const event = await findPublicEvent(slug);
   if (!event) notFound();
-  const [t, tCommon] = await Promise.all([
+  const [t, tCommon, tRsvp] = await Promise.all([
     getTranslations({ locale, namespace: 'events' }),
     getTranslations({ locale, namespace: 'common' }),
+    getTranslations({ locale, namespace: 'events.rsvp' }),
   ]);
   const title = localized(event.title, locale);
   const where = eventLocation(event, locale, t('online'));
@@ -44,7 +46,7 @@ export default async function EventPage({ params }: Props) {
   return (
     <article className="page narrow">
       <p>
-        <Link href={`/${locale}/events`}>{t('event.back')}</Link>
+        <a href={`/${locale}/events`}>{t('event.back')}</a>
       </p>
       <h1>{title}</h1>
       {isCancelled ? (
@@ -130,14 +132,14 @@ export default async function EventPage({ params }: Props) {
           <h2 id="rsvp-heading">{t('rsvp.title')}</h2>
           {seatsLeft === 0 ? <p className="notice">{t('rsvp.fullNotice')}</p> : null}
           <p>{t('rsvp.introConfirm')}</p>
-          <ClientMessages paths={['events.rsvp', 'events.errors', 'errors']}>
-            <RsvpForm
-              locale={locale}
-              maxGuests={event.maxGuestsPerRsvp}
-              isFull={seatsLeft === 0}
-              action={rsvpAction.bind(null, locale, event.slug)}
-            />
-          </ClientMessages>
+          <RsvpForm
+            locale={locale}
+            maxGuests={event.maxGuestsPerRsvp}
+            isFull={seatsLeft === 0}
+            action={rsvpAction.bind(null, locale, event.slug)}
+            texts={{ ...textsFor(tRsvp, RSVP_FORM_TEXTS), guestsHint: tRsvp('guestsHint', { max: event.maxGuestsPerRsvp }) }}
+            errorTexts={errorTexts(locale)}
+          />
         </section>
       ) : null}
     </article>

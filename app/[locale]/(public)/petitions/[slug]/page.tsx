@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
 import { COUNT_POLL_MS } from '@/lib/petitions/constants';
 import { localized } from '@/lib/i18n/localized';
+import { pluralTemplates, textsFor } from '@/lib/i18n/texts';
+import { errorTexts } from '@/lib/petitions/field-errors';
 import { renderPetitionMarkdown } from '@/lib/petitions/markdown';
 import { getOfflineCount } from '@/lib/petitions/count';
 import { findPublicPetition, findRecentPublicSigners, getPublicFigures, isSignable } from '@/lib/petitions/queries';
@@ -11,8 +13,8 @@ import { readLocale, REGIONS } from '@/lib/validation';
 import { LiveCount } from '../live-count';
 import styles from '../petitions.module.css';
 import { ShareLinks } from '../share-links';
+import { SIGN_FORM_TEXTS } from '../client-texts';
 import { SignForm } from '../sign-form';
-import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -44,6 +46,7 @@ export default async function PetitionPage({ params }: Props) {
     getTranslations({ locale, namespace: 'common' }),
     getFormatter({ locale }),
   ]);
+  const tForm = await getTranslations({ locale, namespace: 'petitions.form' });
   const title = localized(petition.title, locale);
   const signable = isSignable(petition);
   const regions = REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }));
@@ -85,36 +88,65 @@ export default async function PetitionPage({ params }: Props) {
           ) : null}
           <div className={styles.body} dangerouslySetInnerHTML={{ __html: renderPetitionMarkdown(localized(petition.body, locale)) }} />
         </div>
-        <ClientMessages paths={['petitions.page', 'petitions.form', 'petitions.errors', 'errors']}>
-          <aside aria-label={t('page.progressLabel')}>
-            <LiveCount slug={slug} initial={figures} pollMs={COUNT_POLL_MS} live={signable} />
-            {offline > 0 ? <p>{t('page.includingOffline', { count: offline })}</p> : null}
-            {petition.closesAt && signable ? <p>{t('page.closesAt', { date: format.dateTime(petition.closesAt, 'short') })}</p> : null}
-            <section aria-labelledby="sign-heading" id="sign">
-              {/* Focusable, so the jump link above moves focus here, not only the view. */}
-              <h2 id="sign-heading" tabIndex={-1}>
-                {t('page.signHeading')}
-              </h2>
-              {signable ? <SignForm slug={slug} locale={locale} regions={regions} /> : <p className="notice">{t('page.closedNotice')}</p>}
-            </section>
-            <section aria-labelledby="signers-heading">
-              <h2 id="signers-heading">{t('page.recentSigners')}</h2>
-              <p className="hint">{t('page.recentSignersNote')}</p>
-              {signers.length ? (
-                <ul className={styles.signers}>
-                  {signers.map((signer, index) => (
-                    <li key={index}>
-                      {signer.name}, {tCommon(`regions.${signer.region}`)}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p>{t('page.recentSignersNone')}</p>
-              )}
-            </section>
-            <ShareLinks url={`${env.APP_URL}/${locale}/petitions/${slug}`} title={title} />
-          </aside>
-        </ClientMessages>
+        <aside aria-label={t('page.progressLabel')}>
+          <LiveCount
+            slug={slug}
+            locale={locale}
+            texts={{
+              count: pluralTemplates(locale, (count) => t('page.count', { count, shown: '{shown}' })),
+              goal: t('page.goal', { goal: '{goal}' }),
+              nextMilestone: t('page.nextMilestone', { milestone: '{milestone}' }),
+              goalReached: t('page.goalReached'),
+              progressLabel: t('page.progressLabel'),
+            }}
+            initial={figures}
+            pollMs={COUNT_POLL_MS}
+            live={signable}
+          />
+          {offline > 0 ? <p>{t('page.includingOffline', { count: offline })}</p> : null}
+          {petition.closesAt && signable ? <p>{t('page.closesAt', { date: format.dateTime(petition.closesAt, 'short') })}</p> : null}
+          <section aria-labelledby="sign-heading" id="sign">
+            {/* Focusable, so the jump link above moves focus here, not only the view. */}
+            <h2 id="sign-heading" tabIndex={-1}>
+              {t('page.signHeading')}
+            </h2>
+            {signable ? (
+              <SignForm
+                slug={slug}
+                locale={locale}
+                regions={regions}
+                texts={textsFor(tForm, SIGN_FORM_TEXTS)}
+                errorTexts={errorTexts(locale)}
+              />
+            ) : (
+              <p className="notice">{t('page.closedNotice')}</p>
+            )}
+          </section>
+          <section aria-labelledby="signers-heading">
+            <h2 id="signers-heading">{t('page.recentSigners')}</h2>
+            <p className="hint">{t('page.recentSignersNote')}</p>
+            {signers.length ? (
+              <ul className={styles.signers}>
+                {signers.map((signer, index) => (
+                  <li key={index}>
+                    {signer.name}, {tCommon(`regions.${signer.region}`)}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('page.recentSignersNone')}</p>
+            )}
+          </section>
+          <ShareLinks
+            url={`${env.APP_URL}/${locale}/petitions/${slug}`}
+            texts={{
+              share: t('page.share'),
+              shareText: t('page.shareText', { title }),
+              copyLink: t('page.copyLink'),
+              copied: t('page.copied'),
+            }}
+          />
+        </aside>
       </div>
     </article>
   );

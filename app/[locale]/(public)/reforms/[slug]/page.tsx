@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { localized } from '@/lib/i18n/localized';
+import { textsFor } from '@/lib/i18n/texts';
+import { errorTexts } from '@/lib/reforms/field-errors';
 import { getReformBySlug, listReformChoices } from '@/lib/reforms/queries';
+import { FrequencySchema } from '@/lib/reforms/schemas';
 import { dateColumnKey } from '@/lib/time/kazakhstan';
 import { readLocale } from '@/lib/validation';
 import { subscribeAction } from '../alerts/actions';
+import { SUBSCRIBE_FORM_TEXTS } from '../client-texts';
 import { StageProgress } from '../stage-progress';
 import { SubscribeForm } from '../subscribe-form';
 import styles from '../reforms.module.css';
-import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -30,10 +32,12 @@ export default async function ReformPage({ params }: Props) {
   const { locale: rawLocale, slug } = await params;
   const locale = readLocale(rawLocale);
   setRequestLocale(locale);
-  const [reform, choices, t, format] = await Promise.all([
+  const [reform, choices, t, tSubscribe, tFrequency, format] = await Promise.all([
     getReformBySlug(slug),
     listReformChoices(),
     getTranslations({ locale, namespace: 'reforms' }),
+    getTranslations({ locale, namespace: 'reforms.subscribe' }),
+    getTranslations({ locale, namespace: 'reforms.frequencyOption' }),
     getFormatter({ locale }),
   ]);
   if (!reform) notFound();
@@ -42,7 +46,7 @@ export default async function ReformPage({ params }: Props) {
   return (
     <div className="page">
       <p>
-        <Link href={`/${locale}/reforms`}>{t('reform.back')}</Link>
+        <a href={`/${locale}/reforms`}>{t('reform.back')}</a>
       </p>
       <h1>{title}</h1>
       {reform.isDemo ? <p className="demo-notice">{t('reform.demo')}</p> : null}
@@ -57,7 +61,7 @@ export default async function ReformPage({ params }: Props) {
         <section aria-labelledby="reform-petition">
           <h2 id="reform-petition">{t('reform.petition')}</h2>
           <p>
-            <Link href={`/${locale}/petitions/${reform.petition.slug}`}>{localized(reform.petition.title, locale)}</Link>
+            <a href={`/${locale}/petitions/${reform.petition.slug}`}>{localized(reform.petition.title, locale)}</a>
           </p>
         </section>
       ) : null}
@@ -101,14 +105,15 @@ export default async function ReformPage({ params }: Props) {
 
       <section aria-labelledby="reform-alerts">
         <h2 id="reform-alerts">{t('reform.getAlerts')}</h2>
-        <ClientMessages paths={['reforms.subscribe', 'reforms.errors', 'reforms.frequencyOption', 'errors']}>
-          <SubscribeForm
-            locale={locale}
-            reforms={choices.map((choice) => ({ id: choice.id, title: localized(choice.title, locale) }))}
-            defaultScope={reform.id}
-            action={subscribeAction.bind(null, locale)}
-          />
-        </ClientMessages>
+        <SubscribeForm
+          locale={locale}
+          reforms={choices.map((choice) => ({ id: choice.id, title: localized(choice.title, locale) }))}
+          defaultScope={reform.id}
+          action={subscribeAction.bind(null, locale)}
+          texts={textsFor(tSubscribe, SUBSCRIBE_FORM_TEXTS)}
+          frequencyLabels={textsFor(tFrequency, FrequencySchema.options)}
+          errorTexts={errorTexts(locale)}
+        />
       </section>
     </div>
   );

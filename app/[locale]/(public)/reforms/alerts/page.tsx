@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { localized } from '@/lib/i18n/localized';
+import { textsFor } from '@/lib/i18n/texts';
+import { errorTexts } from '@/lib/reforms/field-errors';
 import { listReformChoices } from '@/lib/reforms/queries';
+import { FrequencySchema } from '@/lib/reforms/schemas';
 import { readLocale } from '@/lib/validation';
+import { SUBSCRIBE_FORM_TEXTS } from '../client-texts';
 import { SubscribeForm } from '../subscribe-form';
 import { subscribeAction } from './actions';
-import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ reform?: string }> };
 
@@ -20,20 +23,26 @@ export default async function AlertsPage({ params, searchParams }: Props) {
   const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const { reform: slug } = await searchParams;
-  const [t, reforms] = await Promise.all([getTranslations({ locale, namespace: 'reforms' }), listReformChoices()]);
+  const [t, tSubscribe, tFrequency, reforms] = await Promise.all([
+    getTranslations({ locale, namespace: 'reforms' }),
+    getTranslations({ locale, namespace: 'reforms.subscribe' }),
+    getTranslations({ locale, namespace: 'reforms.frequencyOption' }),
+    listReformChoices(),
+  ]);
   const chosen = reforms.find((reform) => reform.slug === slug);
   return (
     <div className="page narrow">
       <h1>{t('subscribe.heading')}</h1>
       <p>{t('subscribe.intro')}</p>
-      <ClientMessages paths={['reforms.subscribe', 'reforms.errors', 'reforms.frequencyOption', 'errors']}>
-        <SubscribeForm
-          locale={locale}
-          reforms={reforms.map((reform) => ({ id: reform.id, title: localized(reform.title, locale) }))}
-          defaultScope={chosen?.id ?? 'all'}
-          action={subscribeAction.bind(null, locale)}
-        />
-      </ClientMessages>
+      <SubscribeForm
+        locale={locale}
+        reforms={reforms.map((reform) => ({ id: reform.id, title: localized(reform.title, locale) }))}
+        defaultScope={chosen?.id ?? 'all'}
+        action={subscribeAction.bind(null, locale)}
+        texts={textsFor(tSubscribe, SUBSCRIBE_FORM_TEXTS)}
+        frequencyLabels={textsFor(tFrequency, FrequencySchema.options)}
+        errorTexts={errorTexts(locale)}
+      />
     </div>
   );
 }

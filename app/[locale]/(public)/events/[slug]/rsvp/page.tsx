@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { readLocale } from '@/lib/validation';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -24,7 +23,7 @@ export default async function RsvpResultPage({ params }: Props) {
       </p>
       <p>{t('mailNote')}</p>
       <p>
-        <Link href={`/${locale}/events/${encodeURIComponent(slug)}`}>{t('back')}</Link>
+        <a href={`/${locale}/events/${encodeURIComponent(slug)}`}>{t('back')}</a>
       </p>
     </div>
   );

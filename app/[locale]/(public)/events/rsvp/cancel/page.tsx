@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { findRsvpByToken } from '@/lib/events/find-rsvp-by-token';
 import { MailedLinkButton, MailedLinkPage } from '@/app/_components/mailed-link-page';
 import { localized } from '@/lib/i18n/localized';
@@ -18,7 +17,7 @@ export default async function CancelRsvpPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { token, result } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'events.cancel' });
-  const calendar = <Link href={`/${locale}/events`}>{t('calendar')}</Link>;
+  const calendar = <a href={`/${locale}/events`}>{t('calendar')}</a>;
 
   if (result === 'cancelled' || result === 'already-cancelled') {
     return (
@@ -48,7 +47,7 @@ export default async function CancelRsvpPage({ params, searchParams }: Props) {
       <p className="lead">{t('body', { title: localized(rsvp.event.title, locale) })}</p>
       <MailedLinkButton action={cancelRsvpAction.bind(null, locale)} token={token} label={t('button')} danger />
       <p>
-        <Link href={`/${locale}/events/${rsvp.event.slug}`}>{t('keep')}</Link>
+        <a href={`/${locale}/events/${rsvp.event.slug}`}>{t('keep')}</a>
       </p>
     </MailedLinkPage>
   );

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { findRsvpChangeByToken } from '@/lib/events/find-rsvp-by-token';
 import { MailedLinkButton, MailedLinkPage } from '@/app/_components/mailed-link-page';
 import { localized } from '@/lib/i18n/localized';
@@ -26,11 +25,7 @@ export default async function ChangeRsvpPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: 'events.change' });
   const eventSlug = EventSlugSchema.safeParse(event);
   const back = (slug: string | undefined) =>
-    slug ? (
-      <Link href={`/${locale}/events/${encodeURIComponent(slug)}`}>{t('back')}</Link>
-    ) : (
-      <Link href={`/${locale}/events`}>{t('calendar')}</Link>
-    );
+    slug ? <a href={`/${locale}/events/${encodeURIComponent(slug)}`}>{t('back')}</a> : <a href={`/${locale}/events`}>{t('calendar')}</a>;
 
   const outcome = RESULTS.find((known) => known === result);
   if (outcome) {

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { findRsvpByToken } from '@/lib/events/find-rsvp-by-token';
 import { MailedLinkButton, MailedLinkPage } from '@/app/_components/mailed-link-page';
 import { localized } from '@/lib/i18n/localized';
@@ -19,11 +18,7 @@ export default async function ConfirmRsvpPage({ params, searchParams }: Props) {
   const { token, result } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'events.confirm' });
   const rsvp = await findRsvpByToken(token);
-  const back = rsvp ? (
-    <Link href={`/${locale}/events/${rsvp.event.slug}`}>{t('back')}</Link>
-  ) : (
-    <Link href={`/${locale}/events`}>{t('calendar')}</Link>
-  );
+  const back = rsvp ? <a href={`/${locale}/events/${rsvp.event.slug}`}>{t('back')}</a> : <a href={`/${locale}/events`}>{t('calendar')}</a>;
 
   if (!rsvp || !token || result === 'invalid') {
     return (

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { localized } from '@/lib/i18n/localized';
 import { findSubmissionByToken } from '@/lib/events/verify-submission';
 import { tokenPageMetadata } from '@/lib/security/token-page';
@@ -17,7 +16,7 @@ export default async function VerifySubmissionPage({ params, searchParams }: Pro
   setRequestLocale(locale);
   const { token, result } = await searchParams;
   const t = await getTranslations({ locale, namespace: 'events.verify' });
-  const calendar = <Link href={`/${locale}/events`}>{t('calendar')}</Link>;
+  const calendar = <a href={`/${locale}/events`}>{t('calendar')}</a>;
   const simple = (key: 'sent' | 'verified' | 'invalid', isError = false) => (
     <div className="page narrow">
       <h1>{t('title')}</h1>

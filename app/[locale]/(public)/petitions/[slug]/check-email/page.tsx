@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { readLocale } from '@/lib/validation';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -19,7 +18,7 @@ export default async function CheckEmailPage({ params }: Props) {
       <p className="lead">{t('body')}</p>
       <p>{t('spam')}</p>
       <p>
-        <Link href={`/${locale}/petitions/${slug}`}>{t('back')}</Link>
+        <a href={`/${locale}/petitions/${slug}`}>{t('back')}</a>
       </p>
     </div>
   );

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { findSignatureByToken } from '@/lib/petitions/find-signature-by-token';
 import { MailedLinkButton, MailedLinkPage } from '@/app/_components/mailed-link-page';
 import { localized } from '@/lib/i18n/localized';
@@ -25,7 +24,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'petitions.confirm' });
   const tPage = await getTranslations({ locale, namespace: 'petitions.checkEmail' });
-  const back = <Link href={`/${locale}/petitions/${slug}`}>{tPage('back')}</Link>;
+  const back = <a href={`/${locale}/petitions/${slug}`}>{tPage('back')}</a>;
 
   if (result === 'confirmed' || result === 'already-confirmed') {
     return (
@@ -57,7 +56,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
         </>
       )}
       <p>
-        <Link href={`/${locale}/petitions/${slug}/withdraw?token=${encodeURIComponent(parsed.data)}`}>{t('notMe')}</Link>
+        <a href={`/${locale}/petitions/${slug}/withdraw?token=${encodeURIComponent(parsed.data)}`}>{t('notMe')}</a>
       </p>
     </MailedLinkPage>
   );

@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { cookies } from 'next/headers';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { localized } from '@/lib/i18n/localized';
+import { textsFor } from '@/lib/i18n/texts';
+import { errorTexts, translateFieldErrors } from '@/lib/petitions/field-errors';
 import { findPublicPetition, isSignable } from '@/lib/petitions/queries';
 import { decodeFlash, FLASH_COOKIE } from '@/lib/petitions/sign-form-flash';
 import { readLocale, REGIONS } from '@/lib/validation';
+import { SIGN_FORM_TEXTS } from '../../client-texts';
 import { SignForm } from '../../sign-form';
-import { ClientMessages } from '@/app/_components/client-messages';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -24,6 +26,7 @@ export default async function SignPage({ params }: Props) {
   const flash = decodeFlash((await cookies()).get(FLASH_COOKIE)?.value);
   const t = await getTranslations({ locale, namespace: 'petitions' });
   const tCommon = await getTranslations({ locale, namespace: 'common' });
+  const tForm = await getTranslations({ locale, namespace: 'petitions.form' });
   const regions = REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }));
   const hasErrors = flash && Object.keys(flash.errors).length > 0;
 
@@ -31,7 +34,7 @@ export default async function SignPage({ params }: Props) {
     <div className="page narrow">
       <h1>{t('page.signHeading')}</h1>
       <p className="lead">
-        <Link href={`/${locale}/petitions/${slug}`}>{localized(petition.title, locale)}</Link>
+        <a href={`/${locale}/petitions/${slug}`}>{localized(petition.title, locale)}</a>
       </p>
       {isSignable(petition) ? (
         <>
@@ -40,16 +43,16 @@ export default async function SignPage({ params }: Props) {
               {t('form.hasErrors')}
             </p>
           ) : null}
-          <ClientMessages paths={['petitions.form', 'petitions.errors', 'errors']}>
-            <SignForm
-              slug={slug}
-              locale={locale}
-              regions={regions}
-              defaults={flash?.values}
-              initialErrors={flash?.errors}
-              initialFormError={flash?.formError}
-            />
-          </ClientMessages>
+          <SignForm
+            slug={slug}
+            locale={locale}
+            regions={regions}
+            texts={textsFor(tForm, SIGN_FORM_TEXTS)}
+            errorTexts={errorTexts(locale)}
+            defaults={flash?.values}
+            initialErrors={flash ? translateFieldErrors(flash.errors, locale) : undefined}
+            initialFormError={flash?.formError && hasMessage(tForm, flash.formError) ? tForm(flash.formError) : undefined}
+          />
         </>
       ) : (
         <p className="notice">{t('page.closedNotice')}</p>

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { findSubscriptionByToken } from '@/lib/reforms/confirm-subscription';
 import { localized } from '@/lib/i18n/localized';
 import { tokenPageMetadata } from '@/lib/security/token-page';
@@ -25,7 +24,7 @@ export default async function ConfirmAlertsPage({ params, searchParams }: Props)
         <h1>{t('confirm.invalidHeading')}</h1>
         <p className="notice notice-error">{t('confirm.invalidBody')}</p>
         <p>
-          <Link href={`/${locale}/reforms/alerts`}>{t('confirm.again')}</Link>
+          <a href={`/${locale}/reforms/alerts`}>{t('confirm.again')}</a>
         </p>
       </div>
     );
@@ -42,9 +41,7 @@ export default async function ConfirmAlertsPage({ params, searchParams }: Props)
         </p>
         <p>{t('confirm.doneBody')}</p>
         <p>
-          <Link href={subscription.reform ? `/${locale}/reforms/${subscription.reform.slug}` : `/${locale}/reforms`}>
-            {t('reform.back')}
-          </Link>
+          <a href={subscription.reform ? `/${locale}/reforms/${subscription.reform.slug}` : `/${locale}/reforms`}>{t('reform.back')}</a>
         </p>
       </div>
     );

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { readLocale } from '@/lib/validation';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -17,7 +16,7 @@ export default async function AlertsSentPage({ params }: Props) {
       <h1>{t('heading')}</h1>
       <p role="status">{t('body')}</p>
       <p>
-        <Link href={`/${locale}/reforms`}>{t('back')}</Link>
+        <a href={`/${locale}/reforms`}>{t('back')}</a>
       </p>
     </div>
   );
