@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAs } from './helpers/auth';
 import { findLink, keyringOf, mailMark, readLatestMail, withDatabase } from './helpers/mail';
+import { watchPageScripts } from './helpers/page-scripts';
 
 const SLUG = 'sexual-harassment-liability';
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -143,17 +144,13 @@ const REACT_HOOK_FORM = 'HookFormContext';
 test('zod and react-hook-form come when the form is first used, not with the page; then the browser checks the fields before anything is sent', async ({
   page,
 }) => {
-  const scripts: Array<Promise<string>> = [];
-  page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
-  });
-  const loads = async (marker: string) => (await Promise.all(scripts)).some((text) => text.includes(marker));
+  const { loads, count, reset } = watchPageScripts(page);
   // The other public forms too: partner events, reform alerts.
   for (const path of ['/en/events/submit', '/en/reforms/criminalise-stalking', `/en/petitions/${SLUG}`]) {
-    scripts.length = 0;
+    reset();
     await page.goto(path);
     await page.waitForLoadState('networkidle');
-    expect(scripts.length, path).toBeGreaterThan(0);
+    expect(count(), path).toBeGreaterThan(0);
     expect(await loads('ZodError'), path).toBe(false);
     expect(await loads(REACT_HOOK_FORM), path).toBe(false);
   }
