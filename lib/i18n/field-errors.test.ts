@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors';
 import { formStateForError as campaignFormStateForError } from '@/lib/campaigns/field-errors';
 import { formStateForError } from '@/lib/events/field-errors';
 import { formInput } from '@/lib/i18n/field-errors';
+import { errorTexts as petitionErrorTexts } from '@/lib/petitions/field-errors';
 import { outageError } from '@/tests/support/unreachable-database';
 
 describe('formStateForError', () => {
@@ -53,5 +54,16 @@ describe('fieldErrorTexts with a namespace inside a message file', () => {
   it('finds the campaign console’s own texts in campaigns.console.errors', () => {
     const state = campaignFormStateForError(new AppError('CLOSED', { messageKey: 'campaignNotEditable' }), 'en');
     expect(state.formError).toBe('This campaign has started and can no longer be edited.');
+  });
+});
+
+describe('errorTexts', () => {
+  it('gives a public form every error text it may show, its capability’s own over the shared ones, once per language', () => {
+    const texts = petitionErrorTexts('en');
+    expect(texts.emailInvalid).toBe('Please check the email address.');
+    expect(texts.generic).toBe('Something went wrong. Please try again.');
+    expect(texts.linkInvalid).toBe('This link is not valid.'); // shared: 'Please check the link (like https://…).'
+    expect(petitionErrorTexts('ru').emailInvalid).toBe('Проверьте адрес электронной почты.');
+    expect(petitionErrorTexts('en')).toBe(texts);
   });
 });

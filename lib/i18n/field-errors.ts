@@ -3,7 +3,7 @@ import { isAppError } from '@/lib/errors';
 import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { loadNamespace } from '@/lib/i18n/messages';
 import type { Namespace } from '@/lib/i18n/namespaces';
-import { isAppLocale, routing } from '@/lib/i18n/routing';
+import { isAppLocale, routing, type AppLocale } from '@/lib/i18n/routing';
 import { getTranslator } from '@/lib/i18n/translator';
 import { fieldErrorKeys, type FieldErrors } from '@/lib/validation';
 import type { z } from 'zod';
@@ -115,9 +115,17 @@ export function fieldErrorTexts(namespace: ErrorNamespace | null, ownErrors: Rec
    * Every error text this capability's forms can show, by key, for a public page's client form: public
    * pages load no translator in the browser, so the server hands their forms the texts.
    */
+  const errorTextsByLocale = new Map<AppLocale, ErrorTexts>();
   function errorTexts(locale: string): ErrorTexts {
-    const sharedKeys = Object.keys(loadNamespace(isAppLocale(locale) ? locale : routing.defaultLocale, 'errors'));
-    return Object.fromEntries([...new Set([...sharedKeys, ...ownKeys])].map((key) => [key, errorMessage(key, locale)]));
+    // The same for every request in a language; each key would otherwise build two translators per render.
+    const appLocale = isAppLocale(locale) ? locale : routing.defaultLocale;
+    let texts = errorTextsByLocale.get(appLocale);
+    if (!texts) {
+      const keys = new Set([...Object.keys(loadNamespace(appLocale, 'errors')), ...ownKeys]);
+      texts = Object.fromEntries([...keys].map((key) => [key, errorMessage(key, appLocale)]));
+      errorTextsByLocale.set(appLocale, texts);
+    }
+    return texts;
   }
 
   return { errorMessage, translateFieldErrors, appErrorToFieldErrors, formStateForError, invalidFormState, errorTexts };

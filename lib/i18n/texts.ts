@@ -1,8 +1,9 @@
 /*
  * Texts for the client components of public pages, translated by the server component that renders
  * them: public pages load no translator in the browser (docs/conventions.md). Each folder keeps the
- * key lists in a plain `client-texts.ts`, not in the client component's own module: a server
- * component cannot read a value from a client module.
+ * key lists in a plain `client-texts.ts` (with the function that translates a form's texts where two
+ * pages render it), not in the client component's own module: a server component cannot read a
+ * value from a client module.
  */
 
 import type { ErrorTexts } from '@/lib/i18n/field-errors';

@@ -4,16 +4,15 @@ import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
 import { COUNT_POLL_MS } from '@/lib/petitions/constants';
 import { localized } from '@/lib/i18n/localized';
-import { pluralTemplates, textsFor } from '@/lib/i18n/texts';
-import { errorTexts } from '@/lib/petitions/field-errors';
+import { pluralTemplates } from '@/lib/i18n/texts';
 import { renderPetitionMarkdown } from '@/lib/petitions/markdown';
 import { getOfflineCount } from '@/lib/petitions/count';
 import { findPublicPetition, findRecentPublicSigners, getPublicFigures, isSignable } from '@/lib/petitions/queries';
-import { readLocale, REGIONS } from '@/lib/validation';
+import { readLocale } from '@/lib/validation';
 import { LiveCount } from '../live-count';
 import styles from '../petitions.module.css';
 import { ShareLinks } from '../share-links';
-import { SIGN_FORM_TEXTS } from '../client-texts';
+import { signFormTexts } from '../client-texts';
 import { SignForm } from '../sign-form';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -38,18 +37,17 @@ export default async function PetitionPage({ params }: Props) {
   setRequestLocale(locale);
   const petition = await findPublicPetition(slug);
   if (!petition) notFound();
-  const [figures, offline, signers, t, tCommon, format] = await Promise.all([
+  const [figures, offline, signers, t, tCommon, format, signForm] = await Promise.all([
     getPublicFigures(petition),
     getOfflineCount(petition.id),
     findRecentPublicSigners(petition.id, slug),
     getTranslations({ locale, namespace: 'petitions' }),
     getTranslations({ locale, namespace: 'common' }),
     getFormatter({ locale }),
+    signFormTexts(locale),
   ]);
-  const tForm = await getTranslations({ locale, namespace: 'petitions.form' });
   const title = localized(petition.title, locale);
   const signable = isSignable(petition);
-  const regions = REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }));
 
   return (
     <article className="page">
@@ -110,17 +108,7 @@ export default async function PetitionPage({ params }: Props) {
             <h2 id="sign-heading" tabIndex={-1}>
               {t('page.signHeading')}
             </h2>
-            {signable ? (
-              <SignForm
-                slug={slug}
-                locale={locale}
-                regions={regions}
-                texts={textsFor(tForm, SIGN_FORM_TEXTS)}
-                errorTexts={errorTexts(locale)}
-              />
-            ) : (
-              <p className="notice">{t('page.closedNotice')}</p>
-            )}
+            {signable ? <SignForm slug={slug} locale={locale} {...signForm} /> : <p className="notice">{t('page.closedNotice')}</p>}
           </section>
           <section aria-labelledby="signers-heading">
             <h2 id="signers-heading">{t('page.recentSigners')}</h2>

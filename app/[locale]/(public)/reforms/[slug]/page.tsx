@@ -2,14 +2,11 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { localized } from '@/lib/i18n/localized';
-import { textsFor } from '@/lib/i18n/texts';
-import { errorTexts } from '@/lib/reforms/field-errors';
 import { getReformBySlug, listReformChoices } from '@/lib/reforms/queries';
-import { FrequencySchema } from '@/lib/reforms/schemas';
 import { dateColumnKey } from '@/lib/time/kazakhstan';
 import { readLocale } from '@/lib/validation';
 import { subscribeAction } from '../alerts/actions';
-import { SUBSCRIBE_FORM_TEXTS } from '../client-texts';
+import { subscribeFormTexts } from '../client-texts';
 import { StageProgress } from '../stage-progress';
 import { SubscribeForm } from '../subscribe-form';
 import styles from '../reforms.module.css';
@@ -32,12 +29,11 @@ export default async function ReformPage({ params }: Props) {
   const { locale: rawLocale, slug } = await params;
   const locale = readLocale(rawLocale);
   setRequestLocale(locale);
-  const [reform, choices, t, tSubscribe, tFrequency, format] = await Promise.all([
+  const [reform, choices, t, subscribeForm, format] = await Promise.all([
     getReformBySlug(slug),
     listReformChoices(),
     getTranslations({ locale, namespace: 'reforms' }),
-    getTranslations({ locale, namespace: 'reforms.subscribe' }),
-    getTranslations({ locale, namespace: 'reforms.frequencyOption' }),
+    subscribeFormTexts(locale),
     getFormatter({ locale }),
   ]);
   if (!reform) notFound();
@@ -110,9 +106,7 @@ export default async function ReformPage({ params }: Props) {
           reforms={choices.map((choice) => ({ id: choice.id, title: localized(choice.title, locale) }))}
           defaultScope={reform.id}
           action={subscribeAction.bind(null, locale)}
-          texts={textsFor(tSubscribe, SUBSCRIBE_FORM_TEXTS)}
-          frequencyLabels={textsFor(tFrequency, FrequencySchema.options)}
-          errorTexts={errorTexts(locale)}
+          {...subscribeForm}
         />
       </section>
     </div>

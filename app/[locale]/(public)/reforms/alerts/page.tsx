@@ -1,12 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { localized } from '@/lib/i18n/localized';
-import { textsFor } from '@/lib/i18n/texts';
-import { errorTexts } from '@/lib/reforms/field-errors';
 import { listReformChoices } from '@/lib/reforms/queries';
-import { FrequencySchema } from '@/lib/reforms/schemas';
 import { readLocale } from '@/lib/validation';
-import { SUBSCRIBE_FORM_TEXTS } from '../client-texts';
+import { subscribeFormTexts } from '../client-texts';
 import { SubscribeForm } from '../subscribe-form';
 import { subscribeAction } from './actions';
 
@@ -23,10 +20,9 @@ export default async function AlertsPage({ params, searchParams }: Props) {
   const locale = readLocale((await params).locale);
   setRequestLocale(locale);
   const { reform: slug } = await searchParams;
-  const [t, tSubscribe, tFrequency, reforms] = await Promise.all([
+  const [t, subscribeForm, reforms] = await Promise.all([
     getTranslations({ locale, namespace: 'reforms' }),
-    getTranslations({ locale, namespace: 'reforms.subscribe' }),
-    getTranslations({ locale, namespace: 'reforms.frequencyOption' }),
+    subscribeFormTexts(locale),
     listReformChoices(),
   ]);
   const chosen = reforms.find((reform) => reform.slug === slug);
@@ -39,9 +35,7 @@ export default async function AlertsPage({ params, searchParams }: Props) {
         reforms={reforms.map((reform) => ({ id: reform.id, title: localized(reform.title, locale) }))}
         defaultScope={chosen?.id ?? 'all'}
         action={subscribeAction.bind(null, locale)}
-        texts={textsFor(tSubscribe, SUBSCRIBE_FORM_TEXTS)}
-        frequencyLabels={textsFor(tFrequency, FrequencySchema.options)}
-        errorTexts={errorTexts(locale)}
+        {...subscribeForm}
       />
     </div>
   );

@@ -4,12 +4,11 @@ import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { hasMessage } from '@/lib/i18n/dynamic-keys';
 import { localized } from '@/lib/i18n/localized';
-import { textsFor } from '@/lib/i18n/texts';
-import { errorTexts, translateFieldErrors } from '@/lib/petitions/field-errors';
+import { translateFieldErrors } from '@/lib/petitions/field-errors';
 import { findPublicPetition, isSignable } from '@/lib/petitions/queries';
 import { decodeFlash, FLASH_COOKIE } from '@/lib/petitions/sign-form-flash';
-import { readLocale, REGIONS } from '@/lib/validation';
-import { SIGN_FORM_TEXTS } from '../../client-texts';
+import { readLocale } from '@/lib/validation';
+import { signFormTexts } from '../../client-texts';
 import { SignForm } from '../../sign-form';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -24,10 +23,8 @@ export default async function SignPage({ params }: Props) {
   const petition = await findPublicPetition(slug);
   if (!petition) notFound();
   const flash = decodeFlash((await cookies()).get(FLASH_COOKIE)?.value);
-  const t = await getTranslations({ locale, namespace: 'petitions' });
-  const tCommon = await getTranslations({ locale, namespace: 'common' });
-  const tForm = await getTranslations({ locale, namespace: 'petitions.form' });
-  const regions = REGIONS.map((value) => ({ value, label: tCommon(`regions.${value}`) }));
+  const [t, signForm] = await Promise.all([getTranslations({ locale, namespace: 'petitions' }), signFormTexts(locale)]);
+  const formErrorKey = flash?.formError ? `form.${flash.formError}` : '';
   const hasErrors = flash && Object.keys(flash.errors).length > 0;
 
   return (
@@ -46,12 +43,10 @@ export default async function SignPage({ params }: Props) {
           <SignForm
             slug={slug}
             locale={locale}
-            regions={regions}
-            texts={textsFor(tForm, SIGN_FORM_TEXTS)}
-            errorTexts={errorTexts(locale)}
+            {...signForm}
             defaults={flash?.values}
             initialErrors={flash ? translateFieldErrors(flash.errors, locale) : undefined}
-            initialFormError={flash?.formError && hasMessage(tForm, flash.formError) ? tForm(flash.formError) : undefined}
+            initialFormError={hasMessage(t, formErrorKey) ? t(formErrorKey) : undefined}
           />
         </>
       ) : (
