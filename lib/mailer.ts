@@ -109,7 +109,7 @@ function jobData(ring: Keyring, outboundMailId: string, rendered: RenderedMail, 
   const { fromName, ...content } = rendered;
   const from = fromName ? { name: fromName, address: senderAddress() } : env.MAIL_FROM;
   const message: MailMessage = { from, ...content, attachments: payload.attachments };
-  return { outboundMailId, sealedMessage: ring.seal('mail', JSON.stringify(message)) };
+  return { outboundMailId, sealedMessage: ring.sealCompressed('mail', JSON.stringify(message)) };
 }
 
 const sendOptions = (outboundMailId: string) => ({ ...MAIL_SEND_OPTIONS, singletonKey: outboundMailId });

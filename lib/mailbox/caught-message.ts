@@ -21,7 +21,7 @@ export const CaughtMessageSchema = z.object({
 export type CaughtMessage = z.output<typeof CaughtMessageSchema>;
 
 export function sealCaughtMessage(ring: Keyring, message: CaughtMessage): string {
-  return ring.seal('mail', JSON.stringify(message));
+  return ring.sealCompressed('mail', JSON.stringify(message));
 }
 
 export function openCaughtMessage(ring: Keyring, sealed: string): CaughtMessage {

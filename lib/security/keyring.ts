@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { canonicalEmail } from '@/lib/security/canonical-email';
 
 /*
@@ -9,7 +10,10 @@ import { canonicalEmail } from '@/lib/security/canonical-email';
  * re-wrapping two rows, not rewriting the data.
  *
  * A sealed value is `v1.<data key id>.<base64url of nonce, ciphertext, tag>`. The kind of value is
- * authenticated with it, so a sealed comment cannot be passed off as an address.
+ * authenticated with it, so a sealed comment cannot be passed off as an address. A long value that
+ * compresses well (a rendered mail) may be sealed as `v1z.…`: deflated first, since ciphertext does
+ * not compress (PostgreSQL stored each mail job's 7 KB message as 9 KB, now 2 KB). Its length then
+ * tells how well it compressed, so nothing short and guessable (an address, a name) is sealed that way.
  */
 
 export type SealedKind = 'email' | 'name' | 'place' | 'text' | 'network' | 'mail' | 'secret';
@@ -27,6 +31,8 @@ export type Keyring = {
   /** Short, non-secret name of the master key in use, for logs and error messages. */
   fingerprint: string;
   seal(kind: SealedKind, value: string): string;
+  /** `seal` after deflating the value: for long, compressible values only (see above). `open` reads both. */
+  sealCompressed(kind: SealedKind, value: string): string;
   sealOptional(kind: SealedKind, value: string | null | undefined): string | null;
   open(kind: SealedKind, sealed: string): string;
   openOptional(kind: SealedKind, sealed: string | null | undefined): string | null;
@@ -35,6 +41,9 @@ export type Keyring = {
 };
 
 const VERSION = 'v1';
+const COMPRESSED_VERSION = 'v1z';
+/** A compressed value opens to at most this much: a bound, not a size any value comes near. */
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -113,21 +122,31 @@ export function keyringFrom(masterKey: Buffer, rows: DataKeyRow[]): Keyring {
   const sealKey = sealKeys.get(sealKeyId);
   if (!sealKey || !indexKey) throw new KeyringError('This database has no data keys yet.');
 
+  // The compressed form is authenticated as such: relabelling `v1z` as `v1` (or back) does not open.
+  const compressedAad = (kind: SealedKind) => `${kind}.deflate`;
   const seal = (kind: SealedKind, value: string) =>
     `${VERSION}.${sealKeyId}.${encrypt(sealKey, Buffer.from(value, 'utf8'), kind).toString('base64url')}`;
+  const sealCompressed = (kind: SealedKind, value: string) =>
+    `${COMPRESSED_VERSION}.${sealKeyId}.${encrypt(sealKey, deflateRawSync(value), compressedAad(kind)).toString('base64url')}`;
   const open = (kind: SealedKind, sealed: string) => {
     const [version, keyId, body] = sealed.split('.');
     const key = sealKeys.get(Number(keyId));
-    if (version !== VERSION || !key || body === undefined) throw new KeyringError(`A ${kind} value is not sealed by this keyring.`);
+    const compressed = version === COMPRESSED_VERSION;
+    if ((version !== VERSION && !compressed) || !key || body === undefined) {
+      throw new KeyringError(`A ${kind} value is not sealed by this keyring.`);
+    }
+    let plain: Buffer;
     try {
-      return decrypt(key, Buffer.from(body, 'base64url'), kind).toString('utf8');
+      plain = decrypt(key, Buffer.from(body, 'base64url'), compressed ? compressedAad(kind) : kind);
     } catch {
       throw new KeyringError(`A sealed ${kind} value does not open: it was changed, or sealed as another kind.`);
     }
+    return (compressed ? inflateRawSync(plain, { maxOutputLength: MAX_INFLATED_BYTES }) : plain).toString('utf8');
   };
   return {
     fingerprint: masterKeyFingerprint(masterKey),
     seal,
+    sealCompressed,
     sealOptional: (kind, value) => (value === null || value === undefined ? null : seal(kind, value)),
     open,
     openOptional: (kind, sealed) => (sealed === null || sealed === undefined ? null : open(kind, sealed)),

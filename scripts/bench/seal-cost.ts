@@ -22,6 +22,7 @@ async function main() {
   const clear: typeof sealing = {
     fingerprint: 'none',
     seal: (_kind, value) => value,
+    sealCompressed: (_kind, value) => value,
     sealOptional: (_kind, value) => value ?? null,
     open: (_kind, value) => value,
     openOptional: (_kind, value) => value ?? null,

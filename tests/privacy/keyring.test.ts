@@ -60,6 +60,20 @@ describe('sealed values', () => {
     expect(() => keys.open('name', 'Айгерім Қарімова')).toThrow(KeyringError);
   });
 
+  it('a compressed seal is smaller than the plain one for a mail, opens the same, and cannot pass as plain', async () => {
+    const keys = await keyring();
+    const mail = `<p>Айгерім, растаңыз: https://dauys.example/confirm/${'x'.repeat(64)}</p>\n`.repeat(60);
+    const plain = keys.seal('mail', mail);
+    const compressed = keys.sealCompressed('mail', mail);
+    expect(compressed).toMatch(/^v1z\.\d+\./);
+    expect(compressed.length * 4).toBeLessThan(plain.length);
+    expect(keys.open('mail', compressed)).toBe(mail);
+    expect(keys.open('mail', plain)).toBe(mail);
+    expect(() => keys.open('text', compressed)).toThrow(KeyringError);
+    expect(() => keys.open('mail', compressed.replace(/^v1z\./, 'v1.'))).toThrow(KeyringError);
+    expect(() => keys.open('mail', plain.replace(/^v1\./, 'v1z.'))).toThrow(KeyringError);
+  });
+
   it('two processes starting at once make one set of data keys', async () => {
     const master = parseMasterKey(TEST_MASTER_KEY);
     const [a, b] = await Promise.all([loadKeyringWith(query, master), loadKeyringWith(query, master)]);

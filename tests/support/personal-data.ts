@@ -75,7 +75,7 @@ export async function opened<Row extends object>(rows: Row[]): Promise<Array<Row
   return rows.map((row) => openSealedColumns(row as Record<string, unknown>, keys) as Row & Record<string, unknown>);
 }
 
-const SEALED_VALUE = /^v1\.\d+\.[A-Za-z0-9_-]+$/;
+const SEALED_VALUE = /^v1z?\.\d+\.[A-Za-z0-9_-]+$/;
 const SEALED_KINDS: SealedKind[] = ['email', 'name', 'place', 'text', 'network', 'mail'];
 
 function openEverything(value: unknown, keys: Keyring): unknown {
