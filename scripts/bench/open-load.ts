@@ -7,6 +7,7 @@
  * of every second, so "300/s" arrives as a burst of 300 at the top of each second.
  */
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export type OpenLoadRequest = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
 
@@ -21,6 +22,8 @@ export type OpenLoadResult = LatencySummary & {
   ratePerSecond: number;
   /** The same figures for the requests due in each `windowSeconds` (when asked for). */
   windows: LatencySummary[];
+  /** How late this process's own event loop ran (ms): a stall here counts in every latency above, not the server's doing. */
+  generatorDelay: { p99: number; max: number };
 };
 
 /** " (503 ×3, ECONNRESET ×1)" for a result's failures, or nothing when there were none. */
@@ -58,6 +61,8 @@ export async function openLoad(options: {
   const fail = (what: string) => {
     failures[what] = (failures[what] ?? 0) + 1;
   };
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const start = performance.now() + 50;
   const inFlight: Promise<void>[] = [];
 
@@ -93,8 +98,18 @@ export async function openLoad(options: {
     inFlight.push(send(options.next(), due));
   }
   await Promise.all(inFlight);
+  loopDelay.disable();
   agent.destroy();
   const elapsed = (performance.now() - start) / 1000;
   const failed = Object.values(failures).reduce((sum, count) => sum + count, 0);
-  return { sent: total, ok, failed, failures, ...summarise(latencies), ratePerSecond: ok / elapsed, windows: windows.map(summarise) };
+  return {
+    sent: total,
+    ok,
+    failed,
+    failures,
+    ...summarise(latencies),
+    ratePerSecond: ok / elapsed,
+    windows: windows.map(summarise),
+    generatorDelay: { p99: Math.round(loopDelay.percentile(99) / 1e6), max: Math.round(loopDelay.max / 1e6) },
+  };
 }

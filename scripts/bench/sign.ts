@@ -169,6 +169,7 @@ async function main() {
       'sign, 300/s evenly spaced (open model)',
       `${paced.ratePerSecond.toFixed(0).padStart(5)} /s  p50 ${paced.p50} ms  p99 ${paced.p99} ms  errors ${paced.failed}${describeFailures(paced.failures)}`,
     );
+    line("  the load generator's own event-loop delay", `p99 ${paced.generatorDelay.p99} ms  max ${paced.generatorDelay.max} ms`);
     // The same 300/s as autocannon paces it: every second's 300 sent at once at its start.
     const burst = await cannon({ connections: 100, overallRate: 300, duration: 15, requests: [signRequest()] });
     line(
@@ -204,6 +205,11 @@ async function main() {
     // Nothing else runs meanwhile: what one mail costs, from its signature's row to the sink's answer
     // (the load generator's share is this process polling the outbox).
     line('  CPU per mail while they went out (ms)', formatCpuPer(drainCpu, mail.sent));
+    // Ciphertext does not compress: what a queued mail's job occupies in PostgreSQL (its sealed message).
+    const { rows: jobBytes } = await client.query<{ bytes: number }>(
+      `SELECT avg(pg_column_size(data))::int AS bytes FROM pgboss.job WHERE name = 'mail.send'`,
+    );
+    line("  a mail.send job's data, stored (bytes)", `${jobBytes[0]?.bytes ?? 0}`);
 
     // Page views and the database transactions they cost (idle baseline subtracted: the queue polls).
     const xacts = async () =>
