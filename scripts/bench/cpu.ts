@@ -4,6 +4,7 @@
  * cutime/cstime; PostgreSQL's backends come and go). Linux only.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { statFields } from './memory';
 
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -16,6 +17,17 @@ function cpuTicks(pid: number): number {
 
 function groupTicks(groups: Map<string, number[]>): Map<string, number> {
   return new Map([...groups].map(([label, pids]) => [label, pids.reduce((sum, pid) => sum + cpuTicks(pid), 0)]));
+}
+
+/** The whole machine's busy CPU seconds since boot, all cores (/proc/stat): what else ran shows beside a stack's own. */
+export function machineBusySeconds(): number {
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
 }
 
 /** CPU seconds per group (groups read before and after, so processes started meanwhile count from 0). */
