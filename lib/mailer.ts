@@ -105,11 +105,12 @@ function renderInputFor(
   };
 }
 
-function jobData(ring: Keyring, outboundMailId: string, rendered: RenderedMail, payload: StoredPayload): MailJobData {
+/** The whole message a mail.send job carries, sealed compressed (docs/privacy.md). */
+function sealMessage(ring: Keyring, rendered: RenderedMail, payload: StoredPayload): Promise<string> {
   const { fromName, ...content } = rendered;
   const from = fromName ? { name: fromName, address: senderAddress() } : env.MAIL_FROM;
   const message: MailMessage = { from, ...content, attachments: payload.attachments };
-  return { outboundMailId, sealedMessage: ring.sealCompressed('mail', JSON.stringify(message)) };
+  return ring.sealCompressed('mail', JSON.stringify(message));
 }
 
 const sendOptions = (outboundMailId: string) => ({ ...MAIL_SEND_OPTIONS, singletonKey: outboundMailId });
@@ -158,6 +159,7 @@ export async function sendMails<N extends MailTemplateName>(
   const ring = await keyring();
   await getQueue();
   const ids = inputs.map(() => randomUUID());
+  const sealedMessages = await Promise.all(rendered.map((mail, index) => sealMessage(ring, mail, payloads[index]!)));
 
   const write = async (client: Prisma.TransactionClient) => {
     // One statement whatever the number of rows, so its plan is cached and PostgreSQL prepares it
@@ -176,7 +178,7 @@ export async function sendMails<N extends MailTemplateName>(
     await enqueueMany(
       'mail.send',
       ids.map((id, index) => ({
-        data: jobData(ring, id, rendered[index]!, payloads[index]!),
+        data: { outboundMailId: id, sealedMessage: sealedMessages[index]! } satisfies MailJobData,
         ...sendOptions(id),
       })),
       { tx: client },
@@ -247,7 +249,8 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
     }
     const payload = openPayload(ring, row.payloadSealed);
     const rendered = await renderMail(renderInputFor({ ...row, template: row.template }, payload, discreet));
-    const jobId = await enqueue('mail.send', jobData(ring, row.id, rendered, payload), sendOptions(row.id));
+    const data: MailJobData = { outboundMailId: row.id, sealedMessage: await sealMessage(ring, rendered, payload) };
+    const jobId = await enqueue('mail.send', data, sendOptions(row.id));
     if (jobId) requeued += 1;
   }
   return { requeued, expired, uncertain };

@@ -20,7 +20,7 @@ export const CaughtMessageSchema = z.object({
 
 export type CaughtMessage = z.output<typeof CaughtMessageSchema>;
 
-export function sealCaughtMessage(ring: Keyring, message: CaughtMessage): string {
+export function sealCaughtMessage(ring: Keyring, message: CaughtMessage): Promise<string> {
   return ring.sealCompressed('mail', JSON.stringify(message));
 }
 

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
 import { canonicalEmail } from '@/lib/security/canonical-email';
 
 /*
@@ -11,9 +12,10 @@ import { canonicalEmail } from '@/lib/security/canonical-email';
  *
  * A sealed value is `v1.<data key id>.<base64url of nonce, ciphertext, tag>`. The kind of value is
  * authenticated with it, so a sealed comment cannot be passed off as an address. A long value that
- * compresses well (a rendered mail) may be sealed as `v1z.…`: deflated first, since ciphertext does
- * not compress (PostgreSQL stored each mail job's 7 KB message as 9 KB, now 2 KB). Its length then
- * tells how well it compressed, so nothing short and guessable (an address, a name) is sealed that way.
+ * compresses well (a rendered mail, an uploaded file) is sealed as `v1z.…`: deflated first, since
+ * ciphertext does not compress (PostgreSQL stored each mail job's 7 KB message as 9 KB, now 2 KB). Its
+ * length then tells how well it compressed, so nothing short and guessable (an address, a name) is
+ * sealed that way.
  */
 
 export type SealedKind = 'email' | 'name' | 'place' | 'text' | 'network' | 'mail' | 'secret';
@@ -31,10 +33,13 @@ export type Keyring = {
   /** Short, non-secret name of the master key in use, for logs and error messages. */
   fingerprint: string;
   seal(kind: SealedKind, value: string): string;
-  /** `seal` after deflating the value: for long, compressible values only (see above). `open` reads both. */
-  sealCompressed(kind: SealedKind, value: string): string;
+  /** `seal` after deflating the value (off the main thread): for long, compressible values only (see above). */
+  sealCompressed(kind: SealedKind, value: string | Uint8Array): Promise<string>;
   sealOptional(kind: SealedKind, value: string | null | undefined): string | null;
+  /** Opens both forms; a compressed one is inflated on the main thread, so use `openBytes` for a file. */
   open(kind: SealedKind, sealed: string): string;
+  /** The value's bytes, inflated off the main thread when it was sealed compressed. */
+  openBytes(kind: SealedKind, sealed: string): Promise<Buffer>;
   openOptional(kind: SealedKind, sealed: string | null | undefined): string | null;
   /** The blind index of an address: who is the same person, without the address (keyed HMAC of its canonical form). */
   emailIndex(email: string): string;
@@ -44,8 +49,15 @@ const VERSION = 'v1';
 const COMPRESSED_VERSION = 'v1z';
 /** A compressed value opens to at most this much: a bound, not a size any value comes near. */
 const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+const deflateRawAsync = promisify(deflateRaw);
+const inflateRawAsync = promisify(inflateRaw);
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
+
+/** Whether a sealed value was compressed before it was sealed (`sealCompressed`). */
+export function isSealedCompressed(sealed: string): boolean {
+  return sealed.startsWith(`${COMPRESSED_VERSION}.`);
+}
 
 export function parseMasterKey(text: string, source = 'DAUYS_MASTER_KEY'): Buffer {
   const trimmed = text.trim();
@@ -126,22 +138,29 @@ export function keyringFrom(masterKey: Buffer, rows: DataKeyRow[]): Keyring {
   const compressedAad = (kind: SealedKind) => `${kind}.deflate`;
   const seal = (kind: SealedKind, value: string) =>
     `${VERSION}.${sealKeyId}.${encrypt(sealKey, Buffer.from(value, 'utf8'), kind).toString('base64url')}`;
-  const sealCompressed = (kind: SealedKind, value: string) =>
-    `${COMPRESSED_VERSION}.${sealKeyId}.${encrypt(sealKey, deflateRawSync(value), compressedAad(kind)).toString('base64url')}`;
-  const open = (kind: SealedKind, sealed: string) => {
+  const sealCompressed = async (kind: SealedKind, value: string | Uint8Array) =>
+    `${COMPRESSED_VERSION}.${sealKeyId}.${encrypt(sealKey, await deflateRawAsync(value), compressedAad(kind)).toString('base64url')}`;
+  /** The plaintext as sealed (still deflated when `compressed`). */
+  const decryptSealed = (kind: SealedKind, sealed: string): { plain: Buffer; compressed: boolean } => {
     const [version, keyId, body] = sealed.split('.');
     const key = sealKeys.get(Number(keyId));
     const compressed = version === COMPRESSED_VERSION;
     if ((version !== VERSION && !compressed) || !key || body === undefined) {
       throw new KeyringError(`A ${kind} value is not sealed by this keyring.`);
     }
-    let plain: Buffer;
     try {
-      plain = decrypt(key, Buffer.from(body, 'base64url'), compressed ? compressedAad(kind) : kind);
+      return { plain: decrypt(key, Buffer.from(body, 'base64url'), compressed ? compressedAad(kind) : kind), compressed };
     } catch {
       throw new KeyringError(`A sealed ${kind} value does not open: it was changed, or sealed as another kind.`);
     }
+  };
+  const open = (kind: SealedKind, sealed: string) => {
+    const { plain, compressed } = decryptSealed(kind, sealed);
     return (compressed ? inflateRawSync(plain, { maxOutputLength: MAX_INFLATED_BYTES }) : plain).toString('utf8');
+  };
+  const openBytes = async (kind: SealedKind, sealed: string) => {
+    const { plain, compressed } = decryptSealed(kind, sealed);
+    return compressed ? inflateRawAsync(plain, { maxOutputLength: MAX_INFLATED_BYTES }) : plain;
   };
   return {
     fingerprint: masterKeyFingerprint(masterKey),
@@ -149,6 +168,7 @@ export function keyringFrom(masterKey: Buffer, rows: DataKeyRow[]): Keyring {
     sealCompressed,
     sealOptional: (kind, value) => (value === null || value === undefined ? null : seal(kind, value)),
     open,
+    openBytes,
     openOptional: (kind, sealed) => (sealed === null || sealed === undefined ? null : open(kind, sealed)),
     emailIndex: (email) => createHmac('sha256', indexKey).update(canonicalEmail(email)).digest('base64url'),
   };

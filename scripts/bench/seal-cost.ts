@@ -22,9 +22,10 @@ async function main() {
   const clear: typeof sealing = {
     fingerprint: 'none',
     seal: (_kind, value) => value,
-    sealCompressed: (_kind, value) => value,
+    sealCompressed: async (_kind, value) => Buffer.from(value).toString('utf8'),
     sealOptional: (_kind, value) => value ?? null,
     open: (_kind, value) => value,
+    openBytes: async (_kind, value) => Buffer.from(value),
     openOptional: (_kind, value) => value ?? null,
     emailIndex: canonicalEmail,
   };

@@ -37,7 +37,7 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions): Promise<Run
 
   async function store({ raw, from, to }: ReceivedMessage) {
     const parsed = await simpleParser(raw).catch(() => undefined);
-    const message = sealCaughtMessage(ring, {
+    const message = await sealCaughtMessage(ring, {
       from: parsed?.from?.text || from,
       to,
       subject: parsed?.subject ?? '',

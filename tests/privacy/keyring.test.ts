@@ -64,11 +64,12 @@ describe('sealed values', () => {
     const keys = await keyring();
     const mail = `<p>Айгерім, растаңыз: https://dauys.example/confirm/${'x'.repeat(64)}</p>\n`.repeat(60);
     const plain = keys.seal('mail', mail);
-    const compressed = keys.sealCompressed('mail', mail);
+    const compressed = await keys.sealCompressed('mail', mail);
     expect(compressed).toMatch(/^v1z\.\d+\./);
     expect(compressed.length * 4).toBeLessThan(plain.length);
     expect(keys.open('mail', compressed)).toBe(mail);
     expect(keys.open('mail', plain)).toBe(mail);
+    expect((await keys.openBytes('mail', compressed)).toString('utf8')).toBe(mail);
     expect(() => keys.open('text', compressed)).toThrow(KeyringError);
     expect(() => keys.open('mail', compressed.replace(/^v1z\./, 'v1.'))).toThrow(KeyringError);
     expect(() => keys.open('mail', plain.replace(/^v1\./, 'v1z.'))).toThrow(KeyringError);

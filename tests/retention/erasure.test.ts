@@ -68,9 +68,9 @@ describe('erasing one supporter', () => {
     const stillQueuedId = deliveredId === queuedId ? undefined : queuedId;
 
     const keys = await keyring();
-    const caught = (to: string, raw: string, text: string | null = null) =>
+    const caught = async (to: string, raw: string, text: string | null = null) =>
       db.caughtMail.create({
-        data: { message: sealCaughtMessage(keys, { from: 'no-reply@dauys.test', to: [to], subject: 'Test', text, html: null, raw }) },
+        data: { message: await sealCaughtMessage(keys, { from: 'no-reply@dauys.test', to: [to], subject: 'Test', text, html: null, raw }) },
       });
     await caught(PERSON.email, `To: ${PERSON.name} <${PERSON.email}>\r\n\r\nDear ${PERSON.name}`, `Dear ${PERSON.name}`);
     await caught(OTHER.email, `To: ${OTHER.email}`);

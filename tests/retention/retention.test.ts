@@ -242,7 +242,7 @@ describe('client addresses, outbox bodies and caught mail', () => {
     const owed = await db.outboundMail.create({ data: { ...personal, status: 'PENDING' } });
     const caught = await db.caughtMail.create({
       data: {
-        message: sealCaughtMessage(keys, {
+        message: await sealCaughtMessage(keys, {
           from: 'no-reply@dauys.test',
           to: ['outbox.person@example.org'],
           subject: 'Hello',
