@@ -105,12 +105,12 @@ function renderInputFor(
   };
 }
 
-/** The whole message a mail.send job carries, sealed compressed (docs/privacy.md). */
-function sealMessage(ring: Keyring, rendered: RenderedMail, payload: StoredPayload): Promise<string> {
+/** A mail.send job's data: the whole message, sealed compressed (docs/privacy.md). */
+async function jobData(ring: Keyring, outboundMailId: string, rendered: RenderedMail, payload: StoredPayload): Promise<MailJobData> {
   const { fromName, ...content } = rendered;
   const from = fromName ? { name: fromName, address: senderAddress() } : env.MAIL_FROM;
   const message: MailMessage = { from, ...content, attachments: payload.attachments };
-  return ring.sealCompressed('mail', JSON.stringify(message));
+  return { outboundMailId, sealedMessage: await ring.sealCompressed('mail', JSON.stringify(message)) };
 }
 
 const sendOptions = (outboundMailId: string) => ({ ...MAIL_SEND_OPTIONS, singletonKey: outboundMailId });
@@ -159,7 +159,7 @@ export async function sendMails<N extends MailTemplateName>(
   const ring = await keyring();
   await getQueue();
   const ids = inputs.map(() => randomUUID());
-  const sealedMessages = await Promise.all(rendered.map((mail, index) => sealMessage(ring, mail, payloads[index]!)));
+  const jobs = await Promise.all(ids.map((id, index) => jobData(ring, id, rendered[index]!, payloads[index]!)));
 
   const write = async (client: Prisma.TransactionClient) => {
     // One statement whatever the number of rows, so its plan is cached and PostgreSQL prepares it
@@ -178,7 +178,7 @@ export async function sendMails<N extends MailTemplateName>(
     await enqueueMany(
       'mail.send',
       ids.map((id, index) => ({
-        data: { outboundMailId: id, sealedMessage: sealedMessages[index]! } satisfies MailJobData,
+        data: jobs[index]!,
         ...sendOptions(id),
       })),
       { tx: client },
@@ -249,8 +249,7 @@ export async function requeueStalledMail(now = new Date(), limit = 500): Promise
     }
     const payload = openPayload(ring, row.payloadSealed);
     const rendered = await renderMail(renderInputFor({ ...row, template: row.template }, payload, discreet));
-    const data: MailJobData = { outboundMailId: row.id, sealedMessage: await sealMessage(ring, rendered, payload) };
-    const jobId = await enqueue('mail.send', data, sendOptions(row.id));
+    const jobId = await enqueue('mail.send', await jobData(ring, row.id, rendered, payload), sendOptions(row.id));
     if (jobId) requeued += 1;
   }
   return { requeued, expired, uncertain };

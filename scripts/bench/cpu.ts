@@ -19,8 +19,8 @@ function groupTicks(groups: Map<string, number[]>): Map<string, number> {
   return new Map([...groups].map(([label, pids]) => [label, pids.reduce((sum, pid) => sum + cpuTicks(pid), 0)]));
 }
 
-/** The whole machine's busy CPU seconds since boot, all cores (/proc/stat): what else ran shows beside a stack's own. */
-export function machineBusySeconds(): number {
+/** The whole machine's busy CPU seconds since boot, all cores (/proc/stat). */
+function machineBusySeconds(): number {
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = readFileSync('/proc/stat', 'utf8')
     .split('\n')[0]!
     .trim()
@@ -30,16 +30,22 @@ export function machineBusySeconds(): number {
   return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
 }
 
-/** CPU seconds per group (groups read before and after, so processes started meanwhile count from 0). */
+/**
+ * CPU seconds per group (groups read before and after, so processes started meanwhile count from 0),
+ * and what the rest of the machine spent meanwhile (`elsewhere`): a slow run is read against it.
+ */
 export async function cpuSecondsDuring<T>(
   groups: () => Map<string, number[]>,
   work: () => Promise<T>,
-): Promise<{ result: T; seconds: Map<string, number> }> {
+): Promise<{ result: T; seconds: Map<string, number>; elsewhere: number }> {
   const before = groupTicks(groups());
+  const machineBefore = machineBusySeconds();
   const result = await work();
+  const machine = machineBusySeconds() - machineBefore;
   const after = groupTicks(groups());
   const seconds = new Map([...after].map(([label, ticks]) => [label, Math.max(0, ticks - (before.get(label) ?? 0)) / TICKS_PER_SECOND]));
-  return { result, seconds };
+  const inGroups = [...seconds.values()].reduce((sum, each) => sum + each, 0);
+  return { result, seconds, elsewhere: Math.max(0, machine - inGroups) };
 }
 
 /** "Next.js process 1 8.3, job worker 5.2, … = 16.4": milliseconds of CPU per unit of work, per group and in all. */

@@ -32,7 +32,7 @@ import { startNginx, type RunningNginx } from '../lib/nginx';
 import { webProcessCount } from '../lib/processes';
 import { buildBaseline, createBaselineTable, measurePage, sizedBaselinePage, startBaseline, type RunningBaseline } from './baseline';
 import { confirmationSurge } from './confirm-surge';
-import { cpuSecondsDuring, formatCpuPer, machineBusySeconds } from './cpu';
+import { cpuSecondsDuring, formatCpuPer } from './cpu';
 import { dauysStackGroups, dauysStackMemory, formatMemory, measureGroups, postgresProcesses, processTree, totalMegabytes } from './memory';
 import { compareFirstVisits } from './first-visit';
 import { drainMail } from './mail-drain';
@@ -159,10 +159,8 @@ async function main() {
     line('  CPU per signature, Dauys (ms)', comparedCpu);
     line('  CPU per signature, baseline (ms)', formatCpuPer(bareCpu, bare['2xx']));
     // People arrive one by one: 300 a second, evenly spaced (open model, latency from when each was due).
-    // A slow run is read against what else had the cores: the stack and this bench, or anything else.
     const benchGroups = () => new Map([...stackGroups(), ['SMTP sink', [sink.process.pid!]]]);
-    const machineBefore = machineBusySeconds();
-    const { result: paced, seconds: pacedCpu } = await cpuSecondsDuring(benchGroups, () =>
+    const { result: paced, elsewhere } = await cpuSecondsDuring(benchGroups, () =>
       openLoad({
         url: BASE,
         ratePerSecond: 300,
@@ -171,16 +169,14 @@ async function main() {
         onOk: (request) => accepted.add(JSON.parse(request.body!).email),
       }),
     );
-    const benchCpu = [...pacedCpu.values()].reduce((sum, seconds) => sum + seconds, 0);
-    const otherCpu = Math.max(0, machineBusySeconds() - machineBefore - benchCpu);
     line(
       'sign, 300/s evenly spaced (open model)',
       `${paced.ratePerSecond.toFixed(0).padStart(5)} /s  p50 ${paced.p50} ms  p99 ${paced.p99} ms  errors ${paced.failed}${describeFailures(paced.failures)}`,
     );
     line("  the load generator's own event-loop delay", `p99 ${paced.generatorDelay.p99} ms  max ${paced.generatorDelay.max} ms`);
     line(
-      `  CPU seconds meanwhile (${availableParallelism()} cores × 15 s)`,
-      `the stack, its mail sink and this bench ${benchCpu.toFixed(1)}, anything else on the machine ${otherCpu.toFixed(1)}`,
+      '  CPU seconds anything else on the machine spent meanwhile',
+      `${elsewhere.toFixed(1)} (of ${availableParallelism()} cores × 15 s)`,
     );
     // The same 300/s as autocannon paces it: every second's 300 sent at once at its start.
     const burst = await cannon({ connections: 100, overallRate: 300, duration: 15, requests: [signRequest()] });
