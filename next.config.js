@@ -35,7 +35,16 @@ const nextConfig = {
   // unauthorized() and forbidden(): organizer actions refuse anonymous calls with 401/403, not a 500.
   // Supporter imports post a CSV file of up to 24 MB (lib/imports/schemas.ts MAX_IMPORT_BYTES) to a
   // server action, through proxy.ts: both limits are raised above it (defaults 1 MB and 10 MB).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '30mb' }, proxyClientMaxBodySize: '30mb' },
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: '30mb' },
+    proxyClientMaxBodySize: '30mb',
+    // A supporter's first page loads the framework as one script instead of five pieces: 5 KB and three
+    // requests less on a phone (docs/decisions/0013-merged-framework-chunk.md). Merged chunks would
+    // repeat shared code across console routes; component chunks let client navigation fetch only
+    // the parts a page lacks.
+    turbopackChunking: { minChunkSize: 1_000_000, maxMergeChunkSize: 10_000_000, generateComponentChunks: true },
+  },
   async headers() {
     const noindex = [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }];
     return [
