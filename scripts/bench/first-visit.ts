@@ -6,10 +6,14 @@ import autocannon from 'autocannon';
 
 async function pageScripts(pageUrl: string): Promise<string[]> {
   const html = await (await fetch(pageUrl)).text();
-  return [...html.matchAll(/<script\b([^>]*)>/g)]
+  const tags = [...html.matchAll(/<script\b([^>]*)>/g)]
     .map(([, attributes = '']) => attributes)
     .filter((attributes) => !/\bnomodule\b/i.test(attributes))
     .flatMap((attributes) => / src="([^"]+)"/.exec(attributes)?.[1] ?? []);
+  // With component chunks (decision 0013) a page's own client components are not in a <script> tag:
+  // the runtime loads them from the chunk paths the flight data names, one row each.
+  const fromFlightData = [...html.matchAll(/\\n[0-9a-f]+:\\"(\/_next\/static\/chunks\/[^"\\]+\.js)\\"/g)].map(([, path]) => path!);
+  return [...new Set([...tags, ...fromFlightData])];
 }
 
 /** Visits a second whose scripts `baseUrl` served for `pagePath` (50 connections), and the KB each visit read. */
